@@ -1,0 +1,432 @@
+#include "cache/MsalCache.h"
+
+#include "cache/CacheKeys.h"
+
+#include <algorithm>
+#include <functional>
+
+namespace tenantry {
+
+namespace {
+
+constexpr const char* kAccessToken = "AccessToken";
+constexpr const char* kRefreshToken = "RefreshToken";
+constexpr const char* kIdToken = "IdToken";
+constexpr const char* kAccount = "Account";
+constexpr const char* kAppMetadata = "AppMetadata";
+
+QString str(const Json& entry, const char* field)
+{
+    const auto it = entry.find(field);
+    return it == entry.end() ? QString() : json::toQString(*it);
+}
+
+qint64 secs(const Json& entry, const char* field)
+{
+    const auto it = entry.find(field);
+    return it == entry.end() ? 0 : json::toSeconds(*it).value_or(0);
+}
+
+Json jstr(const QString& value)
+{
+    return Json(value.toStdString());
+}
+
+// MSAL writes None as JSON null: app-only tokens have no home account.
+Json homeAccountJson(const QString& homeAccountId)
+{
+    return homeAccountId.isEmpty() ? Json(nullptr) : jstr(homeAccountId);
+}
+
+Json timeJson(qint64 secs)
+{
+    return Json(std::to_string(secs));
+}
+
+template <typename Entry, typename Reader>
+QList<Entry> readSection(const Json& doc, const char* name, Reader read)
+{
+    QList<Entry> out;
+    const auto sec = doc.find(name);
+    if (sec == doc.end() || !sec->is_object())
+        return out;
+    for (const auto& [key, value] : sec->items()) {
+        if (!value.is_object())
+            continue;
+        Entry entry = read(value);
+        entry.key = QString::fromStdString(key);
+        out.append(std::move(entry));
+    }
+    return out;
+}
+
+bool sameEnvironment(const QString& stored, const QStringList& aliases)
+{
+    return aliases.contains(stored, Qt::CaseInsensitive);
+}
+
+} // namespace
+
+MsalCache::MsalCache()
+    : m_doc(Json::object())
+{
+}
+
+bool MsalCache::parse(const QByteArray& bytes, MsalCache* cache, QString* error, bool* hadBom)
+{
+    if (bytes.trimmed().isEmpty()) {
+        *cache = MsalCache();
+        if (hadBom)
+            *hadBom = false;
+        return true;
+    }
+    auto parsed = json::parse(bytes);
+    if (hadBom)
+        *hadBom = parsed.hadBom;
+    if (!parsed.value) {
+        if (error)
+            *error = parsed.error;
+        return false;
+    }
+    if (!parsed.value->is_object()) {
+        if (error)
+            *error = QStringLiteral("the file holds JSON but not a token cache object");
+        return false;
+    }
+    *cache = fromDocument(std::move(*parsed.value));
+    return true;
+}
+
+MsalCache MsalCache::fromDocument(Json document)
+{
+    MsalCache cache;
+    if (document.is_object())
+        cache.m_doc = std::move(document);
+    return cache;
+}
+
+QByteArray MsalCache::serialize() const
+{
+    return json::dumpIndented4(m_doc);
+}
+
+QList<AccessToken> MsalCache::accessTokens() const
+{
+    return readSection<AccessToken>(m_doc, kAccessToken, [](const Json& e) {
+        AccessToken t;
+        t.homeAccountId = str(e, "home_account_id");
+        t.environment = str(e, "environment");
+        t.clientId = str(e, "client_id");
+        t.realm = str(e, "realm");
+        t.target = str(e, "target");
+        if (e.contains("token_type"))
+            t.tokenType = str(e, "token_type");
+        t.secret = Secret(str(e, "secret"));
+        t.cachedAt = secs(e, "cached_at");
+        t.expiresOn = secs(e, "expires_on");
+        t.extendedExpiresOn = secs(e, "extended_expires_on");
+        if (e.contains("refresh_on"))
+            t.refreshOn = secs(e, "refresh_on");
+        return t;
+    });
+}
+
+QList<RefreshToken> MsalCache::refreshTokens() const
+{
+    return readSection<RefreshToken>(m_doc, kRefreshToken, [](const Json& e) {
+        RefreshToken t;
+        t.homeAccountId = str(e, "home_account_id");
+        t.environment = str(e, "environment");
+        t.clientId = str(e, "client_id");
+        t.target = str(e, "target");
+        t.familyId = str(e, "family_id");
+        t.secret = Secret(str(e, "secret"));
+        t.lastModificationTime = secs(e, "last_modification_time");
+        return t;
+    });
+}
+
+QList<IdToken> MsalCache::idTokens() const
+{
+    return readSection<IdToken>(m_doc, kIdToken, [](const Json& e) {
+        IdToken t;
+        t.homeAccountId = str(e, "home_account_id");
+        t.environment = str(e, "environment");
+        t.realm = str(e, "realm");
+        t.clientId = str(e, "client_id");
+        t.secret = Secret(str(e, "secret"));
+        return t;
+    });
+}
+
+QList<Account> MsalCache::accounts() const
+{
+    return readSection<Account>(m_doc, kAccount, [](const Json& e) {
+        Account a;
+        a.homeAccountId = str(e, "home_account_id");
+        a.environment = str(e, "environment");
+        a.realm = str(e, "realm");
+        a.localAccountId = str(e, "local_account_id");
+        a.username = str(e, "username");
+        a.authorityType = str(e, "authority_type");
+        return a;
+    });
+}
+
+QList<AppMetadata> MsalCache::appMetadata() const
+{
+    return readSection<AppMetadata>(m_doc, kAppMetadata, [](const Json& e) {
+        AppMetadata m;
+        m.clientId = str(e, "client_id");
+        m.environment = str(e, "environment");
+        m.familyId = str(e, "family_id");
+        return m;
+    });
+}
+
+int MsalCache::entryCount() const
+{
+    int count = 0;
+    for (const auto& [name, sec] : m_doc.items()) {
+        if (sec.is_object())
+            count += static_cast<int>(sec.size());
+    }
+    return count;
+}
+
+Json& MsalCache::section(const char* name)
+{
+    Json& sec = m_doc[name];
+    if (!sec.is_object())
+        sec = Json::object();
+    return sec;
+}
+
+void MsalCache::upsert(const AccessToken& t)
+{
+    Json e = {
+        {"credential_type", "AccessToken"},
+        {"secret", jstr(t.secret.reveal())},
+        {"home_account_id", homeAccountJson(t.homeAccountId)},
+        {"environment", jstr(t.environment)},
+        {"client_id", jstr(t.clientId)},
+        {"target", jstr(t.target)},
+        {"realm", jstr(t.realm)},
+        {"token_type", jstr(t.tokenType)},
+        {"cached_at", timeJson(t.cachedAt)},
+        {"expires_on", timeJson(t.expiresOn)},
+        {"extended_expires_on", timeJson(t.extendedExpiresOn ? t.extendedExpiresOn : t.expiresOn)},
+    };
+    if (t.refreshOn)
+        e["refresh_on"] = timeJson(*t.refreshOn);
+    section(kAccessToken)[cachekeys::accessToken(t).toStdString()] = std::move(e);
+}
+
+void MsalCache::upsert(const RefreshToken& t)
+{
+    Json e = {
+        {"credential_type", "RefreshToken"},
+        {"secret", jstr(t.secret.reveal())},
+        {"home_account_id", homeAccountJson(t.homeAccountId)},
+        {"environment", jstr(t.environment)},
+        {"client_id", jstr(t.clientId)},
+        {"target", jstr(t.target)},
+        {"last_modification_time", timeJson(t.lastModificationTime)},
+    };
+    if (!t.familyId.isEmpty())
+        e["family_id"] = jstr(t.familyId);
+    section(kRefreshToken)[cachekeys::refreshToken(t).toStdString()] = std::move(e);
+}
+
+void MsalCache::upsert(const IdToken& t)
+{
+    Json e = {
+        {"credential_type", "IdToken"},
+        {"secret", jstr(t.secret.reveal())},
+        {"home_account_id", homeAccountJson(t.homeAccountId)},
+        {"environment", jstr(t.environment)},
+        {"realm", jstr(t.realm)},
+        {"client_id", jstr(t.clientId)},
+    };
+    section(kIdToken)[cachekeys::idToken(t).toStdString()] = std::move(e);
+}
+
+void MsalCache::upsert(const Account& a)
+{
+    Json e = {
+        {"home_account_id", jstr(a.homeAccountId)},
+        {"environment", jstr(a.environment)},
+        {"realm", jstr(a.realm)},
+        {"local_account_id", jstr(a.localAccountId)},
+        {"username", jstr(a.username)},
+        {"authority_type", jstr(a.authorityType.isEmpty() ? QStringLiteral("MSSTS") : a.authorityType)},
+    };
+    section(kAccount)[cachekeys::account(a).toStdString()] = std::move(e);
+}
+
+void MsalCache::upsert(const AppMetadata& m)
+{
+    Json e = {{"client_id", jstr(m.clientId)}, {"environment", jstr(m.environment)}};
+    if (!m.familyId.isEmpty())
+        e["family_id"] = jstr(m.familyId);
+    section(kAppMetadata)[cachekeys::appMetadata(m).toStdString()] = std::move(e);
+}
+
+bool MsalCache::rotateRefreshToken(const QString& key, const Secret& newSecret, qint64 now)
+{
+    Json& sec = section(kRefreshToken);
+    const auto it = sec.find(key.toStdString());
+    if (it == sec.end() || !it->is_object())
+        return false;
+    (*it)["secret"] = jstr(newSecret.reveal());
+    (*it)["last_modification_time"] = timeJson(now);
+    return true;
+}
+
+QStringList MsalCache::environmentAliases(const QString& environment)
+{
+    // The alias sets instance discovery publishes; .NET tools cache under login.windows.net.
+    static const QList<QStringList> kAliasSets = {
+        {QStringLiteral("login.microsoftonline.com"), QStringLiteral("login.windows.net"),
+         QStringLiteral("login.microsoft.com"), QStringLiteral("sts.windows.net")},
+        {QStringLiteral("login.partner.microsoftonline.cn"), QStringLiteral("login.chinacloudapi.cn")},
+        {QStringLiteral("login.microsoftonline.us"), QStringLiteral("login.usgovcloudapi.net")},
+    };
+    for (const QStringList& set : kAliasSets) {
+        if (set.contains(environment, Qt::CaseInsensitive))
+            return set;
+    }
+    return {environment};
+}
+
+std::optional<AccessToken> MsalCache::findAccessToken(const AccessTokenQuery& q, qint64 now) const
+{
+    const QStringList aliases = environmentAliases(q.environment);
+    std::optional<AccessToken> best;
+    for (AccessToken& t : accessTokens()) {
+        if (t.clientId != q.clientId || t.homeAccountId != q.homeAccountId || t.realm != q.realm ||
+            !sameEnvironment(t.environment, aliases))
+            continue;
+        const QStringList granted = t.scopes();
+        const bool coversScopes = std::all_of(q.scopes.cbegin(), q.scopes.cend(),
+                                              [&](const QString& scope) { return granted.contains(scope); });
+        if (!coversScopes || t.expiresOn - now <= q.minValiditySecs)
+            continue;
+        if (!best || t.expiresOn > best->expiresOn)
+            best = std::move(t);
+    }
+    return best;
+}
+
+QString MsalCache::familyOf(const QString& clientId, const QString& environment) const
+{
+    const QStringList aliases = environmentAliases(environment);
+    for (const AppMetadata& m : appMetadata()) {
+        if (m.clientId == clientId && sameEnvironment(m.environment, aliases))
+            return m.familyId;
+    }
+    return {};
+}
+
+QList<RefreshToken> MsalCache::refreshTokensFor(const QString& homeAccountId, const QString& environment,
+                                                const QString& clientId) const
+{
+    const QStringList aliases = environmentAliases(environment);
+    const QString family = familyOf(clientId, environment);
+    QList<RefreshToken> out;
+    for (RefreshToken& t : refreshTokens()) {
+        if (t.homeAccountId != homeAccountId || !sameEnvironment(t.environment, aliases))
+            continue;
+        const bool own = t.clientId == clientId;
+        const bool sameFamily = !t.familyId.isEmpty() && (t.familyId == family || family.isEmpty());
+        if (own || sameFamily)
+            out.append(std::move(t));
+    }
+    // Own client first, then newest first, as MSAL prefers the freshest RT.
+    std::stable_sort(out.begin(), out.end(), [&](const RefreshToken& a, const RefreshToken& b) {
+        if ((a.clientId == clientId) != (b.clientId == clientId))
+            return a.clientId == clientId;
+        return a.lastModificationTime > b.lastModificationTime;
+    });
+    return out;
+}
+
+QList<Account> MsalCache::accountsByUsername(const QString& username, const QString& environment) const
+{
+    const QStringList aliases = environmentAliases(environment);
+    QList<Account> out;
+    for (Account& a : accounts()) {
+        if (a.username.compare(username, Qt::CaseInsensitive) == 0 && sameEnvironment(a.environment, aliases))
+            out.append(std::move(a));
+    }
+    return out;
+}
+
+std::optional<IdToken> MsalCache::idTokenFor(const QString& homeAccountId, const QString& environment,
+                                             const QString& clientId, const QString& realm) const
+{
+    const QStringList aliases = environmentAliases(environment);
+    for (IdToken& t : idTokens()) {
+        if (t.homeAccountId == homeAccountId && t.clientId == clientId && t.realm == realm &&
+            sameEnvironment(t.environment, aliases))
+            return std::move(t);
+    }
+    return std::nullopt;
+}
+
+int MsalCache::removeWhere(const char* sectionName, const std::function<bool(const Json&)>& predicate)
+{
+    const auto sec = m_doc.find(sectionName);
+    if (sec == m_doc.end() || !sec->is_object())
+        return 0;
+    int removed = 0;
+    for (auto it = sec->begin(); it != sec->end();) {
+        if (it->is_object() && predicate(*it)) {
+            it = sec->erase(it);
+            ++removed;
+        } else {
+            ++it;
+        }
+    }
+    return removed;
+}
+
+CacheRemoval MsalCache::removeAccount(const QString& homeAccountId, const QString& environment,
+                                      const QString& clientId)
+{
+    const std::string hid = homeAccountId.toStdString();
+    const std::string env = environment.toStdString();
+    const std::string family = familyOf(clientId, environment).toStdString();
+    const std::string client = clientId.toStdString();
+    auto ofAccount = [&](const Json& e) {
+        return e.value("home_account_id", Json()) == hid && e.value("environment", Json()) == env;
+    };
+    CacheRemoval r;
+    r.refreshTokens = removeWhere(kRefreshToken, [&](const Json& e) {
+        if (!ofAccount(e))
+            return false;
+        const Json familyId = e.value("family_id", Json());
+        return e.value("client_id", Json()) == client || (!family.empty() && familyId == family);
+    });
+    r.accessTokens = removeWhere(kAccessToken, ofAccount);
+    r.idTokens = removeWhere(kIdToken, ofAccount);
+    r.accounts = removeWhere(kAccount, ofAccount);
+    return r;
+}
+
+CacheRemoval MsalCache::removeRealm(const QString& homeAccountId, const QString& environment, const QString& realm)
+{
+    const std::string hid = homeAccountId.toStdString();
+    const std::string env = environment.toStdString();
+    const std::string rlm = realm.toStdString();
+    auto inRealm = [&](const Json& e) {
+        return e.value("home_account_id", Json()) == hid && e.value("environment", Json()) == env &&
+               e.value("realm", Json()) == rlm;
+    };
+    CacheRemoval r;
+    r.accessTokens = removeWhere(kAccessToken, inRealm);
+    r.idTokens = removeWhere(kIdToken, inRealm);
+    return r;
+}
+
+} // namespace tenantry

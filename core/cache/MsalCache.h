@@ -1,0 +1,91 @@
+#pragma once
+
+#include "cache/CacheEntries.h"
+#include "util/Json.h"
+
+#include <QList>
+
+namespace tenantry {
+
+// Parameters of an access-token lookup, as MSAL's acquire_token_silent filters (SPEC §6).
+struct AccessTokenQuery
+{
+    QString clientId;
+    QString environment; // aliases of it match too
+    QString homeAccountId;
+    QString realm;
+    QStringList scopes; // each must appear in the entry's target, case-sensitively
+    qint64 minValiditySecs = 300; // MSAL treats a token with under 5 minutes left as expired
+};
+
+// How many entries of each kind an operation removed.
+struct CacheRemoval
+{
+    int accessTokens = 0;
+    int refreshTokens = 0;
+    int idTokens = 0;
+    int accounts = 0;
+    int total() const { return accessTokens + refreshTokens + idTokens + accounts; }
+};
+
+// The MSAL unified token cache as one JSON document. Reads give typed views; writes touch only
+// their own entry, so other clients' entries, unknown sections and unknown fields survive a
+// load/save unchanged. Keys are recomputed exactly as MSAL Python does.
+class MsalCache
+{
+public:
+    MsalCache();
+
+    // Empty or whitespace-only text is an empty cache, as in MSAL. Returns false (with a reason that
+    // never quotes the content) when the text is not a JSON object.
+    static bool parse(const QByteArray& bytes, MsalCache* cache, QString* error, bool* hadBom = nullptr);
+    static MsalCache fromDocument(Json document); // document must be an object
+
+    const Json& document() const { return m_doc; }
+    QByteArray serialize() const; // byte-compatible with MSAL Python's serialize()
+    bool operator==(const MsalCache& other) const { return m_doc == other.m_doc; }
+    bool operator!=(const MsalCache& other) const { return m_doc != other.m_doc; }
+
+    QList<AccessToken> accessTokens() const;
+    QList<RefreshToken> refreshTokens() const;
+    QList<IdToken> idTokens() const;
+    QList<Account> accounts() const;
+    QList<AppMetadata> appMetadata() const;
+    int entryCount() const; // entries in all sections, known or not
+
+    // Add or replace by the canonical key. Like MSAL, a re-added entry replaces the old one whole.
+    void upsert(const AccessToken& entry);
+    void upsert(const RefreshToken& entry);
+    void upsert(const IdToken& entry);
+    void upsert(const Account& entry);
+    void upsert(const AppMetadata& entry);
+
+    // Rotation keeps the entry (and its client id, key and unknown fields); only the secret and
+    // last_modification_time change, as MSAL's update_rt does.
+    bool rotateRefreshToken(const QString& key, const Secret& newSecret, qint64 now);
+
+    std::optional<AccessToken> findAccessToken(const AccessTokenQuery& query, qint64 now) const;
+    // The account's refresh tokens usable by clientId (own, or same family), newest first.
+    QList<RefreshToken> refreshTokensFor(const QString& homeAccountId, const QString& environment,
+                                         const QString& clientId) const;
+    QList<Account> accountsByUsername(const QString& username, const QString& environment) const;
+    std::optional<IdToken> idTokenFor(const QString& homeAccountId, const QString& environment,
+                                      const QString& clientId, const QString& realm) const;
+
+    // MSAL's remove_account: the account's ATs (any client), ID tokens and Account entries, and the
+    // refresh tokens of clientId or its family. AppMetadata stays; emptied sections stay as {}.
+    CacheRemoval removeAccount(const QString& homeAccountId, const QString& environment, const QString& clientId);
+    // One tenant of an account: its access and ID tokens in that realm. The refresh token stays.
+    CacheRemoval removeRealm(const QString& homeAccountId, const QString& environment, const QString& realm);
+
+    static QStringList environmentAliases(const QString& environment);
+
+private:
+    Json& section(const char* name);
+    QString familyOf(const QString& clientId, const QString& environment) const;
+    int removeWhere(const char* sectionName, const std::function<bool(const Json&)>& predicate);
+
+    Json m_doc;
+};
+
+} // namespace tenantry

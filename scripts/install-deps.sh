@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages Tenantry needs, but only those that are missing.
+# Usage: scripts/install-deps.sh build|test
+set -euo pipefail
+
+build_pkgs=(
+  g++ cmake ninja-build pkg-config
+  qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+  qt6-svg-dev libqt6svg6 qt6-webengine-dev qt6-webengine-dev-tools libqt6webenginecore6-bin
+  qt6-image-formats-plugins qtkeychain-qt6-dev nlohmann-json3-dev libgl-dev
+)
+test_pkgs=(
+  xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools
+  azure-cli python3-msal python3-msal-extensions openssl libnss3-tools
+  imagemagick fonts-dejavu-core util-linux
+)
+
+case "${1:-build}" in
+  build) wanted=("${build_pkgs[@]}") ;;
+  test) wanted=("${build_pkgs[@]}" "${test_pkgs[@]}") ;;
+  *) echo "usage: $0 build|test" >&2; exit 2 ;;
+esac
+
+missing=()
+for p in "${wanted[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "Installing missing packages: ${missing[*]}" >&2
+sudo_cmd=()
+[ "$(id -u)" -ne 0 ] && sudo_cmd=(sudo)
+export DEBIAN_FRONTEND=noninteractive
+"${sudo_cmd[@]}" apt-get update -qq
+"${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
