@@ -1,6 +1,7 @@
 #pragma once
 
 #include "cache/MsalCache.h"
+#include "store/FileLock.h"
 
 #include <QString>
 
@@ -17,19 +18,19 @@ class MsalCacheFile
 {
 public:
     enum class Status {
-        Ok,       // parsed (an empty file is an empty cache, as in MSAL)
-        Missing,  // no file: an empty cache
-        Corrupt,  // not JSON or not an object; `cache` is empty, the file is untouched
-        IoError,  // exists but cannot be read (permissions)
-        LockTimeout,
+        Ok,          // parsed (an empty file is an empty cache, as in MSAL)
+        Missing,     // no file: an empty cache
+        Corrupt,     // not JSON or not an object; `cache` is empty, the file is untouched
+        IoError,     // exists but cannot be read (permissions, a directory); never written over
+        LockTimeout, // modify()/remove() only: another program kept the lock; nothing was written
     };
 
     struct ReadResult
     {
         Status status = Status::Missing;
         MsalCache cache;
-        QString error; // for people: names the file, never quotes it
-        QByteArray digest; // SHA-256 of the bytes read (empty when missing)
+        QString error;       // for people: names the file, never quotes it
+        QByteArray digest;   // SHA-256 of the bytes read, raw 32 bytes (toHex() for text); empty when missing
         bool hadBom = false; // a BOM breaks MSAL Python: the next write drops it
     };
 
@@ -37,29 +38,42 @@ public:
     {
         bool ok = false;
         bool changed = false; // false when the change left the document as it was (nothing written)
-        MsalCache cache; // what is on disk now
-        QByteArray digest;
-        QString error;
-        QString backupPath; // set when an unreadable or BOM-prefixed file was kept aside first
+        MsalCache cache;      // what is on disk now
+        QByteArray digest;    // SHA-256 of the file's bytes now, as ReadResult::digest (empty when missing)
+        QString error;        // why it failed; also set (with ok) when a corrupt file was left alone by a no-op
+        QString backupPath;   // set when an unreadable or BOM-prefixed file was kept aside first
+        // What the file was found to be under the lock: Ok/Missing/Corrupt (then written over, after the
+        // backup, or left alone when the change did nothing), IoError or LockTimeout (nothing written).
+        Status status = Status::Ok;
     };
 
     explicit MsalCacheFile(QString path);
+    MsalCacheFile(QString path, FileLockOptions lockOptions); // tests shorten the lock's waits
 
     const QString& path() const { return m_path; }
     QString lockPath() const { return m_path + QStringLiteral(".lockfile"); }
 
-    // Lock-free read, as MSAL's find() does.
+    // Lock-free read, as MSAL's find() does. A file that is empty or does not parse while the lock file
+    // exists may be half-written by MSAL Python (it truncates, then writes): it is read again up to 4
+    // times, 0.25 s apart, before it counts as what it is.
     ReadResult read() const;
 
-    // Read-modify-write under the lock. `change` gets the cache as it is on disk now (or, when the
-    // file is corrupt, `fallback` if given, else an empty cache) and edits it in place.
+    // Read-modify-write under the lock (blocks up to the lock's timeouts, 10 s by default: call it off the
+    // GUI thread). `change` gets the cache as it is on disk now (or, when the file is corrupt, `fallback`
+    // if given, else an empty cache) and edits it in place. Nothing is written when the document is the
+    // same afterwards (a no-op leaves even a BOM-prefixed file as it is); a corrupt file with no fallback
+    // and a no-op change is left alone too. Before a corrupt or BOM-prefixed file is replaced, its bytes
+    // go to "<path>.bak" (".bak.1", ".bak.2", ... when taken); if that fails, nothing is written.
+    // The file is written atomically, 0600 when new (an existing file keeps its mode), no BOM, exactly
+    // MsalCache::serialize(). Never writes without the lock, nor over a file it could not read.
     WriteResult modify(const std::function<void(MsalCache&)>& change, const MsalCache* fallback = nullptr);
 
-    // `az account clear` deletes the file; so do we, under the lock.
+    // `az account clear` deletes the file; so do we, under the lock. A missing file is success.
     bool remove(QString* error);
 
 private:
     QString m_path;
+    FileLockOptions m_lockOptions;
 };
 
 } // namespace tenantry

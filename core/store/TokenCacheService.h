@@ -6,6 +6,7 @@
 
 #include <QObject>
 #include <QPointer>
+#include <QStringList>
 
 #include <functional>
 #include <memory>
@@ -36,7 +37,22 @@ struct CacheOutcome
 //
 // Keychain item: service "Tenantry", key "msal-cache:<canonical AZURE_CONFIG_DIR>", holding an
 // envelope {"format": 1, "fileDigest": "<sha256 of the file as last synced>", "cache": {...}} so a
-// later load can tell whether another program changed the file since.
+// later load can tell whether another program changed the file since. An empty fileDigest means the
+// keychain copy was never synced with the file (keychain-only mode): the file's entries are then
+// merged in, the keychain's winning conflicts.
+//
+// Operations (load, modify, clear, setMode) are queued and run one at a time; `done` is always
+// called from the event loop, never from inside the call that started the operation. File reads and
+// writes run on a worker thread (taking the lock file may wait seconds while az holds it); the
+// keychain is asynchronous; so nothing here blocks the caller's thread.
+//
+// Reconciling, on every load and modify (KeychainAndFile):
+//   - file unchanged since the envelope's fileDigest: the keychain copy is current (the file is
+//     rewritten from it if a previous file write failed);
+//   - file changed since (az wrote it): the file is current;
+//   - envelope never synced (empty fileDigest): file entries merged in, the keychain winning conflicts;
+//   - file unreadable as a cache: kept as ".bak" and rewritten from the keychain copy;
+//   - file deleted after a sync (az logout / az account clear): the user's clear, honoured.
 class TokenCacheService : public QObject
 {
     Q_OBJECT
@@ -44,19 +60,25 @@ class TokenCacheService : public QObject
 public:
     using Done = std::function<void(const CacheOutcome&)>;
 
-    // `keychain` may be null (no keychain support at all: file only).
+    // `keychain` may be null (no keychain support at all: file only). It is not owned.
     TokenCacheService(SecretStore* keychain, const QString& configDir, StorageMode mode, QObject* parent = nullptr);
     ~TokenCacheService() override;
 
     StorageMode mode() const { return m_mode; }
+    // Switches mode, then loads in the new mode (so switching to KeychainAndFile writes the file).
     void setMode(StorageMode mode, Done done);
     QString filePath() const;
+    QString keychainKey() const; // "msal-cache:<canonical config dir>"
+    static QString keychainKeyFor(const QString& configDir);
 
     // Reads keychain and file, reconciles them, and makes the result cache(). Emits cacheChanged().
     void load(Done done);
 
-    // Applies `change` to the freshest cache (re-read under the lock) and writes it to every store
-    // the mode names. Calls are queued: one runs at a time, in order.
+    // Applies `change` to the freshest cache and writes it to every store the mode names. Calls are
+    // queued: one runs at a time, in order. `change` runs on this object's thread and must only edit
+    // the cache it is given: it is computed against the file as read, and the file is written only if
+    // it is still the same under the lock; if another program wrote it in between, `change` runs
+    // again on a fresh copy (so a change must not count on running once).
     void modify(std::function<void(MsalCache&)> change, Done done);
 
     // Removes every token: the keychain item and, in KeychainAndFile mode, the file (az account clear).
@@ -64,8 +86,12 @@ public:
 
     const MsalCache& cache() const { return m_cache; }
 
+    // Tests shorten the lock file's waits.
+    void setFileLockOptions(const FileLockOptions& options);
+
 signals:
     void cacheChanged();
+    // Each distinct warning once per TokenCacheService (outcomes list them every time).
     void warning(const QString& message);
 
 private:

@@ -1,0 +1,243 @@
+#include "store/MsalCacheFile.h"
+
+#include "store/AtomicFile.h"
+#include "util/Logging.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+
+#include <thread>
+
+namespace tenantry {
+
+namespace {
+
+using Status = MsalCacheFile::Status;
+
+// MSAL Python's FilePersistence.save() truncates, then writes, under the lock; a lock-free read can
+// catch the file empty or half-written. MSAL's own find() retries 3 times, 0.5 s apart; this is as
+// patient (4 more reads, 0.25 s apart), and only while the lock file says a writer is at work.
+constexpr int kHalfWrittenRereads = 4;
+constexpr std::chrono::milliseconds kHalfWrittenPause{250};
+
+// Backups never overwrite one another: ".bak", then ".bak.1" ... ".bak.<this>".
+constexpr int kMaxBackupSuffix = 999;
+
+constexpr char kUtf8Bom[] = "\xEF\xBB\xBF";
+
+QByteArray sha256(const QByteArray& bytes)
+{
+    return QCryptographicHash::hash(bytes, QCryptographicHash::Sha256);
+}
+
+struct RawRead
+{
+    MsalCacheFile::ReadResult result;
+    QByteArray bytes;
+};
+
+RawRead readOnce(const QString& path)
+{
+    RawRead raw;
+    MsalCacheFile::ReadResult& r = raw.result;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        if (!QFileInfo::exists(path)) {
+            r.status = Status::Missing;
+            return raw;
+        }
+        r.status = Status::IoError;
+        r.error = QStringLiteral("Cannot read the token cache file %1: %2").arg(path, file.errorString());
+        return raw;
+    }
+    raw.bytes = file.readAll();
+    if (file.error() != QFileDevice::NoError) {
+        r.status = Status::IoError;
+        r.error = QStringLiteral("Cannot read the token cache file %1: %2").arg(path, file.errorString());
+        raw.bytes.clear();
+        return raw;
+    }
+    r.digest = sha256(raw.bytes);
+
+    // A BOM and nothing else: an empty cache, as an empty file is (MsalCache::parse would call it empty JSON).
+    if (raw.bytes.startsWith(kUtf8Bom) && raw.bytes.mid(3).trimmed().isEmpty()) {
+        r.status = Status::Ok;
+        r.hadBom = true;
+        return raw;
+    }
+    QString why;
+    if (!MsalCache::parse(raw.bytes, &r.cache, &why, &r.hadBom)) {
+        r.status = Status::Corrupt;
+        r.cache = MsalCache();
+        // `why` comes from the parser and never quotes the content.
+        r.error = QStringLiteral("The token cache file %1 cannot be read: %2. It was left as it is.").arg(path, why);
+        return raw;
+    }
+    r.status = Status::Ok;
+    return raw;
+}
+
+bool looksHalfWritten(const RawRead& raw)
+{
+    return raw.result.status == Status::Corrupt || (raw.result.status == Status::Ok && raw.bytes.isEmpty());
+}
+
+// Keeps `bytes` (the file as it was) in the first free "<path>.bak[.N]". Returns that path, or empty.
+QString backUp(const QString& path, const QByteArray& bytes, QString* error)
+{
+    for (int n = 0; n <= kMaxBackupSuffix; ++n) {
+        const QString candidate = n == 0 ? path + QStringLiteral(".bak") : path + QStringLiteral(".bak.%1").arg(n);
+        switch (AtomicFile::createNew(candidate, bytes, 0600, error)) {
+        case AtomicFile::CreateResult::Created:
+            return candidate;
+        case AtomicFile::CreateResult::Exists:
+            continue;
+        case AtomicFile::CreateResult::Failed:
+            return QString();
+        }
+    }
+    *error = QStringLiteral("%1.bak through %1.bak.%2 all exist").arg(path).arg(kMaxBackupSuffix);
+    return QString();
+}
+
+QString statusName(Status status)
+{
+    switch (status) {
+    case Status::Ok:
+        return QStringLiteral("ok");
+    case Status::Missing:
+        return QStringLiteral("missing");
+    case Status::Corrupt:
+        return QStringLiteral("corrupt");
+    case Status::IoError:
+        return QStringLiteral("unreadable");
+    case Status::LockTimeout:
+        return QStringLiteral("locked");
+    }
+    return QString();
+}
+
+} // namespace
+
+MsalCacheFile::MsalCacheFile(QString path)
+    : m_path(std::move(path))
+{}
+
+MsalCacheFile::MsalCacheFile(QString path, FileLockOptions lockOptions)
+    : m_path(std::move(path))
+    , m_lockOptions(lockOptions)
+{}
+
+MsalCacheFile::ReadResult MsalCacheFile::read() const
+{
+    RawRead raw = readOnce(m_path);
+    for (int i = 0; i < kHalfWrittenRereads && looksHalfWritten(raw) && QFileInfo::exists(lockPath()); ++i) {
+        qCDebug(lcStore).noquote() << "The token cache file" << m_path
+                                   << "looks half-written while locked; reading again";
+        std::this_thread::sleep_for(kHalfWrittenPause);
+        raw = readOnce(m_path);
+    }
+    if (raw.result.status == Status::Corrupt || raw.result.status == Status::IoError)
+        qCWarning(lcStore).noquote() << raw.result.error;
+    else
+        qCDebug(lcStore).noquote() << "Read" << m_path << ":" << statusName(raw.result.status) << ","
+                                   << raw.result.cache.entryCount() << "entries" << (raw.result.hadBom ? "(BOM)" : "");
+    return raw.result;
+}
+
+MsalCacheFile::WriteResult MsalCacheFile::modify(const std::function<void(MsalCache&)>& change,
+                                                 const MsalCache* fallback)
+{
+    WriteResult out;
+    const QString dir = QFileInfo(m_path).absolutePath();
+    if (!QDir().mkpath(dir)) {
+        out.status = Status::IoError;
+        out.error = QStringLiteral("Cannot create the folder %1 for the token cache file").arg(dir);
+        qCWarning(lcStore).noquote() << out.error;
+        return out;
+    }
+
+    FileLock lock(lockPath(), m_lockOptions);
+    if (!lock.acquire()) {
+        out.status = lock.status() == FileLock::Status::TimedOut ? Status::LockTimeout : Status::IoError;
+        out.error = QStringLiteral("The token cache file %1 was not changed: %2").arg(m_path, lock.error());
+        return out; // FileLock has logged why
+    }
+
+    // Re-read under the lock: az or another app may have written since anyone here last looked.
+    const RawRead current = readOnce(m_path);
+    out.status = current.result.status;
+    if (current.result.status == Status::IoError) {
+        out.error = current.result.error + QStringLiteral(". Nothing was written.");
+        qCWarning(lcStore).noquote() << out.error;
+        return out;
+    }
+    const bool corrupt = current.result.status == Status::Corrupt;
+    MsalCache updated = corrupt ? (fallback ? *fallback : MsalCache()) : current.result.cache;
+    change(updated);
+
+    const bool unchanged = corrupt ? (!fallback && updated == MsalCache()) : updated == current.result.cache;
+    if (unchanged) {
+        out.ok = true;
+        out.cache = current.result.cache;
+        out.digest = current.result.digest;
+        out.error = current.result.error; // a corrupt file stays corrupt: say so
+        qCDebug(lcStore).noquote() << "No change to" << m_path << "; nothing written";
+        return out;
+    }
+
+    if (corrupt || current.result.hadBom) {
+        QString backupError;
+        out.backupPath = backUp(m_path, current.bytes, &backupError);
+        if (out.backupPath.isEmpty()) {
+            out.error = QStringLiteral("The token cache file %1 was not changed: its current content could not be "
+                                       "kept aside first (%2)")
+                            .arg(m_path, backupError);
+            qCWarning(lcStore).noquote() << out.error;
+            return out;
+        }
+        qCInfo(lcStore).noquote() << "Kept the" << (corrupt ? "unreadable" : "BOM-prefixed") << "token cache file"
+                                  << m_path << "as" << out.backupPath << "before rewriting it";
+    }
+
+    const QByteArray bytes = updated.serialize();
+    QString writeError;
+    if (!AtomicFile::write(m_path, bytes, 0600, &writeError)) {
+        out.error = QStringLiteral("The token cache file %1 was not changed: %2").arg(m_path, writeError);
+        return out;
+    }
+    out.ok = true;
+    out.changed = true;
+    out.digest = sha256(bytes);
+    qCDebug(lcStore).noquote() << "Wrote" << m_path << ":" << updated.entryCount() << "entries," << bytes.size()
+                               << "bytes";
+    out.cache = std::move(updated);
+    return out;
+}
+
+bool MsalCacheFile::remove(QString* error)
+{
+    if (!QFileInfo(QFileInfo(m_path).absolutePath()).isDir())
+        return true; // no folder: no file, and nowhere for a lock file
+    FileLock lock(lockPath(), m_lockOptions);
+    if (!lock.acquire()) {
+        if (error)
+            *error = QStringLiteral("The token cache file %1 was not deleted: %2").arg(m_path, lock.error());
+        return false;
+    }
+    QFile file(m_path);
+    if (!file.exists() && !QFileInfo(m_path).isSymLink())
+        return true;
+    if (!file.remove()) {
+        if (error)
+            *error = QStringLiteral("Cannot delete the token cache file %1: %2").arg(m_path, file.errorString());
+        qCWarning(lcStore).noquote() << "Cannot delete the token cache file" << m_path << ":" << file.errorString();
+        return false;
+    }
+    qCInfo(lcStore).noquote() << "Deleted the token cache file" << m_path;
+    return true;
+}
+
+} // namespace tenantry

@@ -1,0 +1,76 @@
+#include "util/AppSettings.h"
+
+#include <QSettings>
+
+namespace tenantry {
+
+AppSettings::AppSettings()
+    : m_settings(std::make_unique<QSettings>(QSettings::IniFormat, QSettings::UserScope, QStringLiteral("Tenantry"),
+                                             QStringLiteral("Tenantry")))
+{
+}
+
+AppSettings::AppSettings(const QString& iniFile)
+    : m_settings(std::make_unique<QSettings>(iniFile, QSettings::IniFormat))
+{
+}
+
+AppSettings::~AppSettings() = default;
+
+QString AppSettings::path(Key key)
+{
+    switch (key) {
+    case Key::StorageMode:
+        return QStringLiteral("storage/mode");
+    case Key::ClipboardClearSeconds:
+        return QStringLiteral("clipboard/clearAfterSeconds");
+    case Key::StartMinimized:
+        return QStringLiteral("startup/minimized");
+    case Key::StartAtLogin:
+        return QStringLiteral("startup/atLogin");
+    case Key::CloudName:
+        return QStringLiteral("azure/cloud");
+    case Key::NotifyBeforeExpiryMinutes:
+        return QStringLiteral("notifications/beforeExpiryMinutes");
+    case Key::MainWindowGeometry:
+        return QStringLiteral("window/geometry");
+    }
+    return {};
+}
+
+QVariant AppSettings::defaultValue(Key key)
+{
+    switch (key) {
+    case Key::StorageMode:
+        return QStringLiteral("keychain-and-file");
+    case Key::ClipboardClearSeconds:
+        return 30; // long enough to paste into curl or Postman, short enough not to linger
+    case Key::StartMinimized:
+    case Key::StartAtLogin:
+        return false;
+    case Key::CloudName:
+        return QString();
+    case Key::NotifyBeforeExpiryMinutes:
+        return 5;
+    case Key::MainWindowGeometry:
+        return QByteArray();
+    }
+    return {};
+}
+
+QVariant AppSettings::value(Key key) const
+{
+    return m_settings->value(path(key), defaultValue(key));
+}
+
+void AppSettings::setValue(Key key, const QVariant& value)
+{
+    m_settings->setValue(path(key), value);
+}
+
+void AppSettings::sync()
+{
+    m_settings->sync();
+}
+
+} // namespace tenantry
