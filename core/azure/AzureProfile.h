@@ -2,8 +2,12 @@
 
 #include "util/Json.h"
 
+#include <QByteArray>
 #include <QList>
 #include <QString>
+#include <QStringList>
+
+#include <optional>
 
 namespace tenantry {
 
@@ -33,32 +37,57 @@ class AzureProfile
 public:
     enum class LoadStatus { Ok, Missing, Corrupt, IoError };
 
-    // Missing file: an empty profile. Corrupt: error names the file, the file is left alone and a
-    // later save() first copies it to ".bak".
+    // az's name for the entry `az login --allow-no-subscriptions` writes for a tenant without subscriptions.
+    static const QString kTenantLevelAccountName; // "N/A(tenant level account)"
+
+    // Missing file: an empty profile. Corrupt (not JSON, or not a profile): an empty profile, the error
+    // names the file and never quotes it, the file is left alone and the next save() first copies it to
+    // "<file>.bak" (or ".bak.N" when that exists). IoError (exists, unreadable): save() refuses to write.
     LoadStatus load(const QString& path, QString* error);
-    bool save(const QString& path, QString* error) const; // atomic, BOM kept, mode kept (new: 0600)
+    // Atomic; BOM + Python json.dumps bytes, byte-identical to az; the file's mode is kept (new: 0600).
+    bool save(const QString& path, QString* error) const;
 
+    // Every object entry, all clouds, in file order.
     QList<Subscription> subscriptions() const;
+    // The entry with isDefault true in that cloud (any cloud when empty); the first if az left several.
     std::optional<Subscription> defaultSubscription(const QString& environmentName) const;
-    // By id (case-insensitive) or by name (exact first, then case-insensitive), as `az account set -s`.
-    std::optional<Subscription> find(const QString& idOrName, const QString& environmentName = {}) const;
+    // As `az account set -s` / `az account show -s` resolve it: id or name, case-insensitive, among the
+    // subscriptions of `environmentName` (all clouds when empty); exactly one match or nothing (`error`
+    // says "doesn't exist" or "has more than one match"). An empty idOrName means the default one.
+    std::optional<Subscription> find(const QString& idOrName, const QString& environmentName = {},
+                                     QString* error = nullptr) const;
 
-    bool setDefault(const QString& subscriptionId); // false when the id is not in the list
+    // `az account set`: the entry with this id (case-insensitive; only in `environmentName` when given)
+    // becomes the one isDefault in the whole file -- az clears the flag in every cloud. False when no
+    // single entry matches. The caller also writes CloudConfig::setSubscription(cloud, id), as az does.
+    bool setDefault(const QString& subscriptionId, const QString& environmentName = {});
 
-    // `az login`'s merge: by id; the previous default stays if still present, else the first Enabled
-    // of the new ones (or of all). Entries not in `incoming` are kept.
-    void merge(const QList<Subscription>& incoming);
-    // Removes the subscriptions of a user (az logout <user>), or of one tenant of a user.
+    // `az login`'s merge (Profile._set_subscriptions): by id; existing entries keep their place, an
+    // incoming one replaces the entry with its id, new ids are appended. The default becomes the
+    // previous default if the incoming list has it, else the first Enabled incoming one (else the first
+    // incoming one). Incoming isDefault flags are ignored. Returns the new default's id (empty when
+    // `incoming` is empty and nothing changed): write it to clouds.config for the active cloud, as az does.
+    QString merge(const QList<Subscription>& incoming);
+    // `az logout <user>`: removes that user's (or service principal's) entries in every cloud, name
+    // compared case-insensitively; with tenantId only those listed through that tenant. The default is
+    // not moved elsewhere (az does not either). Returns how many were removed.
     int removeUser(const QString& userName, const QString& tenantId = {});
-    void clear();
+    void clear(); // `az account clear`: no subscriptions; installationId and unknown keys stay
 
     QString installationId() const;
+    bool hadBom() const { return m_hadBom; } // of the file last loaded; save() always writes one, as az
     const Json& document() const { return m_doc; }
+
+    // The JSON object az 2.45 writes for a new entry (key order of _normalize_properties; the tenant
+    // display name and default domain where newer az puts them, only when known).
+    static Json toJson(const Subscription& subscription);
+    static Subscription fromJson(const Json& entry);
 
 private:
     Json m_doc = Json::object();
     bool m_hadBom = true;
-    QByteArray m_corruptBytesDigest; // non-empty when the loaded file was unreadable
+    bool m_unreadable = false;       // the last load hit an I/O error: never overwrite what we could not read
+    QByteArray m_corruptBytesDigest; // non-empty when the loaded file was unreadable as a profile
 };
 
 } // namespace tenantry

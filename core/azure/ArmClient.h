@@ -1,0 +1,69 @@
+#pragma once
+
+#include "azure/AzureProfile.h"
+
+#include <QObject>
+#include <QUrl>
+
+#include <functional>
+
+namespace tenantry {
+
+class HttpClient;
+struct HttpResponse;
+
+// A tenant as ARM's GET /tenants lists it.
+struct ArmTenant
+{
+    QString tenantId;
+    QString displayName;
+    QString defaultDomain;
+    QString category; // Home, ProjectedBy, ManagedBy
+};
+
+// A subscription as ARM's GET /subscriptions lists it, seen through one tenant's token.
+struct ArmSubscription
+{
+    QString subscriptionId;
+    QString displayName;
+    QString state;
+    QString homeTenantId; // ARM's "tenantId": the subscription's home tenant
+    QStringList managedByTenants;
+};
+
+// What a listing got: the items, or why not. `unauthorized` is a 401/403: the token's tenant
+// needs a (new) sign-in; the other tenants are unaffected.
+template <typename T>
+struct ArmListing
+{
+    QList<T> items;
+    QString error;
+    int httpStatus = 0;
+    bool ok() const { return error.isEmpty(); }
+    bool unauthorized() const { return httpStatus == 401 || httpStatus == 403; }
+};
+
+// Azure Resource Manager: tenants and subscriptions, following nextLink pages (SPEC §5).
+class ArmClient : public QObject
+{
+    Q_OBJECT
+
+public:
+    ArmClient(HttpClient* http, QUrl resourceManager, QObject* parent = nullptr);
+
+    void listTenants(const QString& armToken, std::function<void(const ArmListing<ArmTenant>&)> done);
+    void listSubscriptions(const QString& armToken, std::function<void(const ArmListing<ArmSubscription>&)> done);
+
+    static constexpr const char* kApiVersion = "2022-12-01";
+
+private:
+    // Fetches a page and the ones after it; `parse` turns one "value" item into T.
+    template <typename T>
+    void fetchPages(const QUrl& url, const QString& token, std::function<std::optional<T>(const Json&)> parse,
+                    std::shared_ptr<ArmListing<T>> listing, std::function<void(const ArmListing<T>&)> done);
+
+    HttpClient* m_http;
+    QUrl m_resourceManager;
+};
+
+} // namespace tenantry

@@ -1,0 +1,446 @@
+#include "azure/AzureProfile.h"
+
+#include "store/AtomicFile.h"
+#include "util/Logging.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QHash>
+
+namespace tenantry {
+
+const QString AzureProfile::kTenantLevelAccountName = QStringLiteral("N/A(tenant level account)");
+
+namespace {
+
+constexpr char kUtf8Bom[] = "\xEF\xBB\xBF";
+
+const std::string kSubscriptions = "subscriptions";
+const std::string kId = "id";
+const std::string kName = "name";
+const std::string kState = "state";
+const std::string kUser = "user";
+const std::string kType = "type";
+const std::string kIsDefault = "isDefault";
+const std::string kTenantId = "tenantId";
+const std::string kEnvironmentName = "environmentName";
+const std::string kHomeTenantId = "homeTenantId";
+const std::string kManagedByTenants = "managedByTenants";
+const std::string kTenantDisplayName = "tenantDisplayName";
+const std::string kTenantDefaultDomain = "tenantDefaultDomain";
+const std::string kInstallationId = "installationId";
+
+QString stringField(const Json& object, const std::string& key)
+{
+    const auto it = object.find(key);
+    return it == object.end() ? QString() : json::toQString(*it);
+}
+
+// Python truthiness, as az's x.get('isDefault') tests it.
+bool truthy(const Json& value)
+{
+    if (value.is_boolean())
+        return value.get<bool>();
+    if (value.is_number_integer())
+        return value.get<qint64>() != 0;
+    if (value.is_number_float())
+        return value.get<double>() != 0.0;
+    if (value.is_string())
+        return !value.get_ref<const std::string&>().empty();
+    if (value.is_array() || value.is_object())
+        return !value.empty();
+    return false;
+}
+
+bool isDefaultEntry(const Json& entry)
+{
+    if (!entry.is_object())
+        return false;
+    const auto it = entry.find(kIsDefault);
+    return it != entry.end() && truthy(*it);
+}
+
+Json* subscriptionArray(Json& doc)
+{
+    auto it = doc.find(kSubscriptions);
+    if (it == doc.end() || !it->is_array())
+        return nullptr;
+    return &*it;
+}
+
+const Json* subscriptionArray(const Json& doc)
+{
+    const auto it = doc.find(kSubscriptions);
+    if (it == doc.end() || !it->is_array())
+        return nullptr;
+    return &*it;
+}
+
+QByteArray digestOf(const QByteArray& bytes)
+{
+    return QCryptographicHash::hash(bytes, QCryptographicHash::Sha256);
+}
+
+// Keeps `bytes` as "<file>.bak", or ".bak.1", ".bak.2", ... when taken; never overwrites a backup.
+bool keepBackup(const QString& path, const QByteArray& bytes, QString* backupPath, QString* error)
+{
+    for (int n = 0; n < 1000; ++n) {
+        const QString candidate = n == 0 ? path + QStringLiteral(".bak") : path + QStringLiteral(".bak.%1").arg(n);
+        switch (AtomicFile::createNew(candidate, bytes, 0600, error)) {
+        case AtomicFile::CreateResult::Created:
+            *backupPath = candidate;
+            return true;
+        case AtomicFile::CreateResult::Exists:
+            continue;
+        case AtomicFile::CreateResult::Failed:
+            return false;
+        }
+    }
+    if (error)
+        *error = QStringLiteral("Cannot keep a backup of %1: too many backups already").arg(path);
+    return false;
+}
+
+} // namespace
+
+AzureProfile::LoadStatus AzureProfile::load(const QString& path, QString* error)
+{
+    m_doc = Json::object();
+    m_hadBom = true;
+    m_unreadable = false;
+    m_corruptBytesDigest.clear();
+
+    QFile file(path);
+    if (!file.exists())
+        return LoadStatus::Missing;
+    if (!file.open(QIODevice::ReadOnly)) {
+        m_unreadable = true;
+        if (error)
+            *error = QStringLiteral("Cannot read the Azure CLI profile %1: %2").arg(path, file.errorString());
+        return LoadStatus::IoError;
+    }
+    const QByteArray bytes = file.readAll();
+    if (file.error() != QFileDevice::NoError) {
+        m_unreadable = true;
+        if (error)
+            *error = QStringLiteral("Cannot read the Azure CLI profile %1: %2").arg(path, file.errorString());
+        return LoadStatus::IoError;
+    }
+
+    json::ParseResult parsed = json::parse(bytes);
+    QString problem = parsed.error;
+    if (parsed.value) {
+        const Json& doc = *parsed.value;
+        if (!doc.is_object()) {
+            problem = QStringLiteral("the top level is not a JSON object");
+        } else if (const auto it = doc.find(kSubscriptions); it != doc.end() && !it->is_array() && !it->is_null()) {
+            problem = QStringLiteral("\"subscriptions\" is not a list");
+        }
+    }
+    if (!problem.isEmpty()) {
+        m_corruptBytesDigest = digestOf(bytes);
+        m_hadBom = parsed.hadBom;
+        if (error)
+            *error = QStringLiteral("The Azure CLI profile %1 cannot be read: %2. It is left as it is and will "
+                                    "be kept as a .bak copy before it is next written.")
+                         .arg(path, problem);
+        qCWarning(lcProfile) << "unreadable profile" << path << "-" << problem;
+        return LoadStatus::Corrupt;
+    }
+    m_doc = std::move(*parsed.value);
+    m_hadBom = parsed.hadBom;
+    return LoadStatus::Ok;
+}
+
+bool AzureProfile::save(const QString& path, QString* error) const
+{
+    if (m_unreadable) {
+        if (error)
+            *error = QStringLiteral("Not writing %1: it could not be read, and writing it would lose its content.")
+                         .arg(path);
+        return false;
+    }
+    if (!m_corruptBytesDigest.isEmpty()) {
+        // Keep the unreadable file for the user -- unless it has changed since (az may have reset it,
+        // or we already replaced it).
+        QFile current(path);
+        if (current.open(QIODevice::ReadOnly)) {
+            const QByteArray bytes = current.readAll();
+            current.close();
+            if (digestOf(bytes) == m_corruptBytesDigest) {
+                QString backup;
+                QString why;
+                if (!keepBackup(path, bytes, &backup, &why)) {
+                    if (error)
+                        *error =
+                            QStringLiteral("Not writing %1: could not keep a backup of it first (%2)").arg(path, why);
+                    return false;
+                }
+                qCWarning(lcProfile) << "kept the unreadable profile as" << backup;
+            }
+        }
+    }
+    // az: Session.save -> open(encoding='utf-8-sig') + json.dump(data): BOM, compact, ASCII, no newline.
+    QByteArray bytes(kUtf8Bom);
+    bytes += json::dumpPythonCompact(m_doc);
+    if (!AtomicFile::write(path, bytes, 0600, error))
+        return false;
+    qCDebug(lcProfile) << "wrote" << path;
+    return true;
+}
+
+Subscription AzureProfile::fromJson(const Json& entry)
+{
+    Subscription s;
+    if (!entry.is_object())
+        return s;
+    s.id = stringField(entry, kId);
+    s.name = stringField(entry, kName);
+    s.state = stringField(entry, kState);
+    if (const auto user = entry.find(kUser); user != entry.end() && user->is_object()) {
+        s.userName = stringField(*user, kName);
+        s.userType = stringField(*user, kType);
+    }
+    s.isDefault = isDefaultEntry(entry);
+    s.tenantId = stringField(entry, kTenantId);
+    s.environmentName = stringField(entry, kEnvironmentName);
+    s.homeTenantId = stringField(entry, kHomeTenantId);
+    if (const auto managed = entry.find(kManagedByTenants); managed != entry.end() && managed->is_array()) {
+        for (const Json& t : *managed) {
+            if (t.is_object())
+                s.managedByTenants.append(stringField(t, kTenantId));
+        }
+    }
+    s.tenantDisplayName = stringField(entry, kTenantDisplayName);
+    s.tenantDefaultDomain = stringField(entry, kTenantDefaultDomain);
+    return s;
+}
+
+Json AzureProfile::toJson(const Subscription& s)
+{
+    // Profile._normalize_properties + _transform_subscription_for_multiapi. Newer az (2.5x) adds the
+    // tenant's default domain and display name between homeTenantId and managedByTenants; 2.45 ignores them.
+    Json entry = Json::object();
+    entry[kId] = json::toStd(s.id);
+    entry[kName] = json::toStd(s.name);
+    entry[kState] = json::toStd(s.state);
+    Json user = Json::object();
+    user[kName] = json::toStd(s.userName);
+    user[kType] = json::toStd(s.userType.isEmpty() ? QStringLiteral("user") : s.userType);
+    entry[kUser] = std::move(user);
+    entry[kIsDefault] = false;
+    entry[kTenantId] = json::toStd(s.tenantId);
+    entry[kEnvironmentName] = json::toStd(s.environmentName);
+    if (s.name != kTenantLevelAccountName) {
+        if (!s.homeTenantId.isEmpty())
+            entry[kHomeTenantId] = json::toStd(s.homeTenantId);
+        if (!s.tenantDefaultDomain.isEmpty())
+            entry[kTenantDefaultDomain] = json::toStd(s.tenantDefaultDomain);
+        if (!s.tenantDisplayName.isEmpty())
+            entry[kTenantDisplayName] = json::toStd(s.tenantDisplayName);
+        Json managed = Json::array();
+        for (const QString& t : s.managedByTenants) {
+            Json m = Json::object();
+            m[kTenantId] = json::toStd(t);
+            managed.push_back(std::move(m));
+        }
+        entry[kManagedByTenants] = std::move(managed);
+    }
+    return entry;
+}
+
+QList<Subscription> AzureProfile::subscriptions() const
+{
+    QList<Subscription> out;
+    if (const Json* list = subscriptionArray(m_doc)) {
+        for (const Json& entry : *list) {
+            if (entry.is_object())
+                out.append(fromJson(entry));
+        }
+    }
+    return out;
+}
+
+std::optional<Subscription> AzureProfile::defaultSubscription(const QString& environmentName) const
+{
+    std::optional<Subscription> found;
+    int count = 0;
+    for (const Subscription& s : subscriptions()) {
+        if (!s.isDefault || (!environmentName.isEmpty() && s.environmentName != environmentName))
+            continue;
+        if (!found)
+            found = s;
+        ++count;
+    }
+    if (count > 1)
+        qCWarning(lcProfile) << count << "subscriptions are marked default in" << environmentName
+                             << "- using the first";
+    return found;
+}
+
+std::optional<Subscription> AzureProfile::find(const QString& idOrName, const QString& environmentName,
+                                               QString* error) const
+{
+    if (idOrName.isEmpty()) {
+        std::optional<Subscription> def = defaultSubscription(environmentName);
+        if (!def && error)
+            *error = QStringLiteral("No subscription found. Run 'az account set' to select a subscription.");
+        return def;
+    }
+    // Profile.set_active_subscription: x.id.lower() or x.name.lower() equals the argument lower-cased,
+    // and x.environmentName is the active cloud; exactly one match.
+    const QString wanted = idOrName.toLower();
+    QList<Subscription> matches;
+    for (const Subscription& s : subscriptions()) {
+        if (!environmentName.isEmpty() && s.environmentName != environmentName)
+            continue;
+        if (s.id.toLower() == wanted || s.name.toLower() == wanted)
+            matches.append(s);
+    }
+    if (matches.size() == 1)
+        return matches.first();
+    if (error) {
+        const QString where =
+            environmentName.isEmpty() ? QString() : QStringLiteral(" in cloud '%1'").arg(environmentName);
+        *error =
+            QStringLiteral("The subscription of '%1' %2%3.")
+                .arg(wanted,
+                     matches.isEmpty() ? QStringLiteral("doesn't exist") : QStringLiteral("has more than one match"),
+                     where);
+    }
+    return std::nullopt;
+}
+
+bool AzureProfile::setDefault(const QString& subscriptionId, const QString& environmentName)
+{
+    Json* list = subscriptionArray(m_doc);
+    if (!list)
+        return false;
+    const QString wanted = subscriptionId.toLower();
+    Json* chosen = nullptr;
+    int matches = 0;
+    for (Json& entry : *list) {
+        if (!entry.is_object())
+            continue;
+        if (!environmentName.isEmpty() && stringField(entry, kEnvironmentName) != environmentName)
+            continue;
+        if (stringField(entry, kId).toLower() == wanted) {
+            chosen = &entry;
+            ++matches;
+        }
+    }
+    if (matches != 1)
+        return false;
+    // az clears the flag on every subscription it loaded with all_clouds=True, then sets one.
+    for (Json& entry : *list) {
+        if (entry.is_object())
+            entry[kIsDefault] = false;
+    }
+    (*chosen)[kIsDefault] = true;
+    return true;
+}
+
+QString AzureProfile::merge(const QList<Subscription>& incoming)
+{
+    if (incoming.isEmpty())
+        return {}; // az never gets here: login fails first with "No subscriptions found"
+
+    Json merged = Json::array();
+    QHash<QString, qsizetype> indexById; // a Python dict keyed by id: first position, last value
+    QString activeId;
+    bool haveActive = false;
+
+    if (const Json* existing = subscriptionArray(m_doc)) {
+        for (const Json& entry : *existing) {
+            if (!entry.is_object() || !entry.contains(kId)) {
+                merged.push_back(entry); // az could not read it either; keep it untouched
+                continue;
+            }
+            if (!haveActive && isDefaultEntry(entry)) {
+                haveActive = true;
+                activeId = stringField(entry, kId);
+            }
+            const QString id = stringField(entry, kId);
+            if (const auto it = indexById.constFind(id); it != indexById.constEnd()) {
+                merged[static_cast<size_t>(*it)] = entry;
+            } else {
+                indexById.insert(id, static_cast<qsizetype>(merged.size()));
+                merged.push_back(entry);
+            }
+        }
+    }
+
+    for (const Subscription& s : incoming) {
+        Json entry = toJson(s);
+        if (const auto it = indexById.constFind(s.id); it != indexById.constEnd()) {
+            merged[static_cast<size_t>(*it)] = std::move(entry);
+        } else {
+            indexById.insert(s.id, static_cast<qsizetype>(merged.size()));
+            merged.push_back(std::move(entry));
+        }
+    }
+
+    // Profile._set_subscriptions / _pick_working_subscription.
+    const Subscription* newActive = nullptr;
+    if (haveActive) {
+        for (const Subscription& s : incoming) {
+            if (s.id == activeId) {
+                newActive = &s;
+                break;
+            }
+        }
+        for (Json& entry : merged) {
+            if (entry.is_object() && entry.contains(kId))
+                entry[kIsDefault] = false;
+        }
+    }
+    if (!newActive) {
+        for (const Subscription& s : incoming) {
+            if (s.state == QLatin1String("Enabled")) {
+                newActive = &s;
+                break;
+            }
+        }
+    }
+    if (!newActive)
+        newActive = &incoming.first();
+
+    merged[static_cast<size_t>(indexById.value(newActive->id))][kIsDefault] = true;
+    m_doc[kSubscriptions] = std::move(merged);
+    return newActive->id;
+}
+
+int AzureProfile::removeUser(const QString& userName, const QString& tenantId)
+{
+    Json* list = subscriptionArray(m_doc);
+    if (!list)
+        return 0;
+    Json kept = Json::array();
+    int removed = 0;
+    for (Json& entry : *list) {
+        bool drop = false;
+        if (entry.is_object()) {
+            const Subscription s = fromJson(entry);
+            drop = s.userName.compare(userName, Qt::CaseInsensitive) == 0 &&
+                   (tenantId.isEmpty() || s.tenantId.compare(tenantId, Qt::CaseInsensitive) == 0);
+        }
+        if (drop)
+            ++removed;
+        else
+            kept.push_back(std::move(entry));
+    }
+    *list = std::move(kept);
+    return removed;
+}
+
+void AzureProfile::clear()
+{
+    m_doc[kSubscriptions] = Json::array();
+}
+
+QString AzureProfile::installationId() const
+{
+    return stringField(m_doc, kInstallationId);
+}
+
+} // namespace tenantry
