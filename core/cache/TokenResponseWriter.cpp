@@ -1,0 +1,106 @@
+#include "cache/TokenResponseWriter.h"
+
+#include "util/Jwt.h"
+
+namespace tenantry {
+
+namespace {
+
+QString claimText(const Json& claims, const char* name)
+{
+    const auto it = claims.find(name);
+    return it == claims.end() ? QString() : json::toQString(*it);
+}
+
+} // namespace
+
+QString homeAccountIdFromClientInfo(const QString& clientInfo)
+{
+    if (clientInfo.isEmpty())
+        return {};
+    const auto parsed = json::parse(jwt::base64UrlDecode(clientInfo.toLatin1()));
+    if (!parsed.value || !parsed.value->is_object())
+        return {};
+    const QString uid = claimText(*parsed.value, "uid");
+    const QString utid = claimText(*parsed.value, "utid");
+    return uid.isEmpty() || utid.isEmpty() ? QString() : uid + QLatin1Char('.') + utid;
+}
+
+QString writeTokenResponse(MsalCache& cache, const TokenGrantResult& r, const TokenResponseContext& ctx)
+{
+    const Json idClaims = r.idToken.isEmpty() ? Json::object() : jwt::claims(r.idToken.reveal());
+    QString homeAccountId = homeAccountIdFromClientInfo(r.clientInfo);
+    if (homeAccountId.isEmpty())
+        homeAccountId = claimText(idClaims, "sub");
+    // MSAL keeps the server's scope order; without "scope" it falls back to what was requested.
+    const QString target =
+        r.scope.isEmpty() ? ctx.requestedScopes.join(QLatin1Char(' ')) : r.scope.simplified();
+
+    if (!r.accessToken.isEmpty()) {
+        AccessToken at;
+        at.homeAccountId = homeAccountId;
+        at.environment = ctx.environment;
+        at.clientId = ctx.clientId;
+        at.realm = ctx.realm;
+        at.target = target;
+        at.tokenType = r.tokenType.isEmpty() ? QStringLiteral("Bearer") : r.tokenType;
+        at.secret = r.accessToken;
+        at.cachedAt = ctx.now;
+        at.expiresOn = ctx.now + r.expiresIn;
+        at.extendedExpiresOn = ctx.now + r.extExpiresIn;
+        if (r.refreshIn)
+            at.refreshOn = ctx.now + *r.refreshIn;
+        cache.upsert(at);
+    }
+
+    if (!r.idToken.isEmpty()) {
+        IdToken it;
+        it.homeAccountId = homeAccountId;
+        it.environment = ctx.environment;
+        it.realm = ctx.realm;
+        it.clientId = ctx.clientId;
+        it.secret = r.idToken;
+        cache.upsert(it);
+    }
+
+    if (ctx.createAccount && !r.clientInfo.isEmpty()) {
+        Account account;
+        account.homeAccountId = homeAccountId;
+        account.environment = ctx.environment;
+        account.realm = ctx.realm;
+        account.localAccountId = claimText(idClaims, "oid");
+        if (account.localAccountId.isEmpty())
+            account.localAccountId = claimText(idClaims, "sub");
+        account.username = claimText(idClaims, "preferred_username");
+        if (account.username.isEmpty())
+            account.username = claimText(idClaims, "upn");
+        account.authorityType = ctx.realm == QLatin1String("adfs") ? QStringLiteral("ADFS") : QStringLiteral("MSSTS");
+        cache.upsert(account);
+    }
+
+    if (!r.refreshToken.isEmpty()) {
+        // A refresh grant rotates the RT it used, in that entry (it may be another family client's);
+        // other grants add a new RT entry.
+        if (ctx.rotatedRefreshTokenKey.isEmpty() ||
+            !cache.rotateRefreshToken(ctx.rotatedRefreshTokenKey, r.refreshToken, ctx.now)) {
+            RefreshToken rt;
+            rt.homeAccountId = homeAccountId;
+            rt.environment = ctx.environment;
+            rt.clientId = ctx.clientId;
+            rt.target = target;
+            rt.familyId = r.foci;
+            rt.secret = r.refreshToken;
+            rt.lastModificationTime = ctx.now;
+            cache.upsert(rt);
+        }
+    }
+
+    AppMetadata meta;
+    meta.clientId = ctx.clientId;
+    meta.environment = ctx.environment;
+    meta.familyId = r.foci;
+    cache.upsert(meta);
+    return homeAccountId;
+}
+
+} // namespace tenantry
