@@ -1,0 +1,115 @@
+#include "account/AzureCliState.h"
+
+#include "util/Logging.h"
+
+namespace tenantry {
+
+namespace {
+
+const QString kLoginHint = QStringLiteral("Please run 'tenantry-cli login' (or 'az login') to set up an account.");
+
+bool matches(const Subscription& s, const QString& idOrName)
+{
+    return s.id.compare(idOrName, Qt::CaseInsensitive) == 0 || s.name.compare(idOrName, Qt::CaseInsensitive) == 0;
+}
+
+} // namespace
+
+AzureCliState::AzureCliState(AzureConfigDir dir)
+    : m_dir(std::move(dir))
+    , m_clouds(m_dir)
+{
+}
+
+bool AzureCliState::load(QString* error)
+{
+    if (!m_clouds.load(error))
+        return false;
+    m_cloud = m_clouds.activeCloud();
+    const AzureProfile::LoadStatus status = m_profile.load(m_dir.profileFile(), error);
+    return status == AzureProfile::LoadStatus::Ok || status == AzureProfile::LoadStatus::Missing;
+}
+
+bool AzureCliState::useCloud(const QString& name, QString* error)
+{
+    const auto cloud = m_clouds.cloud(name);
+    if (!cloud) {
+        *error = QStringLiteral("Cloud '%1' is not registered (built in: AzureCloud, AzureChinaCloud, "
+                                "AzureUSGovernment; others come from clouds.config).")
+                     .arg(name);
+        return false;
+    }
+    m_cloud = *cloud;
+    return true;
+}
+
+QList<Subscription> AzureCliState::subscriptions(bool allClouds) const
+{
+    QList<Subscription> out;
+    const QList<Subscription> all = m_profile.subscriptions();
+    for (const Subscription& s : all) {
+        if (allClouds || s.environmentName == m_cloud.name)
+            out.append(s);
+    }
+    return out;
+}
+
+std::optional<Subscription> AzureCliState::subscription(const QString& idOrName, QString* error) const
+{
+    const QList<Subscription> subs = subscriptions();
+    if (subs.isEmpty()) {
+        *error = kLoginHint;
+        return std::nullopt;
+    }
+    QList<Subscription> found;
+    for (const Subscription& s : subs) {
+        if (idOrName.isEmpty() ? s.isDefault : matches(s, idOrName))
+            found.append(s);
+    }
+    if (found.isEmpty()) {
+        *error = idOrName.isEmpty()
+                     ? QStringLiteral("No subscription found. Run 'tenantry-cli account set' to select a subscription.")
+                     : QStringLiteral("Subscription '%1' not found. Check the spelling and casing and try again.")
+                           .arg(idOrName);
+        return std::nullopt;
+    }
+    if (found.size() > 1) {
+        *error = QStringLiteral("Multiple subscriptions with the name '%1' found. Specify the subscription ID.")
+                     .arg(idOrName);
+        return std::nullopt;
+    }
+    return found.first();
+}
+
+bool AzureCliState::setActive(const QString& idOrName, QString* error)
+{
+    QList<Subscription> found;
+    const QList<Subscription> subs = subscriptions();
+    for (const Subscription& s : subs) {
+        if (matches(s, idOrName))
+            found.append(s);
+    }
+    if (found.size() != 1) {
+        *error = QStringLiteral("The subscription of '%1' %2 in cloud '%3'.")
+                     .arg(idOrName.toLower(),
+                          found.isEmpty() ? QStringLiteral("doesn't exist") : QStringLiteral("has more than one match"),
+                          m_cloud.name);
+        return false;
+    }
+    const QString id = found.first().id;
+    if (!m_profile.setDefault(id)) {
+        *error = QStringLiteral("The subscription '%1' is not in %2.").arg(id, m_dir.profileFile());
+        return false;
+    }
+    if (!m_profile.save(m_dir.profileFile(), error))
+        return false;
+    qCInfo(lcProfile) << "active subscription is now" << id << "in cloud" << m_cloud.name;
+    return m_clouds.setSubscription(m_cloud.name, id, error);
+}
+
+bool AzureCliState::saveProfile(QString* error)
+{
+    return m_dir.ensureExists(error) && m_profile.save(m_dir.profileFile(), error);
+}
+
+} // namespace tenantry

@@ -1,0 +1,44 @@
+#pragma once
+
+#include "azure/AzureConfigDir.h"
+#include "azure/AzureProfile.h"
+#include "azure/CloudConfig.h"
+
+namespace tenantry {
+
+// What `az` considers the current state of one config dir: the subscriptions it knows
+// (azureProfile.json), the active cloud (config) and each cloud's active subscription
+// (clouds.config). Changing the active subscription writes both files, as `az account set` does,
+// so every shell's `az` follows.
+class AzureCliState
+{
+public:
+    explicit AzureCliState(AzureConfigDir dir);
+
+    bool load(QString* error); // missing files are an empty state, not an error
+    const AzureConfigDir& configDir() const { return m_dir; }
+    const Cloud& cloud() const { return m_cloud; }
+    AzureProfile& profile() { return m_profile; }
+    const AzureProfile& profile() const { return m_profile; }
+    CloudConfig& cloudConfig() { return m_clouds; }
+
+    // Works on another cloud than az's active one (Tenantry's cloud setting); az's own choice stays.
+    bool useCloud(const QString& name, QString* error);
+
+    // The active cloud's subscriptions (all clouds with allClouds), in file order.
+    QList<Subscription> subscriptions(bool allClouds = false) const;
+    // `az account show [-s S]`: by id or name, case-insensitive, in the active cloud; empty S = the default.
+    std::optional<Subscription> subscription(const QString& idOrName, QString* error) const;
+    // `az account set -s S`: exactly one match in the active cloud becomes the default.
+    bool setActive(const QString& idOrName, QString* error);
+    // Writes azureProfile.json (after login, logout, refresh).
+    bool saveProfile(QString* error);
+
+private:
+    AzureConfigDir m_dir;
+    AzureProfile m_profile;
+    CloudConfig m_clouds;
+    Cloud m_cloud;
+};
+
+} // namespace tenantry

@@ -1,0 +1,219 @@
+#include "account/SignInService.h"
+
+#include "account/AzureCliState.h"
+#include "auth/TokenClient.h"
+#include "cache/TokenResponseWriter.h"
+#include "store/TokenCacheService.h"
+#include "util/Clock.h"
+#include "util/Jwt.h"
+#include "util/Logging.h"
+
+#include <QSet>
+
+namespace tenantry {
+
+QList<TenantStatus> SignInResult::tenantsNeedingSignIn() const
+{
+    QList<TenantStatus> out;
+    for (const TenantStatus& t : discovery.tenants) {
+        if (t.state != TenantStatus::State::SignedIn)
+            out.append(t);
+    }
+    return out;
+}
+
+SignInService::SignInService(AzureCliState* state, TokenCacheService* cache, TokenClient* client,
+                             TenantDiscovery* discovery, const Clock& clock, QObject* parent)
+    : QObject(parent)
+    , m_state(state)
+    , m_cache(cache)
+    , m_client(client)
+    , m_discovery(discovery)
+    , m_clock(clock)
+{
+}
+
+void SignInService::completeSignIn(const TokenGrantResult& result, const QString& realm,
+                                   const QStringList& requestedScopes, const SignInOptions& options, Done done)
+{
+    const Json claims = jwt::claims(result.idToken.reveal());
+    QString username = json::toQString(claims.value("preferred_username", Json()));
+    if (username.isEmpty())
+        username = json::toQString(claims.value("upn", Json()));
+    TokenResponseContext context;
+    context.environment = m_client->discovery()->environment();
+    context.clientId = m_client->clientId();
+    context.realm = realm;
+    context.requestedScopes = TokenClient::decoratedScope(requestedScopes).split(QLatin1Char(' '));
+    context.now = m_clock.nowSecs();
+    context.createAccount = true;
+    auto homeAccountId = std::make_shared<QString>();
+    m_cache->modify(
+        [result, context, homeAccountId](MsalCache& cache) { *homeAccountId = writeTokenResponse(cache, result, context); },
+        [this, username, homeAccountId, options, done](const CacheOutcome& outcome) {
+            if (!outcome.ok) {
+                SignInResult failed;
+                failed.error = tr("Signed in, but the tokens could not be stored: %1").arg(outcome.error);
+                done(failed);
+                return;
+            }
+            qCInfo(lcAccount).noquote() << "signed in as" << username;
+            discoverAndMerge(username, *homeAccountId, options, /*replaceUser=*/false, done);
+        });
+}
+
+void SignInService::refreshAccount(const QString& username, Done done)
+{
+    const QList<Account> accounts =
+        m_cache->cache().accountsByUsername(username, m_client->discovery()->environment());
+    if (accounts.isEmpty()) {
+        SignInResult failed;
+        failed.username = username;
+        failed.error = tr("%1 is not signed in.").arg(username);
+        done(failed);
+        return;
+    }
+    SignInOptions options;
+    const QList<Subscription> existing = m_state->profile().subscriptions();
+    for (const Subscription& s : existing) {
+        if (s.userName.compare(username, Qt::CaseInsensitive) == 0 && s.isTenantLevel())
+            options.allowNoSubscriptions = true;
+    }
+    discoverAndMerge(username, accounts.first().homeAccountId, options, /*replaceUser=*/true, done);
+}
+
+void SignInService::discoverAndMerge(const QString& username, const QString& homeAccountId,
+                                     const SignInOptions& options, bool replaceUser, Done done)
+{
+    m_discovery->discover(username, options.tenant, [=](const DiscoveryResult& discovery) {
+        SignInResult result;
+        result.username = username;
+        result.homeAccountId = homeAccountId;
+        result.discovery = discovery;
+        if (!discovery.ok()) {
+            result.error = discovery.error;
+            done(result);
+            return;
+        }
+        const QString cloudName = m_state->cloud().name;
+        QSet<QString> seen;
+        for (const TenantStatus& tenant : discovery.tenants) {
+            if (tenant.state != TenantStatus::State::SignedIn)
+                continue;
+            for (const ArmSubscription& arm : tenant.subscriptions) {
+                // Visible from several tenants: az keeps the first tenant's view.
+                if (seen.contains(arm.subscriptionId.toLower()))
+                    continue;
+                seen.insert(arm.subscriptionId.toLower());
+                Subscription s;
+                s.id = arm.subscriptionId;
+                s.name = arm.displayName;
+                s.state = arm.state;
+                s.userName = username;
+                s.userType = QStringLiteral("user");
+                s.tenantId = tenant.tenant.tenantId;
+                s.environmentName = cloudName;
+                s.homeTenantId = arm.homeTenantId;
+                s.managedByTenants = arm.managedByTenants;
+                s.tenantDisplayName = tenant.tenant.displayName;
+                s.tenantDefaultDomain = tenant.tenant.defaultDomain;
+                result.subscriptions.append(s);
+            }
+            if (tenant.subscriptions.isEmpty() && options.allowNoSubscriptions) {
+                Subscription s;
+                s.id = tenant.tenant.tenantId;
+                s.name = QStringLiteral("N/A(tenant level account)");
+                s.state = QStringLiteral("Enabled");
+                s.userName = username;
+                s.userType = QStringLiteral("user");
+                s.tenantId = tenant.tenant.tenantId;
+                s.environmentName = cloudName;
+                s.tenantDisplayName = tenant.tenant.displayName;
+                s.tenantDefaultDomain = tenant.tenant.defaultDomain;
+                result.subscriptions.append(s);
+            }
+        }
+        if (result.subscriptions.isEmpty() && !options.allowNoSubscriptions) {
+            result.error = tr("No subscriptions found for %1.").arg(username);
+            if (!result.tenantsNeedingSignIn().isEmpty())
+                result.error += QLatin1Char(' ') + tr("Some tenants need an interactive sign-in first.");
+            else
+                result.error += QLatin1Char(' ') + tr("Sign in with --allow-no-subscriptions to use its tenants.");
+            done(result);
+            return;
+        }
+        AzureProfile& profile = m_state->profile();
+        const auto previousDefault = profile.defaultSubscription(cloudName);
+        if (replaceUser)
+            profile.removeUser(username);
+        profile.merge(result.subscriptions);
+        if (replaceUser && previousDefault && profile.find(previousDefault->id, cloudName))
+            profile.setDefault(previousDefault->id);
+        QString error;
+        if (!m_state->saveProfile(&error)) {
+            result.error = error;
+            done(result);
+            return;
+        }
+        if (const auto active = profile.defaultSubscription(cloudName))
+            m_state->cloudConfig().setSubscription(cloudName, active->id, &error);
+        // Report the entries as the file now has them (isDefault included).
+        const QList<Subscription> all = profile.subscriptions();
+        for (Subscription& s : result.subscriptions) {
+            for (const Subscription& stored : all) {
+                if (stored.id.compare(s.id, Qt::CaseInsensitive) == 0)
+                    s = stored;
+            }
+        }
+        emit profileChanged();
+        done(result);
+    });
+}
+
+void SignInService::signOutAccount(const QString& username, std::function<void(const QString& error)> done)
+{
+    const QString environment = m_client->discovery()->environment();
+    const QString clientId = m_client->clientId();
+    m_cache->modify(
+        [username, environment, clientId](MsalCache& cache) {
+            const QList<Account> accounts = cache.accountsByUsername(username, environment);
+            for (const Account& a : accounts)
+                cache.removeAccount(a.homeAccountId, a.environment, clientId);
+        },
+        [this, username, done](const CacheOutcome& outcome) {
+            if (!outcome.ok) {
+                done(outcome.error);
+                return;
+            }
+            m_state->profile().removeUser(username);
+            QString error;
+            m_state->saveProfile(&error);
+            emit profileChanged();
+            done(error);
+        });
+}
+
+void SignInService::signOutTenant(const QString& username, const QString& tenantId,
+                                  std::function<void(const QString& error)> done)
+{
+    const QString environment = m_client->discovery()->environment();
+    m_cache->modify(
+        [username, tenantId, environment](MsalCache& cache) {
+            const QList<Account> accounts = cache.accountsByUsername(username, environment);
+            for (const Account& a : accounts)
+                cache.removeRealm(a.homeAccountId, a.environment, tenantId);
+        },
+        [this, username, tenantId, done](const CacheOutcome& outcome) {
+            if (!outcome.ok) {
+                done(outcome.error);
+                return;
+            }
+            m_state->profile().removeUser(username, tenantId);
+            QString error;
+            m_state->saveProfile(&error);
+            emit profileChanged();
+            done(error);
+        });
+}
+
+} // namespace tenantry

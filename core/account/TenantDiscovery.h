@@ -1,0 +1,61 @@
+#pragma once
+
+#include "azure/ArmClient.h"
+
+#include <QObject>
+
+#include <functional>
+
+namespace tenantry {
+
+class TokenProvider;
+
+// One tenant of an account after discovery.
+struct TenantStatus
+{
+    enum class State {
+        SignedIn,      // a token for it was had; its subscriptions are listed
+        NeedsSignIn,   // MFA / Conditional Access / 401: an interactive sign-in to this tenant is needed
+        Error,         // it could not be reached for another reason (network, server)
+    };
+
+    ArmTenant tenant;
+    State state = State::Error;
+    QString reason;  // for people, when not SignedIn
+    QString claims;  // the claims challenge to carry into that tenant's sign-in
+    qint64 tokenExpiresOn = 0;
+    QList<ArmSubscription> subscriptions;
+};
+
+struct DiscoveryResult
+{
+    QString homeAccountId;
+    QString username;
+    QList<TenantStatus> tenants; // in ARM's order
+    QString error;               // set when even the tenant list could not be had
+    bool ok() const { return error.isEmpty(); }
+};
+
+// After one sign-in, finds every tenant of the account (ARM /tenants with an `organizations`
+// token) and, for all tenants at once (bounded by the HTTP client), gets a token by refresh and
+// lists its subscriptions. A tenant that needs MFA is marked with its reason and never blocks
+// the others. With `onlyTenant`, only that tenant is looked at (az login --tenant).
+class TenantDiscovery : public QObject
+{
+    Q_OBJECT
+
+public:
+    TenantDiscovery(TokenProvider* tokens, ArmClient* arm, QString armScope, QObject* parent = nullptr);
+
+    void discover(const QString& username, const QString& onlyTenant, std::function<void(const DiscoveryResult&)> done);
+
+private:
+    void discoverTenant(const QString& username, const ArmTenant& tenant,
+                        std::function<void(const TenantStatus&)> done);
+
+    TokenProvider* m_tokens;
+    ArmClient* m_arm;
+    QString m_armScope;
+};
+
+} // namespace tenantry

@@ -1,0 +1,127 @@
+#include "account/TokenProvider.h"
+
+#include "account/CachedTokenLookup.h"
+#include "auth/TokenClient.h"
+#include "cache/TokenResponseWriter.h"
+#include "store/TokenCacheService.h"
+#include "util/Clock.h"
+#include "util/Logging.h"
+
+namespace tenantry {
+
+namespace {
+
+QString inFlightKey(const QString& homeAccountId, const QString& tenant, QStringList scopes)
+{
+    scopes.sort();
+    return homeAccountId + QLatin1Char('|') + tenant.toLower() + QLatin1Char('|') + scopes.join(QLatin1Char(' '));
+}
+
+} // namespace
+
+TokenProvider::TokenProvider(TokenCacheService* cache, TokenClient* client, const Clock& clock, QObject* parent)
+    : QObject(parent)
+    , m_cache(cache)
+    , m_client(client)
+    , m_clock(clock)
+{
+}
+
+void TokenProvider::getToken(const TokenRequest& request, Done done)
+{
+    const CachedTokenLookup lookup(m_client->discovery()->environment(), m_client->clientId());
+    TokenResponse cached = lookup.lookup(m_cache->cache(), request, m_clock.nowSecs());
+    if (cached.ok() || cached.error == TokenResponse::Error::NotSignedIn) {
+        done(cached);
+        return;
+    }
+    const QString key = inFlightKey(cached.homeAccountId, request.tenantId, request.scopes);
+    const bool alreadyRefreshing = m_inFlight.contains(key);
+    m_inFlight[key].append(std::move(done));
+    if (alreadyRefreshing)
+        return;
+    refresh(key, request, cached.homeAccountId, 0);
+}
+
+void TokenProvider::refresh(const QString& key, const TokenRequest& request, const QString& homeAccountId,
+                            int attempt)
+{
+    const QString environment = m_client->discovery()->environment();
+    const QList<RefreshToken> candidates =
+        m_cache->cache().refreshTokensFor(homeAccountId, environment, m_client->clientId());
+    if (attempt >= candidates.size()) {
+        TokenResponse response;
+        response.error = attempt == 0 ? TokenResponse::Error::NotSignedIn : TokenResponse::Error::RefreshTokenDead;
+        response.homeAccountId = homeAccountId;
+        response.tenantId = request.tenantId;
+        response.message = attempt == 0 ? tr("No refresh token is cached for %1: sign in again.").arg(request.username)
+                                        : tr("The sign-in of %1 has expired or was revoked: sign in again.")
+                                              .arg(request.username);
+        if (attempt > 0)
+            emit refreshTokenDead(homeAccountId, response.message);
+        complete(key, response);
+        return;
+    }
+    const RefreshToken rt = candidates.at(attempt);
+    qCInfo(lcAuth).noquote() << "refreshing a token for tenant" << request.tenantId << "with"
+                             << (rt.clientId == m_client->clientId() ? "own" : "family") << "refresh token";
+    m_client->refresh(
+        request.tenantId, rt.secret, request.scopes, homeAccountId, QString(),
+        [this, key, request, homeAccountId, attempt, rtKey = rt.key](const TokenGrantResult& result,
+                                                                      const QString& realm) {
+            TokenResponse response;
+            response.homeAccountId = homeAccountId;
+            response.tenantId = request.tenantId;
+            switch (result.kind) {
+            case TokenGrantResult::Kind::Ok:
+                break;
+            case TokenGrantResult::Kind::RefreshTokenDead:
+                refresh(key, request, homeAccountId, attempt + 1); // an older or family RT may still work
+                return;
+            case TokenGrantResult::Kind::InteractionRequired:
+                response.error = TokenResponse::Error::InteractionRequired;
+                response.message = result.message();
+                response.claims = result.claims;
+                emit interactionRequired(homeAccountId, request.tenantId, response.message, response.claims);
+                complete(key, response);
+                return;
+            case TokenGrantResult::Kind::Network:
+                response.error = TokenResponse::Error::Network;
+                response.message = result.message();
+                complete(key, response);
+                return;
+            default:
+                response.error = TokenResponse::Error::NoValidToken;
+                response.message = result.message();
+                complete(key, response);
+                return;
+            }
+            response.accessToken = result.accessToken;
+            response.tokenType = result.tokenType.isEmpty() ? QStringLiteral("Bearer") : result.tokenType;
+            response.expiresOn = m_clock.nowSecs() + result.expiresIn;
+            TokenResponseContext context;
+            context.environment = m_client->discovery()->environment();
+            context.clientId = m_client->clientId();
+            context.realm = realm;
+            context.requestedScopes = TokenClient::decoratedScope(request.scopes).split(QLatin1Char(' '));
+            context.now = m_clock.nowSecs();
+            context.rotatedRefreshTokenKey = rtKey;
+            m_cache->modify([result, context](MsalCache& cache) { writeTokenResponse(cache, result, context); },
+                            [this, key, response](const CacheOutcome& outcome) {
+                                if (!outcome.ok)
+                                    qCWarning(lcAuth).noquote() << "a refreshed token could not be cached:"
+                                                                << outcome.error;
+                                // The caller gets its token either way; only the cache copy is missing.
+                                complete(key, response);
+                            });
+        });
+}
+
+void TokenProvider::complete(const QString& key, const TokenResponse& response)
+{
+    const QList<Done> waiting = m_inFlight.take(key);
+    for (const Done& done : waiting)
+        done(response);
+}
+
+} // namespace tenantry

@@ -1,0 +1,50 @@
+#pragma once
+
+#include "account/TokenRequest.h"
+
+#include <QHash>
+#include <QObject>
+
+#include <functional>
+
+namespace tenantry {
+
+class Clock;
+class TokenCacheService;
+class TokenClient;
+struct TokenGrantResult;
+
+// Access tokens for any scope and tenant: from the cache when one has more than 5 minutes left,
+// else by the account's refresh token (own client's, or the family's), written back to the cache
+// so az sees it too. However many callers ask for the same (account, tenant, scopes) at once, one
+// refresh is in flight and all of them get its answer.
+class TokenProvider : public QObject
+{
+    Q_OBJECT
+
+public:
+    using Done = std::function<void(const TokenResponse&)>;
+
+    TokenProvider(TokenCacheService* cache, TokenClient* client, const Clock& clock, QObject* parent = nullptr);
+
+    void getToken(const TokenRequest& request, Done done);
+    int refreshesInFlight() const { return static_cast<int>(m_inFlight.size()); }
+
+signals:
+    // A tenant of an account needs an interactive sign-in (MFA, Conditional Access), or the
+    // account's refresh token is dead: the UI tells the user.
+    void interactionRequired(const QString& homeAccountId, const QString& tenantId, const QString& message,
+                             const QString& claims);
+    void refreshTokenDead(const QString& homeAccountId, const QString& message);
+
+private:
+    void refresh(const QString& key, const TokenRequest& request, const QString& homeAccountId, int attempt);
+    void complete(const QString& key, const TokenResponse& response);
+
+    TokenCacheService* m_cache;
+    TokenClient* m_client;
+    const Clock& m_clock;
+    QHash<QString, QList<Done>> m_inFlight;
+};
+
+} // namespace tenantry

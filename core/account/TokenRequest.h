@@ -1,0 +1,46 @@
+#pragma once
+
+#include "util/Secret.h"
+
+#include <QString>
+#include <QStringList>
+
+namespace tenantry {
+
+// Azure CLI's public client id: tokens and refresh tokens are shared with az through the cache.
+inline const QString kAzureCliClientId = QStringLiteral("04b07795-8ddb-461a-bbee-02f9e1bf7b46");
+
+// An access token for `scopes`, for `username`'s account, issued by `tenantId`.
+struct TokenRequest
+{
+    QStringList scopes;
+    QString tenantId;
+    QString username;
+    bool forceRefresh = false;
+};
+
+struct TokenResponse
+{
+    enum class Error {
+        None,
+        NotSignedIn,      // no account for the user in the cache: sign in first
+        NoValidToken,     // nothing valid cached and no way to refresh it here
+        InteractionRequired, // MFA / Conditional Access: this tenant needs an interactive sign-in
+        RefreshTokenDead, // the account's refresh token was revoked or expired: sign in again
+        Network,          // the identity provider did not answer usefully
+        Storage,          // the cache could not be read
+    };
+
+    Error error = Error::None;
+    QString message; // for people; never a secret
+    QString claims;  // the claims challenge to pass to an interactive sign-in, if any
+    Secret accessToken;
+    QString tokenType = QStringLiteral("Bearer");
+    qint64 expiresOn = 0; // POSIX seconds
+    QString tenantId;
+    QString homeAccountId;
+
+    bool ok() const { return error == Error::None; }
+};
+
+} // namespace tenantry

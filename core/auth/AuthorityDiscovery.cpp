@@ -1,0 +1,80 @@
+#include "auth/AuthorityDiscovery.h"
+
+#include "azure/CloudConfig.h"
+#include "http/HttpClient.h"
+#include "util/Logging.h"
+
+namespace tenantry {
+
+QString OpenIdConfiguration::realm() const
+{
+    return tokenEndpoint.path().section(QLatin1Char('/'), 1, 1);
+}
+
+AuthorityDiscovery::AuthorityDiscovery(HttpClient* http, QUrl authorityHost, QObject* parent)
+    : QObject(parent)
+    , m_http(http)
+    , m_host(std::move(authorityHost))
+{
+}
+
+void AuthorityDiscovery::discover(const QString& tenant, Done done)
+{
+    const QString key = tenant.toLower();
+    if (const auto it = m_known.constFind(key); it != m_known.constEnd()) {
+        const OpenIdConfiguration known = it.value(); // a copy: the callback may discover more
+        done(&known, QString());
+        return;
+    }
+    QString why;
+    if (!isAllowedAuthority(m_host.toString(), &why)) {
+        done(nullptr, why);
+        return;
+    }
+    const bool alreadyAsking = m_waiting.contains(key);
+    m_waiting[key].append(std::move(done));
+    if (alreadyAsking)
+        return;
+
+    QUrl url = m_host;
+    url.setPath(QStringLiteral("/%1/v2.0/.well-known/openid-configuration").arg(tenant));
+    m_http->get(url, {}, [this, key, tenant](const HttpResponse& response) {
+        const auto body = response.json();
+        if (!response.ok() || !body || !body->is_object()) {
+            const QString error =
+                response.status == 400 || response.status == 404
+                    ? QStringLiteral("'%1' is not a tenant %2 knows.").arg(tenant, m_host.host())
+                    : QStringLiteral("Could not read the sign-in configuration of tenant '%1' from %2 (%3).")
+                          .arg(tenant, m_host.host(),
+                               response.status ? QStringLiteral("HTTP %1").arg(response.status) : response.networkError);
+            finish(key, nullptr, error);
+            return;
+        }
+        OpenIdConfiguration config;
+        config.authorizationEndpoint = QUrl(json::toQString(body->value("authorization_endpoint", Json())));
+        config.tokenEndpoint = QUrl(json::toQString(body->value("token_endpoint", Json())));
+        const QString device = json::toQString(body->value("device_authorization_endpoint", Json()));
+        // MSAL's fallback when the document has no device endpoint: next to the token endpoint.
+        config.deviceAuthorizationEndpoint =
+            device.isEmpty() ? config.tokenEndpoint.resolved(QUrl(QStringLiteral("devicecode"))) : QUrl(device);
+        QString unusable;
+        if (!isAllowedAuthority(config.tokenEndpoint.toString(), &unusable) ||
+            !isAllowedAuthority(config.authorizationEndpoint.toString(), &unusable)) {
+            finish(key, nullptr,
+                   QStringLiteral("The sign-in configuration of '%1' is unusable: %2").arg(tenant, unusable));
+            return;
+        }
+        m_known.insert(key, config);
+        qCDebug(lcAuth).noquote() << "discovered" << tenant << "realm" << config.realm();
+        finish(key, &config, QString());
+    });
+}
+
+void AuthorityDiscovery::finish(const QString& key, const OpenIdConfiguration* configuration, const QString& error)
+{
+    const QList<Done> waiting = m_waiting.take(key);
+    for (const Done& done : waiting)
+        done(configuration, error);
+}
+
+} // namespace tenantry

@@ -1,0 +1,50 @@
+#pragma once
+
+#include <QHash>
+#include <QList>
+#include <QObject>
+#include <QUrl>
+
+#include <functional>
+
+namespace tenantry {
+
+class HttpClient;
+
+// The endpoints of one tenant's authority, from its OpenID Connect discovery document.
+struct OpenIdConfiguration
+{
+    QUrl authorizationEndpoint;
+    QUrl tokenEndpoint;
+    QUrl deviceAuthorizationEndpoint;
+
+    // The tenant segment of the token endpoint: "organizations", or the tenant GUID even when the
+    // authority was named by domain. MSAL stores it as the cache "realm".
+    QString realm() const;
+};
+
+// GET {authority host}/{tenant}/v2.0/.well-known/openid-configuration, once per tenant per run;
+// concurrent asks for the same tenant share one request.
+class AuthorityDiscovery : public QObject
+{
+    Q_OBJECT
+
+public:
+    using Done = std::function<void(const OpenIdConfiguration* configuration, const QString& error)>;
+
+    AuthorityDiscovery(HttpClient* http, QUrl authorityHost, QObject* parent = nullptr);
+
+    const QUrl& authorityHost() const { return m_host; }
+    QString environment() const { return m_host.host().toLower(); } // the cache's "environment"
+    void discover(const QString& tenant, Done done);
+
+private:
+    void finish(const QString& tenant, const OpenIdConfiguration* configuration, const QString& error);
+
+    HttpClient* m_http;
+    QUrl m_host;
+    QHash<QString, OpenIdConfiguration> m_known;
+    QHash<QString, QList<Done>> m_waiting;
+};
+
+} // namespace tenantry

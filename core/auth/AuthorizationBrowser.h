@@ -1,0 +1,49 @@
+#pragma once
+
+#include <QObject>
+#include <QUrl>
+
+namespace tenantry {
+
+// Shows the identity provider's sign-in page and reports where it redirected: the seam between
+// the auth code flow and a browser. The CLI uses the system browser with a loopback listener;
+// the app fills it with an embedded QtWebEngine view that intercepts the redirect.
+class AuthorizationBrowser : public QObject
+{
+    Q_OBJECT
+
+public:
+    using QObject::QObject;
+
+    // Gets ready to catch the redirect (binds a port, ...); the redirect URI is known afterwards.
+    virtual bool prepare(QString* error) = 0;
+    virtual QString redirectUri() const = 0;
+    // Opens the page. Requests to the redirect URI whose `state` differs are ignored, never reported.
+    virtual void open(const QUrl& authorizeUrl, const QString& expectedState) = 0;
+    virtual void cancel() = 0;
+
+signals:
+    void redirected(const QUrl& url); // the full redirect, with code/state or error/error_description
+    void failed(const QString& message);
+    void cancelled();
+};
+
+// Opens a URL in the user's browser (xdg-open, open, start; the app uses QDesktopServices).
+class BrowserLauncher
+{
+public:
+    virtual ~BrowserLauncher() = default;
+    virtual bool canOpen() const = 0;
+    virtual bool open(const QUrl& url) = 0;
+};
+
+// The platform's own opener, for headless programs (tenantry-cli): xdg-open on Linux, only when a
+// desktop session is there, as az's can_launch_browser() decides.
+class SystemBrowserLauncher final : public BrowserLauncher
+{
+public:
+    bool canOpen() const override;
+    bool open(const QUrl& url) override;
+};
+
+} // namespace tenantry

@@ -1,0 +1,215 @@
+#include "auth/LoopbackRedirectListener.h"
+
+#include "util/Logging.h"
+
+#include <QFileInfo>
+#include <QProcess>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QUrlQuery>
+
+namespace tenantry {
+
+namespace {
+
+constexpr int kMaxRequestBytes = 16 * 1024; // a redirect with code and client_info is ~2 KB
+
+QByteArray page(const QString& title, const QString& text)
+{
+    return QStringLiteral("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>%1</title>"
+                          "<style>body{font-family:sans-serif;margin:4em auto;max-width:32em;color:#222}"
+                          "h1{font-size:1.4em}</style></head><body><h1>%1</h1><p>%2</p></body></html>")
+        .arg(title.toHtmlEscaped(), text.toHtmlEscaped())
+        .toUtf8();
+}
+
+} // namespace
+
+namespace {
+
+// $BROWSER, as Python's webbrowser (and so az) honours it: the first of a ':'-separated list,
+// "%s" standing for the URL (else the URL is appended).
+QStringList browserFromEnvironment(const QUrl& url)
+{
+    const QString command = qEnvironmentVariable("BROWSER").section(QLatin1Char(':'), 0, 0).trimmed();
+    if (command.isEmpty())
+        return {};
+    QStringList parts = QProcess::splitCommand(command);
+    const QString target = url.toString(QUrl::FullyEncoded);
+    bool substituted = false;
+    for (QString& part : parts) {
+        if (part.contains(QStringLiteral("%s"))) {
+            part.replace(QStringLiteral("%s"), target);
+            substituted = true;
+        }
+    }
+    if (!substituted)
+        parts.append(target);
+    return parts;
+}
+
+} // namespace
+
+bool SystemBrowserLauncher::canOpen() const
+{
+    if (!qEnvironmentVariable("BROWSER").trimmed().isEmpty())
+        return true;
+#if defined(Q_OS_LINUX) || defined(Q_OS_FREEBSD)
+    const bool desktop = qEnvironmentVariableIsSet("DISPLAY") || qEnvironmentVariableIsSet("WAYLAND_DISPLAY");
+    return desktop && (QFileInfo::exists(QStringLiteral("/usr/bin/xdg-open")) ||
+                       QFileInfo::exists(QStringLiteral("/usr/local/bin/xdg-open")));
+#else
+    return true;
+#endif
+}
+
+bool SystemBrowserLauncher::open(const QUrl& url)
+{
+    if (QStringList command = browserFromEnvironment(url); !command.isEmpty()) {
+        const QString program = command.takeFirst();
+        return QProcess::startDetached(program, command);
+    }
+#if defined(Q_OS_MACOS)
+    return QProcess::startDetached(QStringLiteral("open"), {url.toString(QUrl::FullyEncoded)});
+#elif defined(Q_OS_WIN)
+    return QProcess::startDetached(QStringLiteral("rundll32"),
+                                   {QStringLiteral("url.dll,FileProtocolHandler"), url.toString(QUrl::FullyEncoded)});
+#else
+    return QProcess::startDetached(QStringLiteral("xdg-open"), {url.toString(QUrl::FullyEncoded)});
+#endif
+}
+
+LoopbackRedirectListener::LoopbackRedirectListener(BrowserLauncher* launcher, QObject* parent)
+    : AuthorizationBrowser(parent)
+    , m_launcher(launcher)
+{
+}
+
+LoopbackRedirectListener::~LoopbackRedirectListener() = default;
+
+bool LoopbackRedirectListener::prepare(QString* error)
+{
+    if (m_server)
+        return true;
+    m_server = new QTcpServer(this);
+    // 127.0.0.1 only, never 0.0.0.0: the code must not be catchable from the network.
+    if (!m_server->listen(QHostAddress::LocalHost, 0)) {
+        *error = tr("Cannot listen on 127.0.0.1 for the sign-in redirect: %1").arg(m_server->errorString());
+        delete m_server;
+        m_server = nullptr;
+        return false;
+    }
+    connect(m_server, &QTcpServer::newConnection, this, &LoopbackRedirectListener::accept);
+    return true;
+}
+
+quint16 LoopbackRedirectListener::port() const
+{
+    return m_server ? m_server->serverPort() : 0;
+}
+
+QString LoopbackRedirectListener::redirectUri() const
+{
+    return QStringLiteral("http://localhost:%1").arg(port());
+}
+
+void LoopbackRedirectListener::open(const QUrl& authorizeUrl, const QString& expectedState)
+{
+    m_expectedState = expectedState;
+    m_done = false;
+    if (!m_launcher || !m_launcher->open(authorizeUrl)) {
+        stop();
+        emit failed(tr("Could not open a web browser."));
+    }
+}
+
+void LoopbackRedirectListener::cancel()
+{
+    if (m_done)
+        return;
+    m_done = true;
+    stop();
+    emit cancelled();
+}
+
+void LoopbackRedirectListener::accept()
+{
+    while (QTcpSocket* socket = m_server->nextPendingConnection()) {
+        connect(socket, &QTcpSocket::readyRead, this, [this, socket] { readRequest(socket); });
+        connect(socket, &QTcpSocket::disconnected, this, [this, socket] {
+            m_buffers.remove(socket);
+            socket->deleteLater();
+        });
+    }
+}
+
+void LoopbackRedirectListener::readRequest(QTcpSocket* socket)
+{
+    QByteArray& buffer = m_buffers[socket];
+    buffer += socket->readAll();
+    if (buffer.size() > kMaxRequestBytes) {
+        answer(socket, 431, page(tr("Request too large"), QString()));
+        return;
+    }
+    const qsizetype headerEnd = buffer.indexOf("\r\n\r\n");
+    if (headerEnd < 0)
+        return; // incomplete: wait for more
+    const QList<QByteArray> requestLine = buffer.left(buffer.indexOf("\r\n")).split(' ');
+    if (requestLine.size() != 3 || !requestLine.at(2).startsWith("HTTP/1.") || !requestLine.at(1).startsWith('/')) {
+        answer(socket, 400, page(tr("Bad request"), QString()));
+        return;
+    }
+    if (requestLine.at(0) != "GET") {
+        answer(socket, 405, page(tr("Method not allowed"), QString()));
+        return;
+    }
+    const QUrl target(QString::fromLatin1(requestLine.at(1)), QUrl::StrictMode);
+    const QUrlQuery query(target);
+    const bool isAuthResponse = query.hasQueryItem(QStringLiteral("code")) || query.hasQueryItem(QStringLiteral("error"));
+    if (!isAuthResponse) {
+        answer(socket, 404, page(tr("Not found"), QString())); // favicon.ico and the like
+        return;
+    }
+    if (m_done || query.queryItemValue(QStringLiteral("state")) != m_expectedState) {
+        // A forged or stale redirect: say nothing useful, keep waiting for the real one.
+        qCWarning(lcAuth) << "ignored a redirect whose state does not match this sign-in";
+        answer(socket, 400, page(tr("Sign-in not recognised"), tr("This sign-in response was not expected.")));
+        return;
+    }
+    m_done = true;
+    if (query.hasQueryItem(QStringLiteral("error")))
+        answer(socket, 200,
+               page(tr("Sign-in failed"),
+                    tr("%1 You can close this window.")
+                        .arg(query.queryItemValue(QStringLiteral("error_description"), QUrl::FullyDecoded))));
+    else
+        answer(socket, 200, page(tr("Signed in to Tenantry"), tr("You can close this window and return to Tenantry.")));
+    QUrl redirect(redirectUri());
+    redirect.setPath(target.path());
+    redirect.setQuery(query);
+    stop();
+    emit redirected(redirect);
+}
+
+void LoopbackRedirectListener::answer(QTcpSocket* socket, int status, const QByteArray& html)
+{
+    static const QHash<int, QByteArray> kReasons = {{200, "OK"},
+                                                    {400, "Bad Request"},
+                                                    {404, "Not Found"},
+                                                    {405, "Method Not Allowed"},
+                                                    {431, "Request Header Fields Too Large"}};
+    QByteArray response = "HTTP/1.1 " + QByteArray::number(status) + ' ' + kReasons.value(status) + "\r\n";
+    response += "Content-Type: text/html; charset=utf-8\r\nCache-Control: no-store\r\nConnection: close\r\n";
+    response += "Content-Length: " + QByteArray::number(html.size()) + "\r\n\r\n" + html;
+    socket->write(response);
+    socket->disconnectFromHost();
+    m_buffers.remove(socket);
+}
+
+void LoopbackRedirectListener::stop()
+{
+    if (m_server)
+        m_server->close();
+}
+
+} // namespace tenantry

@@ -1,0 +1,65 @@
+#pragma once
+
+#include "auth/AuthorityDiscovery.h"
+#include "auth/TokenGrantResult.h"
+
+#include <QObject>
+
+namespace tenantry {
+
+class Clock;
+class HttpClient;
+
+// What a device authorization request returned: the code the user types and where.
+struct DeviceCode
+{
+    QString userCode;
+    Secret deviceCode;
+    QUrl verificationUri;
+    QString message; // the identity provider's own sentence, as az prints it
+    qint64 expiresAt = 0; // POSIX seconds
+    int intervalSecs = 5;
+};
+
+// The token endpoint of the Microsoft identity platform (v2.0) for a public client, speaking the
+// requests MSAL Python sends (reference §4.3): decorated sorted scopes, client_info=1, the CP1
+// client capability merged with any claims challenge, X-AnchorMailbox for routing.
+class TokenClient : public QObject
+{
+    Q_OBJECT
+
+public:
+    // `realm` is the tenant segment of the token endpoint that answered (the cache's realm).
+    using Done = std::function<void(const TokenGrantResult& result, const QString& realm)>;
+    using DeviceCodeDone = std::function<void(const std::optional<DeviceCode>& code, const QString& error)>;
+
+    TokenClient(HttpClient* http, AuthorityDiscovery* discovery, QString clientId, const Clock& clock,
+                QObject* parent = nullptr);
+
+    const QString& clientId() const { return m_clientId; }
+    AuthorityDiscovery* discovery() const { return m_discovery; }
+
+    void redeemAuthorizationCode(const QString& tenant, const Secret& code, const Secret& codeVerifier,
+                                 const QString& redirectUri, const QStringList& scopes, const QString& clientInfo,
+                                 const QString& claims, Done done);
+    void refresh(const QString& tenant, const Secret& refreshToken, const QStringList& scopes,
+                 const QString& homeAccountId, const QString& claims, Done done);
+    void requestDeviceCode(const QString& tenant, const QStringList& scopes, DeviceCodeDone done);
+    void pollDeviceCode(const QString& tenant, const Secret& deviceCode, const QString& claims, Done done);
+
+    // scopes + offline_access openid profile, sorted and space-joined, as sent on the wire.
+    static QString decoratedScope(const QStringList& scopes);
+    // The claims parameter: the CP1 capability (as az declares) merged with a challenge, if any.
+    static QString claimsParameter(const QString& challenge);
+
+private:
+    void post(const QString& tenant, QUrlQuery form, QList<QPair<QByteArray, QByteArray>> headers, Done done,
+              bool retry);
+
+    HttpClient* m_http;
+    AuthorityDiscovery* m_discovery;
+    QString m_clientId;
+    const Clock& m_clock;
+};
+
+} // namespace tenantry

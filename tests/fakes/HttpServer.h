@@ -1,0 +1,97 @@
+#pragma once
+
+#include "fakes/HttpRequestParser.h"
+
+#include <QHostAddress>
+#include <QObject>
+#include <QPointer>
+#include <QSslConfiguration>
+#include <QUrl>
+
+#include <functional>
+#include <memory>
+
+class QTcpServer;
+
+namespace tenantry::test {
+
+struct HttpResponse
+{
+    int status = 200;
+    QList<QPair<QByteArray, QByteArray>> headers; // Content-Length and Connection are added when sent
+    QByteArray body;
+    bool closeConnection = false; // send "Connection: close" and close after this response
+
+    HttpResponse& setHeader(const QByteArray& name, const QByteArray& value);
+    QByteArray header(QByteArrayView name) const;
+
+    static HttpResponse text(int status, const QByteArray& body,
+                             const QByteArray& contentType = "text/plain; charset=utf-8");
+    static HttpResponse html(int status, const QString& body);
+    static HttpResponse json(int status, const QByteArray& body);
+    static HttpResponse redirect(const QByteArray& location, int status = 302);
+    static QByteArray reasonPhrase(int status);
+};
+
+// A small HTTP/1.1 server on QTcpServer: keep-alive, Content-Length bodies, pipelined requests answered
+// in order, optional TLS (QSslSocket::startServerEncryption). Bytes that can never be a request get a
+// 400 (or 413/431/501/505) and the connection is closed. The handler may answer at once or later
+// (from a timer, say): each connection waits for the answer before it reads its next request.
+class HttpServer : public QObject
+{
+    Q_OBJECT
+
+public:
+    // Answers one request. Copyable; answering after the connection went away does nothing.
+    class Responder
+    {
+    public:
+        void send(const HttpResponse& response) const;
+        void abort() const; // drop the connection without an answer
+        bool isConnected() const;
+
+    private:
+        friend class HttpServer;
+        QPointer<QObject> m_connection;
+        quint64 m_sequence = 0;
+    };
+
+    using Handler = std::function<void(const HttpRequest&, const Responder&)>;
+
+    explicit HttpServer(QObject* parent = nullptr);
+    ~HttpServer() override;
+
+    void setHandler(Handler handler) { m_handler = std::move(handler); }
+    void setLimits(const HttpRequestParser::Limits& limits) { m_limits = limits; }
+
+    // TLS for every connection accepted after this call; call before listen().
+    void setTlsConfiguration(const QSslConfiguration& configuration);
+    // Reads a PEM certificate (the first one is the server's, any further ones its chain) and PEM key.
+    bool loadTlsCertificate(const QString& certificatePath, const QString& keyPath, QString* error);
+    bool isTls() const { return m_tls; }
+
+    bool listen(const QHostAddress& address = QHostAddress::LocalHost, quint16 port = 0);
+    void close(); // stops listening and drops every connection
+    bool isListening() const;
+    QHostAddress serverAddress() const;
+    quint16 serverPort() const;
+    QUrl url() const; // "http://127.0.0.1:port" or "https://..."
+    QString errorString() const;
+    int connectionCount() const;
+
+signals:
+    void badRequest(int status, const QString& reason); // bytes that were not HTTP; for tests and logs
+
+private:
+    friend class HttpConnection;
+    void onNewConnection(qintptr descriptor);
+    void dispatch(const HttpRequest& request, QObject* connection, quint64 sequence);
+
+    QTcpServer* m_server = nullptr;
+    Handler m_handler;
+    HttpRequestParser::Limits m_limits;
+    QSslConfiguration m_tlsConfiguration;
+    bool m_tls = false;
+};
+
+} // namespace tenantry::test

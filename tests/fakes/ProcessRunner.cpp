@@ -1,0 +1,60 @@
+#include "fakes/ProcessRunner.h"
+
+#include "TestConfig.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QProcess>
+
+namespace tenantry::test {
+
+ProcessResult runProcess(const QString& program, const QStringList& args, const QProcessEnvironment& env,
+                         int timeoutMs, const QByteArray& stdinData)
+{
+    ProcessResult result;
+    QProcess process;
+    process.setProcessEnvironment(env);
+    process.start(program, args);
+    result.started = process.waitForStarted(10000);
+    if (!result.started)
+        return result;
+    if (!stdinData.isEmpty())
+        process.write(stdinData);
+    process.closeWriteChannel();
+    if (!process.waitForFinished(timeoutMs)) {
+        process.kill();
+        process.waitForFinished(5000);
+    }
+    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    result.out = process.readAllStandardOutput();
+    result.err = process.readAllStandardError();
+    return result;
+}
+
+QProcessEnvironment azEnvironment(const QString& configDir)
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("AZURE_CONFIG_DIR"), configDir);
+    env.insert(QStringLiteral("AZURE_CORE_COLLECT_TELEMETRY"), QStringLiteral("no"));
+    env.insert(QStringLiteral("AZURE_CORE_NO_COLOR"), QStringLiteral("1"));
+    env.insert(QStringLiteral("AZURE_CORE_SURVEY_MESSAGE"), QStringLiteral("no"));
+    env.insert(QStringLiteral("AZURE_CORE_DISABLE_CONFIRM_PROMPT"), QStringLiteral("yes"));
+    env.insert(QStringLiteral("AZURE_CORE_ONLY_SHOW_ERRORS"), QStringLiteral("yes"));
+    // The Debian interpreter has the azure and msal packages; another python first on PATH may not.
+    env.insert(QStringLiteral("PATH"), QStringLiteral("/usr/bin:/bin:") + env.value(QStringLiteral("PATH")));
+    env.remove(QStringLiteral("PYTHONPATH"));
+    env.remove(QStringLiteral("PYTHONHOME"));
+    return env;
+}
+
+QString tenantryCli()
+{
+    return QStringLiteral(TENANTRY_BIN_DIR "/tenantry-cli");
+}
+
+bool azAvailable()
+{
+    return QFileInfo(QStringLiteral("/usr/bin/az")).isExecutable();
+}
+
+} // namespace tenantry::test
