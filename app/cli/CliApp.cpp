@@ -1,0 +1,680 @@
+#include "CliApp.h"
+
+#include "account/TokenProvider.h"
+#include "auth/AuthCodeFlow.h"
+#include "auth/DeviceCodeFlow.h"
+#include "auth/LoopbackRedirectListener.h"
+#include "azure/ArmClient.h"
+#include "store/KeychainStore.h"
+#include "util/AppSettings.h"
+#include "util/Logging.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QLoggingCategory>
+#include <QTimer>
+
+#include <unistd.h>
+
+namespace tenantry::cli {
+
+namespace {
+
+Json jstr(const QString& text)
+{
+    return Json(text.toStdString());
+}
+
+// az prints expiresOn as local time with microseconds: datetime.fromtimestamp(...).strftime(...)
+QString azLocalTime(qint64 secs)
+{
+    return QDateTime::fromSecsSinceEpoch(secs).toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.000000"));
+}
+
+Json subscriptionJson(const AzureProfile& profile, const QString& id)
+{
+    for (const Json& entry : profile.document().value("subscriptions", Json::array())) {
+        if (json::toQString(entry.value("id", Json())).compare(id, Qt::CaseInsensitive) == 0)
+            return entry;
+    }
+    return Json::object();
+}
+
+QString knownClientName(const QString& clientId)
+{
+    static const QHash<QString, QString> kClients = {
+        {QStringLiteral("04b07795-8ddb-461a-bbee-02f9e1bf7b46"), QStringLiteral("Azure CLI")},
+        {QStringLiteral("1950a258-227b-4e31-a9cf-717495945fc2"), QStringLiteral("Azure PowerShell")},
+        {QStringLiteral("aebc6443-996d-45c2-90f0-388ff96faa56"), QStringLiteral("Visual Studio Code")},
+        {QStringLiteral("872cd9fa-d31f-45e0-9eab-6e460a02d1f1"), QStringLiteral("Visual Studio")},
+    };
+    return kClients.value(clientId.toLower());
+}
+
+StorageMode configuredStorageMode()
+{
+    QString mode = qEnvironmentVariable("TENANTRY_STORAGE_MODE");
+    if (mode.isEmpty())
+        mode = AppSettings().value(AppSettings::Key::StorageMode).toString();
+    return mode == QLatin1String("keychain-only") ? StorageMode::KeychainOnly : StorageMode::KeychainAndFile;
+}
+
+} // namespace
+
+CliApp::CliApp(QStringList args, QObject* parent)
+    : QObject(parent)
+    , m_args(std::move(args))
+{
+    const OptionSpec subscription{{QStringLiteral("--subscription"), QStringLiteral("-s"), QStringLiteral("--name"),
+                                   QStringLiteral("-n")},
+                                  QStringLiteral("subscription"), false, false,
+                                  QStringLiteral("Name or ID of subscription.")};
+    m_commands = {
+        {{{QStringLiteral("account"), QStringLiteral("list")},
+          QStringLiteral("Get a list of subscriptions for the logged in account."),
+          {{{QStringLiteral("--all")}, QStringLiteral("all"), true, false,
+            QStringLiteral("List all subscriptions from all clouds, rather than just 'Enabled' ones.")},
+           {{QStringLiteral("--refresh")}, QStringLiteral("refresh"), true, false,
+            QStringLiteral("Retrieve up-to-date subscriptions from the server.")}}},
+         &CliApp::accountList},
+        {{{QStringLiteral("account"), QStringLiteral("show")},
+          QStringLiteral("Get the details of a subscription (the active one by default)."),
+          {subscription}},
+         &CliApp::accountShow},
+        {{{QStringLiteral("account"), QStringLiteral("set")},
+          QStringLiteral("Set a subscription to be the current active subscription (for az too)."),
+          {subscription}},
+         &CliApp::accountSet},
+        {{{QStringLiteral("account"), QStringLiteral("clear")},
+          QStringLiteral("Clear all subscriptions and every cached token (as az account clear)."),
+          {}},
+         &CliApp::accountClear},
+        {{{QStringLiteral("account"), QStringLiteral("get-access-token")},
+          QStringLiteral("Get a token for utilities to access Azure."),
+          {subscription,
+           {{QStringLiteral("--scope")}, QStringLiteral("scope"), false, true,
+            QStringLiteral("Space-separated scopes in AAD v2.0. Default to Azure Resource Manager.")},
+           {{QStringLiteral("--resource")}, QStringLiteral("resource"), false, false,
+            QStringLiteral("Azure resource endpoints in AAD v1.0.")},
+           {{QStringLiteral("--resource-type")}, QStringLiteral("resource-type"), false, false,
+            QStringLiteral("Type of well-known resource: arm, ms-graph.")},
+           {{QStringLiteral("--tenant"), QStringLiteral("-t")}, QStringLiteral("tenant"), false, false,
+            QStringLiteral("Tenant ID for which the token is acquired.")}}},
+         &CliApp::accountGetAccessToken},
+        {{{QStringLiteral("login")},
+          QStringLiteral("Log in to Azure (browser or device code); tokens are shared with az."),
+          {{{QStringLiteral("--tenant"), QStringLiteral("-t")}, QStringLiteral("tenant"), false, false,
+            QStringLiteral("The Azure AD tenant (id or domain) to sign in to, e.g. one that needs MFA.")},
+           {{QStringLiteral("--use-device-code")}, QStringLiteral("use-device-code"), true, false,
+            QStringLiteral("Use the device code flow (sign in on another device).")},
+           {{QStringLiteral("--allow-no-subscriptions")}, QStringLiteral("allow-no-subscriptions"), true, false,
+            QStringLiteral("Also list tenants without subscriptions, as tenant-level accounts.")},
+           {{QStringLiteral("--scope")}, QStringLiteral("scope"), false, true,
+            QStringLiteral("Scopes to consent to at sign-in. Default: Azure Resource Manager.")}}},
+         &CliApp::login},
+        {{{QStringLiteral("logout")},
+          QStringLiteral("Sign out an account: its tokens and subscriptions (of nobody else)."),
+          {{{QStringLiteral("--username")}, QStringLiteral("username"), false, false,
+            QStringLiteral("Account user. Default: the user of the active subscription.")}}},
+         &CliApp::logout},
+        {{{QStringLiteral("account"), QStringLiteral("tenant"), QStringLiteral("list")},
+          QStringLiteral("List the tenants of the active subscription's account."),
+          {}},
+         &CliApp::accountTenantList},
+        {{{QStringLiteral("cache"), QStringLiteral("list")},
+          QStringLiteral("List every entry of the shared token cache, without secrets."),
+          {}},
+         &CliApp::cacheList},
+    };
+}
+
+CliApp::~CliApp() = default;
+
+QList<CommandSpec> CliApp::specs() const
+{
+    QList<CommandSpec> out;
+    for (const Command& c : m_commands)
+        out.append(c.spec);
+    return out;
+}
+
+void CliApp::start()
+{
+    const QList<CommandSpec> all = specs();
+    QStringList prefix;
+    const CommandSpec* spec = findCommand(all, m_args, &prefix);
+    if (!spec) {
+        const bool askedForHelp = m_args.isEmpty() || m_args.contains(QStringLiteral("-h")) ||
+                                  m_args.contains(QStringLiteral("--help"));
+        fputs(qPrintable(groupHelpText(all, prefix)), askedForHelp ? stdout : stderr);
+        if (!askedForHelp)
+            fprintf(stderr, "ERROR: '%s' is misspelled or not recognized by the system.\n",
+                    qPrintable(m_args.mid(prefix.size()).value(0)));
+        finish(askedForHelp ? 0 : 2);
+        return;
+    }
+    ParsedArgs parsed;
+    QString error;
+    if (!parseOptions(*spec, m_args.mid(spec->path.size()), &parsed, &error)) {
+        fprintf(stderr, "ERROR: %s\n", qPrintable(error));
+        finish(2);
+        return;
+    }
+    if (parsed.has(QStringLiteral("help"))) {
+        fputs(qPrintable(helpText(*spec)), stdout);
+        finish(0);
+        return;
+    }
+    if (parsed.has(QStringLiteral("output"))) {
+        m_output = parsed.value(QStringLiteral("output")).toLower();
+        if (!OutputFormatter::isKnownFormat(m_output)) {
+            fprintf(stderr, "ERROR: argument --output/-o: invalid choice: '%s' (choose from 'json', 'jsonc', "
+                            "'table', 'tsv', 'none')\n",
+                    qPrintable(m_output));
+            finish(2);
+            return;
+        }
+    }
+    m_onlyShowErrors = parsed.has(QStringLiteral("only-show-errors"));
+    // Like az: quiet by default (warnings reach the user as "WARNING:" lines), --verbose adds
+    // progress, --debug everything. No category ever logs a secret.
+    if (parsed.has(QStringLiteral("debug")))
+        QLoggingCategory::setFilterRules(QStringLiteral("tenantry.*=true"));
+    else if (parsed.has(QStringLiteral("verbose")))
+        QLoggingCategory::setFilterRules(QStringLiteral("tenantry.*=false\ntenantry.*.info=true"));
+    else
+        QLoggingCategory::setFilterRules(QStringLiteral("tenantry.*=false"));
+
+    for (const Command& c : m_commands) {
+        if (c.spec.path == spec->path) {
+            (this->*c.handler)(parsed);
+            return;
+        }
+    }
+}
+
+bool CliApp::loadSession()
+{
+    if (m_sessionLoaded)
+        return true;
+    if (!m_session) {
+        Session::Options options;
+        options.storageMode = configuredStorageMode();
+        options.keychain = new KeychainStore(this);
+        options.clientId = qEnvironmentVariable("TENANTRY_CLIENT_ID");
+        m_session = new Session(options, m_clock, this);
+        connect(&m_session->cache(), &TokenCacheService::warning, this, &CliApp::warn);
+    }
+    QString error;
+    if (!m_session->load(&error)) {
+        fail(error);
+        return false;
+    }
+    m_sessionLoaded = true;
+    return true;
+}
+
+void CliApp::loadCache(std::function<void()> then)
+{
+    m_session->cache().load([this, then = std::move(then)](const CacheOutcome& outcome) {
+        if (!outcome.ok) {
+            fail(outcome.error);
+            return;
+        }
+        then();
+    });
+}
+
+void CliApp::accountList(const ParsedArgs& args)
+{
+    if (!loadSession())
+        return;
+    const bool all = args.has(QStringLiteral("all"));
+    auto print = [this, all] {
+        const QList<Subscription> subs = m_session->state().subscriptions(all);
+        if (subs.isEmpty())
+            warn(QStringLiteral("Please run \"tenantry-cli login\" (or \"az login\") to access your accounts."));
+        printResult(subscriptionsOutput(subs, all), [](const Json& rows) {
+            Json out = Json::array();
+            for (const Json& r : rows) {
+                out.push_back({{"Name", r.value("name", Json())},
+                               {"CloudName", r.value("cloudName", Json())},
+                               {"SubscriptionId", r.value("id", Json())},
+                               {"TenantId", r.value("tenantId", Json())},
+                               {"State", r.value("state", Json())},
+                               {"IsDefault", r.value("isDefault", Json())}});
+            }
+            return out;
+        });
+        finish(m_partialExitCode);
+    };
+    if (!args.has(QStringLiteral("refresh"))) {
+        print();
+        return;
+    }
+    loadCache([this, print] {
+        QStringList users;
+        const QList<Subscription> subs = m_session->state().subscriptions(true);
+        for (const Subscription& s : subs) {
+            if (s.userType == QLatin1String("user") && !users.contains(s.userName, Qt::CaseInsensitive))
+                users.append(s.userName);
+        }
+        refreshAccounts(users, print);
+    });
+}
+
+void CliApp::refreshAccounts(QStringList usernames, std::function<void()> then)
+{
+    if (usernames.isEmpty()) {
+        then();
+        return;
+    }
+    const QString username = usernames.takeFirst();
+    m_session->signIn().refreshAccount(username, [this, usernames, then](const SignInResult& result) {
+        if (!result.ok())
+            warn(result.error);
+        for (const TenantStatus& t : result.tenantsNeedingSignIn()) {
+            warn(QStringLiteral("Tenant %1 (%2) needs an interactive sign-in: %3. Run 'tenantry-cli login --tenant %1'.")
+                     .arg(t.tenant.tenantId, t.tenant.displayName.isEmpty() ? t.tenant.tenantId : t.tenant.displayName,
+                          t.reason));
+            m_partialExitCode = 3;
+        }
+        refreshAccounts(usernames, then);
+    });
+}
+
+Json CliApp::subscriptionsOutput(const QList<Subscription>& subs, bool all) const
+{
+    Json result = Json::array();
+    bool skipped = false;
+    for (const Subscription& s : subs) {
+        if (!all && s.state != QLatin1String("Enabled")) {
+            skipped = true;
+            continue;
+        }
+        Json entry = subscriptionJson(m_session->state().profile(), s.id);
+        // az renames environmentName to cloudName in list and login output only.
+        entry["cloudName"] = entry.value("environmentName", Json());
+        entry.erase("environmentName");
+        result.push_back(std::move(entry));
+    }
+    if (skipped)
+        const_cast<CliApp*>(this)->warn(QStringLiteral("A few accounts are skipped as they don't have 'Enabled' "
+                                                       "state. Use '--all' to display them."));
+    return result;
+}
+
+void CliApp::accountShow(const ParsedArgs& args)
+{
+    if (!loadSession())
+        return;
+    QString error;
+    const auto sub = m_session->state().subscription(args.value(QStringLiteral("subscription")), &error);
+    if (!sub) {
+        fail(error);
+        return;
+    }
+    printResult(subscriptionJson(m_session->state().profile(), sub->id));
+    succeed();
+}
+
+void CliApp::accountSet(const ParsedArgs& args)
+{
+    if (!args.has(QStringLiteral("subscription"))) {
+        fail(QStringLiteral("the following arguments are required: --subscription/-s/--name/-n"), 2);
+        return;
+    }
+    if (!loadSession())
+        return;
+    QString error;
+    if (!m_session->state().setActive(args.value(QStringLiteral("subscription")), &error)) {
+        fail(error);
+        return;
+    }
+    succeed();
+}
+
+void CliApp::accountClear(const ParsedArgs&)
+{
+    if (!loadSession())
+        return;
+    m_session->state().profile().clear();
+    QString error;
+    if (!m_session->state().saveProfile(&error)) {
+        fail(error);
+        return;
+    }
+    m_session->cache().clear([this](const CacheOutcome& outcome) {
+        if (!outcome.ok) {
+            fail(outcome.error);
+            return;
+        }
+        succeed();
+    });
+}
+
+void CliApp::accountGetAccessToken(const ParsedArgs& args)
+{
+    if (!loadSession())
+        return;
+    const QString tenant = args.value(QStringLiteral("tenant"));
+    const QString subscriptionArg = args.value(QStringLiteral("subscription"));
+    if (!tenant.isEmpty() && !subscriptionArg.isEmpty()) {
+        fail(QStringLiteral("Please specify only one of subscription and tenant, not both"));
+        return;
+    }
+    const Cloud& cloud = m_session->state().cloud();
+    QStringList scopes = args.values(QStringLiteral("scope"));
+    if (scopes.isEmpty()) {
+        QString resource = args.value(QStringLiteral("resource"));
+        const QString resourceType = args.value(QStringLiteral("resource-type"));
+        if (resource.isEmpty() && resourceType == QLatin1String("arm"))
+            resource = cloud.activeDirectoryResourceId;
+        else if (resource.isEmpty() && resourceType == QLatin1String("ms-graph"))
+            resource = cloud.microsoftGraphResourceId;
+        else if (resource.isEmpty() && !resourceType.isEmpty()) {
+            fail(QStringLiteral("argument --resource-type: invalid choice: '%1' (choose from 'arm', 'ms-graph')")
+                     .arg(resourceType),
+                 2);
+            return;
+        }
+        // az appends "/.default" to the resource as given: "https://management.core.windows.net/" gives "//.default".
+        scopes = {resource.isEmpty() ? cloud.armScope() : resource + QStringLiteral("/.default")};
+    }
+    QString error;
+    const auto sub = m_session->state().subscription(subscriptionArg, &error);
+    if (!sub) {
+        fail(error);
+        return;
+    }
+    TokenRequest request;
+    request.scopes = scopes;
+    request.tenantId = tenant.isEmpty() ? sub->tenantId : tenant;
+    request.username = sub->userName;
+    const bool servicePrincipal = sub->userType == QLatin1String("servicePrincipal");
+    auto print = [this, request, subscriptionId = sub->id, tenant](const TokenResponse& response) {
+        if (!response.ok()) {
+            QString message = response.message;
+            if (response.error == TokenResponse::Error::InteractionRequired)
+                message += QLatin1Char('\n') + QStringLiteral("Run 'tenantry-cli login --tenant %1' to sign in to "
+                                                              "this tenant interactively.")
+                                                   .arg(request.tenantId);
+            fail(message);
+            return;
+        }
+        Json result = {{"accessToken", jstr(response.accessToken.reveal())},
+                       {"expiresOn", jstr(azLocalTime(response.expiresOn))},
+                       {"expires_on", response.expiresOn},
+                       {"tenant", jstr(request.tenantId)},
+                       {"tokenType", jstr(response.tokenType)}};
+        if (tenant.isEmpty())
+            result["subscription"] = jstr(subscriptionId);
+        printResult(result);
+        succeed();
+    };
+    loadCache([this, request, servicePrincipal, userName = sub->userName, print] {
+        if (!servicePrincipal) {
+            m_session->tokens().getToken(request, print);
+            return;
+        }
+        // App-only tokens (az login --service-principal): no account; the app id is the client id.
+        // Tenantry holds no client secrets, so only what az cached can be served.
+        TokenResponse response;
+        const AccessTokenQuery query{userName, m_session->cloud().authorityHost(), QString(), request.tenantId,
+                                     request.scopes};
+        if (const auto token = m_session->cache().cache().findAccessToken(query, m_clock.nowSecs())) {
+            response.accessToken = token->secret;
+            response.expiresOn = token->expiresOn;
+        } else {
+            response.error = TokenResponse::Error::NoValidToken;
+            response.message = QStringLiteral("No valid access token for service principal %1 is cached; "
+                                              "run 'az account get-access-token' to have az renew it.")
+                                   .arg(userName);
+        }
+        print(response);
+    });
+}
+
+void CliApp::cacheList(const ParsedArgs&)
+{
+    if (!loadSession())
+        return;
+    loadCache([this] {
+        const MsalCache& cache = m_session->cache().cache();
+        QHash<QString, QString> usernames;
+        for (const Account& a : cache.accounts())
+            usernames.insert(a.homeAccountId, a.username);
+        auto base = [&](const char* kind, const QString& clientId, const QString& hid, const QString& environment) {
+            return Json{{"kind", kind},
+                        {"client", jstr(knownClientName(clientId))},
+                        {"clientId", jstr(clientId)},
+                        {"account", hid.isEmpty() ? Json(nullptr) : jstr(usernames.value(hid))},
+                        {"homeAccountId", hid.isEmpty() ? Json(nullptr) : jstr(hid)},
+                        {"environment", jstr(environment)}};
+        };
+        Json result = Json::array();
+        for (const AccessToken& t : cache.accessTokens()) {
+            Json e = base("AccessToken", t.clientId, t.homeAccountId, t.environment);
+            e["realm"] = jstr(t.realm);
+            e["scopes"] = jstr(t.target);
+            e["expiresOn"] = jstr(azLocalTime(t.expiresOn));
+            e["expires_on"] = t.expiresOn;
+            e["expired"] = t.expiresOn <= m_clock.nowSecs();
+            result.push_back(std::move(e));
+        }
+        for (const RefreshToken& t : cache.refreshTokens()) {
+            Json e = base("RefreshToken", t.clientId, t.homeAccountId, t.environment);
+            e["scopes"] = jstr(t.target);
+            e["familyId"] = t.familyId.isEmpty() ? Json(nullptr) : jstr(t.familyId);
+            e["lastModified"] = jstr(azLocalTime(t.lastModificationTime));
+            result.push_back(std::move(e));
+        }
+        for (const IdToken& t : cache.idTokens()) {
+            Json e = base("IdToken", t.clientId, t.homeAccountId, t.environment);
+            e["realm"] = jstr(t.realm);
+            result.push_back(std::move(e));
+        }
+        for (const Account& a : cache.accounts()) {
+            Json e = base("Account", QString(), a.homeAccountId, a.environment);
+            e.erase("client");
+            e.erase("clientId");
+            e["realm"] = jstr(a.realm);
+            e["authorityType"] = jstr(a.authorityType);
+            result.push_back(std::move(e));
+        }
+        for (const AppMetadata& m : cache.appMetadata()) {
+            Json e = base("AppMetadata", m.clientId, QString(), m.environment);
+            e.erase("account");
+            e.erase("homeAccountId");
+            e["familyId"] = m.familyId.isEmpty() ? Json(nullptr) : jstr(m.familyId);
+            result.push_back(std::move(e));
+        }
+        printResult(result, [](const Json& rows) {
+            Json out = Json::array();
+            for (const Json& r : rows) {
+                out.push_back({{"Kind", r.value("kind", Json())},
+                               {"Client", r.value("client", Json()) == "" ? r.value("clientId", Json())
+                                                                           : r.value("client", Json())},
+                               {"Account", r.value("account", Json())},
+                               {"Realm", r.value("realm", Json())},
+                               {"Scopes", r.value("scopes", Json())},
+                               {"ExpiresOn", r.value("expiresOn", Json())}});
+            }
+            return out;
+        });
+        succeed();
+    });
+}
+
+void CliApp::login(const ParsedArgs& args)
+{
+    if (!loadSession())
+        return;
+    SignInOptions options;
+    options.tenant = args.value(QStringLiteral("tenant"));
+    options.allowNoSubscriptions = args.has(QStringLiteral("allow-no-subscriptions"));
+    QStringList scopes = args.values(QStringLiteral("scope"));
+    if (scopes.isEmpty())
+        scopes = {m_session->cloud().armScope()};
+    const QString tenant = options.tenant.isEmpty() ? QStringLiteral("organizations") : options.tenant;
+    auto* launcher = new SystemBrowserLauncher;
+    const bool useDeviceCode = args.has(QStringLiteral("use-device-code")) || !launcher->canOpen();
+
+    loadCache([this, options, scopes, tenant, useDeviceCode, launcher] {
+        if (useDeviceCode) {
+            delete launcher;
+            auto* flow = new DeviceCodeFlow(&m_session->tokenClient(), m_clock, this);
+            connect(flow, &DeviceCodeFlow::promptReady, this, [](const DeviceCodePrompt& prompt) {
+                fprintf(stderr, "%s\n", qPrintable(prompt.message));
+                fflush(stderr);
+            });
+            connect(flow, &DeviceCodeFlow::succeeded, this,
+                    [this, scopes, options](const TokenGrantResult& result, const QString& realm) {
+                        completeLogin(result, realm, scopes, options);
+                    });
+            connect(flow, &DeviceCodeFlow::failed, this,
+                    [this](const QString& message, TokenGrantResult::Kind) { fail(message); });
+            flow->start(tenant, scopes);
+            return;
+        }
+        auto* browser = new LoopbackRedirectListener(launcher, this);
+        auto* flow = new AuthCodeFlow(&m_session->tokenClient(), browser, this);
+        connect(flow, &AuthCodeFlow::succeeded, this,
+                [this, scopes, options, launcher](const TokenGrantResult& result, const QString& realm) {
+                    delete launcher;
+                    completeLogin(result, realm, scopes, options);
+                });
+        connect(flow, &AuthCodeFlow::failed, this, [this](const QString& message, TokenGrantResult::Kind) {
+            fail(message + QStringLiteral("\nIf no web browser is available or it fails to open, use "
+                                          "'tenantry-cli login --use-device-code'."));
+        });
+        AuthCodeRequest request;
+        request.tenant = tenant;
+        request.scopes = scopes;
+        flow->start(request);
+        fprintf(stderr, "A web browser has been opened to sign in. Please continue the login in the web browser. "
+                        "If no web browser is available or if the web browser fails to open, use device code flow "
+                        "with `tenantry-cli login --use-device-code`.\n");
+    });
+}
+
+void CliApp::completeLogin(const TokenGrantResult& result, const QString& realm, const QStringList& scopes,
+                           const SignInOptions& options)
+{
+    m_session->signIn().completeSignIn(result, realm, scopes, options, [this](const SignInResult& signIn) {
+        const QList<TenantStatus> blocked = signIn.tenantsNeedingSignIn();
+        for (const TenantStatus& t : blocked) {
+            const QString name = t.tenant.displayName.isEmpty() ? t.tenant.tenantId : t.tenant.displayName;
+            warn(t.state == TenantStatus::State::NeedsSignIn
+                     ? QStringLiteral("Tenant '%1' (%2) needs an interactive sign-in: %3\n"
+                                      "Run 'tenantry-cli login --tenant %2' to sign in to it.")
+                           .arg(name, t.tenant.tenantId, t.reason)
+                     : QStringLiteral("Tenant '%1' (%2) could not be reached: %3").arg(name, t.tenant.tenantId, t.reason));
+        }
+        if (!signIn.ok()) {
+            fail(signIn.error);
+            return;
+        }
+        printResult(subscriptionsOutput(signIn.subscriptions, true));
+        // 3: signed in, but some tenants still need an interactive sign-in (said on stderr above).
+        finish(blocked.isEmpty() ? 0 : 3);
+    });
+}
+
+void CliApp::logout(const ParsedArgs& args)
+{
+    if (!loadSession())
+        return;
+    QString username = args.value(QStringLiteral("username"));
+    if (username.isEmpty()) {
+        QString error;
+        const auto active = m_session->state().subscription(QString(), &error);
+        if (!active) {
+            fail(QStringLiteral("There are no active accounts."));
+            return;
+        }
+        username = active->userName;
+    }
+    loadCache([this, username] {
+        m_session->signIn().signOutAccount(username, [this](const QString& error) {
+            if (!error.isEmpty()) {
+                fail(error);
+                return;
+            }
+            succeed();
+        });
+    });
+}
+
+void CliApp::accountTenantList(const ParsedArgs&)
+{
+    if (!loadSession())
+        return;
+    QString error;
+    const auto active = m_session->state().subscription(QString(), &error);
+    if (!active) {
+        fail(error);
+        return;
+    }
+    const TokenRequest request{{m_session->cloud().armScope()}, QStringLiteral("organizations"), active->userName};
+    loadCache([this, request] {
+        m_session->tokens().getToken(request, [this](const TokenResponse& token) {
+            if (!token.ok()) {
+                fail(token.message);
+                return;
+            }
+            m_session->arm().listTenants(token.accessToken.reveal(), [this](const ArmListing<ArmTenant>& listing) {
+                if (!listing.ok()) {
+                    fail(listing.error);
+                    return;
+                }
+                Json result = Json::array();
+                for (const ArmTenant& t : listing.items) {
+                    result.push_back({{"id", jstr(QStringLiteral("/tenants/") + t.tenantId)},
+                                      {"tenantId", jstr(t.tenantId)},
+                                      {"displayName", jstr(t.displayName)},
+                                      {"defaultDomain", jstr(t.defaultDomain)},
+                                      {"tenantCategory", jstr(t.category)}});
+                }
+                printResult(result);
+                succeed();
+            });
+        });
+    });
+}
+
+void CliApp::printResult(const Json& result, const OutputFormatter::TableTransform& table)
+{
+    const OutputFormatter formatter(m_output, isatty(STDOUT_FILENO) != 0);
+    const QByteArray text = formatter.format(result, table);
+    fwrite(text.constData(), 1, static_cast<size_t>(text.size()), stdout);
+    fflush(stdout);
+}
+
+void CliApp::warn(const QString& message)
+{
+    if (!m_onlyShowErrors)
+        fprintf(stderr, "WARNING: %s\n", qPrintable(message));
+}
+
+void CliApp::fail(const QString& message, int exitCode)
+{
+    fprintf(stderr, "ERROR: %s\n", qPrintable(message));
+    finish(exitCode);
+}
+
+void CliApp::succeed()
+{
+    finish(0);
+}
+
+void CliApp::finish(int exitCode)
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    // Queued, so a caller still on the stack unwinds before the event loop ends.
+    QTimer::singleShot(0, this, [this, exitCode] { emit finished(exitCode); });
+}
+
+} // namespace tenantry::cli

@@ -1,0 +1,74 @@
+#pragma once
+
+#include "CommandLine.h"
+#include "OutputFormatter.h"
+
+#include "account/Session.h"
+#include "account/SignInService.h"
+#include "util/Clock.h"
+
+#include <QObject>
+
+#include <cstdio>
+#include <memory>
+
+namespace tenantry::cli {
+
+// tenantry-cli: az's vocabulary and JSON shapes on Tenantry's core. Results go to stdout, errors
+// and warnings to stderr ("ERROR: ..."/"WARNING: ..."), exit code 0 ok, 1 error, 2 usage.
+class CliApp : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit CliApp(QStringList args, QObject* parent = nullptr);
+    ~CliApp() override;
+
+    void start(); // asynchronous: emits finished() once
+
+signals:
+    void finished(int exitCode);
+
+private:
+    using Handler = void (CliApp::*)(const ParsedArgs&);
+    struct Command
+    {
+        CommandSpec spec;
+        Handler handler;
+    };
+
+    QList<CommandSpec> specs() const;
+    void accountList(const ParsedArgs& args);
+    void accountShow(const ParsedArgs& args);
+    void accountSet(const ParsedArgs& args);
+    void accountClear(const ParsedArgs& args);
+    void accountGetAccessToken(const ParsedArgs& args);
+    void cacheList(const ParsedArgs& args);
+    void login(const ParsedArgs& args);
+    void logout(const ParsedArgs& args);
+    void accountTenantList(const ParsedArgs& args);
+
+    bool loadSession(); // az's files and the clients; prints the error and finishes on failure
+    void loadCache(std::function<void()> then); // the token cache; finishes with the error on failure
+    void completeLogin(const TokenGrantResult& result, const QString& realm, const QStringList& scopes,
+                       const SignInOptions& options);
+    void refreshAccounts(QStringList usernames, std::function<void()> then);
+    Json subscriptionsOutput(const QList<Subscription>& subscriptions, bool all) const;
+    void printResult(const Json& result, const OutputFormatter::TableTransform& table = {});
+    void warn(const QString& message);
+    void fail(const QString& message, int exitCode = 1);
+    void succeed();
+    void finish(int exitCode);
+
+    QStringList m_args;
+    QList<Command> m_commands;
+    QString m_output = QStringLiteral("json");
+    bool m_onlyShowErrors = false;
+    bool m_finished = false;
+    SystemClock m_clock;
+    Session* m_session = nullptr;
+    bool m_sessionLoaded = false;
+    int m_partialExitCode = 0; // 3 when a sign-in left tenants needing an interactive sign-in
+};
+
+} // namespace tenantry::cli

@@ -1,0 +1,53 @@
+#pragma once
+
+#include <QHash>
+#include <QString>
+#include <QStringList>
+
+namespace tenantry::cli {
+
+// One option of a command, az style: several names ("--subscription", "-s"), a flag or a value,
+// optionally many values ("--scope a b" or "--scope a --scope b").
+struct OptionSpec
+{
+    QStringList names;
+    QString dest;
+    bool flag = false;
+    bool multi = false;
+    QString help;
+};
+
+struct CommandSpec
+{
+    QStringList path; // e.g. {"account", "get-access-token"}
+    QString summary;
+    QList<OptionSpec> options;
+};
+
+// Parsed invocation. Values by option dest; flags present as "true".
+class ParsedArgs
+{
+public:
+    bool has(const QString& dest) const { return m_values.contains(dest); }
+    QString value(const QString& dest) const { return m_values.value(dest).value(0); }
+    QStringList values(const QString& dest) const { return m_values.value(dest); }
+    void add(const QString& dest, const QString& value) { m_values[dest].append(value); }
+
+private:
+    QHash<QString, QStringList> m_values;
+};
+
+// az's global options, accepted by every command.
+QList<OptionSpec> globalOptions();
+
+// Finds the longest command path that `args` start with. Returns nullptr (and the words it did
+// match in `matchedPrefix`) when none does.
+const CommandSpec* findCommand(const QList<CommandSpec>& specs, const QStringList& args, QStringList* matchedPrefix);
+
+// Parses the options after the command path. Returns false with an az-like usage error.
+bool parseOptions(const CommandSpec& spec, const QStringList& args, ParsedArgs* parsed, QString* error);
+
+QString helpText(const CommandSpec& spec);
+QString groupHelpText(const QList<CommandSpec>& specs, const QStringList& prefix);
+
+} // namespace tenantry::cli

@@ -1,0 +1,161 @@
+#include "OutputFormatter.h"
+
+#include <QList>
+#include <QRegularExpression>
+
+namespace tenantry::cli {
+
+namespace {
+
+QString scalarText(const Json& value)
+{
+    if (value.is_string())
+        return json::toQString(value);
+    if (value.is_boolean())
+        return value.get<bool>() ? QStringLiteral("True") : QStringLiteral("False"); // Python's str(bool)
+    if (value.is_null())
+        return QStringLiteral("None");
+    const std::string text = value.dump();
+    return QString::fromStdString(text);
+}
+
+bool isScalar(const Json& value)
+{
+    return !value.is_null() && !value.is_array() && !value.is_object();
+}
+
+} // namespace
+
+bool OutputFormatter::isKnownFormat(const QString& format)
+{
+    static const QStringList kFormats = {QStringLiteral("json"), QStringLiteral("jsonc"), QStringLiteral("table"),
+                                         QStringLiteral("tsv"), QStringLiteral("none")};
+    return kFormats.contains(format.toLower());
+}
+
+OutputFormatter::OutputFormatter(QString format, bool colour)
+    : m_format(format.toLower())
+    , m_colour(colour)
+{
+}
+
+QByteArray OutputFormatter::format(const Json& result, const TableTransform& tableTransform) const
+{
+    if (m_format == QLatin1String("none"))
+        return {};
+    if (m_format == QLatin1String("tsv"))
+        return tsv(result);
+    if (m_format == QLatin1String("table")) {
+        const Json rows = tableTransform ? tableTransform(result) : result;
+        return table(rows.is_array() ? rows : Json::array({rows}), !tableTransform);
+    }
+    const QByteArray text = json::dumpAzOutput(result);
+    return m_format == QLatin1String("jsonc") && m_colour ? colourJson(text) : text;
+}
+
+QByteArray OutputFormatter::table(const Json& rows, bool sortKeys) const
+{
+    // knack's _TableOutput + tabulate "simple": scalar columns only, id/type/etag skipped,
+    // first letter capitalised, two spaces between columns, a dashed rule under the header.
+    static const QStringList kSkip = {QStringLiteral("id"), QStringLiteral("type"), QStringLiteral("etag")};
+    QStringList headers;
+    QList<QHash<QString, QString>> cells;
+    for (const Json& row : rows) {
+        QHash<QString, QString> line;
+        if (!row.is_object()) {
+            if (!headers.contains(QStringLiteral("Result")))
+                headers.append(QStringLiteral("Result"));
+            line.insert(QStringLiteral("Result"), scalarText(row));
+            cells.append(line);
+            continue;
+        }
+        QStringList keys;
+        for (const auto& [key, value] : row.items())
+            keys.append(QString::fromStdString(key));
+        if (sortKeys)
+            keys.sort();
+        for (const QString& key : keys) {
+            const Json& value = row[key.toStdString()];
+            if (kSkip.contains(key) || !isScalar(value))
+                continue;
+            const QString header = key.left(1).toUpper() + key.mid(1);
+            if (!headers.contains(header))
+                headers.append(header);
+            line.insert(header, scalarText(value));
+        }
+        cells.append(line);
+    }
+    if (headers.isEmpty())
+        return {};
+    QList<int> widths;
+    for (const QString& h : headers) {
+        int width = h.size();
+        for (const auto& line : cells)
+            width = std::max(width, static_cast<int>(line.value(h).size()));
+        widths.append(width);
+    }
+    auto render = [&](const std::function<QString(int)>& cell) -> QString {
+        QStringList parts;
+        for (int c = 0; c < headers.size(); ++c)
+            parts.append(cell(c).leftJustified(widths.at(c)));
+        return parts.join(QStringLiteral("  ")) + QLatin1Char('\n');
+    };
+    QString out = render([&](int c) { return headers.at(c); });
+    out += render([&](int c) { return QString(widths.at(c), QLatin1Char('-')); });
+    for (const auto& line : cells)
+        out += render([&](int c) { return line.value(headers.at(c)); });
+    return out.toUtf8();
+}
+
+QByteArray OutputFormatter::tsv(const Json& result)
+{
+    // knack's _TsvOutput: one row per item; a dict's values in key order, lists as their length.
+    auto cell = [](const Json& v) -> QString {
+        if (v.is_array())
+            return QString::number(v.size());
+        if (v.is_object())
+            return QString();
+        return scalarText(v);
+    };
+    QString out;
+    const Json items = result.is_array() ? result : Json::array({result});
+    for (const Json& item : items) {
+        QStringList values;
+        if (item.is_object()) {
+            const nlohmann::json sorted = item; // sorted keys, as Python sorts a plain dict's items
+            for (const auto& [key, value] : sorted.items())
+                values.append(cell(value));
+        } else if (item.is_array()) {
+            for (const Json& value : item)
+                values.append(cell(value));
+        } else if (item.is_boolean()) {
+            values.append(item.get<bool>() ? QStringLiteral("true") : QStringLiteral("false"));
+        } else {
+            values.append(cell(item));
+        }
+        out += values.join(QLatin1Char('\t')) + QLatin1Char('\n');
+    }
+    return out.toUtf8();
+}
+
+QByteArray OutputFormatter::colourJson(const QByteArray& json)
+{
+    // Keys blue, strings green, literals yellow: enough to read, never reformatting the JSON.
+    static const QRegularExpression kToken(QStringLiteral(R"(("(?:[^"\\]|\\.)*")(\s*:)?|\b(true|false|null)\b|-?\d+(?:\.\d+)?)"));
+    QString text = QString::fromUtf8(json);
+    QString out;
+    qsizetype last = 0;
+    auto it = kToken.globalMatch(text);
+    while (it.hasNext()) {
+        const auto m = it.next();
+        out += text.mid(last, m.capturedStart() - last);
+        const char* colour = !m.captured(1).isEmpty() ? (m.captured(2).isEmpty() ? "\x1b[32m" : "\x1b[34m") : "\x1b[33m";
+        const QString token = m.captured(1).isEmpty() ? m.captured(0) : m.captured(1);
+        out += QLatin1String(colour) + token + QStringLiteral("\x1b[0m") + m.captured(2);
+        last = m.capturedEnd();
+    }
+    out += text.mid(last);
+    return out.toUtf8();
+}
+
+} // namespace tenantry::cli
