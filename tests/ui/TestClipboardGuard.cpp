@@ -1,0 +1,118 @@
+#include "ClipboardGuard.h"
+#include "util/AppSettings.h"
+
+#include <QClipboard>
+#include <QGuiApplication>
+#include <QMimeData>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace tenantry;
+
+class TestClipboardGuard : public QObject
+{
+    Q_OBJECT
+
+private:
+    QClipboard* clipboard() const { return QGuiApplication::clipboard(); }
+
+private slots:
+    void init() { clipboard()->clear(); }
+
+    void copiesWithThePasswordManagerHint()
+    {
+        ClipboardGuard guard;
+        guard.copyToken(Secret(QStringLiteral("eyJ0eXAi.token")));
+        QCOMPARE(clipboard()->text(), QStringLiteral("eyJ0eXAi.token"));
+        const QMimeData* mime = clipboard()->mimeData();
+        QVERIFY(mime);
+#if defined(Q_OS_MACOS)
+        QVERIFY(mime->hasFormat(QStringLiteral("application/x-nspasteboard-concealed-type")));
+#elif defined(Q_OS_WIN)
+        QVERIFY(mime->hasFormat(QStringLiteral("ExcludeClipboardContentFromMonitorProcessing")));
+#else
+        QCOMPARE(mime->data(QStringLiteral("x-kde-passwordManagerHint")), QByteArray("secret"));
+#endif
+        QVERIFY(guard.holdsSecret());
+        if (clipboard()->supportsSelection())
+            QCOMPARE(clipboard()->text(QClipboard::Selection), QStringLiteral("eyJ0eXAi.token"));
+    }
+
+    void copiesAsAnAuthorizationHeader()
+    {
+        ClipboardGuard guard;
+        guard.copyToken(Secret(QStringLiteral("abc")), ClipboardGuard::TokenFormat::AuthorizationHeader);
+        QCOMPARE(clipboard()->text(), QStringLiteral("Authorization: Bearer abc"));
+    }
+
+    void clearsAfterTheTimeoutCountingDown()
+    {
+        ClipboardGuard guard;
+        guard.setClearAfterSeconds(2);
+        QSignalSpy countdown(&guard, &ClipboardGuard::countdown);
+        QSignalSpy cleared(&guard, &ClipboardGuard::cleared);
+        guard.copySecret(Secret(QStringLiteral("secret-1")));
+        QCOMPARE(countdown.count(), 1);
+        QCOMPARE(countdown.first().first().toInt(), 2);
+        QTRY_COMPARE_WITH_TIMEOUT(cleared.count(), 1, 4000);
+        QVERIFY(clipboard()->text().isEmpty());
+        QVERIFY(!guard.holdsSecret());
+        // 2, 1, then 0 when cleared
+        QList<int> seen;
+        for (const QList<QVariant>& args : std::as_const(countdown))
+            seen.append(args.first().toInt());
+        QCOMPARE(seen, (QList<int>{2, 1, 0}));
+    }
+
+    void leavesWhatSomethingElseCopied()
+    {
+        ClipboardGuard guard;
+        guard.setClearAfterSeconds(1);
+        QSignalSpy cleared(&guard, &ClipboardGuard::cleared);
+        QSignalSpy countdown(&guard, &ClipboardGuard::countdown);
+        guard.copySecret(Secret(QStringLiteral("secret-2")));
+        clipboard()->setText(QStringLiteral("the user's own text"));
+        QTRY_VERIFY_WITH_TIMEOUT(!countdown.isEmpty() && countdown.last().first().toInt() == 0, 3000);
+        QTest::qWait(300);
+        QCOMPARE(clipboard()->text(), QStringLiteral("the user's own text"));
+        QCOMPARE(cleared.count(), 0);
+    }
+
+    void neverClearsWithZero()
+    {
+        ClipboardGuard guard;
+        guard.setClearAfterSeconds(0);
+        QSignalSpy copied(&guard, &ClipboardGuard::copied);
+        guard.copySecret(Secret(QStringLiteral("secret-3")));
+        QCOMPARE(copied.first().first().toInt(), 0);
+        QTest::qWait(1300);
+        QCOMPARE(clipboard()->text(), QStringLiteral("secret-3"));
+        guard.clear(); // as on quit
+        QVERIFY(clipboard()->text().isEmpty());
+    }
+
+    void clearsWhenDestroyed()
+    {
+        {
+            ClipboardGuard guard;
+            guard.copySecret(Secret(QStringLiteral("secret-4")));
+        }
+        QVERIFY(clipboard()->text().isEmpty());
+    }
+
+    void readsTheTimeoutFromSettings()
+    {
+        QTemporaryDir dir;
+        AppSettings settings(dir.filePath(QStringLiteral("settings.ini")));
+        ClipboardGuard guard;
+        guard.applySettings(settings);
+        QCOMPARE(guard.clearAfterSeconds(), 30);
+        settings.setValue(AppSettings::Key::ClipboardClearSeconds, 7);
+        guard.applySettings(settings);
+        QCOMPARE(guard.clearAfterSeconds(), 7);
+    }
+};
+
+QTEST_MAIN(TestClipboardGuard)
+#include "TestClipboardGuard.moc"

@@ -1,0 +1,163 @@
+#include "UiTestSupport.h"
+#include "fakes/MockClock.h"
+#include "signin/DeviceCodeDialog.h"
+
+#include <QClipboard>
+#include <QDesktopServices>
+#include <QLabel>
+#include <QMimeData>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QtTest>
+
+using namespace tenantry;
+
+// Receives what QDesktopServices::openUrl would hand to the system browser.
+class UrlCatcher : public QObject
+{
+    Q_OBJECT
+
+public:
+    QList<QUrl> urls;
+
+public slots:
+    void open(const QUrl& url) { urls.append(url); }
+};
+
+class TestDeviceCodeDialog : public QObject
+{
+    Q_OBJECT
+
+private:
+    static constexpr qint64 kStart = 1795422000;
+
+    DeviceCodePrompt prompt() const
+    {
+        DeviceCodePrompt p;
+        p.userCode = QStringLiteral("GQ5ZKWPLX");
+        p.verificationUri = QUrl(QStringLiteral("https://microsoft.com/devicelogin"));
+        p.message = QStringLiteral("To sign in, use a web browser to open the page https://microsoft.com/devicelogin "
+                                   "and enter the code GQ5ZKWPLX to authenticate.");
+        p.expiresAt = kStart + 900;
+        return p;
+    }
+
+    static QPushButton* button(QWidget* parent, const QString& text)
+    {
+        const auto buttons = parent->findChildren<QPushButton*>();
+        for (QPushButton* b : buttons) {
+            if (b->text() == text)
+                return b;
+        }
+        return nullptr;
+    }
+
+private slots:
+    void showsTheCodeLargeAndSelectable()
+    {
+        test::MockClock clock(kStart);
+        DeviceCodeDialog dialog(prompt(), clock);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QLabel* code = nullptr;
+        const auto labels = dialog.findChildren<QLabel*>();
+        for (QLabel* label : labels) {
+            if (label->text() == QLatin1String("GQ5ZKWPLX"))
+                code = label;
+        }
+        QVERIFY(code);
+        QVERIFY(code->textInteractionFlags() & Qt::TextSelectableByMouse);
+        QVERIFY(code->font().pointSizeF() > dialog.font().pointSizeF() * 2);
+        QVERIFY(code->isVisible());
+        test::saveScreenshot(&dialog, QStringLiteral("device-code"));
+    }
+
+    void copiesTheCodeToThePlainClipboard()
+    {
+        test::MockClock clock(kStart);
+        DeviceCodeDialog dialog(prompt(), clock);
+        dialog.show();
+        QGuiApplication::clipboard()->clear();
+        QSignalSpy copied(&dialog, &DeviceCodeDialog::codeCopied);
+        QPushButton* copy = button(&dialog, QStringLiteral("&Copy code"));
+        QVERIFY(copy);
+        QTest::mouseClick(copy, Qt::LeftButton);
+        QCOMPARE(copied.count(), 1);
+        QCOMPARE(QGuiApplication::clipboard()->text(), QStringLiteral("GQ5ZKWPLX"));
+        // A user code is no secret: no password-manager hint on it.
+        QVERIFY(!QGuiApplication::clipboard()->mimeData()->hasFormat(QStringLiteral("x-kde-passwordManagerHint")));
+        QCOMPARE(copy->text(), QStringLiteral("Copied"));
+    }
+
+    void countsDownWithTheClock()
+    {
+        test::MockClock clock(kStart);
+        DeviceCodeDialog dialog(prompt(), clock);
+        dialog.show();
+        QCOMPARE(dialog.timeLeftText(), QStringLiteral("Time left: 15:00"));
+        clock.advance(61);
+        // The dialog's own 1 Hz timer picks the new time up.
+        QTRY_COMPARE_WITH_TIMEOUT(dialog.timeLeftText(), QStringLiteral("Time left: 13:59"), 3000);
+        clock.advance(13 * 60 + 58);
+        dialog.refreshTimeLeft();
+        QCOMPARE(dialog.timeLeftText(), QStringLiteral("Time left: 0:01"));
+        clock.advance(1);
+        dialog.refreshTimeLeft();
+        QCOMPARE(dialog.timeLeftText(), QStringLiteral("The code has expired."));
+    }
+
+    void opensTheVerificationLinkInTheSystemBrowser()
+    {
+        UrlCatcher catcher;
+        QDesktopServices::setUrlHandler(QStringLiteral("https"), &catcher, "open");
+        test::MockClock clock(kStart);
+        DeviceCodeDialog dialog(prompt(), clock);
+        dialog.show();
+        QPushButton* open = button(&dialog, QStringLiteral("&Open page"));
+        QVERIFY(open);
+        QTest::mouseClick(open, Qt::LeftButton);
+        QDesktopServices::unsetUrlHandler(QStringLiteral("https"));
+        QCOMPARE(catcher.urls, QList<QUrl>{QUrl(QStringLiteral("https://microsoft.com/devicelogin"))});
+    }
+
+    void closesItselfWhenTheSignInCompleted()
+    {
+        test::MockClock clock(kStart);
+        DeviceCodeDialog dialog(prompt(), clock);
+        QSignalSpy cancelled(&dialog, &DeviceCodeDialog::cancelled);
+        dialog.show();
+        dialog.signInCompleted();
+        QVERIFY(!dialog.isVisible());
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        QCOMPARE(cancelled.count(), 0);
+    }
+
+    void showsTheFailureAndStaysOpen()
+    {
+        test::MockClock clock(kStart);
+        DeviceCodeDialog dialog(prompt(), clock);
+        QSignalSpy cancelled(&dialog, &DeviceCodeDialog::cancelled);
+        dialog.show();
+        dialog.signInFailed(QStringLiteral("AADSTS70016: The user declined the sign-in."));
+        QVERIFY(dialog.isVisible());
+        QCOMPARE(dialog.failureText(), QStringLiteral("AADSTS70016: The user declined the sign-in."));
+        test::saveScreenshot(&dialog, QStringLiteral("device-code-failed"));
+        dialog.reject(); // "Close": the flow is over, nothing to cancel
+        QCOMPARE(cancelled.count(), 0);
+    }
+
+    void escapeCancels()
+    {
+        test::MockClock clock(kStart);
+        DeviceCodeDialog dialog(prompt(), clock);
+        QSignalSpy cancelled(&dialog, &DeviceCodeDialog::cancelled);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QTest::keyClick(&dialog, Qt::Key_Escape);
+        QVERIFY(!dialog.isVisible());
+        QCOMPARE(cancelled.count(), 1);
+    }
+};
+
+QTEST_MAIN(TestDeviceCodeDialog)
+#include "TestDeviceCodeDialog.moc"

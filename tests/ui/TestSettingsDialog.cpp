@@ -1,0 +1,102 @@
+#include "AutostartEntry.h"
+#include "SettingsDialog.h"
+#include "UiTestSupport.h"
+#include "util/AppSettings.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFile>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace tenantry;
+
+class TestSettingsDialog : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void showsTheDefaults()
+    {
+        QTemporaryDir dir;
+        AppSettings settings(dir.filePath(QStringLiteral("settings.ini")));
+        AutostartEntry autostart(dir.filePath(QStringLiteral("autostart/tenantry.desktop")),
+                                 QStringLiteral("/usr/bin/tenantry"));
+        SettingsDialog dialog(&settings, &autostart);
+        dialog.show();
+        QCOMPARE(dialog.storageModeBox()->currentData().toString(), QStringLiteral("keychain-and-file"));
+        QCOMPARE(dialog.clipboardSecondsBox()->value(), 30);
+        QVERIFY(!dialog.startMinimizedBox()->isChecked());
+        QVERIFY(!dialog.startAtLoginBox()->isChecked());
+        QCOMPARE(dialog.cloudBox()->currentData().toString(), QString()); // follow az
+        test::saveScreenshot(&dialog, QStringLiteral("settings"));
+    }
+
+    void savesOnOkAndWritesTheAutostartEntry()
+    {
+        QTemporaryDir dir;
+        const QString ini = dir.filePath(QStringLiteral("settings.ini"));
+        const QString desktop = dir.filePath(QStringLiteral("config/autostart/org.tenantry.Tenantry.desktop"));
+        {
+            AppSettings settings(ini);
+            AutostartEntry autostart(desktop, QStringLiteral("/opt/Tenantry $HOME/tenantry"));
+            SettingsDialog dialog(&settings, &autostart);
+            QSignalSpy changed(&dialog, &SettingsDialog::settingsChanged);
+            dialog.storageModeBox()->setCurrentIndex(
+                dialog.storageModeBox()->findData(QStringLiteral("keychain-only")));
+            dialog.clipboardSecondsBox()->setValue(0);
+            dialog.startMinimizedBox()->setChecked(true);
+            dialog.startAtLoginBox()->setChecked(true);
+            dialog.cloudBox()->setCurrentIndex(dialog.cloudBox()->findData(QStringLiteral("AzureChinaCloud")));
+            dialog.accept();
+            QCOMPARE(changed.count(), 1);
+            QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        }
+        AppSettings reread(ini);
+        QCOMPARE(reread.value(AppSettings::Key::StorageMode).toString(), QStringLiteral("keychain-only"));
+        QCOMPARE(reread.value(AppSettings::Key::ClipboardClearSeconds).toInt(), 0);
+        QCOMPARE(reread.value(AppSettings::Key::StartMinimized).toBool(), true);
+        QCOMPARE(reread.value(AppSettings::Key::StartAtLogin).toBool(), true);
+        QCOMPARE(reread.value(AppSettings::Key::CloudName).toString(), QStringLiteral("AzureChinaCloud"));
+
+        QFile file(desktop);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QString entry = QString::fromUtf8(file.readAll());
+        QVERIFY(entry.startsWith(QStringLiteral("[Desktop Entry]\n")));
+        QVERIFY(entry.contains(QStringLiteral("Type=Application\n")));
+        // Quoted and escaped as the Desktop Entry spec wants.
+        QVERIFY2(entry.contains(QStringLiteral("Exec=\"/opt/Tenantry \\$HOME/tenantry\"\n")), qPrintable(entry));
+        QVERIFY(entry.contains(QStringLiteral("Icon=org.tenantry.Tenantry\n")));
+        file.close();
+
+        // Unticking removes it again.
+        AppSettings settings(ini);
+        AutostartEntry autostart(desktop, QStringLiteral("/usr/bin/tenantry"));
+        SettingsDialog dialog(&settings, &autostart);
+        QVERIFY(dialog.startAtLoginBox()->isChecked());
+        dialog.startAtLoginBox()->setChecked(false);
+        dialog.accept();
+        QVERIFY(!QFile::exists(desktop));
+        QCOMPARE(AppSettings(ini).value(AppSettings::Key::StartAtLogin).toBool(), false);
+    }
+
+    void cancelChangesNothing()
+    {
+        QTemporaryDir dir;
+        const QString ini = dir.filePath(QStringLiteral("settings.ini"));
+        const QString desktop = dir.filePath(QStringLiteral("autostart/t.desktop"));
+        AppSettings settings(ini);
+        AutostartEntry autostart(desktop, QStringLiteral("/usr/bin/tenantry"));
+        SettingsDialog dialog(&settings, &autostart);
+        dialog.clipboardSecondsBox()->setValue(99);
+        dialog.startAtLoginBox()->setChecked(true);
+        dialog.reject();
+        QCOMPARE(AppSettings(ini).value(AppSettings::Key::ClipboardClearSeconds).toInt(), 30);
+        QVERIFY(!QFile::exists(desktop));
+    }
+};
+
+QTEST_MAIN(TestSettingsDialog)
+#include "TestSettingsDialog.moc"

@@ -1,0 +1,28 @@
+#pragma once
+
+#include <QIcon>
+#include <QString>
+
+namespace tenantry {
+
+// Tenantry's own icons, embedded from resources/icons (SVG; rendered by QtSvg at any size).
+namespace AppIcons {
+
+// The application id: .desktop file, AppStream component and installed icon name.
+inline const QString kAppId = QStringLiteral("org.tenantry.Tenantry");
+
+enum class TrayTheme {
+    Automatic, // from the palette: a dark window colour means a dark panel is likely
+    LightPanel,
+    DarkPanel,
+};
+
+QIcon application();
+// A monochrome mark for the notification area; `needsAttention` adds an orange dot
+// (a tenant needs an interactive sign-in, a refresh token is dead).
+QIcon tray(bool needsAttention, TrayTheme theme = TrayTheme::Automatic);
+bool paletteIsDark();
+
+} // namespace AppIcons
+
+} // namespace tenantry

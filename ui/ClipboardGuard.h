@@ -1,0 +1,70 @@
+#pragma once
+
+#include "util/Secret.h"
+
+#include <QClipboard>
+#include <QObject>
+#include <QTimer>
+
+class QMimeData;
+
+namespace tenantry {
+
+class AppSettings;
+
+// Puts a secret (an access token) on the clipboard the way password managers do, and takes it
+// off again: the mime data asks clipboard managers not to keep it (KDE, macOS, Windows hints),
+// both Clipboard and Selection get it, and it is cleared after a timeout or on quit -- but only
+// while the clipboard still holds what this guard put there.
+class ClipboardGuard : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class TokenFormat {
+        Raw,                 // the token alone
+        AuthorizationHeader, // "Authorization: Bearer <token>", ready for curl -H
+    };
+    Q_ENUM(TokenFormat)
+
+    static constexpr int kDefaultClearSeconds = 30;
+
+    // `clipboard` defaults to the application's.
+    explicit ClipboardGuard(QObject* parent = nullptr, QClipboard* clipboard = nullptr);
+    ~ClipboardGuard() override;
+
+    // 0 = never clear.
+    void setClearAfterSeconds(int seconds);
+    int clearAfterSeconds() const { return m_clearAfterSeconds; }
+    void applySettings(const AppSettings& settings); // ClipboardClearSeconds
+
+    void copySecret(const Secret& secret);
+    void copyToken(const Secret& token, TokenFormat format = TokenFormat::Raw);
+
+    // True while the clipboard still holds the last secret copied.
+    bool holdsSecret() const;
+    int secondsLeft() const { return m_secondsLeft; }
+
+    // The mime data for a secret text, with the "do not keep this" hints of this platform.
+    static QMimeData* secretMimeData(const QString& text);
+
+public slots:
+    void clear(); // now, if the clipboard still holds our secret; forgets it either way
+
+signals:
+    void copied(int clearInSeconds); // 0 = will not be cleared
+    void countdown(int secondsLeft); // every second while a clear is pending
+    void cleared();                  // the secret was removed from the clipboard
+
+private:
+    void tick();
+    void forget();
+
+    QClipboard* m_clipboard;
+    QTimer m_timer;
+    Secret m_copied;
+    int m_clearAfterSeconds = kDefaultClearSeconds;
+    int m_secondsLeft = 0;
+};
+
+} // namespace tenantry

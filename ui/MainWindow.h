@@ -1,0 +1,72 @@
+#pragma once
+
+#include <QMainWindow>
+
+class QLabel;
+class QStackedWidget;
+class QTreeView;
+class QVBoxLayout;
+
+namespace tenantry {
+
+class AppSettings;
+class WelcomePanel;
+
+// The window titled "Tenantry": an empty state inviting the first sign-in, or the accounts view
+// (a QTreeView over the core's account model, put in with setAccountsView()). It asks for things
+// through signals and does none of them itself. Closing it hides it to the tray when there is one.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    explicit MainWindow(AppSettings* settings = nullptr, QWidget* parent = nullptr);
+
+    // The accounts area: takes the view (reparented), shown while hasAccounts is true.
+    void setAccountsView(QTreeView* view);
+    QTreeView* accountsView() const { return m_accountsView; }
+    QWidget* accountsArea() const { return m_accountsArea; }
+    WelcomePanel* welcomePanel() const { return m_welcome; }
+    bool isShowingAccounts() const;
+
+    void setCloseToTray(bool closeToTray) { m_closeToTray = closeToTray; }
+    bool closesToTray() const { return m_closeToTray; }
+    void prepareToQuit(); // the next close really closes (Quit from a menu)
+
+public slots:
+    void setHasAccounts(bool hasAccounts); // accounts view, or the empty state
+    void showAndRaise();
+    void toggleVisible();                        // the tray icon's click
+    void setClipboardCountdown(int secondsLeft); // ClipboardGuard::countdown; 0 hides it
+    void showStatus(const QString& message);
+    void requestBrowserSignIn(const QString& tenant = {}); // --sign-in [--tenant T], the tray's "Sign in…"
+    void requestCodeSignIn(const QString& tenant = {});    // --device-code
+
+signals:
+    // An empty tenant: "organizations" (any account, home tenant first).
+    void signInWithBrowserRequested(const QString& tenant);
+    void signInWithCodeRequested(const QString& tenant);
+    void refreshRequested();
+    void settingsRequested();
+    void quitRequested();
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void buildMenus();
+    void saveGeometrySetting();
+
+    AppSettings* m_settings;
+    QStackedWidget* m_stack = nullptr;
+    WelcomePanel* m_welcome = nullptr;
+    QWidget* m_accountsArea = nullptr;
+    QVBoxLayout* m_accountsLayout = nullptr;
+    QTreeView* m_accountsView = nullptr;
+    QLabel* m_clipboardLabel = nullptr;
+    QAction* m_refreshAction = nullptr;
+    bool m_closeToTray = false;
+    bool m_quitting = false;
+};
+
+} // namespace tenantry

@@ -1,0 +1,134 @@
+#include "SettingsDialog.h"
+
+#include "AutostartEntry.h"
+#include "util/AppSettings.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QLabel>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+namespace tenantry {
+
+namespace {
+
+const QString kKeychainAndFile = QStringLiteral("keychain-and-file");
+const QString kKeychainOnly = QStringLiteral("keychain-only");
+
+void selectData(QComboBox* box, const QString& value)
+{
+    const int index = box->findData(value);
+    box->setCurrentIndex(index >= 0 ? index : 0);
+}
+
+} // namespace
+
+SettingsDialog::SettingsDialog(AppSettings* settings, AutostartEntry* autostart, QWidget* parent)
+    : QDialog(parent)
+    , m_settings(settings)
+    , m_autostart(autostart)
+{
+    setWindowTitle(tr("Tenantry Settings"));
+    buildUi();
+    load();
+}
+
+void SettingsDialog::buildUi()
+{
+    auto* layout = new QVBoxLayout(this);
+
+    auto* tokens = new QGroupBox(tr("Tokens"), this);
+    auto* tokensForm = new QFormLayout(tokens);
+    m_storageMode = new QComboBox(tokens);
+    m_storageMode->addItem(tr("Keychain and Azure CLI files"), kKeychainAndFile);
+    m_storageMode->addItem(tr("Keychain only"), kKeychainOnly);
+    m_storageMode->setToolTip(tr("“Keychain only” keeps no plaintext token cache on disk; az, Azure PowerShell "
+                                 "and other tools then cannot use Tenantry's sign-ins."));
+    tokensForm->addRow(tr("&Storage:"), m_storageMode);
+
+    m_clipboardSeconds = new QSpinBox(tokens);
+    m_clipboardSeconds->setRange(0, 3600);
+    m_clipboardSeconds->setSuffix(tr(" s"));
+    m_clipboardSeconds->setSpecialValueText(tr("Never"));
+    m_clipboardSeconds->setToolTip(tr("A copied token is removed from the clipboard after this time, unless "
+                                      "something else was copied meanwhile."));
+    tokensForm->addRow(tr("&Clear clipboard after:"), m_clipboardSeconds);
+
+    m_cloud = new QComboBox(tokens);
+    m_cloud->addItem(tr("Same as Azure CLI"), QString());
+    m_cloud->addItem(tr("Azure (global)"), QStringLiteral("AzureCloud"));
+    m_cloud->addItem(tr("Azure operated by 21Vianet (China)"), QStringLiteral("AzureChinaCloud"));
+    m_cloud->addItem(tr("Azure Government (US)"), QStringLiteral("AzureUSGovernment"));
+    tokensForm->addRow(tr("Cl&oud:"), m_cloud);
+    layout->addWidget(tokens);
+
+    auto* startup = new QGroupBox(tr("Startup"), this);
+    auto* startupLayout = new QVBoxLayout(startup);
+    m_startAtLogin = new QCheckBox(tr("Start Tenantry when I &log in"), startup);
+    if (!AutostartEntry::isSupported()) {
+        m_startAtLogin->setEnabled(false);
+        m_startAtLogin->setToolTip(tr("Not available on this system."));
+    }
+    startupLayout->addWidget(m_startAtLogin);
+    m_startMinimized = new QCheckBox(tr("Start &minimized to the tray"), startup);
+    startupLayout->addWidget(m_startMinimized);
+    layout->addWidget(startup);
+
+    m_errorLabel = new QLabel(this);
+    m_errorLabel->setWordWrap(true);
+    m_errorLabel->setStyleSheet(QStringLiteral("color: #c62828;"));
+    m_errorLabel->hide();
+    layout->addWidget(m_errorLabel);
+
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    connect(buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
+    layout->addStretch();
+    layout->addWidget(buttons);
+    setMinimumWidth(440);
+}
+
+void SettingsDialog::load()
+{
+    using Key = AppSettings::Key;
+    selectData(m_storageMode, m_settings->value(Key::StorageMode).toString());
+    m_clipboardSeconds->setValue(m_settings->value(Key::ClipboardClearSeconds).toInt());
+    selectData(m_cloud, m_settings->value(Key::CloudName).toString());
+    m_startMinimized->setChecked(m_settings->value(Key::StartMinimized).toBool());
+    // The file on disk is the truth (the user may have removed it by hand).
+    m_startAtLogin->setChecked(m_autostart && m_autostart->isEnabled());
+}
+
+bool SettingsDialog::save(QString* error)
+{
+    using Key = AppSettings::Key;
+    m_settings->setValue(Key::StorageMode, m_storageMode->currentData().toString());
+    m_settings->setValue(Key::ClipboardClearSeconds, m_clipboardSeconds->value());
+    m_settings->setValue(Key::CloudName, m_cloud->currentData().toString());
+    m_settings->setValue(Key::StartMinimized, m_startMinimized->isChecked());
+    bool ok = true;
+    if (m_autostart && AutostartEntry::isSupported() && m_autostart->isEnabled() != m_startAtLogin->isChecked())
+        ok = m_autostart->setEnabled(m_startAtLogin->isChecked(), error);
+    m_settings->setValue(Key::StartAtLogin, m_autostart ? m_autostart->isEnabled() : false);
+    m_settings->sync();
+    return ok;
+}
+
+void SettingsDialog::accept()
+{
+    QString error;
+    const bool ok = save(&error);
+    emit settingsChanged();
+    if (!ok) {
+        m_errorLabel->setText(error);
+        m_errorLabel->show();
+        return;
+    }
+    QDialog::accept();
+}
+
+} // namespace tenantry

@@ -1,0 +1,53 @@
+#pragma once
+
+#include <QDialog>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QSpinBox;
+
+namespace tenantry {
+
+class AppSettings;
+class AutostartEntry;
+
+// Tenantry's preferences, read from and written to AppSettings on OK: where tokens are stored,
+// how long a copied token stays on the clipboard, start minimized / at login (the autostart
+// entry is written or removed right away), and the cloud (or follow az's choice).
+class SettingsDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    SettingsDialog(AppSettings* settings, AutostartEntry* autostart, QWidget* parent = nullptr);
+
+    // The widgets, for tests.
+    QComboBox* storageModeBox() const { return m_storageMode; }
+    QSpinBox* clipboardSecondsBox() const { return m_clipboardSeconds; }
+    QCheckBox* startMinimizedBox() const { return m_startMinimized; }
+    QCheckBox* startAtLoginBox() const { return m_startAtLogin; }
+    QComboBox* cloudBox() const { return m_cloud; }
+
+public slots:
+    void accept() override; // saves, then closes; stays open when the autostart entry fails
+
+signals:
+    void settingsChanged();
+
+private:
+    void buildUi();
+    void load();
+    bool save(QString* error);
+
+    AppSettings* m_settings;
+    AutostartEntry* m_autostart;
+    QComboBox* m_storageMode = nullptr;
+    QSpinBox* m_clipboardSeconds = nullptr;
+    QCheckBox* m_startMinimized = nullptr;
+    QCheckBox* m_startAtLogin = nullptr;
+    QComboBox* m_cloud = nullptr;
+    QLabel* m_errorLabel = nullptr;
+};
+
+} // namespace tenantry

@@ -1,0 +1,21 @@
+#pragma once
+
+#include <QLocale>
+#include <QStringList>
+
+class QCoreApplication;
+
+namespace tenantry {
+
+// Loads Tenantry's translations (embedded under :/i18n) for a locale, and Qt's own (qtbase, for
+// the standard buttons and dialogs) from Qt's translations directory when they are installed.
+class Translations
+{
+public:
+    // Installs the translators on `app` (they are parented to it); returns the files loaded.
+    static QStringList install(QCoreApplication* app, const QLocale& locale = QLocale());
+    // The languages Tenantry ships (the .ts files), e.g. "de", "en".
+    static QStringList availableLanguages();
+};
+
+} // namespace tenantry

@@ -1,0 +1,6 @@
+#include "UiLogging.h"
+
+Q_LOGGING_CATEGORY(lcUi, "tenantry.ui", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcSignIn, "tenantry.ui.signin", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcTray, "tenantry.ui.tray", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcClipboard, "tenantry.ui.clipboard", QtInfoMsg)

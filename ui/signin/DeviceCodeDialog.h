@@ -1,0 +1,62 @@
+#pragma once
+
+#include "auth/DeviceCodeFlow.h"
+
+#include <QDialog>
+#include <QTimer>
+
+class QLabel;
+class QProgressBar;
+class QPushButton;
+
+namespace tenantry {
+
+class Clock;
+
+// Shows a device code sign-in (RFC 8628): the user code, large and selectable, with a Copy
+// button (a user code is not a secret: plain clipboard), the verification link (system browser)
+// and the time left, counting down once a second. The flow runs elsewhere: it tells this dialog
+// when it completed (the dialog closes) or failed (the dialog shows why and stays up).
+class DeviceCodeDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    DeviceCodeDialog(const DeviceCodePrompt& prompt, const Clock& clock, QWidget* parent = nullptr);
+
+    QString userCode() const { return m_prompt.userCode; }
+    QString timeLeftText() const;
+    QString failureText() const;
+    bool isFinished() const { return m_finished; }
+
+public slots:
+    void signInCompleted();
+    void signInFailed(const QString& message);
+    void refreshTimeLeft(); // the 1 Hz tick
+    void copyCode();
+    void openVerificationLink();
+    void reject() override; // Esc, Cancel, the window's close button
+
+signals:
+    void cancelled(); // the user gave up before the flow finished
+    void codeCopied();
+
+private:
+    void buildUi();
+    void finish();
+
+    DeviceCodePrompt m_prompt;
+    const Clock& m_clock;
+    QTimer m_ticker;
+    QLabel* m_codeLabel = nullptr;
+    QLabel* m_linkLabel = nullptr;
+    QLabel* m_timeLeftLabel = nullptr;
+    QLabel* m_statusLabel = nullptr;
+    QLabel* m_errorLabel = nullptr;
+    QProgressBar* m_busy = nullptr;
+    QPushButton* m_copyButton = nullptr;
+    QPushButton* m_cancelButton = nullptr;
+    bool m_finished = false;
+};
+
+} // namespace tenantry

@@ -1,0 +1,54 @@
+#pragma once
+
+#include "AppIcons.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QSystemTrayIcon>
+#include <QTimer>
+
+namespace tenantry {
+
+class TrayMenu;
+struct Subscription;
+
+// The notification-area icon: shown only where a system tray exists (retrying for a while at
+// login, when the panel may start after Tenantry), with TrayMenu as its context menu, a tooltip
+// naming the active subscription, an "attention" variant of the icon, and a notification when the
+// active subscription changes.
+class TrayController : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit TrayController(TrayMenu* menu, QObject* parent = nullptr);
+
+    // Starts (and keeps trying for a while) to put the icon in the tray.
+    void start();
+    bool isVisible() const { return m_icon && m_icon->isVisible(); }
+    QSystemTrayIcon* icon() const { return m_icon; }
+    void setTheme(AppIcons::TrayTheme theme);
+
+public slots:
+    void setNeedsAttention(bool needsAttention);
+    void refreshToolTip();
+    void notify(const QString& title, const QString& message);
+
+signals:
+    void availabilityChanged(bool available); // the icon appeared (true) or could not (false)
+    void activated();                         // a click on the icon: show or hide the window
+
+private:
+    void tryShow();
+    void updateIcon();
+    void onActiveSubscriptionChanged(const Subscription& subscription);
+
+    TrayMenu* m_menu;
+    QPointer<QSystemTrayIcon> m_icon;
+    QTimer m_retry;
+    int m_attempts = 0;
+    bool m_needsAttention = false;
+    AppIcons::TrayTheme m_theme = AppIcons::TrayTheme::Automatic;
+};
+
+} // namespace tenantry

@@ -1,0 +1,235 @@
+#include "tray/TrayMenu.h"
+
+#include "UiLogging.h"
+#include "account/AzureCliState.h"
+
+#include <QActionGroup>
+#include <QMenu>
+
+#include <algorithm>
+
+namespace tenantry {
+
+namespace {
+
+QString escapeMnemonic(QString text)
+{
+    return text.replace(QLatin1Char('&'), QStringLiteral("&&"));
+}
+
+} // namespace
+
+TrayMenu::TrayMenu(AzureCliState* state, QObject* parent)
+    : QObject(parent)
+    , m_state(state)
+    , m_menu(new QMenu)
+{
+    m_menu->setObjectName(QStringLiteral("trayMenu"));
+    buildCopyTokenMenu();
+    m_showAction = new QAction(tr("&Show Tenantry"), this);
+    connect(m_showAction, &QAction::triggered, this, &TrayMenu::showRequested);
+    m_quitAction = new QAction(tr("&Quit"), this);
+    m_quitAction->setMenuRole(QAction::QuitRole);
+    connect(m_quitAction, &QAction::triggered, this, &TrayMenu::quitRequested);
+    // az may have switched or signed in since the menu was built: read its files again.
+    connect(m_menu, &QMenu::aboutToShow, this, &TrayMenu::reloadAndRebuild);
+    rebuild();
+}
+
+TrayMenu::~TrayMenu()
+{
+    delete m_copyTokenMenu;
+    delete m_menu;
+}
+
+QList<TokenScopePreset> TrayMenu::scopePresets()
+{
+    return {
+        {tr("Azure Resource Manager"), QStringLiteral("https://management.core.windows.net//.default")},
+        {tr("Microsoft Graph"), QStringLiteral("https://graph.microsoft.com/.default")},
+        {tr("Key Vault"), QStringLiteral("https://vault.azure.net/.default")},
+        {tr("Storage"), QStringLiteral("https://storage.azure.com/.default")},
+        // Azure DevOps' resource is an application id, not a URL.
+        {tr("Azure DevOps"), QStringLiteral("499b84ac-1321-427f-aa17-267ca6975798/.default")},
+    };
+}
+
+void TrayMenu::buildCopyTokenMenu()
+{
+    m_copyTokenMenu = new QMenu(tr("Copy &token"));
+    m_copyTokenMenu->setObjectName(QStringLiteral("copyTokenMenu"));
+    const QList<TokenScopePreset> presets = scopePresets();
+    for (const TokenScopePreset& preset : presets) {
+        QAction* action = m_copyTokenMenu->addAction(preset.label);
+        action->setData(preset.scope);
+        action->setToolTip(preset.scope);
+        const QString scope = preset.scope;
+        connect(action, &QAction::triggered, this, [this, scope] { emit copyTokenRequested(scope, tokenFormat()); });
+    }
+    m_copyTokenMenu->addSeparator();
+    QAction* custom = m_copyTokenMenu->addAction(tr("Custom scope…"));
+    connect(custom, &QAction::triggered, this, [this] { emit customScopeRequested(tokenFormat()); });
+    m_copyTokenMenu->addSeparator();
+    m_asHeaderAction = m_copyTokenMenu->addAction(tr("As “Authorization: Bearer” header"));
+    m_asHeaderAction->setCheckable(true);
+    m_copyTokenMenu->setToolTipsVisible(true);
+}
+
+ClipboardGuard::TokenFormat TrayMenu::tokenFormat() const
+{
+    return m_asHeaderAction->isChecked() ? ClipboardGuard::TokenFormat::AuthorizationHeader
+                                         : ClipboardGuard::TokenFormat::Raw;
+}
+
+void TrayMenu::setTenantNames(const QHash<QString, QString>& names)
+{
+    m_tenantNames.clear();
+    for (auto it = names.cbegin(); it != names.cend(); ++it)
+        m_tenantNames.insert(it.key().toLower(), it.value());
+    rebuild();
+}
+
+QString TrayMenu::tenantName(const Subscription& subscription) const
+{
+    const QString known = m_tenantNames.value(subscription.tenantId.toLower());
+    if (!known.isEmpty())
+        return known;
+    if (!subscription.tenantDisplayName.isEmpty())
+        return subscription.tenantDisplayName;
+    if (!subscription.tenantDefaultDomain.isEmpty())
+        return subscription.tenantDefaultDomain;
+    return subscription.tenantId;
+}
+
+std::optional<Subscription> TrayMenu::activeSubscription() const
+{
+    const QList<Subscription> subscriptions = m_state->subscriptions();
+    for (const Subscription& subscription : subscriptions) {
+        if (subscription.isDefault)
+            return subscription;
+    }
+    return std::nullopt;
+}
+
+QString TrayMenu::toolTip() const
+{
+    const std::optional<Subscription> active = activeSubscription();
+    if (!active)
+        return tr("Tenantry\nNo active subscription");
+    return tr("Tenantry\nSubscription: %1\nTenant: %2").arg(active->name, tenantName(*active));
+}
+
+QList<QAction*> TrayMenu::subscriptionActions() const
+{
+    return m_subscriptionGroup ? m_subscriptionGroup->actions() : QList<QAction*>();
+}
+
+QAction* TrayMenu::subscriptionAction(const QString& subscriptionId) const
+{
+    const QList<QAction*> actions = subscriptionActions();
+    for (QAction* action : actions) {
+        if (action->data().toString().compare(subscriptionId, Qt::CaseInsensitive) == 0)
+            return action;
+    }
+    return nullptr;
+}
+
+void TrayMenu::reloadAndRebuild()
+{
+    QString error;
+    if (!m_state->load(&error))
+        qCWarning(lcTray).noquote() << "could not read the Azure CLI state:" << error;
+    rebuild();
+}
+
+void TrayMenu::rebuild()
+{
+    m_menu->clear(); // deletes the subscription and header actions, which the menu owns
+    m_tenantHeaders.clear();
+    delete m_subscriptionGroup;
+    m_subscriptionGroup = new QActionGroup(this);
+    m_subscriptionGroup->setExclusive(true);
+
+    // Group by tenant; tenants and their subscriptions in alphabetical order.
+    QList<Subscription> subscriptions = m_state->subscriptions();
+    QStringList tenantOrder;
+    QHash<QString, QList<Subscription>> byTenant;
+    for (const Subscription& subscription : subscriptions) {
+        const QString key = subscription.tenantId.toLower();
+        if (!byTenant.contains(key))
+            tenantOrder.append(key);
+        byTenant[key].append(subscription);
+    }
+    std::sort(tenantOrder.begin(), tenantOrder.end(), [&](const QString& a, const QString& b) {
+        return tenantName(byTenant[a].first()).localeAwareCompare(tenantName(byTenant[b].first())) < 0;
+    });
+
+    for (const QString& tenant : std::as_const(tenantOrder)) {
+        QList<Subscription>& group = byTenant[tenant];
+        std::sort(group.begin(), group.end(),
+                  [](const Subscription& a, const Subscription& b) { return a.name.localeAwareCompare(b.name) < 0; });
+        if (!m_tenantHeaders.isEmpty())
+            m_menu->addSeparator();
+        // A disabled, bold item rather than QMenu::addSection: many styles draw sections as bare lines.
+        QAction* header = m_menu->addAction(escapeMnemonic(tenantName(group.first())));
+        header->setEnabled(false);
+        QFont font = header->font();
+        font.setBold(true);
+        header->setFont(font);
+        header->setData(group.first().tenantId);
+        m_tenantHeaders.append(header);
+        for (const Subscription& subscription : std::as_const(group)) {
+            QString label = subscription.isTenantLevel() ? tr("Tenant without subscriptions") : subscription.name;
+            if (!subscription.state.isEmpty() && subscription.state != QLatin1String("Enabled"))
+                label = tr("%1 (%2)").arg(label, subscription.state);
+            QAction* action = m_menu->addAction(escapeMnemonic(label));
+            action->setCheckable(true);
+            action->setChecked(subscription.isDefault);
+            action->setData(subscription.id);
+            action->setToolTip(subscription.id);
+            action->setActionGroup(m_subscriptionGroup);
+            const QString id = subscription.id;
+            connect(action, &QAction::triggered, this, [this, id] { activate(id); });
+        }
+    }
+    if (subscriptions.isEmpty()) {
+        QAction* signIn = m_menu->addAction(tr("Sign in…"));
+        connect(signIn, &QAction::triggered, this, &TrayMenu::signInRequested);
+    }
+
+    m_menu->addSeparator();
+    m_menu->addMenu(m_copyTokenMenu);
+    m_copyTokenMenu->setEnabled(!subscriptions.isEmpty());
+    m_menu->addSeparator();
+    m_menu->addAction(m_showAction);
+    m_menu->addAction(m_quitAction);
+    m_menu->setToolTipsVisible(true);
+    emit rebuilt();
+}
+
+void TrayMenu::activate(const QString& subscriptionId)
+{
+    QString error;
+    // Re-read first: az may have written azureProfile.json since the menu was built, and the
+    // switch rewrites the whole file.
+    bool ok = m_state->load(&error);
+    if (ok) {
+        const std::optional<Subscription> current = activeSubscription();
+        if (current && current->id.compare(subscriptionId, Qt::CaseInsensitive) == 0) {
+            QMetaObject::invokeMethod(this, &TrayMenu::rebuild, Qt::QueuedConnection);
+            return;
+        }
+        ok = m_state->setActive(subscriptionId, &error);
+    }
+    // Rebuilt once the triggered() that got us here has returned: it deletes the action.
+    QMetaObject::invokeMethod(this, &TrayMenu::rebuild, Qt::QueuedConnection);
+    if (!ok) {
+        qCWarning(lcTray).noquote() << "could not switch the active subscription:" << error;
+        emit switchFailed(error);
+        return;
+    }
+    if (const std::optional<Subscription> active = activeSubscription())
+        emit activeSubscriptionChanged(*active);
+}
+
+} // namespace tenantry
