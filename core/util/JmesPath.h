@@ -1,0 +1,39 @@
+#pragma once
+
+#include "util/Json.h"
+
+#include <QString>
+
+#include <memory>
+
+namespace tenantry {
+
+// A JMESPath expression (https://jmespath.org/specification.html), as az's --query takes it:
+// fields, sub-expressions, indexes and slices, projections ([*], *, []), filters ([?a=='x']),
+// comparisons, && || !, multi-select lists and hashes, pipes, literals and the spec's built-in
+// functions. Compiled once, applied to any JSON value.
+class JmesPath
+{
+public:
+    struct Node;
+
+    // Parses `expression`; on failure returns an invalid JmesPath and sets *error (names the
+    // position, e.g. "unexpected ']' at column 4").
+    static JmesPath compile(const QString& expression, QString* error);
+
+    JmesPath();
+    ~JmesPath();
+    JmesPath(JmesPath&&) noexcept;
+    JmesPath& operator=(JmesPath&&) noexcept;
+
+    bool isValid() const { return m_root != nullptr; }
+
+    // Applies the expression. A type error in a function call (e.g. length(`1`)) is an error, as in
+    // jmespath.py; everything else evaluates to a value (null where nothing matches).
+    bool search(const Json& data, Json* result, QString* error) const;
+
+private:
+    std::shared_ptr<const Node> m_root;
+};
+
+} // namespace tenantry

@@ -1,0 +1,101 @@
+// az's --query: what a user types against `account list` output gives what az would print.
+
+#include "fakes/TestFiles.h"
+#include "util/JmesPath.h"
+
+#include <QTest>
+
+using namespace tenantry;
+
+namespace {
+
+Json query(const Json& data, const char* expression)
+{
+    QString error;
+    const JmesPath path = JmesPath::compile(QString::fromUtf8(expression), &error);
+    if (!path.isValid())
+        return Json("compile error: " + error.toStdString());
+    Json result;
+    if (!path.search(data, &result, &error))
+        return Json("search error: " + error.toStdString());
+    return result;
+}
+
+// Compared as text: Qt Test cannot print a Json, and the text is what az would show.
+QString text(const Json& value)
+{
+    return QString::fromStdString(value.dump());
+}
+
+Json accounts()
+{
+    return json::parse(test::readFile(test::dataPath(QStringLiteral("azure-cli-2.45/account-list.json"))))
+        .value.value();
+}
+
+} // namespace
+
+class TestJmesPath : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void fieldsOfTheActiveSubscription()
+    {
+        const Json list = accounts();
+        QCOMPARE(text(query(list, "[?isDefault].name | [0]")), text(Json("Northwind Sandbox")));
+        QCOMPARE(text(query(list, "[?isDefault] | [0].user.name")), text(list[1]["user"]["name"]));
+        QCOMPARE(text(query(list[0], "id")), text(list[0]["id"]));
+        QCOMPARE(text(query(list[0], "missing")), text(Json()));
+    }
+
+    void projectionsAndMultiSelect()
+    {
+        const Json list = accounts();
+        Json names = Json::array();
+        for (const Json& subscription : list)
+            names.push_back(subscription["name"]);
+        QCOMPARE(text(query(list, "[].name")), text(names));
+        QCOMPARE(text(query(list, "[*].name")), text(names));
+        QCOMPARE(text(query(list, "length(@)")), text(Json(list.size())));
+        const Json hash = query(list, "[0].{Name:name, Tenant:tenantId}");
+        QCOMPARE(text(hash["Name"]), text(list[0]["name"]));
+        QCOMPARE(hash.begin().key(), std::string("Name")); // the order the user wrote
+        QCOMPARE(text(query(list, "[0].[name, state]")), text(Json::array({list[0]["name"], list[0]["state"]})));
+    }
+
+    void filtersComparisonsAndFunctions()
+    {
+        const Json data = Json::parse("{\"a\": [{\"n\": 1, \"s\": \"x\"}, {\"n\": 5, \"s\": \"yz\"}, {\"n\": 3}]}");
+        QCOMPARE(text(query(data, "a[?n > `2`].n")), text(Json::array({5, 3})));
+        QCOMPARE(text(query(data, "a[?s == 'x' || n == `3`].n")), text(Json::array({1, 3})));
+        QCOMPARE(text(query(data, "a[?!s].n")), text(Json::array({3})));
+        QCOMPARE(text(query(data, "sort_by(a, &n)[-1].n")), text(Json(5)));
+        QCOMPARE(text(query(data, "max_by(a, &n).s")), text(Json("yz")));
+        QCOMPARE(text(query(data, "a[].s | join(', ', @)")), text(Json("x, yz")));
+        QCOMPARE(text(query(data, "a[?contains(s || '', 'y')].n")), text(Json::array({5})));
+        QCOMPARE(text(query(data, "a[1:].n")), text(Json::array({5, 3})));
+        QCOMPARE(text(query(data, "a[::-1].n")), text(Json::array({3, 5, 1})));
+        QCOMPARE(text(query(data, "a[?s < 'y'].s")), text(Json::array({"x"}))); // strings order too, as in az
+        QCOMPARE(text(query(data, "a[?n < 'x']")), text(Json("search error: cannot compare a number with a string")));
+    }
+
+    void errorsSayWhereAndWhat()
+    {
+        QString error;
+        QVERIFY(!JmesPath::compile(QStringLiteral("[?name=='x'"), &error).isValid());
+        QCOMPARE(error, QStringLiteral("incomplete expression at column 12"));
+        QVERIFY(!JmesPath::compile(QStringLiteral("a.]"), &error).isValid());
+        QCOMPARE(error, QStringLiteral("unexpected token at column 3"));
+        QVERIFY(!JmesPath::compile(QStringLiteral("a = b"), &error).isValid());
+        QVERIFY(error.contains(QLatin1String("'=='")));
+        QCOMPARE(
+            text(query(Json::array(), "length(`1`)")),
+            text(Json(
+                "search error: invalid type for length(): expected string, array or object, received \"number\"")));
+        QCOMPARE(text(query(Json::array(), "nope(@)")), text(Json("search error: unknown function: nope()")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestJmesPath)
+#include "TestJmesPath.moc"
