@@ -51,6 +51,12 @@ QString knownClientName(const QString& clientId)
     return kClients.value(clientId.toLower());
 }
 
+// What to run when the account's refresh token is gone (az says "To re-authenticate, please run: az login").
+QString reauthenticateHint(const QString& username)
+{
+    return QStringLiteral("To re-authenticate %1, please run:\ntenantry-cli login").arg(username);
+}
+
 StorageMode configuredStorageMode()
 {
     QString mode = qEnvironmentVariable("TENANTRY_STORAGE_MODE");
@@ -175,6 +181,17 @@ void CliApp::start()
             return;
         }
     }
+    if (parsed.has(QStringLiteral("query"))) {
+        const QString query = parsed.value(QStringLiteral("query"));
+        QString queryError;
+        m_query = JmesPath::compile(query, &queryError);
+        if (!m_query.isValid()) {
+            fprintf(stderr, "ERROR: argument --query: invalid jmespath_type value: '%s' (%s)\n", qPrintable(query),
+                    qPrintable(queryError));
+            finish(2);
+            return;
+        }
+    }
     m_onlyShowErrors = parsed.has(QStringLiteral("only-show-errors"));
     // Like az: quiet by default (warnings reach the user as "WARNING:" lines), --verbose adds
     // progress, --debug everything. No category ever logs a secret.
@@ -210,6 +227,8 @@ bool CliApp::loadSession()
         fail(error);
         return false;
     }
+    connect(&m_session->tokens(), &TokenProvider::refreshTokenDead, this,
+            [this](const QString& homeAccountId, const QString&) { m_deadAccounts.insert(homeAccountId); });
     m_sessionLoaded = true;
     return true;
 }
@@ -270,17 +289,34 @@ void CliApp::refreshAccounts(QStringList usernames, std::function<void()> then)
         return;
     }
     const QString username = usernames.takeFirst();
-    m_session->signIn().refreshAccount(username, [this, usernames, then](const SignInResult& result) {
-        if (!result.ok())
-            warn(result.error);
-        for (const TenantStatus& t : result.tenantsNeedingSignIn()) {
-            warn(QStringLiteral("Tenant %1 (%2) needs an interactive sign-in: %3. Run 'tenantry-cli login --tenant %1'.")
-                     .arg(t.tenant.tenantId, t.tenant.displayName.isEmpty() ? t.tenant.tenantId : t.tenant.displayName,
-                          t.reason));
+    m_session->signIn().refreshAccount(username, [this, username, usernames, then](const SignInResult& result) {
+        if (!result.ok()) {
+            // As az account list --refresh: an account that cannot be refreshed is an error; the
+            // others are still refreshed and listed.
+            QString message = result.error;
+            if (result.homeAccountId.isEmpty() || m_deadAccounts.contains(result.homeAccountId))
+                message += QLatin1Char('\n') + reauthenticateHint(username);
+            fprintf(stderr, "ERROR: %s\n", qPrintable(message));
+            m_partialExitCode = 1;
+        } else if (reportUnreachedTenants(result) && m_partialExitCode == 0) {
             m_partialExitCode = 3;
         }
         refreshAccounts(usernames, then);
     });
+}
+
+bool CliApp::reportUnreachedTenants(const SignInResult& result)
+{
+    const QList<TenantStatus> unreached = result.tenantsNeedingSignIn();
+    for (const TenantStatus& t : unreached) {
+        const QString name = t.tenant.displayName.isEmpty() ? t.tenant.tenantId : t.tenant.displayName;
+        warn(t.state == TenantStatus::State::NeedsSignIn
+                 ? QStringLiteral("Tenant '%1' (%2) needs an interactive sign-in: %3\n"
+                                  "Run 'tenantry-cli login --tenant %2' to sign in to it.")
+                       .arg(name, t.tenant.tenantId, t.reason)
+                 : QStringLiteral("Tenant '%1' (%2) could not be reached: %3").arg(name, t.tenant.tenantId, t.reason));
+    }
+    return !unreached.isEmpty();
 }
 
 Json CliApp::subscriptionsOutput(const QList<Subscription>& subs, bool all) const
@@ -399,6 +435,9 @@ void CliApp::accountGetAccessToken(const ParsedArgs& args)
                 message += QLatin1Char('\n') + QStringLiteral("Run 'tenantry-cli login --tenant %1' to sign in to "
                                                               "this tenant interactively.")
                                                    .arg(request.tenantId);
+            else if (response.error == TokenResponse::Error::RefreshTokenDead ||
+                     response.error == TokenResponse::Error::NotSignedIn)
+                message += QLatin1Char('\n') + reauthenticateHint(request.username);
             fail(message);
             return;
         }
@@ -562,22 +601,14 @@ void CliApp::completeLogin(const TokenGrantResult& result, const QString& realm,
                            const SignInOptions& options)
 {
     m_session->signIn().completeSignIn(result, realm, scopes, options, [this](const SignInResult& signIn) {
-        const QList<TenantStatus> blocked = signIn.tenantsNeedingSignIn();
-        for (const TenantStatus& t : blocked) {
-            const QString name = t.tenant.displayName.isEmpty() ? t.tenant.tenantId : t.tenant.displayName;
-            warn(t.state == TenantStatus::State::NeedsSignIn
-                     ? QStringLiteral("Tenant '%1' (%2) needs an interactive sign-in: %3\n"
-                                      "Run 'tenantry-cli login --tenant %2' to sign in to it.")
-                           .arg(name, t.tenant.tenantId, t.reason)
-                     : QStringLiteral("Tenant '%1' (%2) could not be reached: %3").arg(name, t.tenant.tenantId, t.reason));
-        }
+        const bool partial = reportUnreachedTenants(signIn);
         if (!signIn.ok()) {
             fail(signIn.error);
             return;
         }
         printResult(subscriptionsOutput(signIn.subscriptions, true));
         // 3: signed in, but some tenants still need an interactive sign-in (said on stderr above).
-        finish(blocked.isEmpty() ? 0 : 3);
+        finish(partial ? 3 : 0);
     });
 }
 
@@ -645,7 +676,24 @@ void CliApp::accountTenantList(const ParsedArgs&)
 
 void CliApp::printResult(const Json& result, const OutputFormatter::TableTransform& table)
 {
-    const OutputFormatter formatter(m_output, isatty(STDOUT_FILENO) != 0);
+    OutputFormatter formatter(m_output, isatty(STDOUT_FILENO) != 0);
+    if (m_query.isValid()) {
+        // As in az: the query picks from the command's own output, and a table then shows what it
+        // picked rather than the command's usual columns. For tsv, the command's own objects list
+        // their values in key order and only objects the query built ({a: x}) in the query's order.
+        formatter.setQueryActive(true);
+        Json picked;
+        QString error;
+        const Json input = m_output == QLatin1String("tsv") ? Json(nlohmann::json(result)) : result;
+        if (!m_query.search(input, &picked, &error)) {
+            fprintf(stderr, "ERROR: --query: %s\n", qPrintable(error));
+            return;
+        }
+        const QByteArray text = formatter.format(picked, {});
+        fwrite(text.constData(), 1, static_cast<size_t>(text.size()), stdout);
+        fflush(stdout);
+        return;
+    }
     const QByteArray text = formatter.format(result, table);
     fwrite(text.constData(), 1, static_cast<size_t>(text.size()), stdout);
     fflush(stdout);

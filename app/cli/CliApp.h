@@ -6,8 +6,10 @@
 #include "account/Session.h"
 #include "account/SignInService.h"
 #include "util/Clock.h"
+#include "util/JmesPath.h"
 
 #include <QObject>
+#include <QSet>
 
 #include <cstdio>
 #include <memory>
@@ -53,6 +55,7 @@ private:
     void completeLogin(const TokenGrantResult& result, const QString& realm, const QStringList& scopes,
                        const SignInOptions& options);
     void refreshAccounts(QStringList usernames, std::function<void()> then);
+    bool reportUnreachedTenants(const SignInResult& result); // warns per tenant; true if any
     Json subscriptionsOutput(const QList<Subscription>& subscriptions, bool all) const;
     void printResult(const Json& result, const OutputFormatter::TableTransform& table = {});
     void warn(const QString& message);
@@ -63,12 +66,14 @@ private:
     QStringList m_args;
     QList<Command> m_commands;
     QString m_output = QStringLiteral("json");
+    JmesPath m_query; // --query, applied to every result before it is formatted
     bool m_onlyShowErrors = false;
     bool m_finished = false;
     SystemClock m_clock;
     Session* m_session = nullptr;
     bool m_sessionLoaded = false;
-    int m_partialExitCode = 0; // 3 when a sign-in left tenants needing an interactive sign-in
+    int m_partialExitCode = 0;    // 3 when a sign-in left tenants needing an interactive sign-in, 1 on a failed refresh
+    QSet<QString> m_deadAccounts; // home account ids whose refresh token the identity platform refused
 };
 
 } // namespace tenantry::cli

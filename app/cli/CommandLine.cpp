@@ -26,6 +26,8 @@ QList<OptionSpec> globalOptions()
     return {
         {{QStringLiteral("--output"), QStringLiteral("-o")}, QStringLiteral("output"), false, false,
          QStringLiteral("Output format: json, jsonc, table, tsv, none. Default: json.")},
+        {{QStringLiteral("--query")}, QStringLiteral("query"), false, false,
+         QStringLiteral("JMESPath query string, as in az (e.g. \"[?isDefault].id | [0]\").")},
         {{QStringLiteral("--debug")}, QStringLiteral("debug"), true, false,
          QStringLiteral("Show all debug logs (never tokens).")},
         {{QStringLiteral("--verbose")}, QStringLiteral("verbose"), true, false,

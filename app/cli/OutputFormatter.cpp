@@ -36,8 +36,7 @@ bool OutputFormatter::isKnownFormat(const QString& format)
 OutputFormatter::OutputFormatter(QString format, bool colour)
     : m_format(format.toLower())
     , m_colour(colour)
-{
-}
+{}
 
 QByteArray OutputFormatter::format(const Json& result, const TableTransform& tableTransform) const
 {
@@ -46,8 +45,9 @@ QByteArray OutputFormatter::format(const Json& result, const TableTransform& tab
     if (m_format == QLatin1String("tsv"))
         return tsv(result);
     if (m_format == QLatin1String("table")) {
-        const Json rows = tableTransform ? tableTransform(result) : result;
-        return table(rows.is_array() ? rows : Json::array({rows}), !tableTransform);
+        const bool transform = tableTransform && !m_queryActive;
+        const Json rows = transform ? tableTransform(result) : result;
+        return table(rows.is_array() ? rows : Json::array({rows}), !transform && !m_queryActive);
     }
     const QByteArray text = json::dumpAzOutput(result);
     return m_format == QLatin1String("jsonc") && m_colour ? colourJson(text) : text;
@@ -62,6 +62,16 @@ QByteArray OutputFormatter::table(const Json& rows, bool sortKeys) const
     QList<QHash<QString, QString>> cells;
     for (const Json& row : rows) {
         QHash<QString, QString> line;
+        if (row.is_array()) { // a multi-select list: Column1, Column2, ...
+            for (size_t i = 0; i < row.size(); ++i) {
+                const QString header = QStringLiteral("Column%1").arg(i + 1);
+                if (!headers.contains(header))
+                    headers.append(header);
+                line.insert(header, scalarText(row[i]));
+            }
+            cells.append(line);
+            continue;
+        }
         if (!row.is_object()) {
             if (!headers.contains(QStringLiteral("Result")))
                 headers.append(QStringLiteral("Result"));
@@ -89,7 +99,7 @@ QByteArray OutputFormatter::table(const Json& rows, bool sortKeys) const
         return {};
     QList<int> widths;
     for (const QString& h : headers) {
-        int width = h.size();
+        int width = h.size() + 2; // tabulate's minimum padding around a header
         for (const auto& line : cells)
             width = std::max(width, static_cast<int>(line.value(h).size()));
         widths.append(width);
@@ -98,7 +108,10 @@ QByteArray OutputFormatter::table(const Json& rows, bool sortKeys) const
         QStringList parts;
         for (int c = 0; c < headers.size(); ++c)
             parts.append(cell(c).leftJustified(widths.at(c)));
-        return parts.join(QStringLiteral("  ")) + QLatin1Char('\n');
+        QString line = parts.join(QStringLiteral("  "));
+        while (line.endsWith(QLatin1Char(' '))) // tabulate strips each line's end
+            line.chop(1);
+        return line + QLatin1Char('\n');
     };
     QString out = render([&](int c) { return headers.at(c); });
     out += render([&](int c) { return QString(widths.at(c), QLatin1Char('-')); });
@@ -107,7 +120,7 @@ QByteArray OutputFormatter::table(const Json& rows, bool sortKeys) const
     return out.toUtf8();
 }
 
-QByteArray OutputFormatter::tsv(const Json& result)
+QByteArray OutputFormatter::tsv(const Json& result) const
 {
     // knack's _TsvOutput: one row per item; a dict's values in key order, lists as their length.
     auto cell = [](const Json& v) -> QString {
@@ -121,7 +134,10 @@ QByteArray OutputFormatter::tsv(const Json& result)
     const Json items = result.is_array() ? result : Json::array({result});
     for (const Json& item : items) {
         QStringList values;
-        if (item.is_object()) {
+        if (item.is_object() && m_queryActive) {
+            for (const auto& [key, value] : item.items())
+                values.append(cell(value));
+        } else if (item.is_object()) {
             const nlohmann::json sorted = item; // sorted keys, as Python sorts a plain dict's items
             for (const auto& [key, value] : sorted.items())
                 values.append(cell(value));
@@ -141,7 +157,8 @@ QByteArray OutputFormatter::tsv(const Json& result)
 QByteArray OutputFormatter::colourJson(const QByteArray& json)
 {
     // Keys blue, strings green, literals yellow: enough to read, never reformatting the JSON.
-    static const QRegularExpression kToken(QStringLiteral(R"(("(?:[^"\\]|\\.)*")(\s*:)?|\b(true|false|null)\b|-?\d+(?:\.\d+)?)"));
+    static const QRegularExpression kToken(
+        QStringLiteral(R"(("(?:[^"\\]|\\.)*")(\s*:)?|\b(true|false|null)\b|-?\d+(?:\.\d+)?)"));
     QString text = QString::fromUtf8(json);
     QString out;
     qsizetype last = 0;
@@ -149,7 +166,8 @@ QByteArray OutputFormatter::colourJson(const QByteArray& json)
     while (it.hasNext()) {
         const auto m = it.next();
         out += text.mid(last, m.capturedStart() - last);
-        const char* colour = !m.captured(1).isEmpty() ? (m.captured(2).isEmpty() ? "\x1b[32m" : "\x1b[34m") : "\x1b[33m";
+        const char* colour =
+            !m.captured(1).isEmpty() ? (m.captured(2).isEmpty() ? "\x1b[32m" : "\x1b[34m") : "\x1b[33m";
         const QString token = m.captured(1).isEmpty() ? m.captured(0) : m.captured(1);
         out += QLatin1String(colour) + token + QStringLiteral("\x1b[0m") + m.captured(2);
         last = m.capturedEnd();
