@@ -89,8 +89,9 @@ LoopbackRedirectListener::~LoopbackRedirectListener() = default;
 
 bool LoopbackRedirectListener::prepare(QString* error)
 {
-    if (m_server)
+    if (m_server && m_server->isListening())
         return true;
+    delete m_server; // closed after a previous sign-in: listen afresh
     m_server = new QTcpServer(this);
     // 127.0.0.1 only, never 0.0.0.0: the code must not be catchable from the network.
     if (!m_server->listen(QHostAddress::LocalHost, 0)) {
@@ -99,13 +100,15 @@ bool LoopbackRedirectListener::prepare(QString* error)
         m_server = nullptr;
         return false;
     }
+    m_port = m_server->serverPort();
     connect(m_server, &QTcpServer::newConnection, this, &LoopbackRedirectListener::accept);
     return true;
 }
 
 quint16 LoopbackRedirectListener::port() const
 {
-    return m_server ? m_server->serverPort() : 0;
+    // Kept after the listener closes: the code is redeemed with this same redirect URI afterwards.
+    return m_port;
 }
 
 QString LoopbackRedirectListener::redirectUri() const

@@ -36,6 +36,7 @@ private:
 
     BrowserLauncher* m_launcher;
     QTcpServer* m_server = nullptr;
+    quint16 m_port = 0;
     QString m_expectedState;
     QHash<QTcpSocket*, QByteArray> m_buffers;
     bool m_done = false;

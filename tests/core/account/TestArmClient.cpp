@@ -1,0 +1,165 @@
+// Azure Resource Manager listings (core/azure/ArmClient) against the test identity provider's ARM:
+// tenants and subscriptions across nextLink pages, 401 as "needs sign-in", retried throttling, server
+// errors and unreadable answers, and a token never sent to a next page on another host.
+
+#include "azure/ArmClient.h"
+#include "fakes/IdentityRig.h"
+
+#include <QtTest>
+
+using namespace tenantry;
+using namespace tenantry::test;
+
+class TestArmClient : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<IdentityRig> m_rig;
+    std::unique_ptr<LogCapture> m_log;
+
+    Secret armToken(const QString& tenant)
+    {
+        const TokenResponse token = await<TokenResponse>([&](TokenProvider::Done done) {
+            m_rig->tokens->getToken({{kArmScope}, tenant, sample::kSam}, std::move(done));
+        });
+        if (!token.ok())
+            qFatal("no ARM token for %s: %s", qPrintable(tenant), qPrintable(token.message));
+        return token.accessToken;
+    }
+
+    ArmListing<ArmTenant> tenants(const Secret& token)
+    {
+        return await<ArmListing<ArmTenant>>([&](std::function<void(const ArmListing<ArmTenant>&)> done) {
+            m_rig->arm->listTenants(token.reveal(), std::move(done));
+        });
+    }
+
+    ArmListing<ArmSubscription> subscriptions(const Secret& token)
+    {
+        return await<ArmListing<ArmSubscription>>([&](std::function<void(const ArmListing<ArmSubscription>&)> done) {
+            m_rig->arm->listSubscriptions(token.reveal(), std::move(done));
+        });
+    }
+
+    void verifyNoSecretIn(const QStringList& texts, const QList<Secret>& secrets)
+    {
+        const QStringList leaks = leakedSecrets(texts + LogCapture::messages(), secrets);
+        QVERIFY2(leaks.isEmpty(), qPrintable(leaks.join(u'\n')));
+    }
+
+private slots:
+    void init()
+    {
+        m_log = std::make_unique<LogCapture>();
+        m_rig = std::make_unique<IdentityRig>();
+        m_rig->signInToCache();
+        m_rig->idp.clearRequests();
+    }
+
+    void cleanup()
+    {
+        m_rig.reset();
+        m_log.reset();
+    }
+
+    void tenantsAcrossPages()
+    {
+        m_rig->idp.setArmPageSize(1);
+        const ArmListing<ArmTenant> listing = tenants(armToken(QStringLiteral("organizations")));
+        QVERIFY2(listing.ok(), qPrintable(listing.error));
+        QCOMPARE(listing.items.size(), 3);
+        QCOMPARE(listing.items.at(0).tenantId, sample::kNorthwind);
+        QCOMPARE(listing.items.at(0).displayName, QStringLiteral("Northwind"));
+        QCOMPARE(listing.items.at(0).defaultDomain, QStringLiteral("northwind.example"));
+        QCOMPARE(listing.items.at(0).category, QStringLiteral("Home"));
+        QCOMPARE(listing.items.at(1).tenantId, sample::kFabrikam);
+        QCOMPARE(listing.items.at(2).tenantId, sample::kContoso);
+        QCOMPARE(m_rig->idp.requestCount(IdpEndpoint::ArmTenants), 3);
+        for (const IdpRequestRecord& record : m_rig->idp.requests()) {
+            if (record.endpoint == IdpEndpoint::ArmTenants)
+                QCOMPARE(record.apiVersion, QStringLiteral("2022-12-01"));
+        }
+    }
+
+    void subscriptionsAcrossPages()
+    {
+        m_rig->idp.setArmPageSize(1);
+        const ArmListing<ArmSubscription> northwind = subscriptions(armToken(sample::kNorthwind));
+        QVERIFY2(northwind.ok(), qPrintable(northwind.error));
+        QCOMPARE(northwind.items.size(), 2);
+        QCOMPARE(northwind.items.at(0).subscriptionId, sample::kNorthwindProduction);
+        QCOMPARE(northwind.items.at(0).displayName, QStringLiteral("Northwind Production"));
+        QCOMPARE(northwind.items.at(0).state, QStringLiteral("Enabled"));
+        QCOMPARE(northwind.items.at(0).homeTenantId, sample::kNorthwind);
+        QCOMPARE(northwind.items.at(1).subscriptionId, sample::kNorthwindDev);
+        QCOMPARE(northwind.items.at(1).state, QStringLiteral("Disabled"));
+        QCOMPARE(m_rig->idp.requestCount(IdpEndpoint::ArmSubscriptions), 2);
+
+        const ArmListing<ArmSubscription> fabrikam = subscriptions(armToken(sample::kFabrikam));
+        QVERIFY(fabrikam.ok());
+        QCOMPARE(fabrikam.items.size(), 1);
+        QCOMPARE(fabrikam.items.first().subscriptionId, sample::kFabrikamShared);
+        QCOMPARE(fabrikam.items.first().homeTenantId, sample::kFabrikam);
+        QCOMPARE(fabrikam.items.first().managedByTenants, QStringList{sample::kNorthwind});
+    }
+
+    // 401: the token's tenant needs a (new) sign-in.
+    void unauthorized()
+    {
+        const Secret token = armToken(sample::kNorthwind);
+        m_rig->idp.revokeAccessTokens();
+        const ArmListing<ArmSubscription> listing = subscriptions(token);
+        QVERIFY(!listing.ok());
+        QVERIFY(listing.unauthorized());
+        QCOMPARE(listing.httpStatus, 401);
+        QVERIFY2(listing.error.endsWith(QLatin1String("(HTTP 401)")), qPrintable(listing.error));
+        QCOMPARE(m_rig->idp.requestCount(IdpEndpoint::ArmSubscriptions), 1);
+        verifyNoSecretIn({listing.error}, {token});
+    }
+
+    void throttlingIsRetried()
+    {
+        m_rig->idp.addFault(IdpFault::tooManyRequests(IdpEndpoint::ArmSubscriptions, 1));
+        const ArmListing<ArmSubscription> listing = subscriptions(armToken(sample::kNorthwind));
+        QVERIFY2(listing.ok(), qPrintable(listing.error));
+        QCOMPARE(listing.items.size(), 2);
+        QCOMPARE(m_rig->idp.requestCount(IdpEndpoint::ArmSubscriptions), 2);
+    }
+
+    void serverErrorAndGarbage()
+    {
+        const Secret token = armToken(sample::kNorthwind);
+        m_rig->idp.addFault(IdpFault::httpError(IdpEndpoint::ArmSubscriptions).repeat(-1));
+        const ArmListing<ArmSubscription> failing = subscriptions(token);
+        QVERIFY(!failing.ok());
+        QVERIFY(!failing.unauthorized());
+        QCOMPARE(failing.httpStatus, 500);
+        QVERIFY2(failing.error.startsWith(QLatin1String("Encountered internal server error")),
+                 qPrintable(failing.error));
+        QCOMPARE(m_rig->idp.requestCount(IdpEndpoint::ArmSubscriptions), RetryPolicy().maxAttempts);
+
+        m_rig->idp.clearFaults();
+        m_rig->idp.addFault(IdpFault::garbageJson(IdpEndpoint::ArmSubscriptions));
+        const ArmListing<ArmSubscription> garbage = subscriptions(token);
+        QCOMPARE(garbage.error, QStringLiteral("Azure Resource Manager sent an unreadable answer."));
+        verifyNoSecretIn({failing.error, garbage.error}, {token});
+    }
+
+    // A nextLink to another host is not followed: the bearer token stays with ARM.
+    void nextLinkToAnotherHostIsRefused()
+    {
+        const Secret token = armToken(QStringLiteral("organizations"));
+        m_rig->idp.setArmPageSize(1);
+        QUrl elsewhere = m_rig->idp.url();
+        elsewhere.setHost(QStringLiteral("127.0.0.2"));
+        m_rig->idp.setArmUrl(elsewhere);
+        const ArmListing<ArmTenant> listing = tenants(token);
+        QVERIFY(!listing.ok());
+        QCOMPARE(listing.error, QStringLiteral("Azure Resource Manager pointed the next page to another host."));
+        QCOMPARE(m_rig->idp.requestCount(IdpEndpoint::ArmTenants), 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestArmClient)
+#include "TestArmClient.moc"

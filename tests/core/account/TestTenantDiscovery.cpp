@@ -1,0 +1,210 @@
+// Tenant discovery after a sign-in (core/account/TenantDiscovery) against the test identity provider:
+// tenants from ARM, a token per tenant by refresh, all tenants at once but bounded, an MFA tenant marked
+// with its reason while the others' subscriptions (across nextLink pages) are listed.
+
+#include "account/TenantDiscovery.h"
+#include "fakes/IdentityRig.h"
+
+#include <QtTest>
+
+using namespace tenantry;
+using namespace tenantry::test;
+
+namespace {
+
+const TenantStatus* find(const DiscoveryResult& result, const QString& tenantId)
+{
+    for (const TenantStatus& status : result.tenants) {
+        if (status.tenant.tenantId == tenantId)
+            return &status;
+    }
+    return nullptr;
+}
+
+QStringList subscriptionIds(const TenantStatus& status)
+{
+    QStringList ids;
+    for (const ArmSubscription& s : status.subscriptions)
+        ids.append(s.subscriptionId);
+    return ids;
+}
+
+} // namespace
+
+class TestTenantDiscovery : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<IdentityRig> m_rig;
+    std::unique_ptr<LogCapture> m_log;
+
+    DiscoveryResult discover(const QString& user = sample::kSam, const QString& onlyTenant = {})
+    {
+        return await<DiscoveryResult>([&](std::function<void(const DiscoveryResult&)> done) {
+            m_rig->discovery->discover(user, onlyTenant, std::move(done));
+        });
+    }
+
+private slots:
+    void init()
+    {
+        m_log = std::make_unique<LogCapture>();
+        m_rig = std::make_unique<IdentityRig>();
+        m_rig->signInToCache();
+        m_rig->idp.clearRequests();
+    }
+
+    void cleanup()
+    {
+        m_rig.reset();
+        m_log.reset();
+    }
+
+    void everyTenantWithAnMfaTenantMarked()
+    {
+        m_rig->idp.setArmPageSize(1);
+        const DiscoveryResult result = discover();
+        QVERIFY2(result.ok(), qPrintable(result.error));
+        QCOMPARE(result.username, sample::kSam);
+        QCOMPARE(result.homeAccountId, sample::kSamHomeAccountId);
+        QCOMPARE(result.tenants.size(), 3);
+        QCOMPARE(result.tenants.at(0).tenant.tenantId, sample::kNorthwind); // ARM's order
+        QCOMPARE(result.tenants.at(1).tenant.tenantId, sample::kFabrikam);
+        QCOMPARE(result.tenants.at(2).tenant.tenantId, sample::kContoso);
+
+        const TenantStatus& northwind = result.tenants.at(0);
+        QCOMPARE(northwind.state, TenantStatus::State::SignedIn);
+        QCOMPARE(northwind.tenant.displayName, QStringLiteral("Northwind"));
+        QCOMPARE(subscriptionIds(northwind), (QStringList{sample::kNorthwindProduction, sample::kNorthwindDev}));
+        QVERIFY(northwind.tokenExpiresOn > m_rig->clock.nowSecs() + 3000);
+        QVERIFY(northwind.reason.isEmpty());
+
+        const TenantStatus& fabrikam = result.tenants.at(1);
+        QCOMPARE(fabrikam.state, TenantStatus::State::SignedIn);
+        QCOMPARE(subscriptionIds(fabrikam), QStringList{sample::kFabrikamShared});
+
+        const TenantStatus& contoso = result.tenants.at(2);
+        QCOMPARE(contoso.state, TenantStatus::State::NeedsSignIn);
+        QVERIFY2(contoso.reason.contains(QLatin1String("multi-factor authentication")), qPrintable(contoso.reason));
+        QVERIFY(!contoso.claims.isEmpty());
+        QVERIFY(contoso.subscriptions.isEmpty());
+
+        // One refresh per tenant (the organizations token came from the cache), pages followed.
+        QCOMPARE(m_rig->idp.requestCount(IdpEndpoint::Token, QStringLiteral("refresh_token")), 3);
+        QCOMPARE(m_rig->idp.requestCount(IdpEndpoint::ArmTenants), 3);
+        QCOMPARE(m_rig->idp.requestCount(IdpEndpoint::ArmSubscriptions), 3); // 2 pages + 1
+        // The per-tenant tokens are cached for az.
+        for (const QString& tenant : {sample::kNorthwind, sample::kFabrikam}) {
+            bool cached = false;
+            for (const AccessToken& token : m_rig->cacheOnDisk().accessTokens())
+                cached = cached || token.realm == tenant;
+            QVERIFY2(cached, qPrintable(tenant));
+        }
+    }
+
+    // All tenants at once, but never more requests in flight than the HTTP client allows.
+    void concurrentButBounded()
+    {
+        for (int i = 0; i < 10; ++i) {
+            IdpTenant tenant;
+            tenant.id = QStringLiteral("00000000-0000-4000-8000-%1").arg(i, 12, 10, QLatin1Char('0'));
+            tenant.displayName = QStringLiteral("Tenant %1").arg(i);
+            tenant.defaultDomain = QStringLiteral("t%1.example").arg(i);
+            m_rig->idp.addTenant(tenant);
+            IdpSubscription subscription;
+            subscription.id = QStringLiteral("10000000-0000-4000-8000-%1").arg(i, 12, 10, QLatin1Char('0'));
+            subscription.displayName = QStringLiteral("Subscription %1").arg(i);
+            m_rig->idp.addSubscription(tenant.id, subscription);
+        }
+        m_rig->http->setMaxInFlight(4);
+        m_rig->idp.setLatency(IdpEndpoint::Token, 250);
+        m_rig->idp.setLatency(IdpEndpoint::OpenIdConfiguration, 100);
+        const DiscoveryResult result = discover();
+        QVERIFY2(result.ok(), qPrintable(result.error));
+        QCOMPARE(result.tenants.size(), 13);
+        int signedIn = 0;
+        for (const TenantStatus& status : result.tenants)
+            signedIn += status.state == TenantStatus::State::SignedIn ? 1 : 0;
+        QCOMPARE(signedIn, 12); // all but Contoso
+        QCOMPARE(m_rig->idp.requestCount(IdpEndpoint::Token, QStringLiteral("refresh_token")), 13);
+        const int maxTokens = m_rig->idp.maxInFlight(IdpEndpoint::Token);
+        QVERIFY2(maxTokens >= 2 && maxTokens <= 4, qPrintable(QString::number(maxTokens)));
+        QVERIFY(m_rig->idp.maxInFlight(IdpEndpoint::Any) <= 4);
+    }
+
+    // az login --tenant T: only that tenant, no tenant list.
+    void onlyOneTenant()
+    {
+        const DiscoveryResult result = discover(sample::kSam, sample::kFabrikam);
+        QVERIFY(result.ok());
+        QCOMPARE(result.tenants.size(), 1);
+        QCOMPARE(result.tenants.first().state, TenantStatus::State::SignedIn);
+        QCOMPARE(subscriptionIds(result.tenants.first()), QStringList{sample::kFabrikamShared});
+        QCOMPARE(m_rig->idp.requestCount(IdpEndpoint::ArmTenants), 0);
+    }
+
+    // After an interactive sign-in to the MFA tenant, it is reachable like the others.
+    void mfaTenantAfterItsOwnSignIn()
+    {
+        m_rig->storeSignIn(m_rig->interactiveSignIn(sample::kContoso));
+        const DiscoveryResult result = discover();
+        QVERIFY(result.ok());
+        const TenantStatus* contoso = find(result, sample::kContoso);
+        QVERIFY(contoso);
+        QCOMPARE(contoso->state, TenantStatus::State::SignedIn);
+        QCOMPARE(subscriptionIds(*contoso), QStringList{sample::kContosoGuarded});
+    }
+
+    // ARM refuses one tenant's token (401): that tenant needs a sign-in; the others are listed.
+    void armRefusesOneTenant()
+    {
+        // Northwind's token is cached and outlives the organizations one; then ARM forgets every token.
+        m_rig->clock.advance(1000);
+        QVERIFY(await<TokenResponse>([&](TokenProvider::Done done) {
+                    m_rig->tokens->getToken({{kArmScope}, sample::kNorthwind, sample::kSam}, std::move(done));
+                }).ok());
+        m_rig->idp.revokeAccessTokens();
+        m_rig->clock.advance(2400); // the organizations token is now refreshed, Northwind's still used
+        const DiscoveryResult result = discover();
+        QVERIFY2(result.ok(), qPrintable(result.error));
+        const TenantStatus* northwind = find(result, sample::kNorthwind);
+        QCOMPARE(northwind->state, TenantStatus::State::NeedsSignIn);
+        QVERIFY2(northwind->reason.endsWith(QLatin1String("(HTTP 401)")), qPrintable(northwind->reason));
+        QCOMPARE(find(result, sample::kFabrikam)->state, TenantStatus::State::SignedIn);
+        QCOMPARE(find(result, sample::kContoso)->state, TenantStatus::State::NeedsSignIn);
+    }
+
+    void tenantListFails()
+    {
+        m_rig->idp.addFault(IdpFault::httpError(IdpEndpoint::ArmTenants, 503).repeat(-1));
+        const DiscoveryResult result = discover();
+        QVERIFY(!result.ok());
+        QVERIFY2(result.error.startsWith(QStringLiteral("Could not list the tenants of %1: ").arg(sample::kSam)),
+                 qPrintable(result.error));
+        QVERIFY(result.tenants.isEmpty());
+    }
+
+    // A server error for one tenant's token is an error for that tenant, not a sign-in request.
+    void tokenErrorForOneTenant()
+    {
+        m_rig->idp.addFault(IdpFault::httpError(IdpEndpoint::Token).onlyTenant(sample::kFabrikam).repeat(-1));
+        const DiscoveryResult result = discover();
+        QVERIFY(result.ok());
+        QCOMPARE(find(result, sample::kFabrikam)->state, TenantStatus::State::Error);
+        QCOMPARE(find(result, sample::kFabrikam)->reason,
+                 QStringLiteral("The identity provider did not answer (HTTP 500)."));
+        QCOMPARE(find(result, sample::kNorthwind)->state, TenantStatus::State::SignedIn);
+    }
+
+    void unknownUser()
+    {
+        const DiscoveryResult result = discover(QStringLiteral("nobody@northwind.example"));
+        QVERIFY(!result.ok());
+        QVERIFY(result.error.contains(QLatin1String("nobody@northwind.example")));
+        QCOMPARE(m_rig->idp.requestCount(IdpEndpoint::Any), 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTenantDiscovery)
+#include "TestTenantDiscovery.moc"

@@ -1,0 +1,440 @@
+// The authorization code flow with PKCE (core/auth/AuthCodeFlow) through both browser seams against the
+// test identity provider: the system browser behind LoopbackRedirectListener (a browser that fetches the
+// sign-in page and submits its form) and an embedded-style browser that reports the redirect itself.
+
+#include "auth/AuthCodeFlow.h"
+#include "auth/LoopbackRedirectListener.h"
+#include "fakes/FakeBrowser.h"
+#include "fakes/IdentityRig.h"
+#include "util/Jwt.h"
+
+#include <QNetworkProxy>
+#include <QNetworkReply>
+#include <QTcpSocket>
+#include <QUrlQuery>
+#include <QtTest>
+
+using namespace tenantry;
+using namespace tenantry::test;
+
+namespace {
+
+// How a flow ended, as its signals said.
+struct FlowEnd
+{
+    int ends = 0; // exactly one signal must end a flow
+    bool succeeded = false;
+    bool cancelled = false;
+    Grant grant;
+    QString message;
+    TokenGrantResult::Kind kind = TokenGrantResult::Kind::Ok;
+};
+
+void watch(AuthCodeFlow& flow, FlowEnd& end)
+{
+    QObject::connect(&flow, &AuthCodeFlow::succeeded, [&end](const TokenGrantResult& result, const QString& realm) {
+        ++end.ends;
+        end.succeeded = true;
+        end.grant = Grant{result, realm};
+    });
+    QObject::connect(&flow, &AuthCodeFlow::failed, [&end](const QString& message, TokenGrantResult::Kind kind) {
+        ++end.ends;
+        end.message = message;
+        end.kind = kind;
+    });
+    QObject::connect(&flow, &AuthCodeFlow::cancelled, [&end] {
+        ++end.ends;
+        end.cancelled = true;
+    });
+}
+
+bool waitForEnd(const FlowEnd& end)
+{
+    return QTest::qWaitFor([&end] { return end.ends > 0; }, 30000);
+}
+
+QString param(const QUrl& url, const QString& name)
+{
+    return QUrlQuery(url).queryItemValue(name, QUrl::FullyDecoded);
+}
+
+AuthCodeRequest armSignIn(const QString& tenant = QStringLiteral("organizations"))
+{
+    AuthCodeRequest request;
+    request.tenant = tenant;
+    request.scopes = {kArmScope};
+    return request;
+}
+
+// A system browser that is told where to go and then waits for the test.
+class RecordingLauncher final : public BrowserLauncher
+{
+public:
+    bool canOpen() const override { return true; }
+    bool open(const QUrl& url) override
+    {
+        opened = url;
+        return true;
+    }
+    QUrl opened;
+};
+
+// One raw HTTP exchange with the loopback listener: what a stray or hostile client would send.
+QByteArray rawExchange(quint16 port, const QByteArray& request)
+{
+    QTcpSocket socket;
+    socket.setProxy(QNetworkProxy::NoProxy);
+    socket.connectToHost(QHostAddress::LocalHost, port);
+    if (!socket.waitForConnected(5000))
+        return QByteArrayLiteral("(no connection)");
+    socket.write(request);
+    QByteArray answer;
+    // The listener closes the connection after its answer.
+    const bool closed = QTest::qWaitFor(
+        [&] {
+            answer += socket.readAll();
+            return socket.state() == QAbstractSocket::UnconnectedState;
+        },
+        10000);
+    answer += socket.readAll();
+    return closed ? answer : answer + QByteArrayLiteral("(left open)");
+}
+
+bool portAcceptsConnections(quint16 port)
+{
+    QTcpSocket socket;
+    socket.setProxy(QNetworkProxy::NoProxy);
+    socket.connectToHost(QHostAddress::LocalHost, port);
+    return socket.waitForConnected(2000);
+}
+
+} // namespace
+
+class TestAuthCodeFlow : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<IdentityRig> m_rig;
+    std::unique_ptr<LogCapture> m_log;
+
+private slots:
+    void init()
+    {
+        m_log = std::make_unique<LogCapture>();
+        m_rig = std::make_unique<IdentityRig>();
+    }
+
+    void cleanup()
+    {
+        m_rig.reset();
+        m_log.reset();
+    }
+
+    // The whole system-browser path: the listener takes the redirect, the browser is told it can close
+    // the window, the code is redeemed with the PKCE verifier and the nonce checked.
+    void systemBrowserSubmitsTheSignInForm()
+    {
+        FormSubmittingBrowser browser;
+        browser.user = sample::kSam;
+        LoopbackRedirectListener listener(&browser);
+        AuthCodeFlow flow(m_rig->client.get(), &listener);
+        FlowEnd end;
+        watch(flow, end);
+
+        flow.start(armSignIn());
+        QVERIFY(waitForEnd(end));
+        QVERIFY2(end.succeeded, qPrintable(end.message));
+        QVERIFY(QTest::qWaitFor([&] { return browser.finished; }, 10000));
+
+        // What the user saw last: the listener's page.
+        QCOMPARE(browser.status, 200);
+        QVERIFY2(browser.problem.isEmpty(), qPrintable(browser.problem));
+        QVERIFY(QString::fromUtf8(browser.page).contains(QLatin1String("You can close this window")));
+        QCOMPARE(browser.pageUrl.port(), int(listener.port()));
+
+        // The authorize request as SPEC §4 lists it.
+        QCOMPARE(browser.opened.size(), 1);
+        const QUrl authorize = browser.opened.first();
+        QCOMPARE(authorize, flow.authorizeUrl());
+        QCOMPARE(authorize.path(), QStringLiteral("/organizations/oauth2/v2.0/authorize"));
+        QCOMPARE(param(authorize, QStringLiteral("response_type")), QStringLiteral("code"));
+        QCOMPARE(param(authorize, QStringLiteral("client_id")), kAzureCliClientId);
+        QCOMPARE(param(authorize, QStringLiteral("redirect_uri")),
+                 QStringLiteral("http://localhost:%1").arg(listener.port()));
+        QCOMPARE(param(authorize, QStringLiteral("scope")),
+                 QStringLiteral("https://management.core.windows.net//.default offline_access openid profile"));
+        QCOMPARE(param(authorize, QStringLiteral("code_challenge_method")), QStringLiteral("S256"));
+        QCOMPARE(param(authorize, QStringLiteral("code_challenge")).size(), 43);
+        QCOMPARE(param(authorize, QStringLiteral("prompt")), QStringLiteral("select_account"));
+        QVERIFY(param(authorize, QStringLiteral("state")).size() >= 16);
+        QVERIFY(!param(authorize, QStringLiteral("nonce")).isEmpty());
+
+        // The identity provider checked the verifier against the challenge and issued the tokens.
+        const TokenGrantResult& result = end.grant.result;
+        QCOMPARE(end.grant.realm, QStringLiteral("organizations"));
+        QVERIFY(!result.accessToken.isEmpty());
+        QVERIFY(!result.refreshToken.isEmpty());
+        QVERIFY(!result.clientInfo.isEmpty());
+        const Json idClaims = jwt::claims(result.idToken.reveal());
+        QCOMPARE(json::toQString(idClaims.value("preferred_username", Json())), sample::kSam);
+        QCOMPARE(json::toQString(idClaims.value("nonce", Json())), param(authorize, QStringLiteral("nonce")));
+        QCOMPARE(m_rig->idp.requestCount(IdpEndpoint::Token, QStringLiteral("authorization_code")), 1);
+        QVERIFY(m_rig->idp.isRefreshTokenValid(result.refreshToken.reveal()));
+        QVERIFY(!flow.isRunning());
+        QCOMPARE(end.ends, 1);
+
+        // The listener has closed: nothing on that port takes a second code.
+        QVERIFY(!portAcceptsConnections(listener.port()));
+
+        // No token or code in any log line.
+        const Secret code(param(browser.pageUrl, QStringLiteral("code")));
+        QVERIFY(!code.isEmpty());
+        const QStringList leaks =
+            leakedSecrets(LogCapture::messages(), {code, result.accessToken, result.refreshToken, result.idToken});
+        QVERIFY2(leaks.isEmpty(), qPrintable(leaks.join(u'\n')));
+    }
+
+    // A browser with a session at the identity provider: no form, the redirect comes at once.
+    void systemBrowserWithAutoSignIn()
+    {
+        m_rig->idp.setAutoSignInUser(sample::kSam);
+        FormSubmittingBrowser browser; // would press Cancel if it saw the form
+        LoopbackRedirectListener listener(&browser);
+        AuthCodeFlow flow(m_rig->client.get(), &listener);
+        FlowEnd end;
+        watch(flow, end);
+
+        flow.start(armSignIn());
+        QVERIFY(waitForEnd(end));
+        QVERIFY2(end.succeeded, qPrintable(end.message));
+        QVERIFY(QTest::qWaitFor([&] { return browser.finished; }, 10000));
+        QVERIFY(QString::fromUtf8(browser.page).contains(QLatin1String("You can close this window")));
+        int posts = 0;
+        for (const IdpRequestRecord& record : m_rig->idp.requests()) {
+            if (record.endpoint == IdpEndpoint::Authorize && record.method == QLatin1String("POST"))
+                ++posts;
+        }
+        QCOMPARE(posts, 0);
+        QCOMPARE(m_rig->idp.requestCount(IdpEndpoint::Authorize), 1);
+    }
+
+    // One listener for two sign-ins in a row (sign in, then another tenant): each gets a working port.
+    void listenerServesASecondSignIn()
+    {
+        FormSubmittingBrowser browser;
+        browser.user = sample::kSam;
+        LoopbackRedirectListener listener(&browser);
+        AuthCodeFlow flow(m_rig->client.get(), &listener);
+        for (const QString& tenant : {QStringLiteral("organizations"), sample::kFabrikam}) {
+            FlowEnd end;
+            watch(flow, end);
+            flow.start(armSignIn(tenant));
+            QVERIFY(waitForEnd(end));
+            QVERIFY2(end.succeeded, qPrintable(end.message));
+            QCOMPARE(end.grant.realm, tenant);
+            QObject::disconnect(&flow, nullptr, nullptr, nullptr);
+        }
+        QCOMPARE(m_rig->idp.requestCount(IdpEndpoint::Token, QStringLiteral("authorization_code")), 2);
+    }
+
+    // A redirect to the listener with another state (a stale tab, a forged link) is turned away and the
+    // real one still completes the sign-in.
+    void listenerIgnoresWrongStateAndGarbage()
+    {
+        RecordingLauncher launcher;
+        LoopbackRedirectListener listener(&launcher);
+        AuthCodeFlow flow(m_rig->client.get(), &listener);
+        FlowEnd end;
+        watch(flow, end);
+        flow.start(armSignIn());
+        QVERIFY(QTest::qWaitFor([&] { return !launcher.opened.isEmpty(); }, 10000));
+
+        const QByteArray forged =
+            rawExchange(listener.port(), "GET /?code=stolen-code-123456&state=not-the-state HTTP/1.1\r\n"
+                                         "Host: localhost\r\n\r\n");
+        QVERIFY2(forged.startsWith("HTTP/1.1 400"), forged.constData());
+        QVERIFY(forged.contains("This sign-in response was not expected."));
+        QVERIFY(!forged.contains("stolen-code"));
+        const QByteArray garbage = rawExchange(listener.port(), QByteArray("\x01\x02 nonsense\r\n\r\n"));
+        QVERIFY2(garbage.startsWith("HTTP/1.1 400"), garbage.constData());
+        const QByteArray favicon = rawExchange(listener.port(), "GET /favicon.ico HTTP/1.1\r\nHost: localhost\r\n\r\n");
+        QVERIFY2(favicon.startsWith("HTTP/1.1 404"), favicon.constData());
+        const QByteArray post = rawExchange(listener.port(), "POST /?code=x&state=y HTTP/1.1\r\nHost: localhost\r\n"
+                                                             "Content-Length: 0\r\n\r\n");
+        QVERIFY2(post.startsWith("HTTP/1.1 405"), post.constData());
+        QTest::qWait(50);
+        QCOMPARE(end.ends, 0);
+        QVERIFY(flow.isRunning());
+        QCOMPARE(m_rig->idp.requestCount(IdpEndpoint::Token), 0);
+
+        // Now the user signs in in the real tab.
+        FormSubmittingBrowser browser;
+        browser.user = sample::kSam;
+        QVERIFY(browser.open(launcher.opened));
+        QVERIFY(waitForEnd(end));
+        QVERIFY2(end.succeeded, qPrintable(end.message));
+        QCOMPARE(m_rig->idp.requestCount(IdpEndpoint::Token, QStringLiteral("authorization_code")), 1);
+    }
+
+    // Defence in depth: a browser that reports a redirect of another sign-in does not get it redeemed.
+    void wrongStateFromTheBrowserIsRejected()
+    {
+        InProcessAuthorizationBrowser browser(&m_rig->idp);
+        browser.user = sample::kSam;
+        browser.forgedState = QStringLiteral("AAAAAAAAAAAAAAAA");
+        AuthCodeFlow flow(m_rig->client.get(), &browser);
+        FlowEnd end;
+        watch(flow, end);
+        flow.start(armSignIn());
+        QVERIFY(waitForEnd(end));
+        QVERIFY(!end.succeeded);
+        QVERIFY2(end.message.contains(QLatin1String("state mismatch")), qPrintable(end.message));
+        QCOMPARE(end.kind, TokenGrantResult::Kind::OtherError);
+        QCOMPARE(m_rig->idp.requestCount(IdpEndpoint::Token), 0);
+        QVERIFY(!flow.isRunning());
+    }
+
+    // The identity provider redirects with error= and error_description: the user reads its description,
+    // in the browser tab and in Tenantry.
+    void identityProviderErrorRedirect()
+    {
+        const QString description = QStringLiteral("AADSTS50105: Your administrator has configured the application "
+                                                   "to block users unless they are specifically granted access.");
+        m_rig->idp.setAuthorizeError(QStringLiteral("unauthorized_client"), description);
+        FormSubmittingBrowser browser;
+        browser.user = sample::kSam;
+        LoopbackRedirectListener listener(&browser);
+        AuthCodeFlow flow(m_rig->client.get(), &listener);
+        FlowEnd end;
+        watch(flow, end);
+        flow.start(armSignIn());
+        QVERIFY(waitForEnd(end));
+        QVERIFY(!end.succeeded);
+        QCOMPARE(end.message, description);
+        QCOMPARE(end.kind, TokenGrantResult::Kind::OtherError);
+        QVERIFY(QTest::qWaitFor([&] { return browser.finished; }, 10000));
+        const QString page = QString::fromUtf8(browser.page);
+        QVERIFY(page.contains(QLatin1String("Sign-in failed")));
+        QVERIFY(page.contains(QLatin1String("AADSTS50105")));
+        QVERIFY(page.contains(QLatin1String("You can close this window")));
+        QCOMPARE(m_rig->idp.requestCount(IdpEndpoint::Token), 0);
+    }
+
+    // Cancel on the identity provider's page: access_denied, reported as declined.
+    void userCancelsOnTheSignInPage()
+    {
+        FormSubmittingBrowser browser; // no user: presses Cancel
+        LoopbackRedirectListener listener(&browser);
+        AuthCodeFlow flow(m_rig->client.get(), &listener);
+        FlowEnd end;
+        watch(flow, end);
+        flow.start(armSignIn());
+        QVERIFY(waitForEnd(end));
+        QVERIFY(!end.succeeded);
+        QCOMPARE(end.kind, TokenGrantResult::Kind::Declined);
+        QVERIFY2(end.message.contains(QLatin1String("AADSTS65004")), qPrintable(end.message));
+    }
+
+    void cancelWhileTheBrowserIsOpen()
+    {
+        RecordingLauncher launcher;
+        LoopbackRedirectListener listener(&launcher);
+        AuthCodeFlow flow(m_rig->client.get(), &listener);
+        FlowEnd end;
+        watch(flow, end);
+        flow.start(armSignIn());
+        QVERIFY(QTest::qWaitFor([&] { return !launcher.opened.isEmpty(); }, 10000));
+        const quint16 port = listener.port();
+        QVERIFY(portAcceptsConnections(port));
+
+        flow.cancel();
+        QCOMPARE(end.ends, 1);
+        QVERIFY(end.cancelled);
+        QVERIFY(!flow.isRunning());
+        QVERIFY(!portAcceptsConnections(port));
+        flow.cancel(); // twice is harmless
+        QCOMPARE(end.ends, 1);
+
+        // The embedded seam the same way.
+        InProcessAuthorizationBrowser embedded(&m_rig->idp);
+        embedded.stayOpen = true;
+        AuthCodeFlow second(m_rig->client.get(), &embedded);
+        FlowEnd secondEnd;
+        watch(second, secondEnd);
+        second.start(armSignIn());
+        QVERIFY(QTest::qWaitFor([&] { return !embedded.opened.isEmpty(); }, 10000));
+        second.cancel();
+        QCOMPARE(secondEnd.ends, 1);
+        QVERIFY(secondEnd.cancelled);
+        QCOMPARE(m_rig->idp.requestCount(IdpEndpoint::Token), 0);
+    }
+
+    void noBrowserCanOpen()
+    {
+        FormSubmittingBrowser browser;
+        browser.refuseToOpen = true;
+        LoopbackRedirectListener listener(&browser);
+        AuthCodeFlow flow(m_rig->client.get(), &listener);
+        FlowEnd end;
+        watch(flow, end);
+        flow.start(armSignIn());
+        QVERIFY(waitForEnd(end));
+        QVERIFY(!end.succeeded);
+        QCOMPARE(end.message, QStringLiteral("Could not open a web browser."));
+
+        InProcessAuthorizationBrowser broken(&m_rig->idp);
+        broken.failPrepare = true;
+        AuthCodeFlow second(m_rig->client.get(), &broken);
+        FlowEnd secondEnd;
+        watch(second, secondEnd);
+        second.start(armSignIn());
+        QVERIFY(waitForEnd(secondEnd));
+        QCOMPARE(secondEnd.message, QStringLiteral("The test browser could not start."));
+    }
+
+    // An MFA tenant's claims challenge rides on the authorize request; the interactive sign-in there then
+    // lets refreshes to that tenant through.
+    void claimsChallengeToAnMfaTenant()
+    {
+        const Grant home = m_rig->interactiveSignIn();
+        QVERIFY(home.result.ok());
+        const Grant refused = awaitGrant([&](TokenClient::Done done) {
+            m_rig->client->refresh(sample::kContoso, home.result.refreshToken, {kArmScope}, sample::kSamHomeAccountId,
+                                   QString(), done);
+        });
+        QCOMPARE(refused.result.kind, TokenGrantResult::Kind::InteractionRequired);
+        QVERIFY(!refused.result.claims.isEmpty());
+
+        InProcessAuthorizationBrowser browser(&m_rig->idp);
+        browser.user = sample::kSam;
+        AuthCodeFlow flow(m_rig->client.get(), &browser);
+        FlowEnd end;
+        watch(flow, end);
+        AuthCodeRequest request = armSignIn(sample::kContoso);
+        request.claims = refused.result.claims;
+        request.loginHint = sample::kSam;
+        flow.start(request);
+        QVERIFY(waitForEnd(end));
+        QVERIFY2(end.succeeded, qPrintable(end.message));
+        QCOMPARE(end.grant.realm, sample::kContoso);
+
+        const QUrl authorize = browser.opened.first();
+        QCOMPARE(authorize.path(), QStringLiteral("/%1/oauth2/v2.0/authorize").arg(sample::kContoso));
+        QCOMPARE(param(authorize, QStringLiteral("login_hint")), sample::kSam);
+        const auto claims = json::parse(param(authorize, QStringLiteral("claims")).toUtf8());
+        QVERIFY(claims.value);
+        QVERIFY((*claims.value)["access_token"].contains("capolids"));
+        QCOMPARE((*claims.value)["access_token"]["xms_cc"]["values"][0].get<std::string>(), std::string("CP1"));
+
+        const Grant allowed = awaitGrant([&](TokenClient::Done done) {
+            m_rig->client->refresh(sample::kContoso, end.grant.result.refreshToken, {kArmScope},
+                                   sample::kSamHomeAccountId, QString(), done);
+        });
+        QVERIFY2(allowed.result.ok(), qPrintable(allowed.result.message()));
+        QCOMPARE(allowed.realm, sample::kContoso);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAuthCodeFlow)
+#include "TestAuthCodeFlow.moc"

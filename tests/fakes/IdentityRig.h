@@ -1,0 +1,122 @@
+#pragma once
+
+#include "account/AzureCliState.h"
+#include "account/SignInService.h"
+#include "account/TenantDiscovery.h"
+#include "account/TokenProvider.h"
+#include "auth/AuthorityDiscovery.h"
+#include "auth/TokenClient.h"
+#include "azure/ArmClient.h"
+#include "fakes/MockClock.h"
+#include "fakes/TestIdentityProvider.h"
+#include "http/HttpClient.h"
+#include "store/TokenCacheService.h"
+
+#include <QNetworkAccessManager>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <optional>
+
+namespace tenantry::test {
+
+// The directory of TestIdentityProvider::sampleConfig(): Sam, at home in Northwind, guest in Fabrikam;
+// Contoso asks for MFA.
+namespace sample {
+inline const QString kNorthwind = QStringLiteral("9c1d0f7e-2b3a-4c5d-8e6f-7a8b9c0d1e2f");
+inline const QString kFabrikam = QStringLiteral("3e4f5a6b-7c8d-4e9f-a0b1-c2d3e4f5a6b7");
+inline const QString kContoso = QStringLiteral("d1e2f3a4-b5c6-4d7e-8f9a-0b1c2d3e4f5a");
+inline const QString kSamOid = QStringLiteral("0a0a0a0a-1111-4222-8333-444455556666");
+inline const QString kSam = QStringLiteral("sam@northwind.example");
+inline const QString kSamHomeAccountId = kSamOid + QLatin1Char('.') + kNorthwind;
+inline const QString kNorthwindProduction = QStringLiteral("5f0b6d2e-8c1a-4b7e-9d3f-2a6c8e0b4d1f");
+inline const QString kNorthwindDev = QStringLiteral("a3c5e7f9-1b2d-4f6a-8c0e-3d5f7a9b1c2e"); // Disabled
+inline const QString kFabrikamShared = QStringLiteral("c7d8e9f0-a1b2-4c3d-8e4f-5a6b7c8d9e0f");
+inline const QString kContosoGuarded = QStringLiteral("e0f1a2b3-c4d5-4e6f-8a7b-9c0d1e2f3a4b");
+} // namespace sample
+
+inline const QString kArmScope = TestIdentityProvider::kArmScope;
+inline const QString kDeviceCodeGrant = QStringLiteral("urn:ietf:params:oauth:grant-type:device_code");
+
+// What a token endpoint call came back with.
+struct Grant
+{
+    TokenGrantResult result;
+    QString realm;
+};
+
+// The core identity stack wired to a TestIdentityProvider on 127.0.0.1 over plain HTTP, as Session
+// wires it for a cloud: one HTTP client, authority discovery, token client, a file-only token cache
+// and azureProfile.json in a temporary AZURE_CONFIG_DIR, token provider, ARM, tenant discovery and
+// sign-in. Both sides share one MockClock, so tests move token and device code expiry together.
+class IdentityRig
+{
+public:
+    IdentityRig(); // the sample directory loaded, listening, the cache loaded (empty)
+    ~IdentityRig();
+
+    MockClock clock;
+    TestIdentityProvider idp;
+    QTemporaryDir configDir;
+    QNetworkAccessManager network;
+    std::unique_ptr<HttpClient> http;
+    std::unique_ptr<AuthorityDiscovery> authority;
+    std::unique_ptr<TokenClient> client;
+    std::unique_ptr<TokenCacheService> cache;
+    std::unique_ptr<TokenProvider> tokens;
+    std::unique_ptr<ArmClient> arm;
+    std::unique_ptr<TenantDiscovery> discovery;
+    std::unique_ptr<AzureCliState> state;
+    std::unique_ptr<SignInService> signIn;
+
+    QString environment() const { return authority->environment(); } // "127.0.0.1", the cache environment
+    QString profilePath() const;
+    QString cacheFilePath() const;
+
+    // An interactive sign-in (auth code + PKCE through the in-process browser) at `tenant`.
+    Grant interactiveSignIn(const QString& tenant = QStringLiteral("organizations"),
+                            const QString& user = sample::kSam);
+    // Writes a sign-in's tokens into the cache, as a completed sign-in does (Account entry included).
+    void storeSignIn(const Grant& grant);
+    // Both: the user is signed in as far as the cache is concerned (no ARM discovery).
+    void signInToCache(const QString& tenant = QStringLiteral("organizations"), const QString& user = sample::kSam);
+
+    MsalCache cacheOnDisk() const; // msal_token_cache.json as written
+    Json profileOnDisk() const;    // azureProfile.json as written
+};
+
+// Runs an asynchronous call and spins the event loop until it calls back (fatal after `timeoutMs`).
+template <typename Result, typename Start> Result await(Start start, int timeoutMs = 60000)
+{
+    auto result = std::make_shared<std::optional<Result>>();
+    start([result](const Result& r) { *result = r; });
+    if (!QTest::qWaitFor([result] { return result->has_value(); }, timeoutMs))
+        qFatal("an asynchronous call never called back");
+    return **result;
+}
+
+// A token endpoint call: start(done) with TokenClient::Done.
+template <typename Start> Grant awaitGrant(Start start, int timeoutMs = 60000)
+{
+    auto grant = std::make_shared<std::optional<Grant>>();
+    start([grant](const TokenGrantResult& result, const QString& realm) { *grant = Grant{result, realm}; });
+    if (!QTest::qWaitFor([grant] { return grant->has_value(); }, timeoutMs))
+        qFatal("the token endpoint call never called back");
+    return **grant;
+}
+
+// Every message Qt logs while it lives (tenantry.* debug output switched on), to prove that no
+// secret reaches a log line.
+class LogCapture
+{
+public:
+    LogCapture();
+    ~LogCapture();
+    static QStringList messages();
+    static void clear();
+};
+
+// The secrets that occur in any of `texts` (each named by its length only, never by its value).
+QStringList leakedSecrets(const QStringList& texts, const QList<Secret>& secrets);
+
+} // namespace tenantry::test
