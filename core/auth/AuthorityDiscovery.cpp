@@ -4,6 +4,8 @@
 #include "http/HttpClient.h"
 #include "util/Logging.h"
 
+#include <QUuid>
+
 namespace tenantry {
 
 QString OpenIdConfiguration::realm() const
@@ -15,8 +17,7 @@ AuthorityDiscovery::AuthorityDiscovery(HttpClient* http, QUrl authorityHost, QOb
     : QObject(parent)
     , m_http(http)
     , m_host(std::move(authorityHost))
-{
-}
+{}
 
 void AuthorityDiscovery::discover(const QString& tenant, Done done)
 {
@@ -29,6 +30,12 @@ void AuthorityDiscovery::discover(const QString& tenant, Done done)
     QString why;
     if (!isAllowedAuthority(m_host.toString(), &why)) {
         done(nullptr, why);
+        return;
+    }
+    if (OpenIdConfiguration derived; deriveFromKnown(key, &derived)) {
+        m_known.insert(key, derived);
+        qCDebug(lcAuth).noquote() << "endpoints of" << tenant << "derived from a known tenant's";
+        done(&derived, QString());
         return;
     }
     const bool alreadyAsking = m_waiting.contains(key);
@@ -46,7 +53,8 @@ void AuthorityDiscovery::discover(const QString& tenant, Done done)
                     ? QStringLiteral("'%1' is not a tenant %2 knows.").arg(tenant, m_host.host())
                     : QStringLiteral("Could not read the sign-in configuration of tenant '%1' from %2 (%3).")
                           .arg(tenant, m_host.host(),
-                               response.status ? QStringLiteral("HTTP %1").arg(response.status) : response.networkError);
+                               response.status ? QStringLiteral("HTTP %1").arg(response.status)
+                                               : response.networkError);
             finish(key, nullptr, error);
             return;
         }
@@ -68,6 +76,26 @@ void AuthorityDiscovery::discover(const QString& tenant, Done done)
         qCDebug(lcAuth).noquote() << "discovered" << tenant << "realm" << config.realm();
         finish(key, &config, QString());
     });
+}
+
+bool AuthorityDiscovery::deriveFromKnown(const QString& tenantId, OpenIdConfiguration* derived) const
+{
+    if (QUuid::fromString(tenantId).isNull() || m_known.isEmpty())
+        return false;
+    const OpenIdConfiguration& known = m_known.cbegin().value();
+    const QString segment = known.realm();
+    // Each endpoint must be {authority host}/{the known tenant}/...; anything else is not derivable.
+    const auto withTenant = [&](const QUrl& endpoint, QUrl* out) {
+        if (endpoint.host().compare(m_host.host(), Qt::CaseInsensitive) != 0 ||
+            endpoint.path().section(QLatin1Char('/'), 1, 1) != segment)
+            return false;
+        *out = endpoint;
+        out->setPath(QLatin1Char('/') + tenantId + QLatin1Char('/') + endpoint.path().section(QLatin1Char('/'), 2));
+        return true;
+    };
+    return !segment.isEmpty() && withTenant(known.tokenEndpoint, &derived->tokenEndpoint) &&
+           withTenant(known.authorizationEndpoint, &derived->authorizationEndpoint) &&
+           withTenant(known.deviceAuthorizationEndpoint, &derived->deviceAuthorizationEndpoint);
 }
 
 void AuthorityDiscovery::finish(const QString& key, const OpenIdConfiguration* configuration, const QString& error)

@@ -24,7 +24,10 @@ struct OpenIdConfiguration
 };
 
 // GET {authority host}/{tenant}/v2.0/.well-known/openid-configuration, once per tenant per run;
-// concurrent asks for the same tenant share one request.
+// concurrent asks for the same tenant share one request. A tenant named by its GUID after some
+// document is known gets that document's endpoints with its own tenant segment instead: the
+// identity platform lays every tenant's endpoints out alike, and after a sign-in that lists twenty
+// tenants this saves twenty round trips before their tokens can be refreshed.
 class AuthorityDiscovery : public QObject
 {
     Q_OBJECT
@@ -40,6 +43,7 @@ public:
 
 private:
     void finish(const QString& tenant, const OpenIdConfiguration* configuration, const QString& error);
+    bool deriveFromKnown(const QString& tenantId, OpenIdConfiguration* derived) const;
 
     HttpClient* m_http;
     QUrl m_host;

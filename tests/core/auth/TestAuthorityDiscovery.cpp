@@ -84,6 +84,38 @@ private slots:
         QCOMPARE(m_rig->idp.requestCount(IdpEndpoint::OpenIdConfiguration), 1);
     }
 
+    // After one document, a tenant GUID's endpoints are derived without a round trip (a sign-in that
+    // lists twenty tenants refreshes them at once); the derived endpoints are what the IdP would serve.
+    void tenantIdsAfterTheFirstDocumentNeedNoRequest()
+    {
+        Discovered organizations;
+        discover(*m_rig->authority, QStringLiteral("organizations"), organizations);
+        QVERIFY(QTest::qWaitFor([&] { return organizations.called; }, 10000));
+        QCOMPARE(m_rig->idp.requestCount(IdpEndpoint::OpenIdConfiguration), 1);
+
+        Discovered derived;
+        discover(*m_rig->authority, sample::kFabrikam, derived);
+        QVERIFY(derived.called); // at once
+        QVERIFY(derived.configuration);
+        QCOMPARE(m_rig->idp.requestCount(IdpEndpoint::OpenIdConfiguration), 1);
+        QCOMPARE(derived.configuration->realm(), sample::kFabrikam);
+
+        AuthorityDiscovery fresh(m_rig->http.get(), m_rig->idp.url());
+        Discovered served;
+        discover(fresh, sample::kFabrikam, served);
+        QVERIFY(QTest::qWaitFor([&] { return served.called; }, 10000));
+        QVERIFY(served.configuration);
+        QCOMPARE(derived.configuration->tokenEndpoint, served.configuration->tokenEndpoint);
+        QCOMPARE(derived.configuration->authorizationEndpoint, served.configuration->authorizationEndpoint);
+        QCOMPARE(derived.configuration->deviceAuthorizationEndpoint, served.configuration->deviceAuthorizationEndpoint);
+
+        // A domain is still asked for: only the IdP knows which tenant it names.
+        Discovered domain;
+        discover(*m_rig->authority, QStringLiteral("northwind.example"), domain);
+        QVERIFY(QTest::qWaitFor([&] { return domain.called; }, 10000));
+        QCOMPARE(m_rig->idp.requestCount(IdpEndpoint::OpenIdConfiguration), 3);
+    }
+
     void unknownTenantAndServerErrors()
     {
         Discovered unknown;
