@@ -30,8 +30,7 @@ SignInService::SignInService(AzureCliState* state, TokenCacheService* cache, Tok
     , m_client(client)
     , m_discovery(discovery)
     , m_clock(clock)
-{
-}
+{}
 
 void SignInService::completeSignIn(const TokenGrantResult& result, const QString& realm,
                                    const QStringList& requestedScopes, const SignInOptions& options, Done done)
@@ -48,24 +47,23 @@ void SignInService::completeSignIn(const TokenGrantResult& result, const QString
     context.now = m_clock.nowSecs();
     context.createAccount = true;
     auto homeAccountId = std::make_shared<QString>();
-    m_cache->modify(
-        [result, context, homeAccountId](MsalCache& cache) { *homeAccountId = writeTokenResponse(cache, result, context); },
-        [this, username, homeAccountId, options, done](const CacheOutcome& outcome) {
-            if (!outcome.ok) {
-                SignInResult failed;
-                failed.error = tr("Signed in, but the tokens could not be stored: %1").arg(outcome.error);
-                done(failed);
-                return;
-            }
-            qCInfo(lcAccount).noquote() << "signed in as" << username;
-            discoverAndMerge(username, *homeAccountId, options, /*replaceUser=*/false, done);
-        });
+    m_cache->modify([result, context,
+                     homeAccountId](MsalCache& cache) { *homeAccountId = writeTokenResponse(cache, result, context); },
+                    [this, username, homeAccountId, options, done](const CacheOutcome& outcome) {
+                        if (!outcome.ok) {
+                            SignInResult failed;
+                            failed.error = tr("Signed in, but the tokens could not be stored: %1").arg(outcome.error);
+                            done(failed);
+                            return;
+                        }
+                        qCInfo(lcAccount).noquote() << "signed in as" << username;
+                        discoverAndMerge(username, *homeAccountId, options, /*replaceUser=*/false, done);
+                    });
 }
 
 void SignInService::refreshAccount(const QString& username, Done done)
 {
-    const QList<Account> accounts =
-        m_cache->cache().accountsByUsername(username, m_client->discovery()->environment());
+    const QList<Account> accounts = m_cache->cache().accountsByUsername(username, m_client->discovery()->environment());
     if (accounts.isEmpty()) {
         SignInResult failed;
         failed.username = username;
@@ -131,6 +129,22 @@ void SignInService::discoverAndMerge(const QString& username, const QString& hom
                 s.tenantDisplayName = tenant.tenant.displayName;
                 s.tenantDefaultDomain = tenant.tenant.defaultDomain;
                 result.subscriptions.append(s);
+            }
+        }
+        if (replaceUser) {
+            // A refresh that could not reach a tenant (MFA, Conditional Access, network) learnt nothing
+            // new about it: its subscriptions stay listed, as they were, rather than vanishing from az.
+            for (const TenantStatus& tenant : discovery.tenants) {
+                if (tenant.state == TenantStatus::State::SignedIn)
+                    continue;
+                for (const Subscription& kept : m_state->profile().subscriptions()) {
+                    if (kept.userName.compare(username, Qt::CaseInsensitive) == 0 &&
+                        kept.tenantId.compare(tenant.tenant.tenantId, Qt::CaseInsensitive) == 0 &&
+                        !seen.contains(kept.id.toLower())) {
+                        seen.insert(kept.id.toLower());
+                        result.subscriptions.append(kept);
+                    }
+                }
             }
         }
         if (result.subscriptions.isEmpty() && !options.allowNoSubscriptions) {

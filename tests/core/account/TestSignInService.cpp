@@ -361,6 +361,21 @@ private slots:
         QVERIFY(refreshed.tenantsNeedingSignIn().isEmpty());
         QCOMPARE(refreshed.subscriptions.size(), 4);
         QCOMPARE(defaults(m_rig->profileOnDisk()), QStringList{sample::kContosoGuarded});
+
+        // A later refresh that cannot reach Contoso (Conditional Access again) keeps its subscription
+        // listed for az instead of dropping what it could not check; the reason is still reported.
+        m_rig->idp.addFault(IdpFault::oauthError(QStringLiteral("interaction_required"), 53003)
+                                .onlyTenant(sample::kContoso)
+                                .onlyGrant(QStringLiteral("refresh_token"))
+                                .repeat(-1));
+        m_rig->clock.advance(3600); // the tenant's access token is gone: the refresh must go out
+        const SignInResult blocked = await<SignInResult>(
+            [&](SignInService::Done done) { m_rig->signIn->refreshAccount(sample::kSam, std::move(done)); });
+        QVERIFY2(blocked.ok(), qPrintable(blocked.error));
+        QCOMPARE(blocked.tenantsNeedingSignIn().size(), 1);
+        QCOMPARE(ids(m_rig->profileOnDisk()), (QStringList{sample::kNorthwindProduction, sample::kNorthwindDev,
+                                                           sample::kFabrikamShared, sample::kContosoGuarded}));
+        QCOMPARE(defaults(m_rig->profileOnDisk()), QStringList{sample::kContosoGuarded});
     }
 
     // A tenant without subscriptions: an error by default; a tenant-level entry with the option.
