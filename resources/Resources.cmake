@@ -12,7 +12,20 @@ function(tenantry_add_resources target)
             ${TENANTRY_RESOURCES_DIR}/icons/tray-on-light.svg
             ${TENANTRY_RESOURCES_DIR}/icons/tray-on-dark.svg
             ${TENANTRY_RESOURCES_DIR}/icons/tray-attention-on-light.svg
-            ${TENANTRY_RESOURCES_DIR}/icons/tray-attention-on-dark.svg)
+            ${TENANTRY_RESOURCES_DIR}/icons/tray-attention-on-dark.svg
+            ${TENANTRY_RESOURCES_DIR}/icons/actions/account.svg
+            ${TENANTRY_RESOURCES_DIR}/icons/actions/tenant.svg
+            ${TENANTRY_RESOURCES_DIR}/icons/actions/subscription.svg
+            ${TENANTRY_RESOURCES_DIR}/icons/actions/sign-in.svg
+            ${TENANTRY_RESOURCES_DIR}/icons/actions/sign-out.svg
+            ${TENANTRY_RESOURCES_DIR}/icons/actions/copy-token.svg
+            ${TENANTRY_RESOURCES_DIR}/icons/actions/refresh.svg
+            ${TENANTRY_RESOURCES_DIR}/icons/actions/make-active.svg
+            ${TENANTRY_RESOURCES_DIR}/icons/status/active.svg
+            ${TENANTRY_RESOURCES_DIR}/icons/status/signed-in.svg
+            ${TENANTRY_RESOURCES_DIR}/icons/status/needs-sign-in.svg
+            ${TENANTRY_RESOURCES_DIR}/icons/status/error.svg
+            ${TENANTRY_RESOURCES_DIR}/icons/status/refreshing.svg)
 endfunction()
 
 if(UNIX AND NOT APPLE)

@@ -2,10 +2,263 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
-    <name>main</name>
+    <name>tenantry::AccountActions</name>
     <message>
-        <source>Active subscription: %1</source>
-        <translation>Aktives Abonnement: %1</translation>
+        <source>Make &amp;active</source>
+        <translation>&amp;Aktiv setzen</translation>
+    </message>
+    <message>
+        <source>Make this the subscription az and other tools use</source>
+        <translation>Dieses Abonnement für az und andere Werkzeuge verwenden</translation>
+    </message>
+    <message>
+        <source>&amp;Copy token…</source>
+        <translation>&amp;Token kopieren …</translation>
+    </message>
+    <message>
+        <source>Copy an access token for this tenant to the clipboard</source>
+        <translation>Ein Zugriffstoken für diesen Mandanten in die Zwischenablage kopieren</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in…</source>
+        <translation>&amp;Anmelden …</translation>
+    </message>
+    <message>
+        <source>Sign in with a c&amp;ode…</source>
+        <translation>Mit einem C&amp;ode anmelden …</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out of tenant</source>
+        <translation>Vom Mandanten a&amp;bmelden</translation>
+    </message>
+    <message>
+        <source>Remove this tenant&apos;s tokens and subscriptions</source>
+        <translation>Token und Abonnements dieses Mandanten entfernen</translation>
+    </message>
+    <message>
+        <source>Sign out of &amp;account</source>
+        <translation>&amp;Konto abmelden</translation>
+    </message>
+    <message>
+        <source>Remove this account&apos;s tokens and subscriptions, for az too</source>
+        <translation>Token und Abonnements dieses Kontos entfernen, auch für az</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>A&amp;ktualisieren</translation>
+    </message>
+    <message>
+        <source>Find this account&apos;s tenants and subscriptions again</source>
+        <translation>Mandanten und Abonnements dieses Kontos neu ermitteln</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in to tenant…</source>
+        <translation>Beim Mandanten &amp;anmelden …</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in again…</source>
+        <translation>Erneut &amp;anmelden …</translation>
+    </message>
+</context>
+<context>
+    <name>tenantry::AccountDetailsPanel</name>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Select an account, a tenant or a subscription to see its details.</source>
+        <translation>Wählen Sie ein Konto, einen Mandanten oder ein Abonnement aus, um Details zu sehen.</translation>
+    </message>
+    <message>
+        <source>%1 (in %2)</source>
+        <translation>%1 (in %2)</translation>
+    </message>
+    <message>
+        <source>Subscription ID:</source>
+        <translation>Abonnement-ID:</translation>
+    </message>
+    <message>
+        <source>Tenant:</source>
+        <translation>Mandant:</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Account:</source>
+        <translation>Konto:</translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation>Zustand:</translation>
+    </message>
+    <message>
+        <source>Tenant ID:</source>
+        <translation>Mandanten-ID:</translation>
+    </message>
+    <message>
+        <source>Domain:</source>
+        <translation>Domäne:</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>Token expires:</source>
+        <translation>Token läuft ab:</translation>
+    </message>
+    <message>
+        <source>Tenants:</source>
+        <translation>Mandanten:</translation>
+    </message>
+    <message>
+        <source>Expired or revoked: sign in again</source>
+        <translation>Abgelaufen oder widerrufen: erneut anmelden</translation>
+    </message>
+    <message>
+        <source>Signed in; tokens renew on use</source>
+        <translation>Angemeldet; Token werden bei Bedarf erneuert</translation>
+    </message>
+    <message>
+        <source>Not signed in on this computer</source>
+        <translation>Auf diesem Computer nicht angemeldet</translation>
+    </message>
+    <message>
+        <source>Sign-in:</source>
+        <translation>Anmeldung:</translation>
+    </message>
+</context>
+<context>
+    <name>tenantry::AccountDirectory</name>
+    <message>
+        <source>The sign-in expired or was revoked.</source>
+        <translation>Die Anmeldung ist abgelaufen oder wurde widerrufen.</translation>
+    </message>
+    <message>
+        <source>Not signed in on this computer.</source>
+        <translation>Auf diesem Computer nicht angemeldet.</translation>
+    </message>
+</context>
+<context>
+    <name>tenantry::AccountTreeModel</name>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 T %2 h</translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation>Angemeldet</translation>
+    </message>
+    <message>
+        <source>Needs sign-in</source>
+        <translation>Anmeldung nötig</translation>
+    </message>
+    <message>
+        <source>Needs sign-in: %1</source>
+        <translation>Anmeldung nötig: %1</translation>
+    </message>
+    <message>
+        <source>Refreshing…</source>
+        <translation>Wird aktualisiert …</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>Fehler: %1</translation>
+    </message>
+    <message>
+        <source>renews on use</source>
+        <translation>wird bei Bedarf erneuert</translation>
+    </message>
+    <message>
+        <source>expired — renews on use</source>
+        <translation>abgelaufen — wird bei Bedarf erneuert</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>abgelaufen</translation>
+    </message>
+    <message>
+        <source>Sign-in expired</source>
+        <translation>Anmeldung abgelaufen</translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>Nicht angemeldet</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tenant(s)</source>
+        <translation>
+            <numerusform>%n Mandant</numerusform>
+            <numerusform>%n Mandanten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Active (az uses it)</source>
+        <translation>Aktiv (von az verwendet)</translation>
+    </message>
+    <message>
+        <source>Account / tenant / subscription</source>
+        <translation>Konto / Mandant / Abonnement</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Token expires in</source>
+        <translation>Token läuft ab in</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>Aktiviert</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>Deaktiviert</translation>
+    </message>
+    <message>
+        <source>Warned</source>
+        <translation>Gewarnt</translation>
+    </message>
+    <message>
+        <source>Past due</source>
+        <translation>Überfällig</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Gelöscht</translation>
+    </message>
+</context>
+<context>
+    <name>tenantry::AccountsController</name>
+    <message numerus="yes">
+        <source>Refreshed %1: %n subscription(s).</source>
+        <translation>
+            <numerusform>%1 aktualisiert: %n Abonnement.</numerusform>
+            <numerusform>%1 aktualisiert: %n Abonnements.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Signed out %1.</source>
+        <translation>%1 abgemeldet.</translation>
+    </message>
+    <message>
+        <source>Signed out of %1.</source>
+        <translation>Von %1 abgemeldet.</translation>
+    </message>
+</context>
+<context>
+    <name>tenantry::AccountsView</name>
+    <message>
+        <source>Accounts, tenants and subscriptions</source>
+        <translation>Konten, Mandanten und Abonnements</translation>
     </message>
 </context>
 <context>
@@ -25,6 +278,167 @@
     <message>
         <source>Could not write %1: %2</source>
         <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>tenantry::CopiedTokenReminder</name>
+    <message>
+        <source>A copied token expires soon</source>
+        <translation>Ein kopiertes Token läuft bald ab</translation>
+    </message>
+    <message numerus="yes">
+        <source>The token you copied (%1) expires in %n minute(s).</source>
+        <translation>
+            <numerusform>Das kopierte Token (%1) läuft in %n Minute ab.</numerusform>
+            <numerusform>Das kopierte Token (%1) läuft in %n Minuten ab.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The token you copied (%1) has expired.</source>
+        <translation>Das kopierte Token (%1) ist abgelaufen.</translation>
+    </message>
+</context>
+<context>
+    <name>tenantry::CopyTokenDialog</name>
+    <message>
+        <source>Copy Token</source>
+        <translation>Token kopieren</translation>
+    </message>
+    <message>
+        <source>Custom scope…</source>
+        <translation>Eigener Bereich (Scope) …</translation>
+    </message>
+    <message>
+        <source>&amp;Scope:</source>
+        <translation>&amp;Bereich:</translation>
+    </message>
+    <message>
+        <source>e.g. api://my-app/.default or https://myapp.example.com</source>
+        <translation>z. B. api://my-app/.default oder https://myapp.example.com</translation>
+    </message>
+    <message>
+        <source>Custom scope</source>
+        <translation>Eigener Bereich</translation>
+    </message>
+    <message>
+        <source>The &amp;token alone</source>
+        <translation>Nur das &amp;Token</translation>
+    </message>
+    <message>
+        <source>As an “Authorization: &amp;Bearer …” header</source>
+        <translation>Als „Authorization: &amp;Bearer …“-Header</translation>
+    </message>
+    <message>
+        <source>Copy:</source>
+        <translation>Kopieren:</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in…</source>
+        <translation>&amp;Anmelden …</translation>
+    </message>
+    <message>
+        <source>Getting a token…</source>
+        <translation>Token wird abgerufen …</translation>
+    </message>
+    <message>
+        <source>No token: %1
+Sign in to this tenant first.</source>
+        <translation>Kein Token: %1
+Melden Sie sich zuerst bei diesem Mandanten an.</translation>
+    </message>
+    <message>
+        <source>No token: %1</source>
+        <translation>Kein Token: %1</translation>
+    </message>
+    <message>
+        <source>Account:</source>
+        <translation>Konto:</translation>
+    </message>
+    <message>
+        <source>Tenant:</source>
+        <translation>Mandant:</translation>
+    </message>
+    <message>
+        <source>Subscription:</source>
+        <translation>Abonnement:</translation>
+    </message>
+</context>
+<context>
+    <name>tenantry::DesktopApp</name>
+    <message>
+        <source>The Azure CLI configuration in %1 cannot be used: %2</source>
+        <translation>Die Azure-CLI-Konfiguration in %1 kann nicht verwendet werden: %2</translation>
+    </message>
+    <message>
+        <source>Sign-in cancelled; nothing was changed.</source>
+        <translation>Anmeldung abgebrochen; nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>The sign-in did not complete: %1</source>
+        <translation>Die Anmeldung wurde nicht abgeschlossen: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Signed in as %1: %n subscription(s).</source>
+        <translation>
+            <numerusform>Angemeldet als %1: %n Abonnement.</numerusform>
+            <numerusform>Angemeldet als %1: %n Abonnements.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Active subscription: %1</source>
+        <translation>Aktives Abonnement: %1</translation>
+    </message>
+    <message>
+        <source>Sign out of %1?</source>
+        <translation>Von %1 abmelden?</translation>
+    </message>
+    <message>
+        <source>Tenantry, az and other tools that share the token cache will no longer use %1&apos;s tokens for the tenant %2, and its subscriptions are removed from the list.</source>
+        <translation>Tenantry, az und andere Werkzeuge, die den Token-Cache gemeinsam nutzen, verwenden die Token von %1 für den Mandanten %2 nicht mehr, und seine Abonnements werden aus der Liste entfernt.</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Abmelden</translation>
+    </message>
+    <message>
+        <source>Sign out %1?</source>
+        <translation>%1 abmelden?</translation>
+    </message>
+    <message>
+        <source>Copied a token for %1, valid until %2. The clipboard is cleared in %3 s.</source>
+        <translation>Token für %1 kopiert, gültig bis %2. Die Zwischenablage wird in %3 s geleert.</translation>
+    </message>
+    <message>
+        <source>Copied a token for %1, valid until %2.</source>
+        <translation>Token für %1 kopiert, gültig bis %2.</translation>
+    </message>
+    <message>
+        <source>Token copied</source>
+        <translation>Token kopiert</translation>
+    </message>
+    <message>
+        <source>No token for %1: %2</source>
+        <translation>Kein Token für %1: %2</translation>
+    </message>
+    <message>
+        <source>Could not copy a token</source>
+        <translation>Token konnte nicht kopiert werden</translation>
+    </message>
+    <message>
+        <source>%1 in %2</source>
+        <translation>%1 in %2</translation>
+    </message>
+    <message>
+        <source>Tenantry uses the new cloud setting from its next start.</source>
+        <translation>Tenantry verwendet die neue Cloud-Einstellung ab dem nächsten Start.</translation>
+    </message>
+    <message>
+        <source>All tokens of %1 are removed from this computer — for az and other tools that share the token cache too — together with its subscriptions. Other accounts are not touched.</source>
+        <translation>Alle Token von %1 werden von diesem Computer entfernt — auch für az und andere Werkzeuge, die den Token-Cache gemeinsam nutzen — zusammen mit seinen Abonnements. Andere Konten bleiben unberührt.</translation>
     </message>
 </context>
 <context>
@@ -194,6 +608,41 @@
         <source>Token on the clipboard, cleared in %1 s</source>
         <translation>Token in der Zwischenablage, wird in %1 s gelöscht</translation>
     </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Ausblenden</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Konten</translation>
+    </message>
+    <message>
+        <source>Add account</source>
+        <translation>Konto hinzufügen</translation>
+    </message>
+    <message>
+        <source>Sign in to another account or tenant</source>
+        <translation>Bei einem weiteren Konto oder Mandanten anmelden</translation>
+    </message>
+</context>
+<context>
+    <name>tenantry::Notifier</name>
+    <message>
+        <source>%1 needs you to sign in again to use the tenant %2.</source>
+        <translation>%1 muss sich erneut anmelden, um den Mandanten %2 zu verwenden.</translation>
+    </message>
+    <message>
+        <source>Sign-in needed for %1</source>
+        <translation>Anmeldung nötig für %1</translation>
+    </message>
+    <message>
+        <source>The sign-in of %1 has expired or was revoked. Sign in again to keep using its tenants.</source>
+        <translation>Die Anmeldung von %1 ist abgelaufen oder wurde widerrufen. Melden Sie sich erneut an, um seine Mandanten weiter zu verwenden.</translation>
+    </message>
+    <message>
+        <source>Sign-in expired</source>
+        <translation>Anmeldung abgelaufen</translation>
+    </message>
 </context>
 <context>
     <name>tenantry::SettingsDialog</name>
@@ -273,6 +722,33 @@
         <source>Start &amp;minimized to the tray</source>
         <translation>&amp;Minimiert im Infobereich starten</translation>
     </message>
+    <message>
+        <source> min before</source>
+        <translation> min vorher</translation>
+    </message>
+    <message>
+        <source>A notification a few minutes before the last token you copied expires, so a script or an API client using it does not fail unexpectedly.</source>
+        <translation>Eine Benachrichtigung einige Minuten bevor das zuletzt kopierte Token abläuft, damit ein Skript oder API-Client, der es verwendet, nicht unerwartet fehlschlägt.</translation>
+    </message>
+    <message>
+        <source>&amp;Remind before a copied token expires:</source>
+        <translation>&amp;Erinnern, bevor ein kopiertes Token abläuft:</translation>
+    </message>
+</context>
+<context>
+    <name>tenantry::SignInCoordinator</name>
+    <message>
+        <source>Opening the sign-in page…</source>
+        <translation>Anmeldeseite wird geöffnet …</translation>
+    </message>
+    <message>
+        <source>Asking for a sign-in code…</source>
+        <translation>Anmeldecode wird angefordert …</translation>
+    </message>
+    <message>
+        <source>Signed in; finding your tenants and subscriptions…</source>
+        <translation>Angemeldet; Ihre Mandanten und Abonnements werden ermittelt …</translation>
+    </message>
 </context>
 <context>
     <name>tenantry::SingleInstance</name>
@@ -287,6 +763,29 @@
     <message>
         <source>Cannot listen for later launches: %1</source>
         <translation>Spätere Programmstarts können nicht entgegengenommen werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>tenantry::TokenScopePresets</name>
+    <message>
+        <source>Azure Resource Manager</source>
+        <translation>Azure Resource Manager</translation>
+    </message>
+    <message>
+        <source>Microsoft Graph</source>
+        <translation>Microsoft Graph</translation>
+    </message>
+    <message>
+        <source>Key Vault</source>
+        <translation>Key Vault</translation>
+    </message>
+    <message>
+        <source>Storage</source>
+        <translation>Storage</translation>
+    </message>
+    <message>
+        <source>Azure DevOps</source>
+        <translation>Azure DevOps</translation>
     </message>
 </context>
 <context>
@@ -313,26 +812,6 @@
     <message>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
-    </message>
-    <message>
-        <source>Azure Resource Manager</source>
-        <translation>Azure Resource Manager</translation>
-    </message>
-    <message>
-        <source>Microsoft Graph</source>
-        <translation>Microsoft Graph</translation>
-    </message>
-    <message>
-        <source>Key Vault</source>
-        <translation>Key Vault</translation>
-    </message>
-    <message>
-        <source>Storage</source>
-        <translation>Storage</translation>
-    </message>
-    <message>
-        <source>Azure DevOps</source>
-        <translation>Azure DevOps</translation>
     </message>
     <message>
         <source>Copy &amp;token</source>

@@ -2,9 +2,262 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
-    <name>main</name>
+    <name>tenantry::AccountActions</name>
     <message>
-        <source>Active subscription: %1</source>
+        <source>Make &amp;active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make this the subscription az and other tools use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy token…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy an access token for this tenant to the clipboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Sign in…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in with a c&amp;ode…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign &amp;out of tenant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove this tenant&apos;s tokens and subscriptions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign out of &amp;account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove this account&apos;s tokens and subscriptions, for az too</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find this account&apos;s tenants and subscriptions again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Sign in to tenant…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Sign in again…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tenantry::AccountDetailsPanel</name>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select an account, a tenant or a subscription to see its details.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (in %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subscription ID:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tenant:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tenant ID:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Domain:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Token expires:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tenants:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expired or revoked: sign in again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in; tokens renew on use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not signed in on this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-in:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tenantry::AccountDirectory</name>
+    <message>
+        <source>The sign-in expired or was revoked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not signed in on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tenantry::AccountTreeModel</name>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs sign-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs sign-in: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refreshing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>renews on use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expired — renews on use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-in expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tenant(s)</source>
+        <translation>
+            <numerusform>%n tenant</numerusform>
+            <numerusform>%n tenants</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Active (az uses it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account / tenant / subscription</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Token expires in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Past due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tenantry::AccountsController</name>
+    <message numerus="yes">
+        <source>Refreshed %1: %n subscription(s).</source>
+        <translation>
+            <numerusform>Refreshed %1: %n subscription.</numerusform>
+            <numerusform>Refreshed %1: %n subscriptions.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Signed out %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed out of %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tenantry::AccountsView</name>
+    <message>
+        <source>Accounts, tenants and subscriptions</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -24,6 +277,166 @@
     </message>
     <message>
         <source>Could not write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tenantry::CopiedTokenReminder</name>
+    <message>
+        <source>A copied token expires soon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The token you copied (%1) expires in %n minute(s).</source>
+        <translation>
+            <numerusform>The token you copied (%1) expires in %n minute.</numerusform>
+            <numerusform>The token you copied (%1) expires in %n minutes.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The token you copied (%1) has expired.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tenantry::CopyTokenDialog</name>
+    <message>
+        <source>Copy Token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom scope…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Scope:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. api://my-app/.default or https://myapp.example.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom scope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The &amp;token alone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As an “Authorization: &amp;Bearer …” header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Sign in…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Getting a token…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No token: %1
+Sign in to this tenant first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No token: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tenant:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subscription:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tenantry::DesktopApp</name>
+    <message>
+        <source>The Azure CLI configuration in %1 cannot be used: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-in cancelled; nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sign-in did not complete: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Signed in as %1: %n subscription(s).</source>
+        <translation>
+            <numerusform>Signed in as %1: %n subscription.</numerusform>
+            <numerusform>Signed in as %1: %n subscriptions.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Active subscription: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign out of %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tenantry, az and other tools that share the token cache will no longer use %1&apos;s tokens for the tenant %2, and its subscriptions are removed from the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign out %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied a token for %1, valid until %2. The clipboard is cleared in %3 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied a token for %1, valid until %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Token copied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No token for %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not copy a token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 in %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tenantry uses the new cloud setting from its next start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All tokens of %1 are removed from this computer — for az and other tools that share the token cache too — together with its subscriptions. Other accounts are not touched.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -194,6 +607,41 @@
         <source>Token on the clipboard, cleared in %1 s</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Dismiss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in to another account or tenant</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tenantry::Notifier</name>
+    <message>
+        <source>%1 needs you to sign in again to use the tenant %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-in needed for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sign-in of %1 has expired or was revoked. Sign in again to keep using its tenants.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-in expired</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tenantry::SettingsDialog</name>
@@ -273,6 +721,33 @@
         <source>Start &amp;minimized to the tray</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source> min before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A notification a few minutes before the last token you copied expires, so a script or an API client using it does not fail unexpectedly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remind before a copied token expires:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tenantry::SignInCoordinator</name>
+    <message>
+        <source>Opening the sign-in page…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking for a sign-in code…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in; finding your tenants and subscriptions…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tenantry::SingleInstance</name>
@@ -286,6 +761,29 @@
     </message>
     <message>
         <source>Cannot listen for later launches: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tenantry::TokenScopePresets</name>
+    <message>
+        <source>Azure Resource Manager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Microsoft Graph</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key Vault</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Storage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Azure DevOps</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -312,26 +810,6 @@
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Azure Resource Manager</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Microsoft Graph</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Key Vault</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Storage</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Azure DevOps</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -23,6 +23,14 @@ QIcon application();
 QIcon tray(bool needsAttention, TrayTheme theme = TrayTheme::Automatic);
 bool paletteIsDark();
 
+// A monochrome action or tree icon (resources/icons/actions/<name>.svg: account, tenant,
+// subscription, sign-in, sign-out, copy-token, refresh, make-active), drawn in the palette's text
+// colour so it reads on light and dark themes alike. The desktop theme's icon wins where one exists.
+QIcon action(const QString& name);
+// A coloured status mark (resources/icons/status/<name>.svg: active, signed-in, needs-sign-in,
+// error, refreshing).
+QIcon status(const QString& name);
+
 } // namespace AppIcons
 
 } // namespace tenantry

@@ -2,15 +2,20 @@
 
 #include "AppIcons.h"
 #include "WelcomePanel.h"
+#include "accounts/AccountActions.h"
 #include "util/AppSettings.h"
 
 #include <QApplication>
 #include <QCloseEvent>
+#include <QHBoxLayout>
 #include <QLabel>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QToolBar>
+#include <QToolButton>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -23,7 +28,14 @@ MainWindow::MainWindow(AppSettings* settings, QWidget* parent)
     setWindowTitle(tr("Tenantry"));
     setWindowIcon(AppIcons::application());
 
-    m_stack = new QStackedWidget(this);
+    auto* central = new QWidget(this);
+    auto* centralLayout = new QVBoxLayout(central);
+    centralLayout->setContentsMargins(0, 0, 0, 0);
+    centralLayout->setSpacing(0);
+    buildProblemBar(central);
+    centralLayout->addWidget(m_problemBar);
+    m_stack = new QStackedWidget(central);
+    centralLayout->addWidget(m_stack, 1);
     m_welcome = new WelcomePanel(m_stack);
     connect(m_welcome, &WelcomePanel::signInWithBrowserClicked, this,
             [this] { emit signInWithBrowserRequested(QString()); });
@@ -35,7 +47,7 @@ MainWindow::MainWindow(AppSettings* settings, QWidget* parent)
     m_accountsLayout = new QVBoxLayout(m_accountsArea);
     m_accountsLayout->setContentsMargins(0, 0, 0, 0);
     m_stack->addWidget(m_accountsArea);
-    setCentralWidget(m_stack);
+    setCentralWidget(central);
 
     m_clipboardLabel = new QLabel(this);
     m_clipboardLabel->hide();
@@ -44,7 +56,7 @@ MainWindow::MainWindow(AppSettings* settings, QWidget* parent)
     buildMenus();
     setHasAccounts(false);
 
-    resize(760, 560);
+    resize(940, 600);
     if (m_settings)
         restoreGeometry(m_settings->value(AppSettings::Key::MainWindowGeometry).toByteArray());
 }
@@ -52,13 +64,14 @@ MainWindow::MainWindow(AppSettings* settings, QWidget* parent)
 void MainWindow::buildMenus()
 {
     QMenu* account = menuBar()->addMenu(tr("&Account"));
-    QAction* browser = account->addAction(tr("Sign in with a &browser…"));
-    browser->setShortcut(QKeySequence::New);
-    connect(browser, &QAction::triggered, this, [this] { emit signInWithBrowserRequested(QString()); });
-    QAction* code = account->addAction(tr("Sign in with a &code…"));
-    connect(code, &QAction::triggered, this, [this] { emit signInWithCodeRequested(QString()); });
+    m_browserSignInAction = account->addAction(tr("Sign in with a &browser…"));
+    m_browserSignInAction->setShortcut(QKeySequence::New);
+    connect(m_browserSignInAction, &QAction::triggered, this, [this] { emit signInWithBrowserRequested(QString()); });
+    m_codeSignInAction = account->addAction(tr("Sign in with a &code…"));
+    connect(m_codeSignInAction, &QAction::triggered, this, [this] { emit signInWithCodeRequested(QString()); });
     account->addSeparator();
     m_refreshAction = account->addAction(tr("&Refresh all"));
+    m_refreshAction->setIcon(AppIcons::action(QStringLiteral("refresh")));
     m_refreshAction->setShortcut(QKeySequence::Refresh);
     connect(m_refreshAction, &QAction::triggered, this, &MainWindow::refreshRequested);
     account->addSeparator();
@@ -82,6 +95,81 @@ void MainWindow::buildMenus()
     });
 }
 
+void MainWindow::buildProblemBar(QWidget* parent)
+{
+    m_problemBar = new QWidget(parent);
+    m_problemBar->setObjectName(QStringLiteral("problemBar"));
+    m_problemBar->setAutoFillBackground(true);
+    QPalette palette = m_problemBar->palette();
+    const bool dark = AppIcons::paletteIsDark();
+    palette.setColor(QPalette::Window, dark ? QColor(0x4a, 0x3a, 0x10) : QColor(0xff, 0xf4, 0xce));
+    palette.setColor(QPalette::WindowText, dark ? QColor(0xff, 0xe9, 0xb0) : QColor(0x4d, 0x36, 0x00));
+    m_problemBar->setPalette(palette);
+    auto* layout = new QHBoxLayout(m_problemBar);
+    layout->setContentsMargins(10, 6, 6, 6);
+    auto* icon = new QLabel(m_problemBar);
+    icon->setPixmap(AppIcons::status(QStringLiteral("needs-sign-in")).pixmap(QSize(16, 16), devicePixelRatioF()));
+    layout->addWidget(icon, 0, Qt::AlignTop);
+    m_problemLabel = new QLabel(m_problemBar);
+    m_problemLabel->setWordWrap(true);
+    m_problemLabel->setTextFormat(Qt::PlainText);
+    m_problemLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(m_problemLabel, 1);
+    auto* close = new QToolButton(m_problemBar);
+    close->setAutoRaise(true);
+    close->setText(QStringLiteral("✕"));
+    close->setToolTip(tr("Dismiss"));
+    close->setAccessibleName(tr("Dismiss"));
+    connect(close, &QToolButton::clicked, m_problemBar, &QWidget::hide);
+    layout->addWidget(close, 0, Qt::AlignTop);
+    m_problemBar->hide();
+}
+
+void MainWindow::showProblem(const QString& message)
+{
+    m_problemLabel->setText(message);
+    m_problemBar->setVisible(!message.isEmpty());
+}
+
+QString MainWindow::problemText() const
+{
+    return m_problemBar->isHidden() ? QString() : m_problemLabel->text();
+}
+
+void MainWindow::setAccountActions(AccountActions* actions)
+{
+    if (!m_toolBar) {
+        m_toolBar = addToolBar(tr("Accounts"));
+        m_toolBar->setObjectName(QStringLiteral("accountsToolBar"));
+        m_toolBar->setMovable(false);
+        m_toolBar->setFloatable(false);
+        m_toolBar->setIconSize(QSize(16, 16));
+        m_toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+        m_toolBar->toggleViewAction()->setVisible(false);
+    }
+    m_toolBar->clear();
+    // "Add account": the browser by default, the code from its menu.
+    auto* addAccount = new QToolButton(m_toolBar);
+    addAccount->setText(tr("Add account"));
+    addAccount->setToolTip(tr("Sign in to another account or tenant"));
+    addAccount->setIcon(AppIcons::action(QStringLiteral("account")));
+    addAccount->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    addAccount->setPopupMode(QToolButton::MenuButtonPopup);
+    auto* addMenu = new QMenu(addAccount);
+    addMenu->addAction(m_browserSignInAction);
+    addMenu->addAction(m_codeSignInAction);
+    addAccount->setMenu(addMenu);
+    connect(addAccount, &QToolButton::clicked, m_browserSignInAction, &QAction::trigger);
+    m_toolBar->addWidget(addAccount);
+    // The frequent jobs; everything else about a row is in the details panel and its context menu.
+    m_toolBar->addAction(actions->makeActive());
+    m_toolBar->addAction(actions->copyToken());
+    auto* spacer = new QWidget(m_toolBar);
+    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    m_toolBar->addWidget(spacer);
+    m_toolBar->addAction(m_refreshAction);
+}
+
 void MainWindow::setAccountsView(QTreeView* view)
 {
     if (m_accountsView == view)
@@ -89,7 +177,12 @@ void MainWindow::setAccountsView(QTreeView* view)
     delete m_accountsView;
     m_accountsView = view;
     if (view)
-        m_accountsLayout->addWidget(view);
+        m_accountsLayout->insertWidget(0, view, 1);
+}
+
+void MainWindow::setDetailsPanel(QWidget* panel)
+{
+    m_accountsLayout->addWidget(panel);
 }
 
 bool MainWindow::isShowingAccounts() const

@@ -4,11 +4,13 @@
 
 class QLabel;
 class QStackedWidget;
+class QToolBar;
 class QTreeView;
 class QVBoxLayout;
 
 namespace tenantry {
 
+class AccountActions;
 class AppSettings;
 class WelcomePanel;
 
@@ -28,6 +30,12 @@ public:
     QWidget* accountsArea() const { return m_accountsArea; }
     WelcomePanel* welcomePanel() const { return m_welcome; }
     bool isShowingAccounts() const;
+    // Below the accounts view: the current row's details (taken, reparented).
+    void setDetailsPanel(QWidget* panel);
+    // The toolbar: add an account, make the current subscription active, copy a token, refresh all.
+    void setAccountActions(AccountActions* actions);
+    QToolBar* toolBar() const { return m_toolBar; }
+    QString problemText() const; // the message bar's text; empty when hidden
 
     void setCloseToTray(bool closeToTray) { m_closeToTray = closeToTray; }
     bool closesToTray() const { return m_closeToTray; }
@@ -39,6 +47,7 @@ public slots:
     void toggleVisible();                        // the tray icon's click
     void setClipboardCountdown(int secondsLeft); // ClipboardGuard::countdown; 0 hides it
     void showStatus(const QString& message);
+    void showProblem(const QString& message);              // a bar above the accounts until dismissed; empty hides it
     void requestBrowserSignIn(const QString& tenant = {}); // --sign-in [--tenant T], the tray's "Sign in…"
     void requestCodeSignIn(const QString& tenant = {});    // --device-code
 
@@ -55,6 +64,7 @@ protected:
 
 private:
     void buildMenus();
+    void buildProblemBar(QWidget* parent);
     void saveGeometrySetting();
 
     AppSettings* m_settings;
@@ -64,6 +74,11 @@ private:
     QVBoxLayout* m_accountsLayout = nullptr;
     QTreeView* m_accountsView = nullptr;
     QLabel* m_clipboardLabel = nullptr;
+    QWidget* m_problemBar = nullptr;
+    QLabel* m_problemLabel = nullptr;
+    QToolBar* m_toolBar = nullptr;
+    QAction* m_browserSignInAction = nullptr;
+    QAction* m_codeSignInAction = nullptr;
     QAction* m_refreshAction = nullptr;
     bool m_closeToTray = false;
     bool m_quitting = false;

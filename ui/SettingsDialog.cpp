@@ -58,6 +58,14 @@ void SettingsDialog::buildUi()
                                       "something else was copied meanwhile."));
     tokensForm->addRow(tr("&Clear clipboard after:"), m_clipboardSeconds);
 
+    m_expiryReminder = new QSpinBox(tokens);
+    m_expiryReminder->setRange(0, 55);
+    m_expiryReminder->setSuffix(tr(" min before"));
+    m_expiryReminder->setSpecialValueText(tr("Never"));
+    m_expiryReminder->setToolTip(tr("A notification a few minutes before the last token you copied expires, so "
+                                    "a script or an API client using it does not fail unexpectedly."));
+    tokensForm->addRow(tr("&Remind before a copied token expires:"), m_expiryReminder);
+
     m_cloud = new QComboBox(tokens);
     m_cloud->addItem(tr("Same as Azure CLI"), QString());
     m_cloud->addItem(tr("Azure (global)"), QStringLiteral("AzureCloud"));
@@ -97,6 +105,7 @@ void SettingsDialog::load()
     using Key = AppSettings::Key;
     selectData(m_storageMode, m_settings->value(Key::StorageMode).toString());
     m_clipboardSeconds->setValue(m_settings->value(Key::ClipboardClearSeconds).toInt());
+    m_expiryReminder->setValue(m_settings->value(Key::NotifyBeforeExpiryMinutes).toInt());
     selectData(m_cloud, m_settings->value(Key::CloudName).toString());
     m_startMinimized->setChecked(m_settings->value(Key::StartMinimized).toBool());
     // The file on disk is the truth (the user may have removed it by hand).
@@ -108,6 +117,7 @@ bool SettingsDialog::save(QString* error)
     using Key = AppSettings::Key;
     m_settings->setValue(Key::StorageMode, m_storageMode->currentData().toString());
     m_settings->setValue(Key::ClipboardClearSeconds, m_clipboardSeconds->value());
+    m_settings->setValue(Key::NotifyBeforeExpiryMinutes, m_expiryReminder->value());
     m_settings->setValue(Key::CloudName, m_cloud->currentData().toString());
     m_settings->setValue(Key::StartMinimized, m_startMinimized->isChecked());
     bool ok = true;

@@ -25,6 +25,7 @@ public:
     // The widgets, for tests.
     QComboBox* storageModeBox() const { return m_storageMode; }
     QSpinBox* clipboardSecondsBox() const { return m_clipboardSeconds; }
+    QSpinBox* expiryReminderBox() const { return m_expiryReminder; }
     QCheckBox* startMinimizedBox() const { return m_startMinimized; }
     QCheckBox* startAtLoginBox() const { return m_startAtLogin; }
     QComboBox* cloudBox() const { return m_cloud; }
@@ -44,6 +45,7 @@ private:
     AutostartEntry* m_autostart;
     QComboBox* m_storageMode = nullptr;
     QSpinBox* m_clipboardSeconds = nullptr;
+    QSpinBox* m_expiryReminder = nullptr;
     QCheckBox* m_startMinimized = nullptr;
     QCheckBox* m_startAtLogin = nullptr;
     QComboBox* m_cloud = nullptr;

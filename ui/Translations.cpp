@@ -31,7 +31,10 @@ bool installOne(QCoreApplication* app, const QLocale& locale, const QString& nam
 QStringList Translations::install(QCoreApplication* app, const QLocale& locale)
 {
     QStringList loaded;
-    installOne(app, locale, QStringLiteral("tenantry"), kEmbeddedDir, &loaded);
+    // English is a translation too (plural forms: "1 tenant", "2 tenants"): the fallback for
+    // languages Tenantry does not ship and for the C locale.
+    if (!installOne(app, locale, QStringLiteral("tenantry"), kEmbeddedDir, &loaded))
+        installOne(app, QLocale(QLocale::English), QStringLiteral("tenantry"), kEmbeddedDir, &loaded);
     const QString qtDir = QLibraryInfo::path(QLibraryInfo::TranslationsPath);
     // qtbase has QDialogButtonBox's "Cancel", QFileDialog and the like; packaged separately on Linux.
     installOne(app, locale, QStringLiteral("qtbase"), qtDir, &loaded);

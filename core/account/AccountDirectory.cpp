@@ -25,8 +25,7 @@ QString knownKey(const QString& homeAccountId, const QString& tenantId)
 AccountDirectory::AccountDirectory(QString clientId, QObject* parent)
     : QObject(parent)
     , m_clientId(std::move(clientId))
-{
-}
+{}
 
 void AccountDirectory::setCloud(const QString& cloudName, const QString& environment, const QString& armScope)
 {
@@ -44,6 +43,35 @@ const AccountEntry* AccountDirectory::account(const QString& username) const
     return nullptr;
 }
 
+const TenantEntry* AccountDirectory::tenant(const QString& homeAccountId, const QString& tenantId) const
+{
+    for (const AccountEntry& a : m_accounts) {
+        if (a.homeAccountId != homeAccountId)
+            continue;
+        for (const TenantEntry& t : a.tenants) {
+            if (t.tenantId.compare(tenantId, Qt::CaseInsensitive) == 0)
+                return &t;
+        }
+    }
+    return nullptr;
+}
+
+QHash<QString, QString> AccountDirectory::tenantNames() const
+{
+    QHash<QString, QString> names;
+    for (const AccountEntry& a : m_accounts) {
+        for (const TenantEntry& t : a.tenants) {
+            if (t.displayName.compare(t.tenantId, Qt::CaseInsensitive) != 0)
+                names.insert(t.tenantId.toLower(), t.displayName);
+        }
+    }
+    for (auto it = m_tenantNames.cbegin(); it != m_tenantNames.cend(); ++it) {
+        if (!it->first.isEmpty())
+            names.insert(it.key(), it->first);
+    }
+    return names;
+}
+
 int AccountDirectory::tenantCount() const
 {
     int count = 0;
@@ -54,6 +82,7 @@ int AccountDirectory::tenantCount() const
 
 void AccountDirectory::rebuild(const MsalCache& cache, const QList<Subscription>& subscriptions)
 {
+    emit aboutToChange();
     const QStringList aliases = MsalCache::environmentAliases(m_environment);
     QList<AccountEntry> accounts;
     auto findAccount = [&accounts](const QString& username) -> AccountEntry* {
@@ -75,6 +104,7 @@ void AccountDirectory::rebuild(const MsalCache& cache, const QList<Subscription>
         entry.environment = a.environment;
         entry.hasRefreshToken = !cache.refreshTokensFor(a.homeAccountId, m_environment, m_clientId).isEmpty();
         entry.refreshTokenDead = m_deadRefreshTokens.value(a.homeAccountId);
+        entry.refreshing = m_refreshing.contains(a.homeAccountId);
         for (const QString& realm : {a.realm, QStringLiteral("organizations")}) {
             if (const auto id = cache.idTokenFor(a.homeAccountId, m_environment, m_clientId, realm)) {
                 entry.displayName = json::toQString(jwt::claims(id->secret.reveal()).value("name", Json()));
@@ -105,7 +135,8 @@ void AccountDirectory::rebuild(const MsalCache& cache, const QList<Subscription>
         }
         const QList<AccessToken> tokens = cache.accessTokens();
         for (const AccessToken& t : tokens) {
-            if (t.homeAccountId == account.homeAccountId && t.clientId == m_clientId && !account.homeAccountId.isEmpty())
+            if (t.homeAccountId == account.homeAccountId && t.clientId == m_clientId &&
+                !account.homeAccountId.isEmpty())
                 addTenant(t.realm);
         }
         for (auto it = m_known.cbegin(); it != m_known.cend(); ++it) {
@@ -176,6 +207,7 @@ void AccountDirectory::applyKnown()
 void AccountDirectory::setTenantState(const QString& homeAccountId, const QString& tenantId, TenantState state,
                                       const QString& reason, const QString& claims)
 {
+    emit aboutToChange();
     m_known.insert(knownKey(homeAccountId, tenantId), {state, reason, claims});
     for (AccountEntry& account : m_accounts) {
         if (account.homeAccountId != homeAccountId)
@@ -206,6 +238,7 @@ void AccountDirectory::setTenantState(const QString& homeAccountId, const QStrin
 
 void AccountDirectory::setTenantName(const QString& tenantId, const QString& displayName, const QString& defaultDomain)
 {
+    emit aboutToChange();
     m_tenantNames.insert(tenantId.toLower(), {displayName, defaultDomain});
     for (AccountEntry& account : m_accounts) {
         for (TenantEntry& tenant : account.tenants) {
@@ -222,12 +255,45 @@ void AccountDirectory::setTenantName(const QString& tenantId, const QString& dis
 
 void AccountDirectory::setRefreshTokenDead(const QString& homeAccountId, bool dead)
 {
+    emit aboutToChange();
     m_deadRefreshTokens.insert(homeAccountId, dead);
     for (AccountEntry& account : m_accounts) {
         if (account.homeAccountId == homeAccountId)
             account.refreshTokenDead = dead;
     }
     emit changed();
+}
+
+void AccountDirectory::setAccountRefreshing(const QString& homeAccountId, bool refreshing)
+{
+    emit aboutToChange();
+    if (refreshing)
+        m_refreshing.insert(homeAccountId);
+    else
+        m_refreshing.remove(homeAccountId);
+    for (AccountEntry& account : m_accounts) {
+        if (account.homeAccountId == homeAccountId)
+            account.refreshing = refreshing;
+    }
+    emit changed();
+}
+
+void AccountDirectory::forgetTenant(const QString& homeAccountId, const QString& tenantId)
+{
+    m_known.remove(knownKey(homeAccountId, tenantId));
+}
+
+void AccountDirectory::forgetAccount(const QString& homeAccountId)
+{
+    const QString prefix = homeAccountId + QLatin1Char('|');
+    for (auto it = m_known.begin(); it != m_known.end();) {
+        if (it.key().startsWith(prefix))
+            it = m_known.erase(it);
+        else
+            ++it;
+    }
+    m_deadRefreshTokens.remove(homeAccountId);
+    m_refreshing.remove(homeAccountId);
 }
 
 } // namespace tenantry

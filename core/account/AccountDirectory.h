@@ -1,11 +1,12 @@
 #pragma once
 
-#include "cache/MsalCache.h"
 #include "azure/AzureProfile.h"
+#include "cache/MsalCache.h"
 
 #include <QHash>
 #include <QList>
 #include <QObject>
+#include <QSet>
 
 namespace tenantry {
 
@@ -31,8 +32,8 @@ struct TenantEntry
     QString displayName; // the tenant's name when known, else its id
     QString defaultDomain;
     TenantState state = TenantState::SignedIn;
-    QString reason; // why it needs sign-in or failed
-    QString claims; // the claims challenge for its interactive sign-in
+    QString reason;            // why it needs sign-in or failed
+    QString claims;            // the claims challenge for its interactive sign-in
     qint64 tokenExpiresOn = 0; // the tenant's ARM access token (the one az uses); 0 when none is cached
     QList<SubscriptionEntry> subscriptions;
 };
@@ -45,6 +46,7 @@ struct AccountEntry
     QString environment;
     bool hasRefreshToken = false;
     bool refreshTokenDead = false;
+    bool refreshing = false; // its tenants are being discovered: each shows "refreshing"
     QList<TenantEntry> tenants;
 };
 
@@ -66,12 +68,23 @@ public:
                         const QString& reason = {}, const QString& claims = {});
     void setTenantName(const QString& tenantId, const QString& displayName, const QString& defaultDomain);
     void setRefreshTokenDead(const QString& homeAccountId, bool dead);
+    void setAccountRefreshing(const QString& homeAccountId, bool refreshing);
+    // After a sign-out: what was learnt about the tenant (or every tenant of the account) goes, so
+    // the next rebuild shows only what the cache and azureProfile.json still hold.
+    void forgetTenant(const QString& homeAccountId, const QString& tenantId);
+    void forgetAccount(const QString& homeAccountId);
 
     const QList<AccountEntry>& accounts() const { return m_accounts; }
     const AccountEntry* account(const QString& username) const;
+    const TenantEntry* tenant(const QString& homeAccountId, const QString& tenantId) const;
     int tenantCount() const;
+    // Every tenant name known (tenant id in lower case -> display name), for the tray menu.
+    QHash<QString, QString> tenantNames() const;
 
 signals:
+    // Around every change: a model over accounts() resets between the two (it must not look at
+    // the new picture before it said the old one goes).
+    void aboutToChange();
     void changed();
 
 private:
@@ -88,9 +101,10 @@ private:
     QString m_environment = QStringLiteral("login.microsoftonline.com");
     QString m_armScope = QStringLiteral("https://management.core.windows.net//.default");
     QList<AccountEntry> m_accounts;
-    QHash<QString, KnownState> m_known; // "hid|tenant"
+    QHash<QString, KnownState> m_known;                    // "hid|tenant"
     QHash<QString, QPair<QString, QString>> m_tenantNames; // tenant id -> (name, domain)
     QHash<QString, bool> m_deadRefreshTokens;
+    QSet<QString> m_refreshing; // home account ids
 };
 
 } // namespace tenantry

@@ -16,10 +16,8 @@ AccountTreeModel::AccountTreeModel(AccountDirectory* directory, const Clock& clo
     , m_directory(directory)
     , m_clock(clock)
 {
-    connect(directory, &AccountDirectory::changed, this, [this] {
-        beginResetModel();
-        endResetModel();
-    });
+    connect(directory, &AccountDirectory::aboutToChange, this, &AccountTreeModel::beginResetModel);
+    connect(directory, &AccountDirectory::changed, this, &AccountTreeModel::endResetModel);
 }
 
 AccountTreeModel::Path AccountTreeModel::pathOf(const QModelIndex& index) const
@@ -99,9 +97,30 @@ QString AccountTreeModel::formatCountdown(qint64 secondsLeft)
     return QStringLiteral("%1:%2").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
 }
 
-QString AccountTreeModel::statusText(const AccountEntry&, const TenantEntry& tenant) const
+QString AccountTreeModel::subscriptionStateText(const QString& state)
 {
-    switch (tenant.state) {
+    // ARM's subscription states; anything newer is shown as ARM names it.
+    if (state == QLatin1String("Enabled"))
+        return tr("Enabled");
+    if (state == QLatin1String("Disabled"))
+        return tr("Disabled");
+    if (state == QLatin1String("Warned"))
+        return tr("Warned");
+    if (state == QLatin1String("PastDue"))
+        return tr("Past due");
+    if (state == QLatin1String("Deleted"))
+        return tr("Deleted");
+    return state;
+}
+
+TenantState AccountTreeModel::effectiveState(const AccountEntry& account, const TenantEntry& tenant)
+{
+    return account.refreshing ? TenantState::Refreshing : tenant.state;
+}
+
+QString AccountTreeModel::statusText(const AccountEntry& account, const TenantEntry& tenant) const
+{
+    switch (effectiveState(account, tenant)) {
     case TenantState::SignedIn:
         return tr("Signed in");
     case TenantState::NeedsSignIn:
@@ -116,11 +135,14 @@ QString AccountTreeModel::statusText(const AccountEntry&, const TenantEntry& ten
 
 QString AccountTreeModel::expiresText(const AccountEntry& account, const TenantEntry& tenant) const
 {
+    // A tenant that needs an interactive sign-in gets no new token by refresh: nothing "renews on use".
+    const bool renews =
+        account.hasRefreshToken && !account.refreshTokenDead && tenant.state != TenantState::NeedsSignIn;
     if (tenant.tokenExpiresOn == 0)
-        return account.hasRefreshToken && !account.refreshTokenDead ? tr("renews on use") : QStringLiteral("—");
+        return renews ? tr("renews on use") : QStringLiteral("—");
     const qint64 left = tenant.tokenExpiresOn - m_clock.nowSecs();
     if (left <= 0)
-        return account.hasRefreshToken && !account.refreshTokenDead ? tr("expired — renews on use") : tr("expired");
+        return renews ? tr("expired — renews on use") : tr("expired");
     return formatCountdown(left);
 }
 
@@ -136,10 +158,12 @@ QVariant AccountTreeModel::data(const QModelIndex& index, int role) const
         switch (role) {
         case Qt::DisplayRole:
             if (index.column() == NameColumn)
-                return account.displayName.isEmpty() ? account.username
-                                                     : QStringLiteral("%1 (%2)").arg(account.username,
-                                                                                     account.displayName);
+                return account.displayName.isEmpty()
+                           ? account.username
+                           : QStringLiteral("%1 (%2)").arg(account.username, account.displayName);
             if (index.column() == StatusColumn) {
+                if (account.refreshing)
+                    return tr("Refreshing…");
                 if (account.refreshTokenDead)
                     return tr("Sign-in expired");
                 if (!account.hasRefreshToken)
@@ -157,6 +181,8 @@ QVariant AccountTreeModel::data(const QModelIndex& index, int role) const
             return account.homeAccountId;
         case HasRefreshTokenRole:
             return account.hasRefreshToken && !account.refreshTokenDead;
+        case RefreshTokenDeadRole:
+            return account.refreshTokenDead;
         default:
             return {};
         }
@@ -191,7 +217,11 @@ QVariant AccountTreeModel::data(const QModelIndex& index, int role) const
         case TenantIdRole:
             return tenant.tenantId;
         case TenantStateRole:
-            return static_cast<int>(tenant.state);
+            return static_cast<int>(effectiveState(account, tenant));
+        case TenantNameRole:
+            return tenant.displayName;
+        case DefaultDomainRole:
+            return tenant.defaultDomain;
         case SecondsLeftRole:
             return tenant.tokenExpiresOn ? QVariant(left) : QVariant();
         case ExpiringSoonRole:
@@ -202,6 +232,8 @@ QVariant AccountTreeModel::data(const QModelIndex& index, int role) const
             return tenant.claims;
         case HasRefreshTokenRole:
             return account.hasRefreshToken && !account.refreshTokenDead;
+        case RefreshTokenDeadRole:
+            return account.refreshTokenDead;
         default:
             return {};
         }
@@ -214,7 +246,7 @@ QVariant AccountTreeModel::data(const QModelIndex& index, int role) const
         if (index.column() == NameColumn)
             return sub.name;
         if (index.column() == StatusColumn)
-            return sub.isActive ? tr("Active (az uses it)") : sub.state;
+            return sub.isActive ? tr("Active (az uses it)") : subscriptionStateText(sub.state);
         return {};
     case Qt::ToolTipRole:
         return sub.id;
@@ -228,6 +260,12 @@ QVariant AccountTreeModel::data(const QModelIndex& index, int role) const
         return tenant.tenantId;
     case SubscriptionIdRole:
         return sub.id;
+    case SubscriptionNameRole:
+        return sub.name;
+    case TenantNameRole:
+        return tenant.displayName;
+    case HasRefreshTokenRole:
+        return account.hasRefreshToken && !account.refreshTokenDead;
     case IsActiveRole:
         return sub.isActive;
     default:

@@ -23,13 +23,17 @@ public:
         HomeAccountIdRole,
         TenantIdRole,
         SubscriptionIdRole,
-        TenantStateRole,   // TenantState as int
-        SecondsLeftRole,   // of the tenant's token; negative when expired; invalid when none
-        ExpiringSoonRole,  // under 5 minutes left
-        IsActiveRole,      // the subscription az uses
+        TenantStateRole,  // TenantState as int
+        SecondsLeftRole,  // of the tenant's token; negative when expired; invalid when none
+        ExpiringSoonRole, // under 5 minutes left
+        IsActiveRole,     // the subscription az uses
         ReasonRole,
         ClaimsRole,
         HasRefreshTokenRole,
+        TenantNameRole,       // the tenant's display name (tenant and subscription rows)
+        SubscriptionNameRole, // subscription rows
+        RefreshTokenDeadRole, // the account's sign-in expired or was revoked
+        DefaultDomainRole,    // the tenant's default domain, when known
     };
 
     AccountTreeModel(AccountDirectory* directory, const Clock& clock, QObject* parent = nullptr);
@@ -58,6 +62,8 @@ private:
     };
     Path pathOf(const QModelIndex& index) const;
     static quintptr pack(int account, int tenant);
+    static QString subscriptionStateText(const QString& state);
+    static TenantState effectiveState(const AccountEntry& account, const TenantEntry& tenant);
     QString statusText(const AccountEntry& account, const TenantEntry& tenant) const;
     QString expiresText(const AccountEntry& account, const TenantEntry& tenant) const;
 

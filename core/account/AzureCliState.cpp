@@ -26,6 +26,8 @@ bool AzureCliState::load(QString* error)
     if (!m_clouds.load(error))
         return false;
     m_cloud = m_clouds.activeCloud();
+    if (const auto chosen = m_chosenCloud.isEmpty() ? std::nullopt : m_clouds.cloud(m_chosenCloud))
+        m_cloud = *chosen;
     const AzureProfile::LoadStatus status = m_profile.load(m_dir.profileFile(), error);
     return status == AzureProfile::LoadStatus::Ok || status == AzureProfile::LoadStatus::Missing;
 }
@@ -40,6 +42,7 @@ bool AzureCliState::useCloud(const QString& name, QString* error)
         return false;
     }
     m_cloud = *cloud;
+    m_chosenCloud = name;
     return true;
 }
 

@@ -23,6 +23,7 @@ public:
     CloudConfig& cloudConfig() { return m_clouds; }
 
     // Works on another cloud than az's active one (Tenantry's cloud setting); az's own choice stays.
+    // The choice holds across later load()s.
     bool useCloud(const QString& name, QString* error);
 
     // The active cloud's subscriptions (all clouds with allClouds), in file order.
@@ -39,6 +40,7 @@ private:
     AzureProfile m_profile;
     CloudConfig m_clouds;
     Cloud m_cloud;
+    QString m_chosenCloud; // useCloud()'s, kept when az's files are read again
 };
 
 } // namespace tenantry

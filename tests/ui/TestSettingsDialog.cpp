@@ -28,6 +28,7 @@ private slots:
         dialog.show();
         QCOMPARE(dialog.storageModeBox()->currentData().toString(), QStringLiteral("keychain-and-file"));
         QCOMPARE(dialog.clipboardSecondsBox()->value(), 30);
+        QCOMPARE(dialog.expiryReminderBox()->value(), 5);
         QVERIFY(!dialog.startMinimizedBox()->isChecked());
         QVERIFY(!dialog.startAtLoginBox()->isChecked());
         QCOMPARE(dialog.cloudBox()->currentData().toString(), QString()); // follow az
@@ -47,6 +48,7 @@ private slots:
             dialog.storageModeBox()->setCurrentIndex(
                 dialog.storageModeBox()->findData(QStringLiteral("keychain-only")));
             dialog.clipboardSecondsBox()->setValue(0);
+            dialog.expiryReminderBox()->setValue(0);
             dialog.startMinimizedBox()->setChecked(true);
             dialog.startAtLoginBox()->setChecked(true);
             dialog.cloudBox()->setCurrentIndex(dialog.cloudBox()->findData(QStringLiteral("AzureChinaCloud")));
@@ -57,6 +59,7 @@ private slots:
         AppSettings reread(ini);
         QCOMPARE(reread.value(AppSettings::Key::StorageMode).toString(), QStringLiteral("keychain-only"));
         QCOMPARE(reread.value(AppSettings::Key::ClipboardClearSeconds).toInt(), 0);
+        QCOMPARE(reread.value(AppSettings::Key::NotifyBeforeExpiryMinutes).toInt(), 0);
         QCOMPARE(reread.value(AppSettings::Key::StartMinimized).toBool(), true);
         QCOMPARE(reread.value(AppSettings::Key::StartAtLogin).toBool(), true);
         QCOMPARE(reread.value(AppSettings::Key::CloudName).toString(), QStringLiteral("AzureChinaCloud"));

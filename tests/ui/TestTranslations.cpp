@@ -2,6 +2,7 @@
 #include "WelcomePanel.h"
 
 #include <QPushButton>
+#include <QTranslator>
 #include <QtTest>
 
 using namespace tenantry;
@@ -18,6 +19,24 @@ private slots:
         QVERIFY(languages.contains(QStringLiteral("en")));
     }
 
+    void pluralsInEnglishAndGerman()
+    {
+        QTranslator english;
+        QVERIFY(english.load(QStringLiteral(":/i18n/tenantry_en.qm")));
+        QCOMPARE(english.translate("tenantry::AccountTreeModel", "%n tenant(s)", nullptr, 1),
+                 QStringLiteral("%n tenant"));
+        QCOMPARE(english.translate("tenantry::AccountTreeModel", "%n tenant(s)", nullptr, 2),
+                 QStringLiteral("%n tenants"));
+        QTranslator german;
+        QVERIFY(german.load(QStringLiteral(":/i18n/tenantry_de.qm")));
+        QCOMPARE(german.translate("tenantry::AccountTreeModel", "%n tenant(s)", nullptr, 2),
+                 QStringLiteral("%n Mandanten"));
+        // The accounts tree's texts come from the core's model: translated too.
+        QCOMPARE(german.translate("tenantry::AccountTreeModel", "expired — renews on use"),
+                 QStringLiteral("abgelaufen — wird bei Bedarf erneuert"));
+        QCOMPARE(german.translate("tenantry::AccountActions", "&Copy token…"), QStringLiteral("&Token kopieren …"));
+    }
+
     void germanLocaleTranslatesTheUi()
     {
         const QStringList loaded = Translations::install(qApp, QLocale(QLocale::German, QLocale::Germany));
@@ -25,6 +44,14 @@ private slots:
         WelcomePanel panel;
         QCOMPARE(panel.browserButton()->text(), QStringLiteral("Mit einem Browser anmelden"));
         QCOMPARE(panel.codeButton()->text(), QStringLiteral("Mit einem Code anmelden"));
+    }
+
+    void otherLocalesFallBackToEnglish()
+    {
+        const QStringList loaded = Translations::install(qApp, QLocale::c());
+        QVERIFY2(loaded.contains(QStringLiteral(":/i18n/tenantry_en.qm")), qPrintable(loaded.join(QLatin1Char(','))));
+        QCOMPARE(QCoreApplication::translate("tenantry::AccountTreeModel", "%n tenant(s)", nullptr, 2),
+                 QStringLiteral("2 tenants"));
     }
 };
 

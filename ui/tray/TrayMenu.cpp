@@ -2,6 +2,7 @@
 
 #include "UiLogging.h"
 #include "account/AzureCliState.h"
+#include "accounts/SubscriptionSwitcher.h"
 
 #include <QActionGroup>
 #include <QMenu>
@@ -19,11 +20,16 @@ QString escapeMnemonic(QString text)
 
 } // namespace
 
-TrayMenu::TrayMenu(AzureCliState* state, QObject* parent)
+TrayMenu::TrayMenu(AzureCliState* state, SubscriptionSwitcher* switcher, QObject* parent)
     : QObject(parent)
     , m_state(state)
+    , m_switcher(switcher ? switcher : new SubscriptionSwitcher(state, this))
     , m_menu(new QMenu)
 {
+    connect(m_switcher, &SubscriptionSwitcher::activeSubscriptionChanged, this, &TrayMenu::activeSubscriptionChanged);
+    connect(m_switcher, &SubscriptionSwitcher::switchFailed, this, &TrayMenu::switchFailed);
+    // Rebuilt once the triggered() that may have got us here has returned: rebuilding deletes the action.
+    connect(m_switcher, &SubscriptionSwitcher::stateReloaded, this, &TrayMenu::rebuild, Qt::QueuedConnection);
     m_menu->setObjectName(QStringLiteral("trayMenu"));
     buildCopyTokenMenu();
     m_showAction = new QAction(tr("&Show Tenantry"), this);
@@ -44,14 +50,7 @@ TrayMenu::~TrayMenu()
 
 QList<TokenScopePreset> TrayMenu::scopePresets()
 {
-    return {
-        {tr("Azure Resource Manager"), QStringLiteral("https://management.core.windows.net//.default")},
-        {tr("Microsoft Graph"), QStringLiteral("https://graph.microsoft.com/.default")},
-        {tr("Key Vault"), QStringLiteral("https://vault.azure.net/.default")},
-        {tr("Storage"), QStringLiteral("https://storage.azure.com/.default")},
-        // Azure DevOps' resource is an application id, not a URL.
-        {tr("Azure DevOps"), QStringLiteral("499b84ac-1321-427f-aa17-267ca6975798/.default")},
-    };
+    return tokenScopePresets();
 }
 
 void TrayMenu::buildCopyTokenMenu()
@@ -189,7 +188,7 @@ void TrayMenu::rebuild()
             action->setToolTip(subscription.id);
             action->setActionGroup(m_subscriptionGroup);
             const QString id = subscription.id;
-            connect(action, &QAction::triggered, this, [this, id] { activate(id); });
+            connect(action, &QAction::triggered, this, [this, id] { m_switcher->makeActive(id); });
         }
     }
     if (subscriptions.isEmpty()) {
@@ -205,31 +204,6 @@ void TrayMenu::rebuild()
     m_menu->addAction(m_quitAction);
     m_menu->setToolTipsVisible(true);
     emit rebuilt();
-}
-
-void TrayMenu::activate(const QString& subscriptionId)
-{
-    QString error;
-    // Re-read first: az may have written azureProfile.json since the menu was built, and the
-    // switch rewrites the whole file.
-    bool ok = m_state->load(&error);
-    if (ok) {
-        const std::optional<Subscription> current = activeSubscription();
-        if (current && current->id.compare(subscriptionId, Qt::CaseInsensitive) == 0) {
-            QMetaObject::invokeMethod(this, &TrayMenu::rebuild, Qt::QueuedConnection);
-            return;
-        }
-        ok = m_state->setActive(subscriptionId, &error);
-    }
-    // Rebuilt once the triggered() that got us here has returned: it deletes the action.
-    QMetaObject::invokeMethod(this, &TrayMenu::rebuild, Qt::QueuedConnection);
-    if (!ok) {
-        qCWarning(lcTray).noquote() << "could not switch the active subscription:" << error;
-        emit switchFailed(error);
-        return;
-    }
-    if (const std::optional<Subscription> active = activeSubscription())
-        emit activeSubscriptionChanged(*active);
 }
 
 } // namespace tenantry

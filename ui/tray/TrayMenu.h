@@ -2,6 +2,7 @@
 
 #include "ClipboardGuard.h"
 #include "azure/AzureProfile.h"
+#include "token/ScopePresets.h"
 
 #include <QHash>
 #include <QObject>
@@ -13,13 +14,7 @@ class QMenu;
 namespace tenantry {
 
 class AzureCliState;
-
-// A scope the tray offers in "Copy token".
-struct TokenScopePreset
-{
-    QString label;
-    QString scope;
-};
+class SubscriptionSwitcher;
 
 // The tray's menu, built from what az knows (AzureCliState): the active cloud's subscriptions
 // grouped by tenant, a check mark on the active one; choosing another makes it active on disk
@@ -30,7 +25,8 @@ class TrayMenu : public QObject
     Q_OBJECT
 
 public:
-    explicit TrayMenu(AzureCliState* state, QObject* parent = nullptr);
+    // `switcher`: shared with the main window; null: the menu makes its own.
+    explicit TrayMenu(AzureCliState* state, SubscriptionSwitcher* switcher = nullptr, QObject* parent = nullptr);
     ~TrayMenu() override;
 
     QMenu* menu() const { return m_menu; }
@@ -67,10 +63,10 @@ signals:
 
 private:
     void buildCopyTokenMenu();
-    void activate(const QString& subscriptionId);
     ClipboardGuard::TokenFormat tokenFormat() const;
 
     AzureCliState* m_state;
+    SubscriptionSwitcher* m_switcher;
     QMenu* m_menu;
     QMenu* m_copyTokenMenu = nullptr;
     QAction* m_asHeaderAction = nullptr;

@@ -29,8 +29,8 @@ private:
 private slots:
     void initTestCase()
     {
-        QVERIFY(MsalCache::parse(readFile(dataPath(QStringLiteral("azure-cli-2.45/msal_token_cache.json"))),
-                                 &m_cache, nullptr));
+        QVERIFY(MsalCache::parse(readFile(dataPath(QStringLiteral("azure-cli-2.45/msal_token_cache.json"))), &m_cache,
+                                 nullptr));
         QString error;
         QCOMPARE(m_profile.load(dataPath(QStringLiteral("azure-cli-2.45/azureProfile.json")), &error),
                  AzureProfile::LoadStatus::Ok);
@@ -58,7 +58,8 @@ private slots:
         QVERIFY(model.index(1, 0, home).data(AccountTreeModel::IsActiveRole).toBool());
         QVERIFY(!model.index(0, 0, home).data(AccountTreeModel::IsActiveRole).toBool());
         QCOMPARE(model.activeSubscriptionIndex(), model.index(1, 0, home));
-        QCOMPARE(model.index(1, AccountTreeModel::StatusColumn, account).data().toString(), QStringLiteral("Signed in"));
+        QCOMPARE(model.index(1, AccountTreeModel::StatusColumn, account).data().toString(),
+                 QStringLiteral("Signed in"));
     }
 
     void countdownFollowsTheClock()
@@ -99,9 +100,16 @@ private slots:
         QCOMPARE(other.data().toString(),
                  QStringLiteral("Needs sign-in: AADSTS50076: multi-factor authentication required"));
         QCOMPARE(other.data(AccountTreeModel::ClaimsRole).toString(), QStringLiteral("{\"access_token\":{}}"));
+        // Its cached token still counts down; once expired, no refresh renews it.
+        const QModelIndex expires = model.index(1, AccountTreeModel::ExpiresColumn, model.index(0, 0));
+        QCOMPARE(expires.data().toString(), QStringLiteral("1:00:00"));
+        clock.setSecs(kArmExpiry + 1);
+        QCOMPARE(expires.data().toString(), QStringLiteral("expired"));
+        clock.setSecs(kArmExpiry - 3600);
         // A rebuild (the cache changed) keeps what discovery learnt.
         directory.rebuild(m_cache, m_profile.subscriptions());
-        QCOMPARE(model.index(1, AccountTreeModel::StatusColumn, model.index(0, 0)).data(AccountTreeModel::TenantStateRole)
+        QCOMPARE(model.index(1, AccountTreeModel::StatusColumn, model.index(0, 0))
+                     .data(AccountTreeModel::TenantStateRole)
                      .toInt(),
                  static_cast<int>(TenantState::NeedsSignIn));
     }
@@ -114,7 +122,8 @@ private slots:
         directory.rebuild(MsalCache(), m_profile.subscriptions());
         QCOMPARE(model.rowCount(), 1);
         QCOMPARE(model.index(0, AccountTreeModel::StatusColumn).data().toString(), QStringLiteral("Not signed in"));
-        QCOMPARE(model.index(0, AccountTreeModel::StatusColumn, model.index(0, 0)).data(AccountTreeModel::TenantStateRole)
+        QCOMPARE(model.index(0, AccountTreeModel::StatusColumn, model.index(0, 0))
+                     .data(AccountTreeModel::TenantStateRole)
                      .toInt(),
                  static_cast<int>(TenantState::NeedsSignIn));
     }

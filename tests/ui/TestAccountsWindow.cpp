@@ -1,0 +1,540 @@
+// The main window over a real cache (az 2.45's files): the accounts tree, its live countdowns,
+// the per-row actions (make active, sign out, copy token), the tray's copy token, notifications.
+// No network: every token asked for is in the cache and the clock is a MockClock.
+
+#include "ClipboardGuard.h"
+#include "DesktopApp.h"
+#include "MainWindow.h"
+#include "Notifier.h"
+#include "Translations.h"
+#include "UiTestSupport.h"
+#include "WelcomePanel.h"
+#include "account/AccountDirectory.h"
+#include "account/AccountTreeModel.h"
+#include "account/Session.h"
+#include "account/TokenProvider.h"
+#include "accounts/AccountActions.h"
+#include "accounts/AccountDetailsPanel.h"
+#include "accounts/AccountItemDelegate.h"
+#include "accounts/AccountsController.h"
+#include "accounts/AccountsView.h"
+#include "fakes/MockClock.h"
+#include "fakes/TestFiles.h"
+#include "token/CopiedTokenReminder.h"
+#include "token/CopyTokenDialog.h"
+#include "tray/TrayController.h"
+#include "tray/TrayMenu.h"
+#include "util/AppSettings.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QNetworkAccessManager>
+#include <QNetworkProxy>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStatusBar>
+#include <QTemporaryDir>
+#include <QToolBar>
+#include <QToolButton>
+#include <QWebEngineView>
+#include <QtTest>
+
+using namespace tenantry;
+
+namespace {
+
+const QString kNorthwind = QStringLiteral("9c1d0f7e-2b3a-4c5d-8e6f-7a8b9c0d1e2f");
+const QString kAdventure = QStringLiteral("3e4f5a6b-7c8d-4e9f-a0b1-c2d3e4f5a6b7");
+const QString kProduction = QStringLiteral("6f1e2d3c-4b5a-4697-8877-665544332211");
+const QString kSandbox = QStringLiteral("7a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d");
+const QString kShared = QStringLiteral("8b9c0d1e-2f3a-4b4c-9d5e-6f7a8b9c0d1e");
+const QString kUser = QStringLiteral("sam@northwind.example");
+const QString kArmScope = QStringLiteral("https://management.core.windows.net//.default");
+const QString kGraphScope = QStringLiteral("https://graph.microsoft.com/.default");
+// The sample's ARM token of the second tenant expires at this second (2026-11-23 09:20:12 UTC).
+constexpr qint64 kAdventureArmExpiry = 1795425612;
+constexpr qint64 kStart = kAdventureArmExpiry - 3600;
+
+QJsonObject readJson(const QString& path)
+{
+    QByteArray bytes = test::readFile(path);
+    if (bytes.startsWith("\xEF\xBB\xBF"))
+        bytes.remove(0, 3);
+    return QJsonDocument::fromJson(bytes).object();
+}
+
+QString defaultOnDisk(const QString& dir)
+{
+    const QJsonArray subscriptions =
+        readJson(dir + QStringLiteral("/azureProfile.json")).value(QStringLiteral("subscriptions")).toArray();
+    for (const QJsonValue& s : subscriptions) {
+        if (s.toObject().value(QStringLiteral("isDefault")).toBool())
+            return s.toObject().value(QStringLiteral("id")).toString();
+    }
+    return {};
+}
+
+// The secret of the sample cache's access token for a realm and scope (compared, never printed).
+QString cachedSecret(const QString& dir, const QString& realm, const QString& scope)
+{
+    const QJsonObject tokens =
+        readJson(dir + QStringLiteral("/msal_token_cache.json")).value(QStringLiteral("AccessToken")).toObject();
+    for (const QJsonValue& t : tokens) {
+        const QJsonObject o = t.toObject();
+        if (o.value(QStringLiteral("realm")).toString() == realm &&
+            o.value(QStringLiteral("target")).toString() == scope)
+            return o.value(QStringLiteral("secret")).toString();
+    }
+    return {};
+}
+
+int accessTokensFor(const QString& dir, const QString& realm)
+{
+    const QJsonObject tokens =
+        readJson(dir + QStringLiteral("/msal_token_cache.json")).value(QStringLiteral("AccessToken")).toObject();
+    int count = 0;
+    for (const QJsonValue& t : tokens)
+        count += t.toObject().value(QStringLiteral("realm")).toString() == realm ? 1 : 0;
+    return count;
+}
+
+// Exposes what the delegate decides for a cell (colours, icons, fonts).
+struct DelegateProbe : AccountItemDelegate
+{
+    using AccountItemDelegate::initStyleOption;
+};
+
+} // namespace
+
+class TestAccountsWindow : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString m_config;
+    std::unique_ptr<test::MockClock> m_clock;
+    std::unique_ptr<AppSettings> m_settings;
+    std::unique_ptr<DesktopApp> m_app;
+    // Nothing here may reach the internet: every request goes to a proxy that is not there.
+    QNetworkAccessManager m_network;
+
+    AccountTreeModel* model() const { return m_app->model(); }
+    AccountsView* view() const { return m_app->accountsView(); }
+    QModelIndex account() const { return model()->index(0, 0); }
+    QModelIndex tenant(const QString& id, int column = 0) const
+    {
+        for (int t = 0; t < model()->rowCount(account()); ++t) {
+            const QModelIndex index = model()->index(t, column, account());
+            if (index.data(AccountTreeModel::TenantIdRole).toString() == id)
+                return index;
+        }
+        return {};
+    }
+    QModelIndex subscription(const QString& id) const
+    {
+        for (int t = 0; t < model()->rowCount(account()); ++t) {
+            const QModelIndex tenantIndex = model()->index(t, 0, account());
+            for (int s = 0; s < model()->rowCount(tenantIndex); ++s) {
+                const QModelIndex index = model()->index(s, 0, tenantIndex);
+                if (index.data(AccountTreeModel::SubscriptionIdRole).toString() == id)
+                    return index;
+            }
+        }
+        return {};
+    }
+    QMessageBox* confirmBox() const { return m_app->window()->findChild<QMessageBox*>(QStringLiteral("confirmBox")); }
+    static QAbstractButton* buttonNamed(QMessageBox* box, const QString& text)
+    {
+        const QList<QAbstractButton*> buttons = box->buttons();
+        for (QAbstractButton* b : buttons) {
+            if (b->text() == text)
+                return b;
+        }
+        return nullptr;
+    }
+
+    void startApp()
+    {
+        DesktopApp::Options options;
+        options.configDir = AzureConfigDir(m_config);
+        options.settings = m_settings.get();
+        options.clock = m_clock.get();
+        options.network = &m_network;
+        options.discoverAtStart = false; // no identity provider here: the cache is all there is
+        m_app = std::make_unique<DesktopApp>(options);
+        m_app->start(LaunchOptions());
+        QVERIFY(QTest::qWaitForWindowExposed(m_app->window()));
+        QTRY_VERIFY(m_app->accounts()->isLoaded());
+    }
+
+private slots:
+    void initTestCase()
+    {
+        // English as the app shows it (plural forms come from the English translation).
+        Translations::install(qApp, QLocale(QLocale::English, QLocale::UnitedStates));
+        m_network.setProxy(QNetworkProxy(QNetworkProxy::HttpProxy, QStringLiteral("127.0.0.1"), 9));
+    }
+
+    void init()
+    {
+        QVERIFY(m_dir.isValid());
+        m_config = m_dir.filePath(QStringLiteral("azure-%1").arg(QRandomGenerator::global()->generate()));
+        test::copySample(QStringLiteral("azure-cli-2.45"), m_config);
+        m_clock = std::make_unique<test::MockClock>(kStart);
+        m_settings = std::make_unique<AppSettings>(m_config + QStringLiteral(".ini"));
+        QGuiApplication::clipboard()->clear();
+    }
+
+    void cleanup()
+    {
+        m_app.reset();
+        m_settings.reset();
+    }
+
+    void treeShowsTheCacheAtStart()
+    {
+        startApp();
+        MainWindow* window = m_app->window();
+        QCOMPARE(window->windowTitle(), QStringLiteral("Tenantry"));
+        QVERIFY(window->isShowingAccounts());
+        QVERIFY(view()->isVisible());
+        QCOMPARE(model()->rowCount(), 1);
+        QCOMPARE(account().data().toString(), QStringLiteral("sam@northwind.example (Sam)"));
+        QCOMPARE(model()->rowCount(account()), 2);
+        QCOMPARE(model()->rowCount(tenant(kNorthwind)), 2);
+        QCOMPARE(model()->rowCount(tenant(kAdventure)), 1);
+        QCOMPARE(subscription(kShared).data().toString(), QStringLiteral("AW Shared Services"));
+        // Everything is open, and the active subscription is the current row, marked.
+        QVERIFY(view()->isExpanded(account()));
+        QVERIFY(view()->isExpanded(tenant(kNorthwind)));
+        QVERIFY(view()->isExpanded(tenant(kAdventure)));
+        const QModelIndex active = subscription(kSandbox);
+        QVERIFY(active.data(AccountTreeModel::IsActiveRole).toBool());
+        QCOMPARE(active.siblingAtColumn(AccountTreeModel::StatusColumn).data().toString(),
+                 QStringLiteral("Active (az uses it)"));
+        QCOMPARE(view()->currentIndex().siblingAtColumn(0), active);
+        DelegateProbe probe;
+        QStyleOptionViewItem option;
+        option.initFrom(view());
+        probe.initStyleOption(&option, active);
+        QVERIFY(option.font.bold());
+        QCOMPARE(tenant(kNorthwind, AccountTreeModel::StatusColumn).data().toString(), QStringLiteral("Signed in"));
+        QCOMPARE(tenant(kAdventure, AccountTreeModel::ExpiresColumn).data().toString(), QStringLiteral("1:00:00"));
+        // No Chromium until a sign-in needs it.
+        const QWidgetList widgets = QApplication::allWidgets();
+        for (QWidget* widget : widgets)
+            QVERIFY(!qobject_cast<QWebEngineView*>(widget));
+        test::saveScreenshot(window, QStringLiteral("main-accounts"));
+    }
+
+    void detailsPanelShowsTheCurrentRow()
+    {
+        startApp();
+        AccountDetailsPanel* details = m_app->details();
+        QVERIFY(details->isVisible());
+        // At start the active subscription is current.
+        QCOMPARE(details->titleText(), QStringLiteral("Northwind Sandbox"));
+        QVERIFY(details->factsText().contains(QStringLiteral("Subscription ID: ") + kSandbox));
+        QVERIFY(details->factsText().contains(QStringLiteral("State: Active (az uses it)")));
+
+        view()->setCurrentIndex(tenant(kAdventure));
+        QCOMPARE(details->titleText(), kAdventure); // az 2.45 does not store tenant names
+        QVERIFY(details->factsText().contains(QStringLiteral("Tenant ID: ") + kAdventure));
+        QVERIFY(details->factsText().contains(QStringLiteral("Token expires:")));
+        QVERIFY(details->factsText().contains(QStringLiteral("(in 1:00:00)")));
+        m_clock->advance(1);
+        QTRY_VERIFY_WITH_TIMEOUT(details->factsText().contains(QStringLiteral("(in 59:59)")), 2500);
+        QStringList buttons;
+        for (QToolButton* button : details->buttons())
+            buttons.append(button->text());
+        QCOMPARE(buttons, (QStringList{QStringLiteral("Sign in to tenant…"), QStringLiteral("Copy token…"),
+                                       QStringLiteral("Sign out of tenant")}));
+
+        // The full reason a tenant needs a sign-in, which the tree cuts short.
+        const QString why = QStringLiteral("AADSTS53003: Access has been blocked by Conditional Access policies. "
+                                           "The access policy does not allow token issuance.");
+        emit m_app->session()->tokens().interactionRequired(
+            account().data(AccountTreeModel::HomeAccountIdRole).toString(), kAdventure, why, QString());
+        QCOMPARE(view()->currentIndex().siblingAtColumn(0), tenant(kAdventure));
+        QVERIFY(details->factsText().contains(QStringLiteral("Status: Needs sign-in: ") + why));
+        test::saveScreenshot(m_app->window(), QStringLiteral("main-needs-sign-in"));
+    }
+
+    void countdownTicksEverySecondAndTurnsColour()
+    {
+        startApp();
+        const QModelIndex expires = tenant(kAdventure, AccountTreeModel::ExpiresColumn);
+        QCOMPARE(expires.data().toString(), QStringLiteral("1:00:00"));
+        QSignalSpy ticked(model(), &QAbstractItemModel::dataChanged);
+        m_clock->advance(2);
+        // The view's own 1 Hz timer picks the new time up and repaints the cell.
+        QTRY_VERIFY_WITH_TIMEOUT(ticked.count() > 0, 2500);
+        QCOMPARE(tenant(kAdventure, AccountTreeModel::ExpiresColumn).data().toString(), QStringLiteral("59:58"));
+
+        DelegateProbe probe;
+        QStyleOptionViewItem calm;
+        calm.initFrom(view());
+        probe.initStyleOption(&calm, tenant(kAdventure, AccountTreeModel::ExpiresColumn));
+        m_clock->setSecs(kAdventureArmExpiry - 299);
+        const int before = ticked.count();
+        QTRY_VERIFY_WITH_TIMEOUT(ticked.count() > before, 2500);
+        const QModelIndex soon = tenant(kAdventure, AccountTreeModel::ExpiresColumn);
+        QCOMPARE(soon.data().toString(), QStringLiteral("4:59"));
+        QStyleOptionViewItem warn;
+        warn.initFrom(view());
+        probe.initStyleOption(&warn, soon);
+        QCOMPARE(warn.palette.color(QPalette::Text), AccountItemDelegate::expiringColor(view()->palette()));
+        QVERIFY(calm.palette.color(QPalette::Text) != warn.palette.color(QPalette::Text));
+
+        m_clock->setSecs(kAdventureArmExpiry + 10);
+        QTRY_COMPARE_WITH_TIMEOUT(tenant(kAdventure, AccountTreeModel::ExpiresColumn).data().toString(),
+                                  QStringLiteral("expired — renews on use"), 2500);
+    }
+
+    void makeActiveFromTheTreeWritesAzFiles()
+    {
+        startApp();
+        QCOMPARE(defaultOnDisk(m_config), kSandbox);
+        view()->setFocus();
+        view()->setCurrentIndex(subscription(kShared));
+        QVERIFY(m_app->actions()->makeActive()->isEnabled());
+        QTest::keyClick(view(), Qt::Key_Return);
+        QCOMPARE(defaultOnDisk(m_config), kShared);
+        const QByteArray clouds = test::readFile(m_config + QStringLiteral("/clouds.config"));
+        QVERIFY2(clouds.contains(QByteArray(QByteArray("subscription = ") + kShared.toLatin1())), clouds.constData());
+        // The tree and the tray follow; the row stays current.
+        QTRY_VERIFY(subscription(kShared).data(AccountTreeModel::IsActiveRole).toBool());
+        QVERIFY(!subscription(kSandbox).data(AccountTreeModel::IsActiveRole).toBool());
+        QCOMPARE(view()->currentIndex().siblingAtColumn(0), subscription(kShared));
+        QVERIFY(!m_app->actions()->makeActive()->isEnabled());
+        QTRY_VERIFY(m_app->trayMenu()->subscriptionAction(kShared) &&
+                    m_app->trayMenu()->subscriptionAction(kShared)->isChecked());
+    }
+
+    void trayMenuSwitchUpdatesTheTree()
+    {
+        startApp();
+        m_app->trayMenu()->subscriptionAction(kProduction)->trigger();
+        QCOMPARE(defaultOnDisk(m_config), kProduction);
+        QTRY_VERIFY(subscription(kProduction).data(AccountTreeModel::IsActiveRole).toBool());
+    }
+
+    void contextMenuOffersTheRowsActions()
+    {
+        startApp();
+        const QModelIndex row = subscription(kProduction);
+        view()->scrollTo(row);
+        const QPoint at = view()->visualRect(row).center();
+        QContextMenuEvent event(QContextMenuEvent::Mouse, at, view()->viewport()->mapToGlobal(at));
+        QApplication::sendEvent(view()->viewport(), &event);
+        QMenu* menu = nullptr;
+        QTRY_VERIFY((menu = view()->findChild<QMenu*>(QStringLiteral("accountsContextMenu"))));
+        QStringList texts;
+        const QList<QAction*> actions = menu->actions();
+        for (QAction* action : actions) {
+            if (!action->isSeparator())
+                texts.append(action->text());
+        }
+        QCOMPARE(texts, (QStringList{QStringLiteral("Make &active"), QStringLiteral("&Copy token…"),
+                                     QStringLiteral("&Refresh")}));
+        menu->close();
+
+        view()->setCurrentIndex(tenant(kAdventure));
+        QMenu tenantMenu;
+        m_app->actions()->fillMenu(&tenantMenu);
+        texts.clear();
+        for (QAction* action : tenantMenu.actions()) {
+            if (!action->isSeparator())
+                texts.append(action->text());
+        }
+        QVERIFY(texts.contains(QStringLiteral("&Sign in to tenant…")));
+        QVERIFY(texts.contains(QStringLiteral("Sign &out of tenant")));
+        QVERIFY(texts.contains(QStringLiteral("Sign out of &account")));
+    }
+
+    void signOutOfATenantAfterConfirming()
+    {
+        startApp();
+        view()->setFocus();
+        view()->setCurrentIndex(tenant(kAdventure));
+        QTest::keyClick(view(), Qt::Key_Delete);
+        QMessageBox* box = nullptr;
+        QTRY_VERIFY((box = confirmBox()));
+        // Cancel changes nothing.
+        buttonNamed(box, QStringLiteral("&Cancel")) ? buttonNamed(box, QStringLiteral("&Cancel"))->click()
+                                                    : box->button(QMessageBox::Cancel)->click();
+        QTest::qWait(200);
+        QVERIFY(tenant(kAdventure).isValid());
+        QCOMPARE(accessTokensFor(m_config, kAdventure), 1);
+
+        view()->setCurrentIndex(tenant(kAdventure));
+        m_app->actions()->signOutTenant()->trigger();
+        QTRY_VERIFY((box = confirmBox()) && box->isVisible());
+        buttonNamed(box, QStringLiteral("Sign out"))->click();
+        QTRY_VERIFY(!tenant(kAdventure).isValid());
+        QCOMPARE(accessTokensFor(m_config, kAdventure), 0);
+        QVERIFY(accessTokensFor(m_config, kNorthwind) > 0);
+        QVERIFY(!subscription(kShared).isValid());
+        QVERIFY(subscription(kSandbox).isValid());
+    }
+
+    void signOutOfTheAccountShowsTheEmptyState()
+    {
+        startApp();
+        view()->setCurrentIndex(account());
+        m_app->actions()->signOutAccount()->trigger();
+        QMessageBox* box = nullptr;
+        QTRY_VERIFY((box = confirmBox()) && box->isVisible());
+        buttonNamed(box, QStringLiteral("Sign out"))->click();
+        QTRY_COMPARE(model()->rowCount(), 0);
+        QVERIFY(!m_app->window()->isShowingAccounts());
+        QVERIFY(m_app->window()->welcomePanel()->browserButton()->isVisible());
+        QCOMPARE(defaultOnDisk(m_config), QString());
+        QCOMPARE(accessTokensFor(m_config, kNorthwind), 0);
+    }
+
+    void copyTokenDialogPutsTheTokenOnTheClipboardAndClearsIt()
+    {
+        m_settings->setValue(AppSettings::Key::ClipboardClearSeconds, 2);
+        startApp();
+        view()->setFocus();
+        view()->setCurrentIndex(subscription(kProduction));
+        QTest::keyClick(view(), Qt::Key_C, Qt::ControlModifier);
+        CopyTokenDialog* dialog = nullptr;
+        QTRY_VERIFY((dialog = m_app->copyTokenDialog()) && dialog->isVisible());
+        QCOMPARE(dialog->scope(), kArmScope);
+        QCOMPARE(dialog->scopeBox()->count(), 6); // five presets and a custom scope
+        dialog->selectScope(kGraphScope);
+        dialog->setFormat(ClipboardGuard::TokenFormat::AuthorizationHeader);
+        test::saveScreenshot(dialog, QStringLiteral("copy-token"));
+        QTest::mouseClick(dialog->copyButton(), Qt::LeftButton);
+        QTRY_VERIFY(!m_app->copyTokenDialog());
+
+        const QString expected =
+            QStringLiteral("Authorization: Bearer ") + cachedSecret(m_config, kNorthwind, kGraphScope);
+        QVERIFY(QGuiApplication::clipboard()->text() == expected);
+        QCOMPARE(QGuiApplication::clipboard()->mimeData()->data(QStringLiteral("x-kde-passwordManagerHint")),
+                 QByteArray("secret"));
+        // The status line counts down, and the clipboard is cleared when it reaches 0.
+        bool counting = false;
+        const auto labels = m_app->window()->statusBar()->findChildren<QLabel*>();
+        for (QLabel* label : labels)
+            counting = counting || (label->isVisible() && label->text().contains(QStringLiteral("cleared in")));
+        QVERIFY(counting);
+        QTRY_VERIFY_WITH_TIMEOUT(QGuiApplication::clipboard()->text().isEmpty(), 5000);
+    }
+
+    void copyTokenDialogCustomScopeAndRawToken()
+    {
+        startApp();
+        AccountTarget target = AccountTarget::fromIndex(tenant(kAdventure));
+        m_app->openCopyTokenDialog(target);
+        CopyTokenDialog* dialog = m_app->copyTokenDialog();
+        QVERIFY(dialog);
+        dialog->focusCustomScope();
+        QVERIFY(dialog->customScopeEdit()->isVisible());
+        QVERIFY(!dialog->copyButton()->isEnabled()); // nothing typed yet
+        // A resource, as az's --resource takes it, means its .default scope (with az's double slash).
+        QTest::keyClicks(dialog->customScopeEdit(), QStringLiteral("https://management.core.windows.net/"));
+        QCOMPARE(dialog->scope(), kArmScope);
+        QVERIFY(dialog->copyButton()->isEnabled());
+        QTest::mouseClick(dialog->copyButton(), Qt::LeftButton);
+        QTRY_VERIFY(!m_app->copyTokenDialog());
+        QVERIFY(QGuiApplication::clipboard()->text() == cachedSecret(m_config, kAdventure, kArmScope));
+    }
+
+    void copyTokenDialogSaysWhyThereIsNone()
+    {
+        startApp();
+        // No Graph token for the second tenant is cached, and the identity provider cannot be reached.
+        m_app->openCopyTokenDialog(AccountTarget::fromIndex(tenant(kAdventure)));
+        CopyTokenDialog* dialog = m_app->copyTokenDialog();
+        dialog->selectScope(kGraphScope);
+        dialog->copy();
+        QTRY_VERIFY_WITH_TIMEOUT(dialog->statusText().startsWith(QStringLiteral("No token:")), 20000);
+        QVERIFY(dialog->isVisible());
+        QVERIFY(QGuiApplication::clipboard()->text().isEmpty());
+        test::saveScreenshot(dialog, QStringLiteral("copy-token-failed"));
+        dialog->reject();
+    }
+
+    void trayCopyTokenUsesTheActiveSubscription()
+    {
+        m_settings->setValue(AppSettings::Key::ClipboardClearSeconds, 30);
+        startApp();
+        QAction* arm = nullptr;
+        for (QAction* action : m_app->trayMenu()->copyTokenMenu()->actions()) {
+            if (action->data().toString() == kArmScope)
+                arm = action;
+        }
+        QVERIFY(arm);
+        QSignalSpy copied(m_app->copier(), &TokenCopier::copied);
+        arm->trigger();
+        QTRY_COMPARE(copied.count(), 1);
+        // Northwind Sandbox is active: Northwind's ARM token.
+        QVERIFY(QGuiApplication::clipboard()->text() == cachedSecret(m_config, kNorthwind, kArmScope));
+        QVERIFY(m_app->clipboard()->holdsSecret());
+        QCOMPARE(m_app->clipboard()->secondsLeft(), 30);
+    }
+
+    void remindsBeforeACopiedTokenExpires()
+    {
+        m_settings->setValue(AppSettings::Key::NotifyBeforeExpiryMinutes, 5);
+        startApp();
+        QSignalSpy notified(m_app->notifier(), &Notifier::notify);
+        m_app->trayMenu()->copyTokenMenu()->actions().first()->trigger(); // ARM, active subscription
+        QTRY_VERIFY(m_app->reminder()->isPending());
+        m_clock->setSecs(kAdventureArmExpiry - 4 * 60);
+        QTRY_VERIFY_WITH_TIMEOUT(!notified.isEmpty(), 2500);
+        QCOMPARE(notified.first().at(0).toString(), QStringLiteral("A copied token expires soon"));
+        QVERIFY(notified.first().at(1).toString().contains(QStringLiteral("expires in 4 minutes")));
+    }
+
+    void notifiesOnceWhenATenantNeedsSignIn()
+    {
+        startApp();
+        QSignalSpy notified(m_app->notifier(), &Notifier::notify);
+        QSignalSpy attention(m_app->notifier(), &Notifier::attentionChanged);
+        const QString hid = account().data(AccountTreeModel::HomeAccountIdRole).toString();
+        const QString why = QStringLiteral("AADSTS50076: Due to a configuration change made by your administrator, "
+                                           "you must use multi-factor authentication.");
+        // What TokenProvider says when a refresh for the tenant meets MFA.
+        emit m_app->session()->tokens().interactionRequired(hid, kAdventure, why, QStringLiteral("{\"x\":1}"));
+        emit m_app->session()->tokens().interactionRequired(hid, kAdventure, why, QStringLiteral("{\"x\":1}"));
+        QCOMPARE(notified.count(), 1);
+        QVERIFY(notified.first().at(1).toString().contains(kUser));
+        QVERIFY(notified.first().at(1).toString().contains(QStringLiteral("AADSTS50076")));
+        QCOMPARE(attention.count(), 1);
+        QVERIFY(attention.first().first().toBool());
+        // The tree says it too, with the reason, and Return on the row starts its sign-in.
+        const QModelIndex status = tenant(kAdventure, AccountTreeModel::StatusColumn);
+        QCOMPARE(status.data().toString(), QStringLiteral("Needs sign-in: ") + why);
+        QCOMPARE(status.data(AccountTreeModel::ClaimsRole).toString(), QStringLiteral("{\"x\":1}"));
+        DelegateProbe probe;
+        QStyleOptionViewItem option;
+        option.initFrom(view());
+        probe.initStyleOption(&option, status);
+        QCOMPARE(option.palette.color(QPalette::Text), AccountItemDelegate::warningColor(view()->palette()));
+        // Not again for the same tenant; but for a dead refresh token, yes.
+        emit m_app->session()->tokens().refreshTokenDead(hid, QStringLiteral("AADSTS700082: expired"));
+        QCOMPARE(notified.count(), 2);
+        QCOMPARE(notified.last().at(0).toString(), QStringLiteral("Sign-in expired"));
+        QCOMPARE(account().siblingAtColumn(AccountTreeModel::StatusColumn).data().toString(),
+                 QStringLiteral("Sign-in expired"));
+        QVERIFY(!m_app->actions()->copyToken()->isEnabled() || view()->currentIndex().isValid());
+    }
+};
+
+QTEST_MAIN(TestAccountsWindow)
+#include "TestAccountsWindow.moc"

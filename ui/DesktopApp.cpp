@@ -1,0 +1,440 @@
+#include "DesktopApp.h"
+
+#include "ClipboardGuard.h"
+#include "MainWindow.h"
+#include "Notifier.h"
+#include "SettingsDialog.h"
+#include "UiLogging.h"
+#include "account/AccountDirectory.h"
+#include "account/AccountTreeModel.h"
+#include "account/Session.h"
+#include "account/TokenRequest.h"
+#include "accounts/AccountActions.h"
+#include "accounts/AccountDetailsPanel.h"
+#include "accounts/AccountsController.h"
+#include "accounts/AccountsView.h"
+#include "accounts/SubscriptionSwitcher.h"
+#include "signin/SignInCoordinator.h"
+#include "token/CopiedTokenReminder.h"
+#include "token/CopyTokenDialog.h"
+#include "token/ScopePresets.h"
+#include "tray/TrayController.h"
+#include "tray/TrayMenu.h"
+#include "util/AppSettings.h"
+#include "util/Clock.h"
+
+#include <QApplication>
+#include <QDateTime>
+#include <QLocale>
+#include <QMenu>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSystemTrayIcon>
+
+namespace tenantry {
+
+namespace {
+
+StorageMode storageModeOf(const AppSettings& settings)
+{
+    return settings.value(AppSettings::Key::StorageMode).toString() == QLatin1String("keychain-only")
+               ? StorageMode::KeychainOnly
+               : StorageMode::KeychainAndFile;
+}
+
+} // namespace
+
+DesktopApp::DesktopApp(Options options, QObject* parent)
+    : QObject(parent)
+    , m_options(std::move(options))
+    , m_clock(*m_options.clock)
+{
+    buildSession();
+    m_directory = new AccountDirectory(m_session->clientId(), this);
+    m_model = new AccountTreeModel(m_directory, m_clock, this);
+    m_switcher = new SubscriptionSwitcher(&m_session->state(), this);
+    m_clipboard = new ClipboardGuard(this);
+    m_reminder = new CopiedTokenReminder(m_clock, this);
+    m_notifier = new Notifier(this);
+    m_actions = new AccountActions(this);
+
+    m_window = std::make_unique<MainWindow>(m_options.settings);
+    m_view = new AccountsView(m_actions);
+    m_view->setAccountsModel(m_model);
+    m_window->setAccountsView(m_view);
+    m_details = new AccountDetailsPanel(m_model, m_actions, m_clock);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, m_details,
+            [this](const QModelIndex& current) { m_details->showIndex(current); });
+    m_details->showIndex(m_view->currentIndex());
+    m_window->setDetailsPanel(m_details);
+    m_window->setAccountActions(m_actions);
+
+    m_trayMenu = new TrayMenu(&m_session->state(), m_switcher, this);
+    m_tray = new TrayController(m_trayMenu, this);
+
+    if (m_sessionError.isEmpty()) {
+        m_accounts = new AccountsController(m_session.get(), m_directory, this);
+        m_copier = new TokenCopier(&m_session->tokens(), m_clipboard, this);
+        m_signIn = new SignInCoordinator(m_session.get(), m_window.get(), this);
+    } else {
+        m_window->showProblem(m_sessionError);
+    }
+    applySettings();
+    wireWindow();
+    wireAccounts();
+    wireTray();
+    wireTokens();
+    updateAccountsShown();
+}
+
+DesktopApp::~DesktopApp()
+{
+    // Dialogs and flows first, then what shows the accounts, then the session they all use.
+    delete m_signIn;
+    delete m_copyTokenDialog.data();
+    delete m_tray;
+    delete m_trayMenu;
+    m_window.reset();
+    delete m_accounts;
+    delete m_copier;
+    delete m_clipboard;
+    m_session.reset();
+}
+
+CopyTokenDialog* DesktopApp::copyTokenDialog() const
+{
+    return m_copyTokenDialog;
+}
+
+void DesktopApp::buildSession()
+{
+    AppSettings& settings = *m_options.settings;
+    m_startCloudSetting = settings.value(AppSettings::Key::CloudName).toString();
+    Session::Options options;
+    options.configDir = m_options.configDir;
+    options.storageMode = storageModeOf(settings);
+    options.clientId = m_options.clientId;
+    options.cloudName = settings.value(AppSettings::Key::CloudName).toString();
+    options.keychain = m_options.keychain;
+    options.network = m_options.network;
+    m_session = std::make_unique<Session>(options, m_clock);
+    QString error;
+    if (!m_session->load(&error)) {
+        m_sessionError =
+            tr("The Azure CLI configuration in %1 cannot be used: %2").arg(m_options.configDir.path(), error);
+        qCWarning(lcUi).noquote() << m_sessionError;
+    }
+}
+
+void DesktopApp::applySettings()
+{
+    m_clipboard->applySettings(*m_options.settings);
+    m_reminder->setMinutesBefore(m_options.settings->value(AppSettings::Key::NotifyBeforeExpiryMinutes).toInt());
+    if (!m_sessionError.isEmpty())
+        return;
+    // The session's clients are built for one cloud: another one takes a new start.
+    const QString cloud = m_options.settings->value(AppSettings::Key::CloudName).toString();
+    if (cloud != m_startCloudSetting)
+        m_window->showProblem(tr("Tenantry uses the new cloud setting from its next start."));
+    const StorageMode mode = storageModeOf(*m_options.settings);
+    if (mode != m_session->cache().mode()) {
+        QPointer<DesktopApp> self(this);
+        m_session->cache().setMode(mode, [self](const CacheOutcome& outcome) {
+            if (self && !outcome.ok)
+                self->m_window->showProblem(outcome.error);
+        });
+    }
+}
+
+void DesktopApp::start(const LaunchOptions& options)
+{
+    m_tray->start();
+    const bool minimized = options.minimized || m_options.settings->value(AppSettings::Key::StartMinimized).toBool();
+    if (!minimized)
+        m_window->showAndRaise();
+    else if (!QSystemTrayIcon::isSystemTrayAvailable())
+        m_window->showMinimized(); // no tray (yet): minimized to the taskbar instead of invisible
+    if (m_accounts)
+        m_accounts->start(m_options.discoverAtStart);
+    act(options);
+}
+
+void DesktopApp::activate(const QStringList& arguments)
+{
+    LaunchOptions options;
+    QString error;
+    if (!LaunchOptions::parse(arguments, &options, &error))
+        qCWarning(lcUi).noquote() << "ignored a second launch's command line:" << error;
+    if (!options.minimized)
+        m_window->showAndRaise();
+    act(options);
+}
+
+void DesktopApp::act(const LaunchOptions& options)
+{
+    if (options.signIn)
+        m_window->requestBrowserSignIn(options.tenant);
+    else if (options.deviceCode)
+        m_window->requestCodeSignIn(options.tenant);
+}
+
+void DesktopApp::quit()
+{
+    m_window->prepareToQuit();
+    emit quitRequested();
+}
+
+void DesktopApp::notify(const QString& title, const QString& message)
+{
+    if (m_tray->isVisible() && QSystemTrayIcon::supportsMessages())
+        m_tray->notify(title, message);
+    else
+        m_window->showStatus(title + QStringLiteral(": ") + message.section(QLatin1Char('\n'), 0, 0));
+}
+
+void DesktopApp::updateAccountsShown()
+{
+    // While the cache loads, what az's profile lists is about to show: no welcome page flash.
+    const bool loading = m_accounts && !m_accounts->isLoaded();
+    m_window->setHasAccounts(loading ? !m_session->state().subscriptions().isEmpty()
+                                     : !m_directory->accounts().isEmpty());
+}
+
+void DesktopApp::confirm(const QString& title, const QString& text, const QString& acceptText,
+                         std::function<void()> then)
+{
+    auto* box = new QMessageBox(QMessageBox::Question, title, text, QMessageBox::Cancel, m_window.get());
+    box->setObjectName(QStringLiteral("confirmBox"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    QPushButton* yes = box->addButton(acceptText, QMessageBox::AcceptRole);
+    box->setDefaultButton(QMessageBox::Cancel);
+    connect(box, &QMessageBox::buttonClicked, this, [yes, then](QAbstractButton* button) {
+        if (button == yes)
+            then();
+    });
+    box->open(); // window-modal and asynchronous: no nested event loop
+}
+
+void DesktopApp::wireWindow()
+{
+    MainWindow* window = m_window.get();
+    connect(window, &MainWindow::settingsRequested, this, &DesktopApp::openSettings);
+    connect(window, &MainWindow::quitRequested, this, &DesktopApp::quit);
+    connect(m_clipboard, &ClipboardGuard::countdown, window, &MainWindow::setClipboardCountdown);
+    const auto unavailable = [this] { m_window->showProblem(m_sessionError); };
+    if (!m_signIn) {
+        connect(window, &MainWindow::signInWithBrowserRequested, this, unavailable);
+        connect(window, &MainWindow::signInWithCodeRequested, this, unavailable);
+        return;
+    }
+    connect(window, &MainWindow::signInWithBrowserRequested, m_signIn, [this](const QString& tenant) {
+        m_signIn->signInWithBrowser({tenant, {}, {}});
+    });
+    connect(window, &MainWindow::signInWithCodeRequested, m_signIn, [this](const QString& tenant) {
+        m_signIn->signInWithCode({tenant, {}, {}});
+    });
+    connect(window, &MainWindow::refreshRequested, m_accounts, &AccountsController::refreshAll);
+
+    connect(m_signIn, &SignInCoordinator::started, window, &MainWindow::showStatus);
+    connect(m_signIn, &SignInCoordinator::cancelled, window,
+            [this] { m_window->showStatus(tr("Sign-in cancelled; nothing was changed.")); });
+    connect(m_signIn, &SignInCoordinator::failed, window, [this](const QString& message) {
+        m_window->showProblem(tr("The sign-in did not complete: %1").arg(message));
+    });
+    connect(m_signIn, &SignInCoordinator::completed, this, [this](const SignInResult& result) {
+        m_accounts->applySignIn(result);
+        m_view->selectActiveSubscription(); // which subscription az now uses
+        m_notifier->accountSignedIn(result.username);
+        m_window->showProblem(result.ok() ? QString() : result.error);
+        m_window->showStatus(
+            tr("Signed in as %1: %n subscription(s).", nullptr, static_cast<int>(result.subscriptions.size()))
+                .arg(result.username));
+        m_trayMenu->rebuild();
+    });
+}
+
+void DesktopApp::wireAccounts()
+{
+    connect(m_directory, &AccountDirectory::changed, this, [this] {
+        updateAccountsShown();
+        // A rebuild deletes the menu's actions: never while it is open.
+        if (!m_trayMenu->menu()->isVisible())
+            m_trayMenu->setTenantNames(m_directory->tenantNames());
+    });
+    connect(m_switcher, &SubscriptionSwitcher::switchFailed, m_window.get(), &MainWindow::showProblem);
+    connect(m_switcher, &SubscriptionSwitcher::activeSubscriptionChanged, m_window.get(),
+            [this](const Subscription& subscription) {
+                m_window->showStatus(tr("Active subscription: %1").arg(subscription.name));
+            });
+    connect(m_actions, &AccountActions::makeActiveRequested, this,
+            [this](const AccountTarget& target) { m_switcher->makeActive(target.subscriptionId); });
+    connect(m_actions, &AccountActions::copyTokenRequested, this, &DesktopApp::openCopyTokenDialog);
+    if (!m_accounts)
+        return;
+    // The switcher read az's files again: the tree shows what they say now.
+    connect(m_switcher, &SubscriptionSwitcher::stateReloaded, m_accounts, &AccountsController::rebuild);
+    connect(m_accounts, &AccountsController::loaded, this, &DesktopApp::updateAccountsShown);
+    connect(m_accounts, &AccountsController::statusMessage, m_window.get(), &MainWindow::showStatus);
+    connect(m_accounts, &AccountsController::operationFailed, m_window.get(), &MainWindow::showProblem);
+    connect(m_accounts, &AccountsController::tenantNeedsSignIn, m_notifier, &Notifier::tenantNeedsSignIn);
+    connect(m_accounts, &AccountsController::tenantSignedIn, m_notifier, &Notifier::tenantSignedIn);
+    connect(m_accounts, &AccountsController::accountSignInExpired, m_notifier, &Notifier::accountSignInExpired);
+    connect(&m_session->signIn(), &SignInService::profileChanged, m_trayMenu, [this] {
+        if (!m_trayMenu->menu()->isVisible())
+            m_trayMenu->rebuild();
+    });
+
+    connect(m_actions, &AccountActions::signInRequested, m_signIn, [this](const AccountTarget& target) {
+        const bool tenant = target.kind == AccountTreeModel::TenantKind;
+        m_signIn->signInWithBrowser(
+            {tenant ? target.tenantId : QString(), target.username, tenant ? target.claims : QString()});
+    });
+    connect(m_actions, &AccountActions::signInWithCodeRequested, m_signIn, [this](const AccountTarget& target) {
+        const bool tenant = target.kind == AccountTreeModel::TenantKind;
+        m_signIn->signInWithCode({tenant ? target.tenantId : QString(), {}, tenant ? target.claims : QString()});
+    });
+    connect(m_actions, &AccountActions::refreshRequested, m_accounts,
+            [this](const AccountTarget& target) { m_accounts->refreshAccount(target.username); });
+    connect(m_actions, &AccountActions::signOutTenantRequested, this, [this](const AccountTarget& target) {
+        confirm(tr("Sign out of %1?").arg(target.tenantName),
+                tr("Tenantry, az and other tools that share the token cache will no longer use %1's tokens "
+                   "for the tenant %2, and its subscriptions are removed from the list.")
+                    .arg(target.username, target.tenantName),
+                tr("Sign out"), [this, target] { m_accounts->signOutTenant(target.username, target.tenantId); });
+    });
+    connect(m_actions, &AccountActions::signOutAccountRequested, this, [this](const AccountTarget& target) {
+        confirm(tr("Sign out %1?").arg(target.username),
+                tr("All tokens of %1 are removed from this computer — for az and other tools that share the "
+                   "token cache too — together with its subscriptions. Other accounts are not touched.")
+                    .arg(target.username),
+                tr("Sign out"), [this, target] { m_accounts->signOutAccount(target.username); });
+    });
+}
+
+void DesktopApp::wireTray()
+{
+    QApplication* app = qApp;
+    // Until a tray shows up, closing the window quits, as in any app without one.
+    app->setQuitOnLastWindowClosed(true);
+    connect(m_tray, &TrayController::availabilityChanged, m_window.get(), [this, app](bool available) {
+        m_window->setCloseToTray(available);
+        app->setQuitOnLastWindowClosed(!available);
+        if (!available && !m_window->isVisible())
+            m_window->showAndRaise(); // started minimized, but there is nowhere to minimize to
+    });
+    connect(m_tray, &TrayController::activated, m_window.get(), &MainWindow::toggleVisible);
+    connect(m_trayMenu, &TrayMenu::showRequested, m_window.get(), &MainWindow::showAndRaise);
+    connect(m_trayMenu, &TrayMenu::quitRequested, this, &DesktopApp::quit);
+    connect(m_trayMenu, &TrayMenu::signInRequested, m_window.get(), [this] {
+        m_window->showAndRaise();
+        m_window->requestBrowserSignIn();
+    });
+    connect(m_notifier, &Notifier::notify, this, &DesktopApp::notify);
+    connect(m_notifier, &Notifier::attentionChanged, m_tray, &TrayController::setNeedsAttention);
+}
+
+void DesktopApp::wireTokens()
+{
+    connect(m_reminder, &CopiedTokenReminder::remind, m_notifier, &Notifier::message);
+    connect(m_trayMenu, &TrayMenu::copyTokenRequested, this,
+            [this](const QString& scope, ClipboardGuard::TokenFormat format) {
+                QString label = scope;
+                const QList<TokenScopePreset> presets = tokenScopePresets();
+                for (const TokenScopePreset& preset : presets) {
+                    if (preset.scope == scope)
+                        label = preset.label;
+                }
+                copyForActiveSubscription(scope, label, format);
+            });
+    connect(m_trayMenu, &TrayMenu::customScopeRequested, this, [this](ClipboardGuard::TokenFormat format) {
+        const auto active = m_trayMenu->activeSubscription();
+        if (!active)
+            return;
+        AccountTarget target;
+        target.kind = AccountTreeModel::SubscriptionKind;
+        target.username = active->userName;
+        target.tenantId = active->tenantId;
+        target.tenantName = m_trayMenu->tenantName(*active);
+        target.subscriptionId = active->id;
+        target.subscriptionName = active->name;
+        openCopyTokenDialog(target);
+        if (m_copyTokenDialog) {
+            m_copyTokenDialog->setFormat(format);
+            m_copyTokenDialog->focusCustomScope();
+        }
+    });
+    if (!m_copier)
+        return;
+    connect(m_copier, &TokenCopier::copied, this,
+            [this](const TokenCopyRequest& request, qint64 expiresOn, int clearInSeconds) {
+                const QString until = QLocale().toString(QDateTime::fromSecsSinceEpoch(expiresOn).toLocalTime().time(),
+                                                         QLocale::ShortFormat);
+                const QString text =
+                    clearInSeconds > 0 ? tr("Copied a token for %1, valid until %2. The clipboard is cleared in %3 s.")
+                                             .arg(request.description, until)
+                                             .arg(clearInSeconds)
+                                       : tr("Copied a token for %1, valid until %2.").arg(request.description, until);
+                m_window->showStatus(text);
+                if (!m_window->isVisible())
+                    notify(tr("Token copied"), text);
+                m_reminder->tokenCopied(request.description, expiresOn);
+            });
+    connect(m_copier, &TokenCopier::failed, this,
+            [this](const TokenCopyRequest& request, const QString& message, bool) {
+                const QString text = tr("No token for %1: %2").arg(request.description, message);
+                if (m_copyTokenDialog)
+                    return; // the dialog says it
+                if (m_window->isVisible())
+                    m_window->showProblem(text);
+                else
+                    notify(tr("Could not copy a token"), text);
+            });
+}
+
+void DesktopApp::copyForActiveSubscription(const QString& scope, const QString& label,
+                                           ClipboardGuard::TokenFormat format)
+{
+    const auto active = m_trayMenu->activeSubscription();
+    if (!m_copier || !active)
+        return;
+    TokenCopyRequest request;
+    request.username = active->userName;
+    request.tenantId = active->tenantId;
+    request.scope = scope;
+    request.format = format;
+    request.description = tr("%1 in %2").arg(label, active->name);
+    m_copier->copy(request);
+}
+
+void DesktopApp::openCopyTokenDialog(const AccountTarget& target)
+{
+    if (!m_copier || target.tenantId.isEmpty())
+        return;
+    delete m_copyTokenDialog.data();
+    const bool subscription = target.kind == AccountTreeModel::SubscriptionKind;
+    auto* dialog = new CopyTokenDialog(m_copier, target.username, target.tenantId, target.tenantName,
+                                       subscription ? target.subscriptionName : QString(), m_window.get());
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_copyTokenDialog = dialog;
+    if (m_signIn) {
+        const QString claims = target.claims;
+        connect(dialog, &CopyTokenDialog::signInRequested, m_signIn,
+                [this, claims](const QString& username, const QString& tenantId) {
+                    const TenantEntry* tenant = m_directory->tenant(
+                        m_directory->account(username) ? m_directory->account(username)->homeAccountId : QString(),
+                        tenantId);
+                    m_signIn->signInWithBrowser({tenantId, username, tenant ? tenant->claims : claims});
+                });
+    }
+    dialog->open();
+}
+
+void DesktopApp::openSettings()
+{
+    auto* dialog = new SettingsDialog(m_options.settings, m_options.autostart, m_window.get());
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &SettingsDialog::settingsChanged, this, &DesktopApp::applySettings);
+    dialog->open();
+}
+
+} // namespace tenantry

@@ -1,0 +1,130 @@
+#pragma once
+
+#include "LaunchOptions.h"
+#include "azure/AzureConfigDir.h"
+#include "token/TokenCopier.h"
+
+#include <QObject>
+#include <QPointer>
+
+#include <functional>
+#include <memory>
+
+class QNetworkAccessManager;
+
+namespace tenantry {
+
+class AccountActions;
+class AccountDetailsPanel;
+class AccountDirectory;
+class AccountTreeModel;
+class AccountsController;
+class AccountsView;
+class AppSettings;
+class AutostartEntry;
+class Clock;
+class ClipboardGuard;
+class CopiedTokenReminder;
+class CopyTokenDialog;
+class MainWindow;
+class Notifier;
+class SecretStore;
+class Session;
+class SignInCoordinator;
+class SubscriptionSwitcher;
+class TrayController;
+class TrayMenu;
+struct AccountTarget;
+
+// The desktop app's objects, built and wired once: the core session for az's config dir (cache,
+// identity platform, ARM), the accounts picture and its tree, the main window, the tray, sign-in,
+// token copying and notifications. app/gui/main.cpp hands it the real clock, settings and keychain;
+// the tests hand it theirs. Nothing here reaches for a global.
+class DesktopApp : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct Options
+    {
+        AzureConfigDir configDir = AzureConfigDir::fromEnvironment();
+        AppSettings* settings = nullptr;          // required; not owned
+        const Clock* clock = nullptr;             // required; not owned
+        SecretStore* keychain = nullptr;          // null: no keychain (file only)
+        AutostartEntry* autostart = nullptr;      // for the settings dialog
+        QNetworkAccessManager* network = nullptr; // null: the session makes its own
+        QString clientId;                         // empty: Azure CLI's
+        bool discoverAtStart = true;              // look at every account's tenants after the cache loaded
+    };
+
+    explicit DesktopApp(Options options, QObject* parent = nullptr);
+    ~DesktopApp() override;
+
+    void start(const LaunchOptions& options);
+    void activate(const QStringList& arguments); // a second launch's command line
+
+    // Why az's config could not be used (the window says so too); empty when it could.
+    QString sessionError() const { return m_sessionError; }
+
+    MainWindow* window() const { return m_window.get(); }
+    Session* session() const { return m_session.get(); }
+    AccountDirectory* directory() const { return m_directory; }
+    AccountTreeModel* model() const { return m_model; }
+    AccountsView* accountsView() const { return m_view; }
+    AccountDetailsPanel* details() const { return m_details; }
+    AccountActions* actions() const { return m_actions; }
+    AccountsController* accounts() const { return m_accounts; }
+    SignInCoordinator* signIn() const { return m_signIn; }
+    TrayMenu* trayMenu() const { return m_trayMenu; }
+    TrayController* tray() const { return m_tray; }
+    ClipboardGuard* clipboard() const { return m_clipboard; }
+    TokenCopier* copier() const { return m_copier; }
+    Notifier* notifier() const { return m_notifier; }
+    CopiedTokenReminder* reminder() const { return m_reminder; }
+    CopyTokenDialog* copyTokenDialog() const;
+
+public slots:
+    void openCopyTokenDialog(const tenantry::AccountTarget& target);
+    void openSettings();
+    void quit();
+
+signals:
+    void quitRequested();
+
+private:
+    void buildSession();
+    void wireWindow();
+    void wireAccounts();
+    void wireTray();
+    void wireTokens();
+    void act(const LaunchOptions& options);
+    void updateAccountsShown();
+    void confirm(const QString& title, const QString& text, const QString& acceptText, std::function<void()> then);
+    void notify(const QString& title, const QString& message);
+    void copyForActiveSubscription(const QString& scope, const QString& label, ClipboardGuard::TokenFormat format);
+    void applySettings();
+
+    Options m_options;
+    const Clock& m_clock;
+    QString m_sessionError;
+    QString m_startCloudSetting; // AppSettings::Key::CloudName as the session was built
+    std::unique_ptr<Session> m_session;
+    AccountDirectory* m_directory = nullptr;
+    AccountTreeModel* m_model = nullptr;
+    AccountsController* m_accounts = nullptr;
+    SubscriptionSwitcher* m_switcher = nullptr;
+    ClipboardGuard* m_clipboard = nullptr;
+    TokenCopier* m_copier = nullptr;
+    CopiedTokenReminder* m_reminder = nullptr;
+    Notifier* m_notifier = nullptr;
+    AccountActions* m_actions = nullptr;
+    std::unique_ptr<MainWindow> m_window;
+    AccountsView* m_view = nullptr;
+    AccountDetailsPanel* m_details = nullptr;
+    TrayMenu* m_trayMenu = nullptr;
+    TrayController* m_tray = nullptr;
+    SignInCoordinator* m_signIn = nullptr;
+    QPointer<CopyTokenDialog> m_copyTokenDialog;
+};
+
+} // namespace tenantry
