@@ -440,6 +440,10 @@ Melden Sie sich zuerst bei diesem Mandanten an.</translation>
         <source>All tokens of %1 are removed from this computer — for az and other tools that share the token cache too — together with its subscriptions. Other accounts are not touched.</source>
         <translation>Alle Token von %1 werden von diesem Computer entfernt — auch für az und andere Werkzeuge, die den Token-Cache gemeinsam nutzen — zusammen mit seinen Abonnements. Andere Konten bleiben unberührt.</translation>
     </message>
+    <message>
+        <source>The account&apos;s refresh token can still reach this tenant until you sign out of the account itself.</source>
+        <translation>Das Aktualisierungstoken des Kontos erreicht diesen Mandanten weiterhin, bis Sie sich vom Konto selbst abmelden.</translation>
+    </message>
 </context>
 <context>
     <name>tenantry::DeviceCodeDialog</name>

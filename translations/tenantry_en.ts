@@ -439,6 +439,10 @@ Sign in to this tenant first.</source>
         <source>All tokens of %1 are removed from this computer — for az and other tools that share the token cache too — together with its subscriptions. Other accounts are not touched.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The account&apos;s refresh token can still reach this tenant until you sign out of the account itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tenantry::DeviceCodeDialog</name>

@@ -299,7 +299,10 @@ void DesktopApp::wireAccounts()
         confirm(tr("Sign out of %1?").arg(target.tenantName),
                 tr("Tenantry, az and other tools that share the token cache will no longer use %1's tokens "
                    "for the tenant %2, and its subscriptions are removed from the list.")
-                    .arg(target.username, target.tenantName),
+                        .arg(target.username, target.tenantName) +
+                    QLatin1Char(' ') +
+                    tr("The account's refresh token can still reach this tenant until you sign out of the "
+                       "account itself."),
                 tr("Sign out"), [this, target] { m_accounts->signOutTenant(target.username, target.tenantId); });
     });
     connect(m_actions, &AccountActions::signOutAccountRequested, this, [this](const AccountTarget& target) {
