@@ -154,6 +154,20 @@ QVariant AccountTreeModel::data(const QModelIndex& index, int role) const
         return {};
     const AccountEntry& account = accounts.at(p.account);
 
+    // Roles every row answers for its account, whatever its kind.
+    switch (role) {
+    case UsernameRole:
+        return account.username;
+    case HomeAccountIdRole:
+        return account.homeAccountId;
+    case HasRefreshTokenRole:
+        return account.hasRefreshToken && !account.refreshTokenDead;
+    case RefreshTokenDeadRole:
+        return account.refreshTokenDead;
+    default:
+        break;
+    }
+
     if (p.tenant < 0) {
         switch (role) {
         case Qt::DisplayRole:
@@ -175,14 +189,6 @@ QVariant AccountTreeModel::data(const QModelIndex& index, int role) const
             return account.username;
         case KindRole:
             return AccountKind;
-        case UsernameRole:
-            return account.username;
-        case HomeAccountIdRole:
-            return account.homeAccountId;
-        case HasRefreshTokenRole:
-            return account.hasRefreshToken && !account.refreshTokenDead;
-        case RefreshTokenDeadRole:
-            return account.refreshTokenDead;
         default:
             return {};
         }
@@ -210,10 +216,6 @@ QVariant AccountTreeModel::data(const QModelIndex& index, int role) const
         }
         case KindRole:
             return TenantKind;
-        case UsernameRole:
-            return account.username;
-        case HomeAccountIdRole:
-            return account.homeAccountId;
         case TenantIdRole:
             return tenant.tenantId;
         case TenantStateRole:
@@ -230,10 +232,6 @@ QVariant AccountTreeModel::data(const QModelIndex& index, int role) const
             return tenant.reason;
         case ClaimsRole:
             return tenant.claims;
-        case HasRefreshTokenRole:
-            return account.hasRefreshToken && !account.refreshTokenDead;
-        case RefreshTokenDeadRole:
-            return account.refreshTokenDead;
         default:
             return {};
         }
@@ -252,10 +250,6 @@ QVariant AccountTreeModel::data(const QModelIndex& index, int role) const
         return sub.id;
     case KindRole:
         return SubscriptionKind;
-    case UsernameRole:
-        return account.username;
-    case HomeAccountIdRole:
-        return account.homeAccountId;
     case TenantIdRole:
         return tenant.tenantId;
     case SubscriptionIdRole:
@@ -264,8 +258,6 @@ QVariant AccountTreeModel::data(const QModelIndex& index, int role) const
         return sub.name;
     case TenantNameRole:
         return tenant.displayName;
-    case HasRefreshTokenRole:
-        return account.hasRefreshToken && !account.refreshTokenDead;
     case IsActiveRole:
         return sub.isActive;
     default:
