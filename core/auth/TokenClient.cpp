@@ -12,12 +12,28 @@ namespace tenantry {
 
 namespace {
 
-QByteArray anchorMailbox(const QString& homeAccountId)
+using Headers = QList<QPair<QByteArray, QByteArray>>;
+
+// X-AnchorMailbox routes the request to the account's home: "uid.utid" as "Oid:uid@utid".
+Headers routingHeaders(const QString& homeAccountId)
 {
-    // "uid.utid" routes as "Oid:uid@utid".
     const QString uid = homeAccountId.section(QLatin1Char('.'), 0, 0);
     const QString utid = homeAccountId.section(QLatin1Char('.'), 1);
-    return uid.isEmpty() || utid.isEmpty() ? QByteArray() : QStringLiteral("Oid:%1@%2").arg(uid, utid).toUtf8();
+    if (uid.isEmpty() || utid.isEmpty())
+        return {};
+    return {{QByteArrayLiteral("X-AnchorMailbox"), QStringLiteral("Oid:%1@%2").arg(uid, utid).toUtf8()}};
+}
+
+// What every token request of ours sends, as MSAL does: the client, the grant, client_info and
+// the claims (client capabilities merged with any challenge).
+QUrlQuery grantForm(const QString& clientId, const QString& grantType, const QString& claims)
+{
+    QUrlQuery form;
+    form.addQueryItem(QStringLiteral("client_id"), clientId);
+    form.addQueryItem(QStringLiteral("grant_type"), grantType);
+    form.addQueryItem(QStringLiteral("client_info"), QStringLiteral("1"));
+    form.addQueryItem(QStringLiteral("claims"), TokenClient::claimsParameter(claims));
+    return form;
 }
 
 } // namespace
@@ -29,8 +45,7 @@ TokenClient::TokenClient(HttpClient* http, AuthorityDiscovery* discovery, QStrin
     , m_discovery(discovery)
     , m_clientId(std::move(clientId))
     , m_clock(clock)
-{
-}
+{}
 
 QString TokenClient::decoratedScope(const QStringList& scopes)
 {
@@ -61,47 +76,27 @@ void TokenClient::redeemAuthorizationCode(const QString& tenant, const Secret& c
                                           const QString& redirectUri, const QStringList& scopes,
                                           const QString& clientInfo, const QString& claims, Done done)
 {
-    QUrlQuery form;
-    form.addQueryItem(QStringLiteral("client_id"), m_clientId);
-    form.addQueryItem(QStringLiteral("grant_type"), QStringLiteral("authorization_code"));
-    form.addQueryItem(QStringLiteral("client_info"), QStringLiteral("1"));
-    form.addQueryItem(QStringLiteral("claims"), claimsParameter(claims));
+    QUrlQuery form = grantForm(m_clientId, QStringLiteral("authorization_code"), claims);
     form.addQueryItem(QStringLiteral("code_verifier"), codeVerifier.reveal());
     form.addQueryItem(QStringLiteral("code"), code.reveal());
     form.addQueryItem(QStringLiteral("redirect_uri"), redirectUri);
     form.addQueryItem(QStringLiteral("scope"), decoratedScope(scopes));
-    QList<QPair<QByteArray, QByteArray>> headers;
-    const QByteArray anchor = anchorMailbox(homeAccountIdFromClientInfo(clientInfo));
-    if (!anchor.isEmpty())
-        headers.append({QByteArrayLiteral("X-AnchorMailbox"), anchor});
     // A code is single-use: never resend it automatically.
-    post(tenant, form, headers, std::move(done), /*retry=*/false);
+    post(tenant, form, routingHeaders(homeAccountIdFromClientInfo(clientInfo)), std::move(done), /*retry=*/false);
 }
 
 void TokenClient::refresh(const QString& tenant, const Secret& refreshToken, const QStringList& scopes,
                           const QString& homeAccountId, const QString& claims, Done done)
 {
-    QUrlQuery form;
-    form.addQueryItem(QStringLiteral("client_id"), m_clientId);
-    form.addQueryItem(QStringLiteral("grant_type"), QStringLiteral("refresh_token"));
-    form.addQueryItem(QStringLiteral("client_info"), QStringLiteral("1"));
-    form.addQueryItem(QStringLiteral("claims"), claimsParameter(claims));
+    QUrlQuery form = grantForm(m_clientId, QStringLiteral("refresh_token"), claims);
     form.addQueryItem(QStringLiteral("refresh_token"), refreshToken.reveal());
     form.addQueryItem(QStringLiteral("scope"), decoratedScope(scopes));
-    QList<QPair<QByteArray, QByteArray>> headers;
-    const QByteArray anchor = anchorMailbox(homeAccountId);
-    if (!anchor.isEmpty())
-        headers.append({QByteArrayLiteral("X-AnchorMailbox"), anchor});
-    post(tenant, form, headers, std::move(done), /*retry=*/true);
+    post(tenant, form, routingHeaders(homeAccountId), std::move(done), /*retry=*/true);
 }
 
 void TokenClient::pollDeviceCode(const QString& tenant, const Secret& deviceCode, const QString& claims, Done done)
 {
-    QUrlQuery form;
-    form.addQueryItem(QStringLiteral("client_id"), m_clientId);
-    form.addQueryItem(QStringLiteral("grant_type"), QStringLiteral("urn:ietf:params:oauth:grant-type:device_code"));
-    form.addQueryItem(QStringLiteral("client_info"), QStringLiteral("1"));
-    form.addQueryItem(QStringLiteral("claims"), claimsParameter(claims));
+    QUrlQuery form = grantForm(m_clientId, QStringLiteral("urn:ietf:params:oauth:grant-type:device_code"), claims);
     // MSAL sends the device code under both names (its "2018-10-4 Hack"); servers accept either.
     form.addQueryItem(QStringLiteral("code"), deviceCode.reveal());
     form.addQueryItem(QStringLiteral("device_code"), deviceCode.reveal());
@@ -111,7 +106,7 @@ void TokenClient::pollDeviceCode(const QString& tenant, const Secret& deviceCode
 void TokenClient::requestDeviceCode(const QString& tenant, const QStringList& scopes, DeviceCodeDone done)
 {
     m_discovery->discover(tenant, [this, scopes, done = std::move(done)](const OpenIdConfiguration* config,
-                                                                          const QString& error) {
+                                                                         const QString& error) {
         if (!config) {
             done(std::nullopt, error);
             return;
@@ -123,7 +118,8 @@ void TokenClient::requestDeviceCode(const QString& tenant, const QStringList& sc
             const auto body = response.json();
             if (!response.ok() || !body || !body->is_object()) {
                 const TokenGrantResult failure = TokenGrantResult::fromHttp(response, m_clock.nowSecs());
-                done(std::nullopt, QStringLiteral("Could not start the device code sign-in: %1").arg(failure.message()));
+                done(std::nullopt,
+                     QStringLiteral("Could not start the device code sign-in: %1").arg(failure.message()));
                 return;
             }
             DeviceCode code;
@@ -149,8 +145,8 @@ void TokenClient::requestDeviceCode(const QString& tenant, const QStringList& sc
 void TokenClient::post(const QString& tenant, QUrlQuery form, QList<QPair<QByteArray, QByteArray>> headers, Done done,
                        bool retry)
 {
-    m_discovery->discover(tenant, [this, form, headers, done = std::move(done), retry](
-                                      const OpenIdConfiguration* config, const QString& error) mutable {
+    m_discovery->discover(tenant, [this, form, headers, done = std::move(done),
+                                   retry](const OpenIdConfiguration* config, const QString& error) mutable {
         if (!config) {
             TokenGrantResult failure;
             failure.kind = TokenGrantResult::Kind::Network;
