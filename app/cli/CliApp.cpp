@@ -687,6 +687,7 @@ void CliApp::printResult(const Json& result, const OutputFormatter::TableTransfo
         const Json input = m_output == QLatin1String("tsv") ? Json(nlohmann::json(result)) : result;
         if (!m_query.search(input, &picked, &error)) {
             fprintf(stderr, "ERROR: --query: %s\n", qPrintable(error));
+            finish(1); // whatever the command would have exited with: its output is not there
             return;
         }
         const QByteArray text = formatter.format(picked, {});

@@ -209,6 +209,13 @@ private slots:
         QCOMPARE(az(args).exitCode, 2);
         QVERIFY(ours.err.startsWith("ERROR: argument --query: invalid jmespath_type value: '[?'"));
         QVERIFY(ours.out.isEmpty());
+
+        // A query that fails on the data (a type error) is an error too, with nothing on stdout.
+        const ProcessResult typeError = cli({QStringLiteral("account"), QStringLiteral("list"),
+                                             QStringLiteral("--query"), QStringLiteral("length(`1`)")});
+        QCOMPARE(typeError.exitCode, 1);
+        QVERIFY(typeError.err.startsWith("ERROR: --query: invalid type for length()"));
+        QVERIFY(typeError.out.isEmpty());
     }
 
     void getAccessTokenQueryGivesTheBareToken()
