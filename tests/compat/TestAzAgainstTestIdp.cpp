@@ -8,6 +8,7 @@
 // az runs with HOME and AZURE_CONFIG_DIR in a temp dir. It skips only when no namespace can be made.
 
 #include "TestConfig.h"
+#include "fakes/FakeAzureHosts.h"
 #include "fakes/TestIdentityProvider.h"
 #include "util/Jwt.h"
 
@@ -39,8 +40,6 @@ const QString kMfa = QStringLiteral("d1e2f3a4-b5c6-4d7e-8f9a-0b1c2d3e4f5a");   /
 const QString kUpn = QStringLiteral("sam@northwind.example");
 const QString kRefreshGrant = QStringLiteral("refresh_token");
 const QString kDeviceGrant = QStringLiteral("urn:ietf:params:oauth:grant-type:device_code");
-const char* const kInsideVariable = "TENANTRY_FAKE_AZURE_HOSTS";
-const char* const kSkipVariable = "TENANTRY_AZ_COMPAT_SKIP";
 
 struct AzResult
 {
@@ -132,10 +131,10 @@ private:
 private slots:
     void initTestCase()
     {
-        const QString skip = qEnvironmentVariable(kSkipVariable);
+        const QString skip = qEnvironmentVariable(kFakeAzureHostsSkipVariable);
         if (!skip.isEmpty())
             QSKIP(qPrintable(skip));
-        QVERIFY2(qEnvironmentVariable(kInsideVariable) == QLatin1String("1"), "not inside fake-azure-hosts.sh");
+        QVERIFY2(qEnvironmentVariable(kFakeAzureHostsVariable) == QLatin1String("1"), "not inside fake-azure-hosts.sh");
         if (!QFileInfo(QStringLiteral("/usr/bin/az")).isExecutable())
             QSKIP("the Azure CLI (/usr/bin/az, Debian package azure-cli) is not installed");
         QVERIFY(m_dir.isValid());
@@ -345,31 +344,7 @@ private slots:
 
 int main(int argc, char** argv)
 {
-    // Run again inside the fake-hosts namespace unless already there.
-    if (qgetenv(kInsideVariable) != "1" && qEnvironmentVariableIsEmpty(kSkipVariable)) {
-        const QByteArray script = TENANTRY_SOURCE_DIR "/scripts/fake-azure-hosts.sh";
-        const QByteArray check = "'" + script + "' --isolate-net --check 2>&1";
-        QByteArray why;
-        if (FILE* pipe = ::popen(check.constData(), "r")) {
-            char buffer[512];
-            while (std::fgets(buffer, sizeof buffer, pipe))
-                why += buffer;
-            if (::pclose(pipe) == 0) {
-                char self[4096];
-                const ssize_t length = ::readlink("/proc/self/exe", self, sizeof self - 1);
-                self[length > 0 ? length : 0] = '\0';
-                std::vector<char*> args = {const_cast<char*>("bash"),     const_cast<char*>(script.constData()),
-                                           const_cast<char*>("--no-nss"), const_cast<char*>("--isolate-net"),
-                                           const_cast<char*>("--"),       self};
-                for (int i = 1; i < argc; ++i)
-                    args.push_back(argv[i]);
-                args.push_back(nullptr);
-                ::execv("/bin/bash", args.data());
-                why = "cannot run " + script;
-            }
-        }
-        qputenv(kSkipVariable, "no private mount namespace for the fake Azure hosts: " + why.trimmed());
-    }
+    reexecInsideFakeAzureHosts(argc, argv);
     QCoreApplication app(argc, argv);
     TestAzAgainstTestIdp test;
     QTEST_SET_MAIN_SOURCE_PATH

@@ -8,6 +8,7 @@
 // namespace can be made or az is missing.
 
 #include "TestConfig.h"
+#include "fakes/FakeAzureHosts.h"
 #include "fakes/HttpRequestParser.h"
 #include "fakes/TestIdentityProvider.h"
 #include "util/Json.h"
@@ -54,8 +55,6 @@ const QString kFabrikamResearch = QStringLiteral("6d7e8f9a-0b1c-4d2e-8f3a-4b5c6d
 
 const QString kGraphScope = QStringLiteral("https://graph.microsoft.com/.default");
 const QString kRefreshGrant = QStringLiteral("refresh_token");
-const char* const kInsideVariable = "TENANTRY_FAKE_AZURE_HOSTS";
-const char* const kSkipVariable = "TENANTRY_AZ_COMPAT_SKIP";
 
 struct RunResult
 {
@@ -260,10 +259,10 @@ private:
 private slots:
     void initTestCase()
     {
-        const QString skip = qEnvironmentVariable(kSkipVariable);
+        const QString skip = qEnvironmentVariable(kFakeAzureHostsSkipVariable);
         if (!skip.isEmpty())
             QSKIP(qPrintable(skip));
-        QVERIFY2(qEnvironmentVariable(kInsideVariable) == QLatin1String("1"), "not inside fake-azure-hosts.sh");
+        QVERIFY2(qEnvironmentVariable(kFakeAzureHostsVariable) == QLatin1String("1"), "not inside fake-azure-hosts.sh");
         if (!QFileInfo(QStringLiteral("/usr/bin/az")).isExecutable())
             QSKIP("the Azure CLI (/usr/bin/az, Debian package azure-cli) is not installed");
         QVERIFY2(QFileInfo(QStringLiteral(TENANTRY_BIN_DIR "/tenantry-cli")).isExecutable(),
@@ -631,31 +630,7 @@ private slots:
 
 int main(int argc, char** argv)
 {
-    // Run again inside the fake-hosts namespace unless already there.
-    if (qgetenv(kInsideVariable) != "1" && qEnvironmentVariableIsEmpty(kSkipVariable)) {
-        const QByteArray script = TENANTRY_SOURCE_DIR "/scripts/fake-azure-hosts.sh";
-        const QByteArray check = "'" + script + "' --isolate-net --check 2>&1";
-        QByteArray why;
-        if (FILE* pipe = ::popen(check.constData(), "r")) {
-            char buffer[512];
-            while (std::fgets(buffer, sizeof buffer, pipe))
-                why += buffer;
-            if (::pclose(pipe) == 0) {
-                char self[4096];
-                const ssize_t length = ::readlink("/proc/self/exe", self, sizeof self - 1);
-                self[length > 0 ? length : 0] = '\0';
-                std::vector<char*> args = {const_cast<char*>("bash"),     const_cast<char*>(script.constData()),
-                                           const_cast<char*>("--no-nss"), const_cast<char*>("--isolate-net"),
-                                           const_cast<char*>("--"),       self};
-                for (int i = 1; i < argc; ++i)
-                    args.push_back(argv[i]);
-                args.push_back(nullptr);
-                ::execv("/bin/bash", args.data());
-                why = "cannot run " + script;
-            }
-        }
-        qputenv(kSkipVariable, "no private mount namespace for the fake Azure hosts: " + why.trimmed());
-    }
+    reexecInsideFakeAzureHosts(argc, argv);
     QCoreApplication app(argc, argv);
     TestCliAgainstTestIdp test;
     QTEST_SET_MAIN_SOURCE_PATH

@@ -1,0 +1,16 @@
+#pragma once
+
+namespace tenantry::test {
+
+// Set to "1" by scripts/fake-azure-hosts.sh inside its namespace, where the real Azure host names
+// reach the test identity provider on 127.0.0.1:443.
+inline const char* const kFakeAzureHostsVariable = "TENANTRY_FAKE_AZURE_HOSTS";
+// Why the namespace could not be made here; the tests skip with it instead of failing.
+inline const char* const kFakeAzureHostsSkipVariable = "TENANTRY_AZ_COMPAT_SKIP";
+
+// Called first in a test's main(): re-executes the test inside scripts/fake-azure-hosts.sh (own
+// network, no NSS database) unless it is already there. Returns only when it did not re-execute,
+// with the skip variable set if the namespace cannot be made on this machine.
+void reexecInsideFakeAzureHosts(int argc, char** argv);
+
+} // namespace tenantry::test
