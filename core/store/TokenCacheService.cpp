@@ -431,6 +431,7 @@ struct TokenCacheService::Private
 
     void runLoad(Done done);
     void runModify(std::function<void(MsalCache&)> change, Done done);
+    void runSynced(std::function<void(MsalCache&)> change, Done done);
     void runClear(Done done);
     void runFileOnly(const QString& problem, std::function<void(MsalCache&)> change, Done done);
     void finishSynced(CacheOutcome outcome, const std::optional<Envelope>& current, FileTransaction tx, bool fileWanted,
@@ -442,22 +443,40 @@ struct TokenCacheService::Private
 
 void TokenCacheService::Private::runLoad(Done done)
 {
-    readKeychain([this, done = std::move(done)](KeychainRead keychainCopy) mutable {
+    runSynced(nullptr, std::move(done));
+}
+
+void TokenCacheService::Private::runModify(std::function<void(MsalCache&)> change, Done done)
+{
+    runSynced(std::move(change), std::move(done));
+}
+
+// A load (no change) or a modify: the keychain copy read, then the file under its lock, reconciled,
+// changed, and written where the mode says.
+void TokenCacheService::Private::runSynced(std::function<void(MsalCache&)> change, Done done)
+{
+    readKeychain([this, change = std::move(change), done = std::move(done)](KeychainRead keychainCopy) mutable {
         if (!keychainCopy.usable) {
-            runFileOnly(keychainCopy.problem, nullptr, std::move(done));
+            runFileOnly(keychainCopy.problem, std::move(change), std::move(done));
             return;
         }
         if (q->m_mode == StorageMode::KeychainOnly) {
-            keychainOnly(std::move(keychainCopy), nullptr, std::move(done));
+            keychainOnly(std::move(keychainCopy), std::move(change), std::move(done));
             return;
         }
         CacheOutcome outcome;
         if (!keychainCopy.damaged.isEmpty())
             outcome.warnings << keychainCopy.damaged;
         const std::optional<Envelope> envelope = keychainCopy.envelope;
-        auto compute = [envelope](const FileSnapshot& fileNow) {
+        const bool changing = change != nullptr;
+        auto compute = [envelope, change = std::move(change)](const FileSnapshot& fileNow) {
             FilePlan plan;
             plan.cache = reconcile(envelope, fileNow);
+            if (change) {
+                change(plan.cache);
+                plan.write = true; // an unchanged document is not rewritten (MsalCacheFile compares)
+                return plan;
+            }
             switch (fileNow.status) {
             case FileStatus::Ok:
                 plan.write = fileNow.cache != plan.cache;
@@ -477,44 +496,11 @@ void TokenCacheService::Private::runLoad(Done done)
         std::optional<MsalCache> fallback;
         if (envelope)
             fallback = envelope->cache;
-        fileTransaction(
-            std::move(compute), std::move(fallback),
-            [this, outcome = std::move(outcome), envelope, done = std::move(done)](FileTransaction tx) mutable {
-                finishSynced(std::move(outcome), envelope, std::move(tx), false, std::move(done));
-            });
-    });
-}
-
-void TokenCacheService::Private::runModify(std::function<void(MsalCache&)> change, Done done)
-{
-    readKeychain([this, change = std::move(change), done = std::move(done)](KeychainRead keychainCopy) mutable {
-        if (!keychainCopy.usable) {
-            runFileOnly(keychainCopy.problem, std::move(change), std::move(done));
-            return;
-        }
-        if (q->m_mode == StorageMode::KeychainOnly) {
-            keychainOnly(std::move(keychainCopy), std::move(change), std::move(done));
-            return;
-        }
-        CacheOutcome outcome;
-        if (!keychainCopy.damaged.isEmpty())
-            outcome.warnings << keychainCopy.damaged;
-        const std::optional<Envelope> envelope = keychainCopy.envelope;
-        auto compute = [envelope, change = std::move(change)](const FileSnapshot& fileNow) {
-            FilePlan plan;
-            plan.cache = reconcile(envelope, fileNow);
-            change(plan.cache);
-            plan.write = true; // an unchanged document is not rewritten (MsalCacheFile compares)
-            return plan;
-        };
-        std::optional<MsalCache> fallback;
-        if (envelope)
-            fallback = envelope->cache;
-        fileTransaction(
-            std::move(compute), std::move(fallback),
-            [this, outcome = std::move(outcome), envelope, done = std::move(done)](FileTransaction tx) mutable {
-                finishSynced(std::move(outcome), envelope, std::move(tx), true, std::move(done));
-            });
+        fileTransaction(std::move(compute), std::move(fallback),
+                        [this, outcome = std::move(outcome), envelope, changing,
+                         done = std::move(done)](FileTransaction tx) mutable {
+                            finishSynced(std::move(outcome), envelope, std::move(tx), changing, std::move(done));
+                        });
     });
 }
 
