@@ -157,9 +157,28 @@ private:
         out += "Content-Length: " + QByteArray::number(response.body.size()) + "\r\n";
         out += keepAlive ? "Connection: keep-alive\r\n" : "Connection: close\r\n";
         out += "\r\n";
-        if (!head)
-            out += response.body;
+        if (head) {
+            m_socket->write(out);
+            return;
+        }
+        if (response.dripIntervalMs <= 0 || response.body.isEmpty()) {
+            m_socket->write(out + response.body);
+            return;
+        }
         m_socket->write(out);
+        drip(response.body, response.dripIntervalMs);
+    }
+
+    // A slow server: one byte of `rest` now and then, until it is all sent or the peer is gone.
+    void drip(const QByteArray& rest, int intervalMs)
+    {
+        QTimer::singleShot(intervalMs, this, [this, rest, intervalMs] {
+            if (m_socket->state() != QAbstractSocket::ConnectedState)
+                return;
+            m_socket->write(rest.first(1));
+            if (rest.size() > 1)
+                drip(rest.sliced(1), intervalMs);
+        });
     }
 
     void closeAfterWrite()
@@ -434,6 +453,28 @@ void HttpServer::dispatch(const HttpRequest& request, QObject* connection, quint
         return;
     }
     m_handler(request, responder);
+}
+
+RecordingServer::RecordingServer(QObject* parent)
+    : QObject(parent)
+    , m_answer(HttpResponse::json(200, "{}"))
+{
+    m_server.setHandler([this](const HttpRequest& request, const HttpServer::Responder& responder) {
+        m_received.append(request);
+        responder.send(m_answer);
+    });
+}
+
+QByteArray RecordingServer::everything() const
+{
+    QByteArray all;
+    for (const HttpRequest& request : m_received) {
+        all += request.method + ' ' + request.target + '\n';
+        for (const auto& [name, value] : request.headers)
+            all += name + ": " + value + '\n';
+        all += request.body + '\n';
+    }
+    return all;
 }
 
 } // namespace tenantry::test

@@ -21,6 +21,7 @@ struct HttpResponse
     QList<QPair<QByteArray, QByteArray>> headers; // Content-Length and Connection are added when sent
     QByteArray body;
     bool closeConnection = false; // send "Connection: close" and close after this response
+    int dripIntervalMs = 0;       // > 0: the head at once, then the body one byte at a time, this far apart
 
     HttpResponse& setHeader(const QByteArray& name, const QByteArray& value);
     QByteArray header(QByteArrayView name) const;
@@ -92,6 +93,27 @@ private:
     HttpRequestParser::Limits m_limits;
     QSslConfiguration m_tlsConfiguration;
     bool m_tls = false;
+};
+
+// A server on another port that records every request it receives (headers and body) and answers each
+// with `answer`: the stranger a redirect points to, to prove that nothing secret reaches it.
+class RecordingServer : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit RecordingServer(QObject* parent = nullptr);
+
+    bool listen() { return m_server.listen(); }
+    QUrl url() const { return m_server.url(); }
+    void setAnswer(const HttpResponse& answer) { m_answer = answer; }
+    const QList<HttpRequest>& received() const { return m_received; }
+    QByteArray everything() const; // every request line, header and body received, concatenated
+
+private:
+    HttpServer m_server;
+    HttpResponse m_answer;
+    QList<HttpRequest> m_received;
 };
 
 } // namespace tenantry::test

@@ -181,6 +181,40 @@ IdpFault IdpFault::tooManyRequests(IdpEndpoint endpoint, int retryAfterSecs)
     return fault;
 }
 
+IdpFault IdpFault::tooManyRequests(IdpEndpoint endpoint, const QByteArray& retryAfter)
+{
+    IdpFault fault = tooManyRequests(endpoint, 0);
+    fault.retryAfter = retryAfter;
+    return fault;
+}
+
+IdpFault IdpFault::answer(IdpEndpoint endpoint, int status, const QByteArray& body, const QByteArray& contentType)
+{
+    IdpFault fault;
+    fault.kind = Kind::Answer;
+    fault.endpoint = endpoint;
+    fault.httpStatus = status;
+    fault.body = body;
+    fault.headers = {{"Content-Type", contentType}};
+    return fault;
+}
+
+IdpFault IdpFault::redirect(IdpEndpoint endpoint, const QUrl& location, int status)
+{
+    IdpFault fault = answer(endpoint, status, QByteArray(), "text/html; charset=utf-8");
+    fault.headers.append({"Location", location.toEncoded()});
+    return fault;
+}
+
+IdpFault IdpFault::drip(IdpEndpoint endpoint, int byteIntervalMs)
+{
+    IdpFault fault;
+    fault.kind = Kind::Drip;
+    fault.endpoint = endpoint;
+    fault.dripIntervalMs = byteIntervalMs;
+    return fault;
+}
+
 IdpFault IdpFault::garbageJson(IdpEndpoint endpoint)
 {
     IdpFault fault;
@@ -346,6 +380,9 @@ struct TestIdentityProvider::Private
     QString autoSignInUser;
     int deviceInterval = 5;
     int deviceLifetime = 900;
+    QUrl deviceVerificationUri;
+    QUrl deviceAuthorizationEndpoint;
+    Json armJunkItems = Json::array();
     int deviceSlowDownPolls = 0;
     QString deviceAutoApproveUser;
     int deviceAutoApproveAfterPolls = 0;
@@ -561,7 +598,9 @@ struct TestIdentityProvider::Private
             if (!fault.tenant.isEmpty()) {
                 const TenantRef ref = resolveTenant(record.tenant);
                 if (fault.tenant.compare(record.tenant, Qt::CaseInsensitive) != 0 &&
-                    fault.tenant.compare(ref.id, Qt::CaseInsensitive) != 0)
+                    fault.tenant.compare(ref.id, Qt::CaseInsensitive) != 0 &&
+                    (record.issuedTenant.isEmpty() ||
+                     fault.tenant.compare(record.issuedTenant, Qt::CaseInsensitive) != 0))
                     continue;
             }
             const IdpFault taken = fault;
@@ -597,9 +636,20 @@ struct TestIdentityProvider::Private
                     : oauthError(record, base, 429, QStringLiteral("temporarily_unavailable"), 50196,
                                  QStringLiteral("The server terminated an operation because it encountered a "
                                                 "client request loop. Please contact your app vendor."));
-            response.setHeader("Retry-After", QByteArray::number(fault.retryAfterSecs));
+            response.setHeader("Retry-After", fault.retryAfter.isEmpty() ? QByteArray::number(fault.retryAfterSecs)
+                                                                         : fault.retryAfter);
             return response;
         }
+        case IdpFault::Kind::Answer: {
+            record.fault = QStringLiteral("answer-%1").arg(fault.httpStatus);
+            HttpResponse response = HttpResponse::text(fault.httpStatus, fault.body);
+            for (const auto& [name, value] : fault.headers)
+                response.setHeader(name, value);
+            return response;
+        }
+        case IdpFault::Kind::Drip:
+            record.fault = QStringLiteral("drip");
+            return {};
         case IdpFault::Kind::GarbageJson:
             record.fault = QStringLiteral("garbage-json");
             return HttpResponse::json(fault.httpStatus, "{\"token_type\": \"Bearer\", \"access_token\": <html>");
@@ -809,7 +859,9 @@ struct TestIdentityProvider::Private
             {"request_uri_parameter_supported", false},
             {"userinfo_endpoint", "https://graph.microsoft.com/oidc/userinfo"},
             {"authorization_endpoint", s(root + QStringLiteral("/oauth2/v2.0/authorize"))},
-            {"device_authorization_endpoint", s(root + QStringLiteral("/oauth2/v2.0/devicecode"))},
+            {"device_authorization_endpoint",
+             s(deviceAuthorizationEndpoint.isEmpty() ? root + QStringLiteral("/oauth2/v2.0/devicecode")
+                                                     : deviceAuthorizationEndpoint.toString())},
             {"http_logout_supported", true},
             {"frontchannel_logout_supported", true},
             {"end_session_endpoint", s(root + QStringLiteral("/oauth2/v2.0/logout"))},
@@ -1158,15 +1210,18 @@ struct TestIdentityProvider::Private
         code.slowDownPolls = deviceSlowDownPolls;
         deviceCodes.insert(code.deviceCode, code);
 
-        const QString verificationUri = base + QStringLiteral("/devicelogin");
-        const Json body = {{"user_code", s(code.userCode)},
-                           {"device_code", s(code.deviceCode)},
-                           {"verification_uri", s(verificationUri)},
-                           {"expires_in", deviceLifetime},
-                           {"interval", deviceInterval},
-                           {"message", s(QStringLiteral("To sign in, use a web browser to open the page %1 and enter "
-                                                        "the code %2 to authenticate.")
-                                             .arg(verificationUri, code.userCode))}};
+        const QString verificationUri =
+            deviceVerificationUri.isEmpty() ? base + QStringLiteral("/devicelogin") : deviceVerificationUri.toString();
+        Json body = {{"user_code", s(code.userCode)},
+                     {"device_code", s(code.deviceCode)},
+                     {"verification_uri", s(verificationUri)},
+                     {"expires_in", deviceLifetime},
+                     {"interval", deviceInterval},
+                     {"message", s(QStringLiteral("To sign in, use a web browser to open the page %1 and enter "
+                                                  "the code %2 to authenticate.")
+                                       .arg(verificationUri, code.userCode))}};
+        if (deviceInterval < 0)
+            body.erase("interval");
         const QString userCode = code.userCode;
         QTimer::singleShot(0, q, [this, userCode] { emit q->deviceCodeIssued(userCode); });
         return jsonResponse(200, body);
@@ -1625,7 +1680,7 @@ struct TestIdentityProvider::Private
         const int size = std::max(1, armPageSize);
         const qsizetype offset =
             std::clamp<qsizetype>(request.query().value(QStringLiteral("$skiptoken")).toLongLong(), 0, items.size());
-        Json page = Json::array();
+        Json page = armJunkItems;
         for (qsizetype i = offset; i < qsizetype(items.size()) && i < offset + size; ++i)
             page.push_back(items.at(std::size_t(i)));
         Json body = Json::object();
@@ -1959,6 +2014,21 @@ void TestIdentityProvider::setArmPageSize(int size)
     d->armPageSize = std::max(1, size);
 }
 
+void TestIdentityProvider::setArmJunkItems(const Json& items)
+{
+    d->armJunkItems = items.is_array() ? items : Json::array();
+}
+
+void TestIdentityProvider::setDeviceCodeVerificationUri(const QUrl& url)
+{
+    d->deviceVerificationUri = url;
+}
+
+void TestIdentityProvider::setDeviceAuthorizationEndpoint(const QUrl& url)
+{
+    d->deviceAuthorizationEndpoint = url;
+}
+
 void TestIdentityProvider::setAccessTokenLifetime(int secs)
 {
     d->accessTokenLifetime = secs;
@@ -2227,11 +2297,23 @@ void TestIdentityProvider::handle(const HttpRequest& request, const HttpServer::
         d->maxInFlight[counted] = std::max(d->maxInFlight[counted], now);
     }
 
+    if (Private::isArmEndpoint(record.endpoint)) {
+        // So that a fault can aim at one tenant's ARM calls: the tenant of the bearer token.
+        const QByteArray authorization = request.header("authorization");
+        const auto token = d->accessTokens.constFind(QString::fromLatin1(authorization.mid(7).trimmed()));
+        if (authorization.toLower().startsWith("bearer ") && token != d->accessTokens.constEnd())
+            record.issuedTenant = token->tenantId;
+    }
+
     HttpResponse response;
     std::optional<IdpFault::Kind> faultKind;
     if (const std::optional<IdpFault> fault = d->takeFault(record)) {
         faultKind = fault->kind;
         response = d->faultResponse(*fault, record, d->authorityBase(request));
+        if (fault->kind == IdpFault::Kind::Drip) {
+            response = d->route(request, record, subscriptionId);
+            response.dripIntervalMs = fault->dripIntervalMs;
+        }
     } else {
         response = d->route(request, record, subscriptionId);
     }

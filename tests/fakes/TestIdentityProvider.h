@@ -83,6 +83,8 @@ struct IdpFault
                          // oauthError() aims it at the token endpoint
         Hang,            // never answers (the connection stays open)
         Drop,            // closes the connection without an answer
+        Answer,          // `httpStatus` with `headers` and `body` as given (junk, redirects, huge bodies)
+        Drip,            // the real answer, its body sent one byte every `dripIntervalMs`
     };
 
     Kind kind = Kind::HttpError;
@@ -92,6 +94,10 @@ struct IdpFault
     QString grantType; // only token requests with this grant_type; empty: any
     int httpStatus = 500;
     int retryAfterSecs = 1;
+    QByteArray retryAfter; // TooManyRequests: the raw Retry-After value (an HTTP-date, say); else retryAfterSecs
+    QList<QPair<QByteArray, QByteArray>> headers; // Answer
+    QByteArray body;                              // Answer
+    int dripIntervalMs = 1000;                    // Drip
     QString error;
     int errorCode = 0;
     QString message; // the text after "AADSTSnnnnn: "
@@ -100,11 +106,16 @@ struct IdpFault
 
     static IdpFault httpError(IdpEndpoint endpoint, int status = 500);
     static IdpFault tooManyRequests(IdpEndpoint endpoint, int retryAfterSecs);
+    static IdpFault tooManyRequests(IdpEndpoint endpoint, const QByteArray& retryAfter);
     static IdpFault garbageJson(IdpEndpoint endpoint);
     static IdpFault oauthError(const QString& error, int errorCode, const QString& message = {});
     static IdpFault hang(IdpEndpoint endpoint);
     static IdpFault drop(IdpEndpoint endpoint);
-    IdpFault& onlyTenant(const QString& tenantSegmentOrId);
+    static IdpFault answer(IdpEndpoint endpoint, int status, const QByteArray& body,
+                           const QByteArray& contentType = "application/json; charset=utf-8");
+    static IdpFault redirect(IdpEndpoint endpoint, const QUrl& location, int status = 302);
+    static IdpFault drip(IdpEndpoint endpoint, int byteIntervalMs);
+    IdpFault& onlyTenant(const QString& tenantSegmentOrId); // ARM: the tenant of the bearer token
     IdpFault& onlyGrant(const QString& grant);
     IdpFault& repeat(int count); // -1: forever
 };
@@ -200,6 +211,8 @@ public:
 
     // --- Behaviour ---
     void setArmPageSize(int size);         // nextLink paging of /tenants and /subscriptions; default 100
+    // Entries put at the start of every ARM list page's "value" (42, null, "x", [] ...); default none.
+    void setArmJunkItems(const Json& items);
     void setAccessTokenLifetime(int secs); // expires_in; default 3599
     enum class RefreshTokenRotation {
         KeepOld,   // a refresh returns a new RT; the old one stays valid (AAD's behaviour)
@@ -227,7 +240,11 @@ public:
     QUrl completeAuthorization(const QUrl& authorizeUrl, const QString& user, QString* error = nullptr);
 
     // --- Device code flow ---
-    void setDeviceCodeInterval(int secs);  // "interval"; default 5 (az tests: 1)
+    void setDeviceCodeInterval(int secs); // "interval"; default 5 (az tests: 1); negative: no "interval"
+    // "verification_uri" of new device codes; default (empty): {authority}/devicelogin.
+    void setDeviceCodeVerificationUri(const QUrl& url);
+    // "device_authorization_endpoint" of discovery documents; default (empty): the tenant's own.
+    void setDeviceAuthorizationEndpoint(const QUrl& url);
     void setDeviceCodeLifetime(int secs);  // "expires_in"; default 900
     void setDeviceCodeSlowDown(int polls); // new device codes answer slow_down to their first `polls` polls
     void setDeviceCodeAutoApprove(const QString& user, int afterPolls = 0); // empty user: off
