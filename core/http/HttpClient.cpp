@@ -2,11 +2,14 @@
 
 #include "util/Logging.h"
 
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QTimer>
+
+#include <algorithm>
 
 namespace tenantry {
 
@@ -23,7 +26,56 @@ bool retryable(int status)
     return status == 0 || status == 429 || status >= 500;
 }
 
+bool isRedirect(int status)
+{
+    return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+}
+
+bool sameOrigin(const QUrl& a, const QUrl& b)
+{
+    return a.scheme().compare(b.scheme(), Qt::CaseInsensitive) == 0 &&
+           a.host().compare(b.host(), Qt::CaseInsensitive) == 0 &&
+           a.port(a.scheme() == QLatin1String("https") ? 443 : 80) ==
+               b.port(b.scheme() == QLatin1String("https") ? 443 : 80);
+}
+
+// scheme://host[:port], what a redirect's target is named by in errors (its path may hold anything).
+QString origin(const QUrl& url)
+{
+    return url.toString(QUrl::RemoveUserInfo | QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment |
+                        QUrl::StripTrailingSlash);
+}
+
+QString mebibytes(qint64 bytes)
+{
+    return bytes % (1024 * 1024) == 0 ? QStringLiteral("%1 MiB").arg(bytes / (1024 * 1024))
+                                      : QStringLiteral("%1 bytes").arg(bytes);
+}
+
+constexpr qint64 kYearMs = 365LL * 24 * 3600 * 1000;
+
 } // namespace
+
+std::optional<qint64> parseRetryAfterMs(const QByteArray& value, const QDateTime& now)
+{
+    const QByteArray text = value.trimmed();
+    if (text.isEmpty())
+        return std::nullopt;
+    if (std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+        // More digits than a year of seconds has: as long as a year, never an overflow.
+        if (text.size() > 9)
+            return kYearMs;
+        return std::min(text.toLongLong() * 1000, kYearMs);
+    }
+    // IMF-fixdate ends in "GMT", which Qt's RFC 2822 parser reads only as a numeric offset.
+    QString date = QString::fromLatin1(text);
+    if (date.endsWith(QLatin1String(" GMT")))
+        date = date.chopped(4) + QLatin1String(" +0000");
+    const QDateTime at = QDateTime::fromString(date, Qt::RFC2822Date);
+    if (!at.isValid())
+        return std::nullopt;
+    return std::clamp<qint64>(now.msecsTo(at), 0, kYearMs);
+}
 
 std::optional<Json> HttpResponse::json() const
 {
@@ -36,8 +88,7 @@ std::optional<Json> HttpResponse::json() const
 HttpClient::HttpClient(QNetworkAccessManager* network, QObject* parent)
     : QObject(parent)
     , m_network(network)
-{
-}
+{}
 
 HttpClient::~HttpClient() = default;
 
@@ -84,7 +135,8 @@ void HttpClient::send(Pending pending)
     ++pending.attempt;
     QNetworkRequest request(pending.url);
     request.setTransferTimeout(m_timeoutMs);
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
+    // Redirects are looked at by finished(): Qt would carry our headers and body along.
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     request.setRawHeader(QByteArrayLiteral("Accept"), QByteArrayLiteral("application/json"));
     request.setRawHeader(QByteArrayLiteral("User-Agent"), QByteArrayLiteral("Tenantry/" TENANTRY_VERSION));
     for (const auto& [name, value] : pending.headers)
@@ -97,36 +149,153 @@ void HttpClient::send(Pending pending)
         reply = m_network->get(request);
     }
     qCDebug(lcHttp).noquote() << pending.method << loggable(pending.url) << "attempt" << pending.attempt;
-    connect(reply, &QNetworkReply::finished, this,
-            [this, reply, pending = std::move(pending)]() mutable { finished(reply, std::move(pending)); });
+
+    const QString host = pending.url.host();
+    auto abort = std::make_shared<Abort>();
+    const qint64 maxBody = m_maxBodyBytes;
+    connect(
+        reply, &QNetworkReply::downloadProgress, this, [reply, abort, host, maxBody](qint64 received, qint64 total) {
+            if (abort->why.isEmpty() && (received > maxBody || total > maxBody)) {
+                abort->why =
+                    QStringLiteral("%1: the answer is larger than %2; it was not read.").arg(host, mebibytes(maxBody));
+                reply->abort();
+            }
+        });
+    auto* deadline = new QTimer(reply);
+    deadline->setSingleShot(true);
+    const int deadlineMs = m_deadlineMs;
+    connect(deadline, &QTimer::timeout, reply, [reply, abort, host, deadlineMs] {
+        if (!abort->why.isEmpty())
+            return;
+        abort->why = QStringLiteral("%1: no complete answer within %2 s.").arg(host).arg((deadlineMs + 999) / 1000);
+        abort->retryable = true;
+        reply->abort();
+    });
+    deadline->start(deadlineMs);
+    connect(reply, &QNetworkReply::finished, this, [this, reply, abort, pending = std::move(pending)]() mutable {
+        if (!abort->why.isEmpty())
+            abandoned(reply, std::move(pending), *abort);
+        else
+            finished(reply, std::move(pending));
+    });
+}
+
+void HttpClient::abandoned(QNetworkReply* reply, Pending pending, const Abort& abort)
+{
+    reply->deleteLater();
+    --m_inFlight;
+    qCInfo(lcHttp).noquote() << pending.method << loggable(pending.url) << "abandoned:" << abort.why;
+    if (abort.retryable && pending.attempt < pending.retry.maxAttempts) {
+        retryLater(std::move(pending), backoffMs(pending));
+        return;
+    }
+    fail(std::move(pending), abort.why);
+}
+
+void HttpClient::fail(Pending pending, const QString& why)
+{
+    HttpResponse response;
+    response.attempts = pending.attempt;
+    response.networkError = why;
+    Callback done = std::move(pending.done);
+    pump();
+    done(response);
+}
+
+int HttpClient::backoffMs(const Pending& pending)
+{
+    return std::min(pending.retry.maxDelayMs, pending.retry.initialDelayMs << std::min(pending.attempt - 1, 16));
+}
+
+void HttpClient::retryLater(Pending pending, int delayMs)
+{
+    // The retry waits outside the in-flight budget, so others go ahead meanwhile.
+    QTimer::singleShot(delayMs, this, [this, pending = std::move(pending)]() mutable {
+        m_queue.prepend(std::move(pending));
+        pump();
+    });
+    pump();
+}
+
+bool HttpClient::followRedirect(QNetworkReply* reply, Pending& pending, QString* why) const
+{
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QUrl target = pending.url.resolved(reply->attribute(QNetworkRequest::RedirectionTargetAttribute).toUrl());
+    const QString where =
+        target.isValid() && !target.host().isEmpty() ? origin(target) : QStringLiteral("an unreadable address");
+    if (pending.method != "GET") {
+        *why = QStringLiteral("%1 answered the sign-in request with a redirect (HTTP %2) to %3; sign-in requests are "
+                              "never redirected, so it was not followed.")
+                   .arg(pending.url.host())
+                   .arg(status)
+                   .arg(where);
+        return false;
+    }
+    if (!target.isValid() || !sameOrigin(target, pending.url)) {
+        *why = QStringLiteral("%1 redirected the request (HTTP %2) to another server, %3; it was not followed, so no "
+                              "credential was sent there.")
+                   .arg(pending.url.host())
+                   .arg(status)
+                   .arg(where);
+        return false;
+    }
+    if (pending.redirects >= kMaxRedirects) {
+        *why =
+            QStringLiteral("%1 redirected the request more than %2 times.").arg(pending.url.host()).arg(kMaxRedirects);
+        return false;
+    }
+    ++pending.redirects;
+    --pending.attempt; // a redirect is not a new attempt
+    pending.url = target;
+    return true;
 }
 
 void HttpClient::finished(QNetworkReply* reply, Pending pending)
 {
     reply->deleteLater();
     --m_inFlight;
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    qCDebug(lcHttp).noquote() << pending.method << loggable(pending.url) << "->" << status;
+
+    if (isRedirect(status)) {
+        QString why;
+        if (!followRedirect(reply, pending, &why)) {
+            qCWarning(lcHttp).noquote() << why;
+            fail(std::move(pending), why);
+            return;
+        }
+        qCDebug(lcHttp).noquote() << "following the redirect to" << loggable(pending.url);
+        m_queue.prepend(std::move(pending));
+        pump();
+        return;
+    }
+
     HttpResponse response;
     response.attempts = pending.attempt;
-    response.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    response.status = status;
     response.body = reply->readAll();
     if (response.status == 0)
         response.networkError = QStringLiteral("%1: %2").arg(pending.url.host(), reply->errorString());
-    qCDebug(lcHttp).noquote() << pending.method << loggable(pending.url) << "->" << response.status;
 
     if (retryable(response.status) && pending.attempt < pending.retry.maxAttempts) {
-        int delay = std::min(pending.retry.maxDelayMs, pending.retry.initialDelayMs << (pending.attempt - 1));
-        bool ok = false;
-        const int retryAfter = reply->rawHeader(QByteArrayLiteral("Retry-After")).trimmed().toInt(&ok);
-        if (ok && retryAfter >= 0)
-            delay = std::min(retryAfter * 1000, pending.retry.maxDelayMs * 4);
+        int delay = backoffMs(pending);
+        const QByteArray header = reply->rawHeader(QByteArrayLiteral("Retry-After"));
+        if (const auto retryAfter = parseRetryAfterMs(header, QDateTime::currentDateTimeUtc())) {
+            if (*retryAfter > qint64(m_maxRetryAfterSecs) * 1000) {
+                fail(std::move(pending),
+                     QStringLiteral("%1 answered HTTP %2 and asked to wait %3 s before trying again, longer than "
+                                    "the %4 s Tenantry waits.")
+                         .arg(pending.url.host())
+                         .arg(response.status)
+                         .arg((*retryAfter + 999) / 1000)
+                         .arg(m_maxRetryAfterSecs));
+                return;
+            }
+            delay = int(*retryAfter);
+        }
         qCInfo(lcHttp).noquote() << loggable(pending.url) << "answered" << response.status << "- retrying in" << delay
                                  << "ms";
-        // The retry waits outside the in-flight budget, so others go ahead meanwhile.
-        QTimer::singleShot(delay, this, [this, pending = std::move(pending)]() mutable {
-            m_queue.prepend(std::move(pending));
-            pump();
-        });
-        pump();
+        retryLater(std::move(pending), delay);
         return;
     }
     Callback done = std::move(pending.done);

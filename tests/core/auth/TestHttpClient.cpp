@@ -1,11 +1,13 @@
 // The JSON-over-HTTP client (core/http/HttpClient) against the test identity provider's server:
 // bounded concurrency with an ordered queue, retries with backoff and Retry-After, timeouts, and
-// log lines without query strings.
+// log lines without query strings. And against a hostile server: a Retry-After of years, a body
+// dripped one byte at a time, a body of megabytes, redirects to a stranger that records what it gets.
 
 #include "fakes/IdentityRig.h"
 #include "http/HttpClient.h"
 
 #include <QElapsedTimer>
+#include <QLocale>
 #include <QNetworkProxy>
 #include <QtTest>
 
@@ -30,9 +32,10 @@ private:
         return url;
     }
 
-    Response get(const QUrl& url, RetryPolicy retry = {})
+    Response get(const QUrl& url, RetryPolicy retry = {}, const HttpClient::Headers& headers = {})
     {
-        return await<Response>([&](HttpClient::Callback done) { m_rig->http->get(url, {}, std::move(done), retry); });
+        return await<Response>(
+            [&](HttpClient::Callback done) { m_rig->http->get(url, headers, std::move(done), retry); }, 20000);
     }
 
 private slots:
@@ -127,6 +130,116 @@ private slots:
         QVERIFY(!response.ok());
         QVERIFY2(response.networkError.startsWith(QLatin1String("127.0.0.1: ")), qPrintable(response.networkError));
         QVERIFY2(timer.elapsed() < 10000, qPrintable(QString::number(timer.elapsed())));
+    }
+
+    // Retry-After as delay-seconds or an HTTP-date, never overflowing, whatever the digits.
+    void retryAfterValues()
+    {
+        const QDateTime now = QDateTime::fromString(QStringLiteral("2026-11-29T08:00:00Z"), Qt::ISODate);
+        QCOMPARE(parseRetryAfterMs("120", now), std::optional<qint64>(120000));
+        QCOMPARE(parseRetryAfterMs(" 0 ", now), std::optional<qint64>(0));
+        QCOMPARE(parseRetryAfterMs("Sun, 29 Nov 2026 08:00:30 GMT", now), std::optional<qint64>(30000));
+        QCOMPARE(parseRetryAfterMs("Sun, 29 Nov 2026 07:00:00 GMT", now), std::optional<qint64>(0)); // past
+        const qint64 year = 365LL * 24 * 3600 * 1000;
+        QCOMPARE(parseRetryAfterMs("2147483648", now), std::optional<qint64>(year));
+        QCOMPARE(parseRetryAfterMs("99999999999999999999999999", now), std::optional<qint64>(year));
+        QCOMPARE(parseRetryAfterMs("Fri, 31 Dec 9999 23:59:59 GMT", now), std::optional<qint64>(year));
+        QCOMPARE(parseRetryAfterMs("-5", now), std::nullopt);
+        QCOMPARE(parseRetryAfterMs("soon", now), std::nullopt);
+        QCOMPARE(parseRetryAfterMs("", now), std::nullopt);
+    }
+
+    // A 429 asking to wait longer than we ever wait (here 2^31 s, which overflowed into a wait
+    // forever) ends the request at once with an error that says so.
+    void hugeRetryAfterFailsClearly()
+    {
+        m_rig->idp.addFault(IdpFault::tooManyRequests(IdpEndpoint::OpenIdConfiguration, QByteArray("2147483648")));
+        QElapsedTimer timer;
+        timer.start();
+        const Response response = get(discoveryUrl());
+        QCOMPARE(response.status, 0);
+        QCOMPARE(response.attempts, 1);
+        QVERIFY2(response.networkError.startsWith(QLatin1String("127.0.0.1 answered HTTP 429 and asked to wait")),
+                 qPrintable(response.networkError));
+        QVERIFY2(response.networkError.contains(QLatin1String("longer than the 60 s Tenantry waits")),
+                 qPrintable(response.networkError));
+        QVERIFY2(timer.elapsed() < 5000, qPrintable(QString::number(timer.elapsed())));
+
+        // An HTTP-date a day ahead likewise; one two seconds ahead is waited for.
+        const QByteArray tomorrow =
+            QLocale::c()
+                .toString(QDateTime::currentDateTimeUtc().addDays(1), QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'"))
+                .toLatin1();
+        m_rig->idp.addFault(IdpFault::tooManyRequests(IdpEndpoint::OpenIdConfiguration, tomorrow));
+        QVERIFY(get(discoveryUrl()).networkError.contains(QLatin1String("asked to wait 86")));
+        const QByteArray soon =
+            QLocale::c()
+                .toString(QDateTime::currentDateTimeUtc().addSecs(3), QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'"))
+                .toLatin1();
+        m_rig->idp.addFault(IdpFault::tooManyRequests(IdpEndpoint::OpenIdConfiguration, soon));
+        timer.restart();
+        const Response waited = get(discoveryUrl(), RetryPolicy{4, 100, 200});
+        QCOMPARE(waited.status, 200);
+        QCOMPARE(waited.attempts, 2);
+        QVERIFY2(timer.elapsed() >= 1000, qPrintable(QString::number(timer.elapsed())));
+    }
+
+    // A server that answers, but one byte every 300 ms: the idle timeout never fires, the deadline does.
+    void drippingServerMeetsTheDeadline()
+    {
+        m_rig->http->setDeadlineMs(1500);
+        m_rig->idp.addFault(IdpFault::drip(IdpEndpoint::OpenIdConfiguration, 300).repeat(-1));
+        QElapsedTimer timer;
+        timer.start();
+        const Response response = get(discoveryUrl(), RetryPolicy{2, 100, 100});
+        QCOMPARE(response.status, 0);
+        QCOMPARE(response.attempts, 2); // a slow server may be better next time: retried like a network error
+        QCOMPARE(response.networkError, QStringLiteral("127.0.0.1: no complete answer within 2 s."));
+        QVERIFY2(timer.elapsed() < 8000, qPrintable(QString::number(timer.elapsed())));
+    }
+
+    // A body beyond the limit is not read to the end, let alone parsed.
+    void hugeBodyIsAbandoned()
+    {
+        QByteArray huge = "{\"padding\": \"" + QByteArray(5 * 1024 * 1024, 'x') + "\"}";
+        m_rig->idp.addFault(IdpFault::answer(IdpEndpoint::OpenIdConfiguration, 200, huge).repeat(-1));
+        const Response response = get(discoveryUrl());
+        QCOMPARE(response.status, 0);
+        QCOMPARE(response.attempts, 1); // the same answer again would not be smaller
+        QVERIFY(response.body.isEmpty());
+        QCOMPARE(response.networkError, QStringLiteral("127.0.0.1: the answer is larger than 4 MiB; it was not read."));
+
+        m_rig->http->setMaxBodyBytes(1024);
+        m_rig->idp.clearFaults();
+        QVERIFY(get(discoveryUrl()).networkError.contains(QLatin1String("larger than 1024 bytes")));
+    }
+
+    // A GET may be redirected on its own server (the headers go along); to another port it is refused,
+    // and the stranger there receives nothing at all.
+    void redirectsStayOnTheirOrigin()
+    {
+        QUrl moved = discoveryUrl(QStringLiteral("common"));
+        m_rig->idp.addFault(IdpFault::redirect(IdpEndpoint::OpenIdConfiguration, moved, 301));
+        const Response followed = get(discoveryUrl(), {}, HttpClient::bearer(QStringLiteral("token-for-idp")));
+        QCOMPARE(followed.status, 200);
+        QCOMPARE(m_rig->idp.requests().last().tenant, QStringLiteral("common"));
+
+        RecordingServer stranger;
+        QVERIFY(stranger.listen());
+        QUrl elsewhere = stranger.url();
+        elsewhere.setPath(QStringLiteral("/collect"));
+        for (const int status : {301, 302, 303, 307, 308}) {
+            m_rig->idp.addFault(IdpFault::redirect(IdpEndpoint::OpenIdConfiguration, elsewhere, status));
+            const Response refused = get(discoveryUrl(), {}, HttpClient::bearer(QStringLiteral("token-for-idp")));
+            QCOMPARE(refused.status, 0);
+            QCOMPARE(refused.networkError,
+                     QStringLiteral("127.0.0.1 redirected the request (HTTP %1) to another server, %2; it was not "
+                                    "followed, so no credential was sent there.")
+                         .arg(status)
+                         .arg(stranger.url().toString()));
+        }
+        QTest::qWait(100);
+        QVERIFY2(stranger.received().isEmpty(), stranger.everything().constData());
     }
 
     void garbageIsNotJson()
