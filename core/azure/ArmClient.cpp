@@ -9,10 +9,11 @@ namespace tenantry {
 
 namespace {
 
+// A string member of an object; empty for anything else (ARM's fields are all strings).
 QString text(const Json& o, const char* key)
 {
     const auto it = o.find(key);
-    return it == o.end() ? QString() : json::toQString(*it);
+    return it == o.end() || !it->is_string() ? QString() : json::toQString(*it);
 }
 
 QString armError(const HttpResponse& response)
@@ -21,7 +22,9 @@ QString armError(const HttpResponse& response)
         return response.networkError;
     if (const auto body = response.json(); body && body->is_object() && body->contains("error")) {
         const Json& error = (*body)["error"];
-        const QString message = error.is_object() ? text(error, "message") : json::toQString(error);
+        const QString message = error.is_object()   ? text(error, "message")
+                                : error.is_string() ? json::toQString(error)
+                                                    : QString();
         if (!message.isEmpty())
             return QStringLiteral("%1 (HTTP %2)").arg(message).arg(response.status);
     }
@@ -30,6 +33,66 @@ QString armError(const HttpResponse& response)
 
 } // namespace
 
+ArmListPage parseArmListPage(const QByteArray& body)
+{
+    ArmListPage page;
+    auto parsed = json::parse(body);
+    if (!parsed.value || !parsed.value->is_object()) {
+        page.error = QStringLiteral("Azure Resource Manager sent an unreadable answer.");
+        return page;
+    }
+    const Json& object = *parsed.value;
+    if (const auto value = object.find("value"); value != object.end() && !value->is_null()) {
+        if (!value->is_array()) {
+            page.error = QStringLiteral("Azure Resource Manager sent a list that is not a list.");
+            return page;
+        }
+        for (const Json& item : *value) {
+            if (item.is_object())
+                page.items.append(item);
+            else
+                ++page.skipped;
+        }
+    }
+    if (const auto next = object.find("nextLink"); next != object.end() && !next->is_null()) {
+        if (!next->is_string()) {
+            page.error = QStringLiteral("Azure Resource Manager sent an unreadable next page link.");
+            return page;
+        }
+        page.nextLink = json::toQString(*next);
+    }
+    return page;
+}
+
+std::optional<ArmTenant> parseArmTenant(const Json& item)
+{
+    ArmTenant t{text(item, "tenantId"), text(item, "displayName"), text(item, "defaultDomain"),
+                text(item, "tenantCategory")};
+    if (t.tenantId.isEmpty())
+        return std::nullopt;
+    return t;
+}
+
+std::optional<ArmSubscription> parseArmSubscription(const Json& item)
+{
+    ArmSubscription s;
+    s.subscriptionId = text(item, "subscriptionId");
+    if (s.subscriptionId.isEmpty())
+        s.subscriptionId = text(item, "id").section(QLatin1Char('/'), -1);
+    s.displayName = text(item, "displayName");
+    s.state = text(item, "state");
+    s.homeTenantId = text(item, "tenantId");
+    if (const auto managed = item.find("managedByTenants"); managed != item.end() && managed->is_array()) {
+        for (const Json& tenant : *managed) {
+            if (const QString id = text(tenant, "tenantId"); !id.isEmpty())
+                s.managedByTenants.append(id);
+        }
+    }
+    if (s.subscriptionId.isEmpty())
+        return std::nullopt;
+    return s;
+}
+
 ArmClient::ArmClient(HttpClient* http, QUrl resourceManager, QObject* parent)
     : QObject(parent)
     , m_http(http)
@@ -37,29 +100,34 @@ ArmClient::ArmClient(HttpClient* http, QUrl resourceManager, QObject* parent)
 {}
 
 template <typename T>
-void ArmClient::fetchPages(const QUrl& url, const QString& token, std::function<std::optional<T>(const Json&)> parse,
+void ArmClient::fetchPages(const QUrl& url, const QString& token, std::optional<T> (*parse)(const Json&),
                            std::shared_ptr<ArmListing<T>> listing, std::function<void(const ArmListing<T>&)> done)
 {
     m_http->get(url, HttpClient::bearer(token), [=](const HttpResponse& response) {
-        const auto body = response.json();
-        if (!response.ok() || !body || !body->is_object()) {
-            listing->httpStatus = response.status;
-            listing->error = response.ok() ? QStringLiteral("Azure Resource Manager sent an unreadable answer.")
-                                           : armError(response);
+        listing->httpStatus = response.status;
+        if (!response.ok()) {
+            listing->error = armError(response);
             done(*listing);
             return;
         }
-        for (const Json& item : body->value("value", Json::array())) {
+        const ArmListPage page = parseArmListPage(response.body);
+        if (!page.ok()) {
+            listing->error = page.error;
+            done(*listing);
+            return;
+        }
+        if (page.skipped > 0)
+            qCDebug(lcArm).noquote() << url.path() << "listed" << page.skipped
+                                     << "entries that are not objects; they were skipped";
+        for (const Json& item : page.items) {
             if (auto parsed = parse(item))
                 listing->items.append(std::move(*parsed));
         }
-        const QString next = text(*body, "nextLink");
-        if (next.isEmpty()) {
-            listing->httpStatus = response.status;
+        if (page.nextLink.isEmpty()) {
             done(*listing);
             return;
         }
-        const QUrl nextUrl(next);
+        const QUrl nextUrl(page.nextLink);
         // Follow pages only on the same ARM host: a token is never sent elsewhere.
         if (nextUrl.scheme() != m_resourceManager.scheme() || nextUrl.host() != m_resourceManager.host() ||
             nextUrl.port() != m_resourceManager.port()) {
@@ -75,41 +143,15 @@ void ArmClient::listTenants(const QString& armToken, std::function<void(const Ar
 {
     QUrl url = m_resourceManager.resolved(QUrl(QStringLiteral("tenants")));
     url.setQuery(QStringLiteral("api-version=%1").arg(QLatin1String(kApiVersion)));
-    fetchPages<ArmTenant>(
-        url, armToken,
-        [](const Json& item) -> std::optional<ArmTenant> {
-            ArmTenant t{text(item, "tenantId"), text(item, "displayName"), text(item, "defaultDomain"),
-                        text(item, "tenantCategory")};
-            if (t.tenantId.isEmpty())
-                return std::nullopt;
-            return t;
-        },
-        std::make_shared<ArmListing<ArmTenant>>(), std::move(done));
+    fetchPages<ArmTenant>(url, armToken, &parseArmTenant, std::make_shared<ArmListing<ArmTenant>>(), std::move(done));
 }
 
 void ArmClient::listSubscriptions(const QString& armToken, std::function<void(const ArmListing<ArmSubscription>&)> done)
 {
     QUrl url = m_resourceManager.resolved(QUrl(QStringLiteral("subscriptions")));
     url.setQuery(QStringLiteral("api-version=%1").arg(QLatin1String(kApiVersion)));
-    fetchPages<ArmSubscription>(
-        url, armToken,
-        [](const Json& item) -> std::optional<ArmSubscription> {
-            ArmSubscription s;
-            s.subscriptionId = text(item, "subscriptionId");
-            if (s.subscriptionId.isEmpty())
-                s.subscriptionId = text(item, "id").section(QLatin1Char('/'), -1);
-            s.displayName = text(item, "displayName");
-            s.state = text(item, "state");
-            s.homeTenantId = text(item, "tenantId");
-            for (const Json& managed : item.value("managedByTenants", Json::array())) {
-                if (managed.is_object())
-                    s.managedByTenants.append(text(managed, "tenantId"));
-            }
-            if (s.subscriptionId.isEmpty())
-                return std::nullopt;
-            return s;
-        },
-        std::make_shared<ArmListing<ArmSubscription>>(), std::move(done));
+    fetchPages<ArmSubscription>(url, armToken, &parseArmSubscription, std::make_shared<ArmListing<ArmSubscription>>(),
+                                std::move(done));
 }
 
 } // namespace tenantry

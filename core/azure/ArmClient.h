@@ -33,8 +33,7 @@ struct ArmSubscription
 
 // What a listing got: the items, or why not. `unauthorized` is a 401/403: the token's tenant
 // needs a (new) sign-in; the other tenants are unaffected.
-template <typename T>
-struct ArmListing
+template <typename T> struct ArmListing
 {
     QList<T> items;
     QString error;
@@ -42,6 +41,22 @@ struct ArmListing
     bool ok() const { return error.isEmpty(); }
     bool unauthorized() const { return httpStatus == 401 || httpStatus == 403; }
 };
+
+// One page of an ARM list as read from its body: the "value" entries that are objects (others are
+// skipped and counted), and the next page's address. Never throws; `error` says why a body is no list.
+struct ArmListPage
+{
+    QList<Json> items;
+    int skipped = 0;  // "value" entries that were not objects
+    QString nextLink; // empty on the last page
+    QString error;    // for people; set when the body is not an ARM list at all
+    bool ok() const { return error.isEmpty(); }
+};
+
+ArmListPage parseArmListPage(const QByteArray& body);
+// One "value" item; nullopt when it lacks its id (or is not an object).
+std::optional<ArmTenant> parseArmTenant(const Json& item);
+std::optional<ArmSubscription> parseArmSubscription(const Json& item);
 
 // Azure Resource Manager: tenants and subscriptions, following nextLink pages (SPEC §5).
 class ArmClient : public QObject
@@ -59,7 +74,7 @@ public:
 private:
     // Fetches a page and the ones after it; `parse` turns one "value" item into T.
     template <typename T>
-    void fetchPages(const QUrl& url, const QString& token, std::function<std::optional<T>(const Json&)> parse,
+    void fetchPages(const QUrl& url, const QString& token, std::optional<T> (*parse)(const Json&),
                     std::shared_ptr<ArmListing<T>> listing, std::function<void(const ArmListing<T>&)> done);
 
     HttpClient* m_http;

@@ -146,6 +146,93 @@ private slots:
         verifyNoSecretIn({failing.error, garbage.error}, {token});
     }
 
+    // Items that are not objects are skipped, the rest kept; how many were skipped goes to the debug log.
+    void junkItemsAreSkipped()
+    {
+        m_rig->idp.setArmJunkItems(Json::parse(R"([42, null, "x", [], true, {"displayName": "no id"}])"));
+        const ArmListing<ArmSubscription> listing = subscriptions(armToken(sample::kNorthwind));
+        QVERIFY2(listing.ok(), qPrintable(listing.error));
+        QCOMPARE(listing.items.size(), 2);
+        QCOMPARE(listing.items.at(0).subscriptionId, sample::kNorthwindProduction);
+        const ArmListing<ArmTenant> tenantList = tenants(armToken(QStringLiteral("organizations")));
+        QVERIFY2(tenantList.ok(), qPrintable(tenantList.error));
+        QCOMPARE(tenantList.items.size(), 3);
+        bool counted = false;
+        for (const QString& line : LogCapture::messages())
+            counted = counted || line.contains(QLatin1String("/subscriptions listed 5 entries that are not objects"));
+        QVERIFY(counted);
+    }
+
+    // A list that is not a list, fields of the wrong type, a nextLink that is no string: an error or an
+    // empty field, never a throw.
+    void mistypedListsNeverThrow()
+    {
+        const Secret token = armToken(sample::kNorthwind);
+        struct Case
+        {
+            QByteArray body;
+            QString error;
+            int items;
+        };
+        const QList<Case> cases = {
+            {R"({"value": {"subscriptionId": "s1"}})",
+             QStringLiteral("Azure Resource Manager sent a list that is not a list."), 0},
+            {R"({"value": "x"})", QStringLiteral("Azure Resource Manager sent a list that is not a list."), 0},
+            {R"({"value": [], "nextLink": 42})",
+             QStringLiteral("Azure Resource Manager sent an unreadable next page link."), 0},
+            {R"({"value": [], "nextLink": {"href": "x"}})",
+             QStringLiteral("Azure Resource Manager sent an unreadable next page link."), 0},
+            {R"([{"subscriptionId": "s1"}])", QStringLiteral("Azure Resource Manager sent an unreadable answer."), 0},
+            {R"({"value": null, "nextLink": null})", {}, 0},
+            {R"({})", {}, 0},
+            {R"({"value": [{"subscriptionId": 7}, {"id": ["x"]}, {"subscriptionId": "s1", "displayName": ["x"],
+                "state": {}, "tenantId": 5, "managedByTenants": 7}]})",
+             {},
+             1},
+        };
+        for (const Case& c : cases) {
+            m_rig->idp.addFault(IdpFault::answer(IdpEndpoint::ArmSubscriptions, 200, c.body));
+            const ArmListing<ArmSubscription> listing = subscriptions(token);
+            QVERIFY2(listing.error == c.error, qPrintable(listing.error + u' ' + QString::fromUtf8(c.body)));
+            QVERIFY2(listing.items.size() == c.items, c.body.constData());
+        }
+        m_rig->idp.addFault(IdpFault::answer(
+            IdpEndpoint::ArmSubscriptions, 200,
+            R"({"value": [{"subscriptionId": "s1", "managedByTenants": [42, null, {"tenantId": 5}, {"tenantId": "t1"}]}]})"));
+        const ArmListing<ArmSubscription> managed = subscriptions(token);
+        QVERIFY2(managed.ok(), qPrintable(managed.error));
+        QCOMPARE(managed.items.first().managedByTenants, QStringList{QStringLiteral("t1")});
+        QCOMPARE(managed.items.first().displayName, QString());
+    }
+
+    // ARM redirecting to another server: not followed, the bearer token stays; on ARM itself it is followed.
+    void redirectToAnotherServerCarriesNoToken()
+    {
+        const Secret token = armToken(sample::kNorthwind);
+        RecordingServer stranger;
+        QVERIFY(stranger.listen());
+        QUrl elsewhere = stranger.url();
+        elsewhere.setPath(QStringLiteral("/subscriptions"));
+        elsewhere.setQuery(QStringLiteral("api-version=2022-12-01"));
+        m_rig->idp.addFault(IdpFault::redirect(IdpEndpoint::ArmSubscriptions, elsewhere, 302));
+        const ArmListing<ArmSubscription> refused = subscriptions(token);
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error, QStringLiteral("127.0.0.1 redirected the request (HTTP 302) to another server, %1; it "
+                                               "was not followed, so no credential was sent there.")
+                                    .arg(stranger.url().toString()));
+        QTest::qWait(100);
+        QVERIFY2(stranger.received().isEmpty(), stranger.everything().constData());
+
+        QUrl onArm = m_rig->idp.url();
+        onArm.setPath(QStringLiteral("/subscriptions"));
+        onArm.setQuery(QStringLiteral("api-version=2022-12-01"));
+        m_rig->idp.addFault(IdpFault::redirect(IdpEndpoint::ArmSubscriptions, onArm, 307));
+        const ArmListing<ArmSubscription> followed = subscriptions(token);
+        QVERIFY2(followed.ok(), qPrintable(followed.error));
+        QCOMPARE(followed.items.size(), 2);
+        verifyNoSecretIn({refused.error, QString::fromLatin1(stranger.everything())}, {token});
+    }
+
     // A nextLink to another host is not followed: the bearer token stays with ARM.
     void nextLinkToAnotherHostIsRefused()
     {

@@ -175,6 +175,31 @@ private slots:
         QCOMPARE(find(result, sample::kContoso)->state, TenantStatus::State::NeedsSignIn);
     }
 
+    // ARM lists with junk in every page, and one tenant whose subscription list is not a list at all: the
+    // junk is skipped (and counted in the debug log), the strange tenant is an error, the others are listed.
+    void strangeArmAnswersStopNoOtherTenant()
+    {
+        m_rig->idp.setArmPageSize(1);
+        m_rig->idp.setArmJunkItems(Json::parse(R"([42, null, "x", [], true, {"displayName": "no id"}])"));
+        m_rig->idp.addFault(IdpFault::answer(IdpEndpoint::ArmSubscriptions, 200, R"({"value": "x", "nextLink": 7})")
+                                .onlyTenant(sample::kFabrikam)
+                                .repeat(-1));
+        const DiscoveryResult result = discover();
+        QVERIFY2(result.ok(), qPrintable(result.error));
+        QCOMPARE(result.tenants.size(), 3);
+        const TenantStatus* northwind = find(result, sample::kNorthwind);
+        QCOMPARE(northwind->state, TenantStatus::State::SignedIn);
+        QCOMPARE(subscriptionIds(*northwind), (QStringList{sample::kNorthwindProduction, sample::kNorthwindDev}));
+        const TenantStatus* fabrikam = find(result, sample::kFabrikam);
+        QCOMPARE(fabrikam->state, TenantStatus::State::Error);
+        QCOMPARE(fabrikam->reason, QStringLiteral("Azure Resource Manager sent a list that is not a list."));
+        QCOMPARE(find(result, sample::kContoso)->state, TenantStatus::State::NeedsSignIn);
+        bool counted = false;
+        for (const QString& line : LogCapture::messages())
+            counted = counted || line.contains(QLatin1String("listed 5 entries that are not objects"));
+        QVERIFY(counted);
+    }
+
     void tenantListFails()
     {
         m_rig->idp.addFault(IdpFault::httpError(IdpEndpoint::ArmTenants, 503).repeat(-1));
