@@ -67,7 +67,8 @@ void AuthorityDiscovery::discover(const QString& tenant, Done done)
             device.isEmpty() ? config.tokenEndpoint.resolved(QUrl(QStringLiteral("devicecode"))) : QUrl(device);
         QString unusable;
         if (!isAllowedAuthority(config.tokenEndpoint.toString(), &unusable) ||
-            !isAllowedAuthority(config.authorizationEndpoint.toString(), &unusable)) {
+            !isAllowedAuthority(config.authorizationEndpoint.toString(), &unusable) ||
+            !isOnAuthorityHost(config.deviceAuthorizationEndpoint, &unusable)) {
             finish(key, nullptr,
                    QStringLiteral("The sign-in configuration of '%1' is unusable: %2").arg(tenant, unusable));
             return;
@@ -76,6 +77,23 @@ void AuthorityDiscovery::discover(const QString& tenant, Done done)
         qCDebug(lcAuth).noquote() << "discovered" << tenant << "realm" << config.realm();
         finish(key, &config, QString());
     });
+}
+
+bool AuthorityDiscovery::isOnAuthorityHost(const QUrl& endpoint, QString* why) const
+{
+    if (!isAllowedAuthority(endpoint.toString(), why))
+        return false;
+    // The device code it hands out is typed in by people: it must come from the authority itself.
+    const auto port = [](const QUrl& url) { return url.port(url.scheme() == QLatin1String("https") ? 443 : 80); };
+    if (endpoint.scheme() == m_host.scheme() && endpoint.host().compare(m_host.host(), Qt::CaseInsensitive) == 0 &&
+        port(endpoint) == port(m_host))
+        return true;
+    const auto origin = [](const QUrl& url) {
+        return url.toString(QUrl::RemoveUserInfo | QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment);
+    };
+    *why =
+        QStringLiteral("its device authorization endpoint is on %1, not on %2").arg(origin(endpoint), origin(m_host));
+    return false;
 }
 
 bool AuthorityDiscovery::deriveFromKnown(const QString& tenantId, OpenIdConfiguration* derived) const

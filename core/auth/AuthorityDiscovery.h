@@ -44,6 +44,7 @@ public:
 private:
     void finish(const QString& tenant, const OpenIdConfiguration* configuration, const QString& error);
     bool deriveFromKnown(const QString& tenantId, OpenIdConfiguration* derived) const;
+    bool isOnAuthorityHost(const QUrl& endpoint, QString* why) const;
 
     HttpClient* m_http;
     QUrl m_host;

@@ -3,6 +3,8 @@
 #include "util/Clock.h"
 #include "util/Logging.h"
 
+#include <algorithm>
+
 namespace tenantry {
 
 DeviceCodeFlow::DeviceCodeFlow(TokenClient* client, const Clock& clock, QObject* parent)
@@ -31,8 +33,9 @@ void DeviceCodeFlow::start(const QString& tenant, const QStringList& scopes, con
         }
         m_code = *code;
         qCInfo(lcAuth) << "device code issued; polling every" << m_code.intervalSecs << "s";
-        emit promptReady({m_code.userCode, m_code.verificationUri, m_code.message, m_code.expiresAt});
-        m_timer.start(m_code.intervalSecs * 1000);
+        emit promptReady(
+            {m_code.userCode, m_code.verificationUri, m_code.verificationHost, m_code.message, m_code.expiresAt});
+        scheduleNextPoll();
     });
 }
 
@@ -64,11 +67,11 @@ void DeviceCodeFlow::poll()
                                      emit succeeded(result, realm);
                                      return;
                                  case TokenGrantResult::Kind::AuthorizationPending:
-                                     m_timer.start(m_code.intervalSecs * 1000);
+                                     scheduleNextPoll();
                                      return;
                                  case TokenGrantResult::Kind::SlowDown:
-                                     m_code.intervalSecs += 5;
-                                     m_timer.start(m_code.intervalSecs * 1000);
+                                     m_code.intervalSecs += DeviceCode::kSlowDownSecs;
+                                     scheduleNextPoll();
                                      return;
                                  case TokenGrantResult::Kind::Declined:
                                      fail(tr("The sign-in was declined."), result.kind);
@@ -83,6 +86,12 @@ void DeviceCodeFlow::poll()
                                      return;
                                  }
                              });
+}
+
+void DeviceCodeFlow::scheduleNextPoll()
+{
+    m_code.intervalSecs = std::clamp(m_code.intervalSecs, DeviceCode::kMinIntervalSecs, DeviceCode::kMaxIntervalSecs);
+    m_timer.start(m_code.intervalSecs * 1000);
 }
 
 void DeviceCodeFlow::fail(const QString& message, TokenGrantResult::Kind kind)

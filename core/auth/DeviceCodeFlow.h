@@ -14,12 +14,15 @@ struct DeviceCodePrompt
 {
     QString userCode;
     QUrl verificationUri;
+    QString verificationHost; // the host the code belongs to: front ends show it next to the code
     QString message;
     qint64 expiresAt = 0;
 };
 
 // The device authorization grant (RFC 8628) as MSAL runs it: poll every `interval` seconds,
-// 5 s slower on slow_down, stop on any other error, on expiry or on cancel().
+// 5 s slower on slow_down, stop on any other error, on expiry or on cancel(). The interval is bounded
+// (DeviceCode::kMinIntervalSecs..kMaxIntervalSecs), so a hostile answer can neither make it hammer the
+// token endpoint nor wait forever.
 class DeviceCodeFlow : public QObject
 {
     Q_OBJECT
@@ -40,6 +43,7 @@ signals:
 
 private:
     void poll();
+    void scheduleNextPoll();
     void fail(const QString& message, TokenGrantResult::Kind kind);
 
     TokenClient* m_client;

@@ -1,5 +1,7 @@
 #include "auth/TokenClient.h"
 
+#include "auth/ResponseFields.h"
+#include "azure/CloudConfig.h"
 #include "cache/TokenResponseWriter.h"
 #include "http/HttpClient.h"
 #include "util/Clock.h"
@@ -36,7 +38,75 @@ QUrlQuery grantForm(const QString& clientId, const QString& grantType, const QSt
     return form;
 }
 
+// Where Microsoft's device-login pages live besides the authority host: az prints
+// https://microsoft.com/devicelogin (…/deviceloginchina, …/deviceloginus for the sovereign clouds);
+// newer answers say https://www.microsoft.com/link or https://login.microsoft.com/device.
+const QStringList kDeviceLoginHosts = {QStringLiteral("microsoft.com"), QStringLiteral("www.microsoft.com"),
+                                       QStringLiteral("login.microsoft.com")};
+
+constexpr qsizetype kMaxUserCodeChars = 64;
+constexpr qsizetype kMaxMessageChars = 1000;
+
 } // namespace
+
+bool isAllowedVerificationUri(const QUrl& uri, const QUrl& authorityHost, QString* why)
+{
+    const QString shown = uri.toString(QUrl::RemoveQuery | QUrl::RemoveFragment | QUrl::RemoveUserInfo);
+    QString unsafe;
+    if (!isAllowedAuthority(uri.toString(QUrl::FullyEncoded), &unsafe)) {
+        if (why)
+            *why = QStringLiteral("the page to enter the code on, '%1', is not safe: %2").arg(shown, unsafe);
+        return false;
+    }
+    const QString host = uri.host().toLower();
+    if (host == authorityHost.host().toLower() || kDeviceLoginHosts.contains(host))
+        return true;
+    if (why)
+        *why = QStringLiteral("the page to enter the code on is on %1, which is neither %2 nor a Microsoft device "
+                              "login page; the code was not shown")
+                   .arg(host, authorityHost.host());
+    return false;
+}
+
+DeviceCodeAnswer parseDeviceCodeResponse(const HttpResponse& response, const QUrl& authorityHost, qint64 now)
+{
+    DeviceCodeAnswer answer;
+    const auto body = response.json();
+    if (!response.ok() || !body || !body->is_object()) {
+        answer.error = response.ok() ? QStringLiteral("The identity provider's answer was not a device code.")
+                                     : TokenGrantResult::fromHttp(response, now).message();
+        return answer;
+    }
+    const Json& o = *body;
+    DeviceCode code;
+    code.userCode = fields::string(o, "user_code");
+    code.deviceCode = Secret(fields::string(o, "device_code"));
+    if (code.userCode.isEmpty() || code.deviceCode.isEmpty() || code.userCode.size() > kMaxUserCodeChars) {
+        answer.error = QStringLiteral("The identity provider sent no device code.");
+        return answer;
+    }
+    // AAD v1 says verification_url.
+    QString uri = fields::string(o, "verification_uri");
+    if (uri.isEmpty())
+        uri = fields::string(o, "verification_url");
+    code.verificationUri = QUrl(uri, QUrl::StrictMode);
+    if (!isAllowedVerificationUri(code.verificationUri, authorityHost, &answer.error))
+        return answer;
+    code.verificationHost = code.verificationUri.host().toLower();
+    code.expiresAt = now + std::max<qint64>(1, fields::seconds(o, "expires_in", DeviceCode::kMaxLifetimeSecs)
+                                                   .value_or(DeviceCode::kDefaultLifetimeSecs));
+    code.intervalSecs = int(std::clamp<qint64>(
+        fields::seconds(o, "interval", DeviceCode::kMaxIntervalSecs).value_or(DeviceCode::kDefaultIntervalSecs),
+        DeviceCode::kMinIntervalSecs, DeviceCode::kMaxIntervalSecs));
+    // The server's sentence only when it names the page we checked: it must not send people elsewhere.
+    code.message = fields::string(o, "message").left(kMaxMessageChars);
+    if (!code.message.contains(uri) || !code.message.contains(code.userCode))
+        code.message = QStringLiteral("To sign in, use a web browser to open the page %1 and enter the code "
+                                      "%2 to authenticate.")
+                           .arg(code.verificationUri.toString(), code.userCode);
+    answer.code = std::move(code);
+    return answer;
+}
 
 TokenClient::TokenClient(HttpClient* http, AuthorityDiscovery* discovery, QString clientId, const Clock& clock,
                          QObject* parent)
@@ -115,29 +185,13 @@ void TokenClient::requestDeviceCode(const QString& tenant, const QStringList& sc
         form.addQueryItem(QStringLiteral("client_id"), m_clientId);
         form.addQueryItem(QStringLiteral("scope"), decoratedScope(scopes));
         m_http->postForm(config->deviceAuthorizationEndpoint, form, {}, [this, done](const HttpResponse& response) {
-            const auto body = response.json();
-            if (!response.ok() || !body || !body->is_object()) {
-                const TokenGrantResult failure = TokenGrantResult::fromHttp(response, m_clock.nowSecs());
-                done(std::nullopt,
-                     QStringLiteral("Could not start the device code sign-in: %1").arg(failure.message()));
+            const DeviceCodeAnswer answer =
+                parseDeviceCodeResponse(response, m_discovery->authorityHost(), m_clock.nowSecs());
+            if (!answer.code) {
+                done(std::nullopt, QStringLiteral("Could not start the device code sign-in: %1").arg(answer.error));
                 return;
             }
-            DeviceCode code;
-            code.userCode = json::toQString(body->value("user_code", Json()));
-            code.deviceCode = Secret(json::toQString(body->value("device_code", Json())));
-            code.verificationUri = QUrl(json::toQString(body->value("verification_uri", Json())));
-            code.message = json::toQString(body->value("message", Json()));
-            code.expiresAt = m_clock.nowSecs() + json::toSeconds(body->value("expires_in", Json(900))).value_or(900);
-            code.intervalSecs = static_cast<int>(json::toSeconds(body->value("interval", Json(5))).value_or(5));
-            if (code.userCode.isEmpty() || code.deviceCode.isEmpty()) {
-                done(std::nullopt, QStringLiteral("The identity provider sent no device code."));
-                return;
-            }
-            if (code.message.isEmpty())
-                code.message = QStringLiteral("To sign in, use a web browser to open the page %1 and enter the code "
-                                              "%2 to authenticate.")
-                                   .arg(code.verificationUri.toString(), code.userCode);
-            done(code, QString());
+            done(answer.code, QString());
         });
     });
 }

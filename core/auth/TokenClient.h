@@ -13,13 +13,39 @@ class HttpClient;
 // What a device authorization request returned: the code the user types and where.
 struct DeviceCode
 {
+    // RFC 8628: poll every 5 s when the answer names no interval; we never poll faster than once a
+    // second nor wait longer than a minute between polls, and no code lives longer than 30 minutes.
+    static constexpr int kDefaultIntervalSecs = 5;
+    static constexpr int kMinIntervalSecs = 1;
+    static constexpr int kMaxIntervalSecs = 60;
+    static constexpr int kSlowDownSecs = 5;
+    static constexpr qint64 kDefaultLifetimeSecs = 900;
+    static constexpr qint64 kMaxLifetimeSecs = 1800;
+
     QString userCode;
     Secret deviceCode;
     QUrl verificationUri;
+    QString verificationHost; // the host the code belongs to, for people to check before they type it
     QString message; // the identity provider's own sentence, as az prints it
     qint64 expiresAt = 0; // POSIX seconds
-    int intervalSecs = 5;
+    int intervalSecs = kDefaultIntervalSecs;
 };
+
+// What parseDeviceCodeResponse() read: a code, or why there is none (for people).
+struct DeviceCodeAnswer
+{
+    std::optional<DeviceCode> code;
+    QString error;
+};
+
+// Reads a device authorization answer (no network: a pure function of status and body, fuzzed). Never
+// throws; interval and lifetime are bounded as DeviceCode says; the verification page must be https
+// (http only on loopback) on the cloud's authority host or one of Microsoft's device-login hosts, so
+// a hostile answer cannot send the user to type the code into another site. `now` is POSIX seconds.
+DeviceCodeAnswer parseDeviceCodeResponse(const HttpResponse& response, const QUrl& authorityHost, qint64 now);
+
+// Whether a device-code verification page may be shown: see parseDeviceCodeResponse(); `why` for people.
+bool isAllowedVerificationUri(const QUrl& uri, const QUrl& authorityHost, QString* why = nullptr);
 
 // The token endpoint of the Microsoft identity platform (v2.0) for a public client, speaking the
 // requests MSAL Python sends (reference §4.3): decorated sorted scopes, client_info=1, the CP1

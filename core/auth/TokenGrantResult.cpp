@@ -1,15 +1,25 @@
 #include "auth/TokenGrantResult.h"
 
+#include "auth/ResponseFields.h"
+
 #include <QRegularExpression>
+
+#include <algorithm>
+#include <climits>
+#include <limits>
 
 namespace tenantry {
 
 namespace {
 
+// Access tokens live 60-90 minutes, CAE ones up to 28 hours: an answer saying more is capped.
+constexpr qint64 kMaxLifetimeSecs = 2 * 24 * 3600;
+constexpr qint64 kDefaultLifetimeSecs = 600; // MSAL's, when the answer names none
+constexpr qsizetype kMaxMessageChars = 1000;
+
 QString str(const Json& o, const char* key)
 {
-    const auto it = o.find(key);
-    return it == o.end() ? QString() : json::toQString(*it);
+    return fields::string(o, key);
 }
 
 bool hasAny(const QList<int>& codes, std::initializer_list<int> wanted)
@@ -28,9 +38,11 @@ QString TokenGrantResult::message() const
     if (kind == Kind::Ok)
         return {};
     if (!errorDescription.isEmpty())
-        return errorDescription.section(QRegularExpression(QStringLiteral("[\r\n]")), 0, 0).trimmed();
+        return errorDescription.section(QRegularExpression(QStringLiteral("[\r\n]")), 0, 0)
+            .trimmed()
+            .left(kMaxMessageChars);
     if (!error.isEmpty())
-        return error;
+        return error.left(kMaxMessageChars);
     if (kind == Kind::Network)
         return QStringLiteral("The identity provider did not answer (HTTP %1).").arg(httpStatus);
     return QStringLiteral("The identity provider's answer was not a token response (HTTP %1).").arg(httpStatus);
@@ -56,10 +68,10 @@ TokenGrantResult TokenGrantResult::fromHttp(const HttpResponse& response, qint64
         r.errorDescription = str(o, "error_description");
         r.suberror = str(o, "suberror");
         r.claims = str(o, "claims");
-        if (o.contains("error_codes") && o["error_codes"].is_array()) {
-            for (const Json& code : o["error_codes"]) {
-                if (code.is_number_integer())
-                    r.errorCodes.append(code.get<int>());
+        if (const auto codes = o.find("error_codes"); codes != o.end() && codes->is_array()) {
+            for (const Json& code : *codes) {
+                if (code.is_number_integer() && code.get<qint64>() >= 0 && code.get<qint64>() <= INT_MAX)
+                    r.errorCodes.append(int(code.get<qint64>()));
             }
         }
         if (r.error == QLatin1String("authorization_pending"))
@@ -91,17 +103,16 @@ TokenGrantResult TokenGrantResult::fromHttp(const HttpResponse& response, qint64
     r.scope = str(o, "scope");
     r.clientInfo = str(o, "client_info");
     r.foci = str(o, "foci");
-    // AAD v1 sends numbers as strings; some answers carry expires_on instead (MSAL's rules).
-    if (const auto expiresIn = o.contains("expires_in") ? json::toSeconds(o["expires_in"]) : std::nullopt)
+    // AAD v1 sends numbers as strings; some answers carry expires_on instead (MSAL's rules). A lifetime
+    // that is missing, mistyped or negative is MSAL's default; one beyond reason is capped.
+    if (const auto expiresIn = fields::seconds(o, "expires_in", kMaxLifetimeSecs))
         r.expiresIn = *expiresIn;
-    else if (const auto expiresOn = o.contains("expires_on") ? json::toSeconds(o["expires_on"]) : std::nullopt)
-        r.expiresIn = *expiresOn - now;
+    else if (const auto expiresOn = fields::seconds(o, "expires_on", std::numeric_limits<qint64>::max() / 2))
+        r.expiresIn = std::clamp<qint64>(*expiresOn - now, 0, kMaxLifetimeSecs);
     else
-        r.expiresIn = 600;
-    r.extExpiresIn = o.contains("ext_expires_in") ? json::toSeconds(o["ext_expires_in"]).value_or(r.expiresIn)
-                                                   : r.expiresIn;
-    if (o.contains("refresh_in"))
-        r.refreshIn = json::toSeconds(o["refresh_in"]);
+        r.expiresIn = kDefaultLifetimeSecs;
+    r.extExpiresIn = fields::seconds(o, "ext_expires_in", kMaxLifetimeSecs).value_or(r.expiresIn);
+    r.refreshIn = fields::seconds(o, "refresh_in", kMaxLifetimeSecs);
     r.kind = r.accessToken.isEmpty() ? Kind::InvalidResponse : Kind::Ok;
     return r;
 }

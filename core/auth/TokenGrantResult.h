@@ -50,6 +50,9 @@ struct TokenGrantResult
     bool ok() const { return kind == Kind::Ok; }
     QString message() const; // first line of error_description, or what went wrong
 
+    // Reads a token endpoint's answer (no network: a pure function of status and body, fuzzed). Never
+    // throws: missing or mistyped fields are an InvalidResponse or get MSAL's defaults, lifetimes are
+    // bounded. `now` is POSIX seconds (for expires_on).
     static TokenGrantResult fromHttp(const HttpResponse& response, qint64 now);
 };
 

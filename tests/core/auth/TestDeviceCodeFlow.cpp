@@ -78,6 +78,18 @@ private:
         return QTest::qWaitFor([&events] { return events.ends > 0; }, timeoutMs);
     }
 
+    // Runs a device code sign-in that must stop before any prompt; returns why it stopped.
+    static QString refusedSignIn(IdentityRig& rig)
+    {
+        DeviceCodeFlow flow(rig.client.get(), rig.clock);
+        DeviceFlowEvents events;
+        watch(flow, events);
+        flow.start(QStringLiteral("organizations"), {kArmScope});
+        if (!QTest::qWaitFor([&events] { return events.ends > 0; }, 30000))
+            return QStringLiteral("(still running)");
+        return events.prompts.isEmpty() ? events.message : QStringLiteral("(the code was shown)");
+    }
+
 private slots:
     void init()
     {
@@ -107,6 +119,7 @@ private slots:
         const DeviceCodePrompt prompt = events.prompts.first();
         QCOMPARE(m_rig->idp.pendingUserCodes(), QStringList{prompt.userCode});
         QCOMPARE(prompt.verificationUri.toString(), m_rig->idp.url().toString() + QStringLiteral("/devicelogin"));
+        QCOMPARE(prompt.verificationHost, QStringLiteral("127.0.0.1"));
         QCOMPARE(prompt.expiresAt, startedAt + 900);
         QVERIFY(prompt.message.contains(prompt.userCode));
         QVERIFY(prompt.message.contains(prompt.verificationUri.toString()));
@@ -282,7 +295,8 @@ private slots:
         QVERIFY(events.prompts.isEmpty());
         QVERIFY2(events.message.startsWith(QLatin1String("Could not start the device code sign-in:")),
                  qPrintable(events.message));
-        QVERIFY2(events.message.contains(QLatin1String("not a token response")), qPrintable(events.message));
+        QVERIFY2(events.message.endsWith(QLatin1String("The identity provider's answer was not a device code.")),
+                 qPrintable(events.message));
 
         DeviceFlowEvents unknown;
         DeviceCodeFlow second(m_rig->client.get(), m_rig->clock);
@@ -291,6 +305,130 @@ private slots:
         QVERIFY(waitForEnd(unknown));
         QVERIFY2(unknown.message.contains(QLatin1String("no-such-tenant.example")), qPrintable(unknown.message));
         QVERIFY(unknown.prompts.isEmpty());
+    }
+
+    // interval: 0 would poll as fast as the server answers; never more than once a second.
+    void intervalZeroIsFloored()
+    {
+        m_rig->idp.setDeviceCodeInterval(0);
+        DeviceCodeFlow flow(m_rig->client.get(), m_rig->clock);
+        DeviceFlowEvents events;
+        watch(flow, events);
+        flow.start(QStringLiteral("organizations"), {kArmScope});
+        QVERIFY(waitForPrompt(events));
+        QTest::qWait(3500);
+        const int polls = pollTimes(m_rig->idp).size();
+        QVERIFY2(polls >= 2 && polls <= 4, qPrintable(QString::number(polls)));
+        flow.cancel();
+    }
+
+    // What a device authorization answer may say, read without a server: interval and lifetime bounded
+    // (5 s when absent, RFC 8628), wrong types never thrown on, the page checked.
+    void deviceCodeAnswersAreBounded()
+    {
+        const QUrl authority(QStringLiteral("https://login.microsoftonline.com"));
+        const qint64 now = 1700000000;
+        const auto parse = [&](const QByteArray& fields) {
+            tenantry::HttpResponse response;
+            response.status = 200;
+            response.body = "{\"user_code\": \"ABCD1234\", \"device_code\": \"dc\", "
+                            "\"verification_uri\": \"https://microsoft.com/devicelogin\"" +
+                            fields + "}";
+            return parseDeviceCodeResponse(response, authority, now);
+        };
+        const DeviceCodeAnswer plain = parse("");
+        QVERIFY2(plain.code, qPrintable(plain.error));
+        QCOMPARE(plain.code->intervalSecs, 5);
+        QCOMPARE(plain.code->expiresAt, now + 900);
+        QCOMPARE(plain.code->verificationHost, QStringLiteral("microsoft.com"));
+        QCOMPARE(plain.code->message, QStringLiteral("To sign in, use a web browser to open the page "
+                                                     "https://microsoft.com/devicelogin and enter the code ABCD1234 "
+                                                     "to authenticate."));
+        QCOMPARE(parse(", \"interval\": 0").code->intervalSecs, 1);
+        QCOMPARE(parse(", \"interval\": -3").code->intervalSecs, 5);
+        QCOMPARE(parse(", \"interval\": 2147483647").code->intervalSecs, 60);
+        QCOMPARE(parse(", \"interval\": 1e300").code->intervalSecs, 60);
+        QCOMPARE(parse(", \"interval\": \"7\"").code->intervalSecs, 7);
+        QCOMPARE(parse(", \"interval\": {\"s\": 1}").code->intervalSecs, 5);
+        QCOMPARE(parse(", \"expires_in\": 99999999999").code->expiresAt, now + 1800);
+        QCOMPARE(parse(", \"expires_in\": [1]").code->expiresAt, now + 900);
+        QCOMPARE(parse(", \"expires_in\": 0").code->expiresAt, now + 1);
+        // A message that points elsewhere is replaced by one naming the checked page.
+        QVERIFY(parse(", \"message\": \"Open https://evil.example and enter ABCD1234\"")
+                    .code->message.contains(QLatin1String("https://microsoft.com/devicelogin")));
+        QCOMPARE(parse(", \"message\": \"Open https://microsoft.com/devicelogin, code ABCD1234.\"").code->message,
+                 QStringLiteral("Open https://microsoft.com/devicelogin, code ABCD1234."));
+
+        tenantry::HttpResponse mistyped;
+        mistyped.status = 200;
+        for (const QByteArray& body :
+             {QByteArray("{\"user_code\": 5, \"device_code\": \"dc\", \"verification_uri\": "
+                         "\"https://microsoft.com/devicelogin\"}"),
+              QByteArray("{\"user_code\": \"A\", \"device_code\": [], \"verification_uri\": "
+                         "\"https://microsoft.com/devicelogin\"}"),
+              QByteArray("[]"), QByteArray("null"), QByteArray("\"x\""), QByteArray("{\"user_code\": {}}")}) {
+            mistyped.body = body;
+            const DeviceCodeAnswer answer = parseDeviceCodeResponse(mistyped, authority, now);
+            QVERIFY2(!answer.code, body.constData());
+            QVERIFY2(!answer.error.isEmpty(), body.constData());
+        }
+        mistyped.body = "{\"user_code\": \"A\", \"device_code\": \"dc\", \"verification_uri\": 7}";
+        QVERIFY(!parseDeviceCodeResponse(mistyped, authority, now).code);
+    }
+
+    // Where the code may be typed in: Microsoft's device-login pages and the cloud's own authority, over
+    // https; loopback http for tests. Anything else is where a phisher would want the code typed.
+    void verificationPages()
+    {
+        const QUrl global(QStringLiteral("https://login.microsoftonline.com"));
+        for (const char* allowed :
+             {"https://microsoft.com/devicelogin", "https://microsoft.com/deviceloginchina",
+              "https://microsoft.com/deviceloginus", "https://www.microsoft.com/link",
+              "https://login.microsoft.com/device", "https://login.microsoftonline.com/common/oauth2/deviceauth"})
+            QVERIFY2(isAllowedVerificationUri(QUrl(QLatin1String(allowed)), global), allowed);
+        QVERIFY(
+            isAllowedVerificationUri(QUrl(QStringLiteral("https://login.chinacloudapi.cn/common/oauth2/deviceauth")),
+                                     QUrl(QStringLiteral("https://login.chinacloudapi.cn"))));
+        QVERIFY(isAllowedVerificationUri(QUrl(QStringLiteral("http://127.0.0.1:8400/devicelogin")),
+                                         QUrl(QStringLiteral("http://127.0.0.1:8400"))));
+        for (const char* refused :
+             {"http://microsoft.com/devicelogin", "https://microsoft.com.evil.example/devicelogin",
+              "https://evil.example/devicelogin", "https://login.chinacloudapi.cn/common/oauth2/deviceauth",
+              "javascript:alert(1)", "", "https://user@evil.example/"})
+            QVERIFY2(!isAllowedVerificationUri(QUrl(QLatin1String(refused)), global), refused);
+    }
+
+    // A device code whose page is on a stranger's host is never shown: the flow stops and says why.
+    void verificationPageOnAnotherHostStopsTheFlow()
+    {
+        m_rig->idp.setDeviceCodeVerificationUri(QUrl(QStringLiteral("https://devicelogin.evil.example/enter")));
+        QCOMPARE(refusedSignIn(*m_rig),
+                 QStringLiteral("Could not start the device code sign-in: the page to enter the code on "
+                                "is on devicelogin.evil.example, which is neither 127.0.0.1 nor a "
+                                "Microsoft device login page; the code was not shown"));
+        QCOMPARE(pollTimes(m_rig->idp).size(), 0);
+    }
+
+    // A discovery document naming a device authorization endpoint on another server: refused before any
+    // request goes there. And the device authorization endpoint redirecting: refused, not followed.
+    void deviceAuthorizationElsewhereIsRefused()
+    {
+        RecordingServer stranger;
+        QVERIFY(stranger.listen());
+        QUrl elsewhere = stranger.url();
+        elsewhere.setPath(QStringLiteral("/organizations/oauth2/v2.0/devicecode"));
+        m_rig->idp.setDeviceAuthorizationEndpoint(elsewhere);
+        QCOMPARE(refusedSignIn(*m_rig),
+                 QStringLiteral("The sign-in configuration of 'organizations' is unusable: its device "
+                                "authorization endpoint is on %1, not on %2")
+                     .arg(stranger.url().toString(), m_rig->idp.url().toString()));
+
+        IdentityRig fresh;
+        fresh.idp.addFault(IdpFault::redirect(IdpEndpoint::DeviceCode, elsewhere, 307));
+        const QString redirected = refusedSignIn(fresh);
+        QVERIFY2(redirected.contains(QLatin1String("sign-in requests are never redirected")), qPrintable(redirected));
+        QTest::qWait(100);
+        QVERIFY2(stranger.received().isEmpty(), stranger.everything().constData());
     }
 
     // Any other error while polling ends the flow with the server's description.

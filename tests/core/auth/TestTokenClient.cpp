@@ -207,6 +207,103 @@ private slots:
         verifyNoSecretIn({grant.result.message()});
     }
 
+    // Answers with fields missing, mistyped or absurd: a clear error or MSAL's default, never a throw, and
+    // never a number taken for a token.
+    void mistypedTokenAnswers()
+    {
+        struct Case
+        {
+            int status;
+            QByteArray body;
+            TokenGrantResult::Kind kind;
+            qint64 expiresIn; // Ok only
+            QString message;  // errors only
+        };
+        const QByteArray token = "\"access_token\": \"at\", \"token_type\": \"Bearer\"";
+        const QList<Case> cases = {
+            {200, "{\"access_token\": 42, \"expires_in\": 3599}", TokenGrantResult::Kind::InvalidResponse, 0,
+             QStringLiteral("The identity provider's answer was not a token response (HTTP 200).")},
+            {200, "{\"access_token\": [\"at\"]}", TokenGrantResult::Kind::InvalidResponse, 0, {}},
+            {200, "{" + token + ", \"expires_in\": {\"seconds\": 1}}", TokenGrantResult::Kind::Ok, 600, {}},
+            {200, "{" + token + ", \"expires_in\": 1e300}", TokenGrantResult::Kind::Ok, 2 * 24 * 3600, {}},
+            {200,
+             "{" + token + ", \"expires_in\": 99999999999999999999999}",
+             TokenGrantResult::Kind::Ok,
+             2 * 24 * 3600,
+             {}},
+            {200,
+             "{" + token + ", \"expires_in\": \"99999999999999999999999\"}",
+             TokenGrantResult::Kind::Ok,
+             2 * 24 * 3600,
+             {}},
+            {200, "{" + token + ", \"expires_in\": -5}", TokenGrantResult::Kind::Ok, 600, {}},
+            {200, "{" + token + ", \"expires_in\": \"soon\"}", TokenGrantResult::Kind::Ok, 600, {}},
+            {200, "{" + token + ", \"expires_in\": \"3599\"}", TokenGrantResult::Kind::Ok, 3599, {}},
+            {200,
+             "{" + token + ", \"expires_in\": null, \"ext_expires_in\": [], \"refresh_in\": -1}",
+             TokenGrantResult::Kind::Ok,
+             600,
+             {}},
+            {400,
+             "{\"error\": \"invalid_grant\", \"error_description\": [\"AADSTS1\"], \"error_codes\": "
+             "[1.5, -1, \"x\", 99999999999999999999]}",
+             TokenGrantResult::Kind::RefreshTokenDead, 0, QStringLiteral("invalid_grant")},
+            {400, "{\"error\": 42, \"error_description\": {\"text\": \"no\"}}", TokenGrantResult::Kind::OtherError, 0,
+             QStringLiteral("http_400")},
+            {400, "[1, 2, 3]", TokenGrantResult::Kind::InvalidResponse, 0,
+             QStringLiteral("The identity provider's answer was not a token response (HTTP 400).")},
+            {200, "<html>Sign in</html>", TokenGrantResult::Kind::InvalidResponse, 0, {}},
+            {200, "", TokenGrantResult::Kind::InvalidResponse, 0, {}},
+        };
+        for (const Case& c : cases) {
+            m_rig->idp.addFault(IdpFault::answer(IdpEndpoint::Token, c.status, c.body));
+            const Grant grant = refresh(sample::kNorthwind);
+            QVERIFY2(grant.result.kind == c.kind, c.body.constData());
+            if (c.kind == TokenGrantResult::Kind::Ok)
+                QVERIFY2(grant.result.expiresIn == c.expiresIn,
+                         qPrintable(QString::number(grant.result.expiresIn) + u' ' + QString::fromUtf8(c.body)));
+            else
+                QVERIFY2(grant.result.accessToken.isEmpty(), c.body.constData());
+            if (!c.message.isEmpty())
+                QCOMPARE(grant.result.message(), c.message);
+        }
+        // A description of a megabyte is cut for people.
+        m_rig->idp.addFault(IdpFault::answer(IdpEndpoint::Token, 400,
+                                             "{\"error\": \"invalid_request\", \"error_description\": \"" +
+                                                 QByteArray(1024 * 1024, 'A') + "\"}"));
+        QCOMPARE(refresh(sample::kNorthwind).result.message().size(), 1000);
+    }
+
+    // A token endpoint that redirects (307 keeps method and body) to another server: the refresh token in
+    // the form never leaves; the caller hears why.
+    void tokenEndpointRedirectIsRefused()
+    {
+        RecordingServer stranger;
+        QVERIFY(stranger.listen());
+        QUrl elsewhere = stranger.url();
+        elsewhere.setPath(QStringLiteral("/organizations/oauth2/v2.0/token"));
+        for (const int status : {307, 308, 302}) {
+            m_rig->idp.addFault(IdpFault::redirect(IdpEndpoint::Token, elsewhere, status));
+            const Grant grant = refresh(sample::kNorthwind);
+            QCOMPARE(grant.result.kind, TokenGrantResult::Kind::Network);
+            QCOMPARE(grant.result.message(),
+                     QStringLiteral("127.0.0.1 answered the sign-in request with a redirect (HTTP %1) to %2; sign-in "
+                                    "requests are never redirected, so it was not followed.")
+                         .arg(status)
+                         .arg(stranger.url().toString()));
+        }
+        // Nor to the same server: a token request has one address, the one discovery named.
+        QUrl sameServer = m_rig->idp.url();
+        sameServer.setPath(QStringLiteral("/common/oauth2/v2.0/token"));
+        m_rig->idp.addFault(IdpFault::redirect(IdpEndpoint::Token, sameServer, 307));
+        QCOMPARE(refresh(sample::kNorthwind).result.kind, TokenGrantResult::Kind::Network);
+        QCOMPARE(m_rig->idp.requestCount(IdpEndpoint::Token), 4);
+
+        QTest::qWait(100);
+        QVERIFY2(stranger.received().isEmpty(), stranger.everything().constData());
+        verifyNoSecretIn({QString::fromLatin1(stranger.everything())});
+    }
+
     // The connection drops every time: a network error that names the host.
     void droppedConnections()
     {
