@@ -22,8 +22,11 @@ AuthCodeFlow::AuthCodeFlow(TokenClient* client, AuthorizationBrowser* browser, Q
             return;
         m_running = false;
         ++m_generation;
+        m_deadline.stop();
         emit cancelled();
     });
+    m_deadline.setSingleShot(true);
+    connect(&m_deadline, &QTimer::timeout, this, &AuthCodeFlow::timedOut);
 }
 
 void AuthCodeFlow::start(const AuthCodeRequest& request)
@@ -32,6 +35,9 @@ void AuthCodeFlow::start(const AuthCodeRequest& request)
     m_running = true;
     m_randoms = AuthorizationRandoms::generate();
     const quint64 generation = ++m_generation;
+    m_deadline.stop();
+    if (request.timeoutSecs > 0)
+        m_deadline.start(std::chrono::seconds(request.timeoutSecs));
     m_client->discovery()->discover(request.tenant, [this, generation](const OpenIdConfiguration* config,
                                                                         const QString& error) {
         if (generation != m_generation)
@@ -89,8 +95,22 @@ void AuthCodeFlow::cancel()
     if (m_running) {
         m_running = false;
         ++m_generation;
+        m_deadline.stop();
         emit cancelled();
     }
+}
+
+void AuthCodeFlow::timedOut()
+{
+    if (!m_running)
+        return;
+    const int secs = m_request.timeoutSecs;
+    const QString span = secs % 60 == 0 ? (secs == 60 ? tr("a minute") : tr("%1 minutes").arg(secs / 60))
+                                        : (secs == 1 ? tr("a second") : tr("%1 seconds").arg(secs));
+    // Ended before the browser is told to stop, so its cancelled() does not end this flow a second time.
+    fail(tr("The sign-in did not come back from the browser within %1.").arg(span));
+    if (m_browser)
+        m_browser->cancel();
 }
 
 void AuthCodeFlow::onRedirect(const QUrl& url)
@@ -132,6 +152,7 @@ void AuthCodeFlow::onRedirect(const QUrl& url)
                 return;
             }
             m_running = false;
+            m_deadline.stop();
             emit succeeded(result, realm);
         });
 }
@@ -140,6 +161,7 @@ void AuthCodeFlow::fail(const QString& message, TokenGrantResult::Kind kind)
 {
     m_running = false;
     ++m_generation;
+    m_deadline.stop();
     emit failed(message, kind);
 }
 

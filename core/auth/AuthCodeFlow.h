@@ -6,6 +6,7 @@
 
 #include <QObject>
 #include <QPointer>
+#include <QTimer>
 
 namespace tenantry {
 
@@ -18,6 +19,9 @@ struct AuthCodeRequest
     QString domainHint;
     QString claims; // a claims challenge from a tenant that needs MFA / Conditional Access
     QString prompt = QStringLiteral("select_account");
+    // How long the whole sign-in may take before it fails with a clear error (the browser never came
+    // back, say); 0: as long as the user takes (an embedded browser the user can close).
+    int timeoutSecs = 0;
 };
 
 // The authorization code grant with PKCE (S256), state and nonce, through an AuthorizationBrowser.
@@ -44,12 +48,14 @@ signals:
 private:
     void onRedirect(const QUrl& url);
     void fail(const QString& message, TokenGrantResult::Kind kind = TokenGrantResult::Kind::OtherError);
+    void timedOut();
 
     TokenClient* m_client;
     QPointer<AuthorizationBrowser> m_browser;
     AuthCodeRequest m_request;
     AuthorizationRandoms m_randoms;
     QUrl m_authorizeUrl;
+    QTimer m_deadline;
     bool m_running = false;
     quint64 m_generation = 0;
 };

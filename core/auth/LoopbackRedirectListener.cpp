@@ -6,13 +6,12 @@
 #include <QProcess>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QTimer>
 #include <QUrlQuery>
 
 namespace tenantry {
 
 namespace {
-
-constexpr int kMaxRequestBytes = 16 * 1024; // a redirect with code and client_info is ~2 KB
 
 QByteArray page(const QString& title, const QString& text)
 {
@@ -23,9 +22,16 @@ QByteArray page(const QString& title, const QString& text)
         .toUtf8();
 }
 
-} // namespace
-
-namespace {
+// Printable ASCII and, in header values, tab: anything else is not a request a browser sends.
+bool isCleanLine(QByteArrayView line, bool allowTab)
+{
+    for (const char c : line) {
+        const auto byte = static_cast<unsigned char>(c);
+        if ((byte < 0x20 && !(allowTab && byte == '\t')) || byte >= 0x7f)
+            return false;
+    }
+    return true;
+}
 
 // $BROWSER, as Python's webbrowser (and so az) honours it: the first of a ':'-separated list,
 // "%s" standing for the URL (else the URL is appended).
@@ -77,6 +83,50 @@ bool SystemBrowserLauncher::open(const QUrl& url)
 #else
     return QProcess::startDetached(QStringLiteral("xdg-open"), {url.toString(QUrl::FullyEncoded)});
 #endif
+}
+
+LoopbackRequest parseLoopbackRequest(const QByteArray& received)
+{
+    using Status = LoopbackRequest::Status;
+    LoopbackRequest result;
+    const auto verdict = [&result](Status status) {
+        result.status = status;
+        return result;
+    };
+    const qsizetype headerEnd = received.indexOf("\r\n\r\n");
+    const QByteArrayView head =
+        QByteArrayView(received).first(headerEnd < 0 ? received.size() : headerEnd + 2); // with the last CRLF
+    qsizetype start = 0;
+    int lines = 0;
+    while (start < head.size()) {
+        const qsizetype eol = head.indexOf("\r\n", start);
+        const QByteArrayView line = head.sliced(start, (eol < 0 ? head.size() : eol) - start);
+        // Judged as soon as seen, complete or not: junk is refused before the end of headers comes.
+        if (line.size() > LoopbackRequest::kMaxLineBytes || ++lines > LoopbackRequest::kMaxHeaderLines + 1)
+            return verdict(Status::TooLarge);
+        if (!isCleanLine(line, /*allowTab=*/lines > 1))
+            return verdict(Status::BadRequest);
+        if (lines > 1 && eol >= 0 && (line.indexOf(':') <= 0 || line.startsWith(' ') || line.startsWith('\t')))
+            return verdict(Status::BadRequest);
+        if (eol < 0)
+            break;
+        start = eol + 2;
+    }
+    if (headerEnd < 0)
+        return verdict(received.size() > LoopbackRequest::kMaxBytes ? Status::TooLarge : Status::Incomplete);
+    if (headerEnd + 4 > LoopbackRequest::kMaxBytes)
+        return verdict(Status::TooLarge);
+
+    const QList<QByteArray> requestLine = received.left(received.indexOf("\r\n")).split(' ');
+    if (requestLine.size() != 3 || (requestLine.at(2) != "HTTP/1.1" && requestLine.at(2) != "HTTP/1.0") ||
+        !requestLine.at(1).startsWith('/') || requestLine.at(0).isEmpty())
+        return verdict(Status::BadRequest);
+    if (requestLine.at(0) != "GET")
+        return verdict(Status::MethodNotAllowed);
+    result.target = QUrl(QString::fromLatin1(requestLine.at(1)), QUrl::StrictMode);
+    if (!result.target.isValid() || !result.target.isRelative() || !result.target.host().isEmpty())
+        return verdict(Status::BadRequest);
+    return verdict(Status::Ok);
 }
 
 LoopbackRedirectListener::LoopbackRedirectListener(BrowserLauncher* launcher, QObject* parent)
@@ -138,35 +188,51 @@ void LoopbackRedirectListener::cancel()
 void LoopbackRedirectListener::accept()
 {
     while (QTcpSocket* socket = m_server->nextPendingConnection()) {
+        if (m_buffers.size() >= kMaxConnections) {
+            socket->abort();
+            socket->deleteLater();
+            continue;
+        }
+        m_buffers.insert(socket, QByteArray());
         connect(socket, &QTcpSocket::readyRead, this, [this, socket] { readRequest(socket); });
         connect(socket, &QTcpSocket::disconnected, this, [this, socket] {
             m_buffers.remove(socket);
             socket->deleteLater();
+        });
+        // A connection that never completes a request does not hold a slot for long.
+        QTimer::singleShot(m_connectionDeadlineMs, socket, [this, socket] {
+            if (m_buffers.contains(socket))
+                answer(socket, 408, page(tr("Request timeout"), QString()));
         });
     }
 }
 
 void LoopbackRedirectListener::readRequest(QTcpSocket* socket)
 {
-    QByteArray& buffer = m_buffers[socket];
-    buffer += socket->readAll();
-    if (buffer.size() > kMaxRequestBytes) {
-        answer(socket, 431, page(tr("Request too large"), QString()));
+    const auto buffer = m_buffers.find(socket);
+    if (buffer == m_buffers.end()) {
+        socket->readAll(); // answered already: the rest is ignored
         return;
     }
-    const qsizetype headerEnd = buffer.indexOf("\r\n\r\n");
-    if (headerEnd < 0)
-        return; // incomplete: wait for more
-    const QList<QByteArray> requestLine = buffer.left(buffer.indexOf("\r\n")).split(' ');
-    if (requestLine.size() != 3 || !requestLine.at(2).startsWith("HTTP/1.") || !requestLine.at(1).startsWith('/')) {
+    // Never more than the limit (plus one byte, to tell "too large" apart) is held per connection.
+    buffer->append(socket->read(LoopbackRequest::kMaxBytes + 1 - buffer->size()));
+    const LoopbackRequest request = parseLoopbackRequest(*buffer);
+    switch (request.status) {
+    case LoopbackRequest::Status::Incomplete:
+        return; // wait for more, until the connection's deadline
+    case LoopbackRequest::Status::BadRequest:
         answer(socket, 400, page(tr("Bad request"), QString()));
         return;
-    }
-    if (requestLine.at(0) != "GET") {
+    case LoopbackRequest::Status::MethodNotAllowed:
         answer(socket, 405, page(tr("Method not allowed"), QString()));
         return;
+    case LoopbackRequest::Status::TooLarge:
+        answer(socket, 431, page(tr("Request too large"), QString()));
+        return;
+    case LoopbackRequest::Status::Ok:
+        break;
     }
-    const QUrl target(QString::fromLatin1(requestLine.at(1)), QUrl::StrictMode);
+    const QUrl& target = request.target;
     const QUrlQuery query(target);
     const bool isAuthResponse = query.hasQueryItem(QStringLiteral("code")) || query.hasQueryItem(QStringLiteral("error"));
     if (!isAuthResponse) {
@@ -200,6 +266,7 @@ void LoopbackRedirectListener::answer(QTcpSocket* socket, int status, const QByt
                                                     {400, "Bad Request"},
                                                     {404, "Not Found"},
                                                     {405, "Method Not Allowed"},
+                                                    {408, "Request Timeout"},
                                                     {431, "Request Header Fields Too Large"}};
     QByteArray response = "HTTP/1.1 " + QByteArray::number(status) + ' ' + kReasons.value(status) + "\r\n";
     response += "Content-Type: text/html; charset=utf-8\r\nCache-Control: no-store\r\nConnection: close\r\n";

@@ -4,16 +4,42 @@
 
 #include <QHash>
 #include <QPointer>
+#include <QUrl>
 
 class QTcpServer;
 class QTcpSocket;
 
 namespace tenantry {
 
+// What parseLoopbackRequest() made of the bytes a connection sent so far.
+struct LoopbackRequest
+{
+    enum class Status {
+        Incomplete,       // no end of headers yet, nothing wrong so far: wait for more
+        Ok,               // a GET with a target; `target` holds it (relative: path and query)
+        BadRequest,       // 400: not HTTP/1.x (binary, junk, control characters, a bad request line)
+        MethodNotAllowed, // 405: anything but GET
+        TooLarge,         // 431: more than kMaxBytes, a line or more header lines than allowed
+    };
+
+    static constexpr qsizetype kMaxBytes = 16 * 1024; // a redirect with code and client_info is ~2 KB
+    static constexpr qsizetype kMaxLineBytes = 8 * 1024;
+    static constexpr int kMaxHeaderLines = 64;
+
+    Status status = Status::Incomplete;
+    QUrl target;
+};
+
+// The loopback listener's HTTP request parser: a pure function of the bytes received on one
+// connection (fuzzed). Bounded in every size; never throws.
+LoopbackRequest parseLoopbackRequest(const QByteArray& received);
+
 // The system-browser half of the auth code flow: listens on 127.0.0.1 (any free port; the redirect
 // URI says http://localhost:PORT, as MSAL's does), opens the browser, and takes the one GET that
 // carries `code` or `error` with the expected `state`. The browser gets a short page saying the
-// window can be closed; then the listener closes.
+// window can be closed; then the listener closes. A connection that sends no complete request within
+// kConnectionDeadlineMs (by default) is answered 408 and closed, and at most kMaxConnections are open at once, so a
+// local process cannot hold the listener (slowloris).
 class LoopbackRedirectListener final : public AuthorizationBrowser
 {
     Q_OBJECT
@@ -28,6 +54,10 @@ public:
     void cancel() override;
     quint16 port() const;
 
+    static constexpr int kConnectionDeadlineMs = 10000;
+    static constexpr int kMaxConnections = 16;
+    void setConnectionDeadlineMs(int ms) { m_connectionDeadlineMs = ms; }
+
 private:
     void accept();
     void readRequest(QTcpSocket* socket);
@@ -40,6 +70,7 @@ private:
     QString m_expectedState;
     QHash<QTcpSocket*, QByteArray> m_buffers;
     bool m_done = false;
+    int m_connectionDeadlineMs = kConnectionDeadlineMs;
 };
 
 } // namespace tenantry

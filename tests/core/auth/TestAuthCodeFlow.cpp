@@ -8,6 +8,7 @@
 #include "fakes/IdentityRig.h"
 #include "util/Jwt.h"
 
+#include <QElapsedTimer>
 #include <QNetworkProxy>
 #include <QNetworkReply>
 #include <QTcpSocket>
@@ -275,6 +276,101 @@ private slots:
         QVERIFY(waitForEnd(end));
         QVERIFY2(end.succeeded, qPrintable(end.message));
         QCOMPARE(m_rig->idp.requestCount(IdpEndpoint::Token, QStringLiteral("authorization_code")), 1);
+    }
+
+    // The request parser alone: every size bounded, junk and binary refused as soon as seen.
+    void loopbackRequestParser()
+    {
+        using Status = LoopbackRequest::Status;
+        const auto status = [](const QByteArray& bytes) { return parseLoopbackRequest(bytes).status; };
+        const LoopbackRequest ok = parseLoopbackRequest("GET /?code=c&state=s HTTP/1.1\r\nHost: localhost\r\n"
+                                                        "User-Agent: Mozilla/5.0\t(X11)\r\n\r\n");
+        QCOMPARE(ok.status, Status::Ok);
+        QCOMPARE(ok.target.path(), QStringLiteral("/"));
+        QCOMPARE(ok.target.query(), QStringLiteral("code=c&state=s"));
+        QCOMPARE(status("GET /?code=c HTTP/1.1\r\nHost: local"), Status::Incomplete);
+        QCOMPARE(status(""), Status::Incomplete);
+        QCOMPARE(status("POST / HTTP/1.1\r\n\r\n"), Status::MethodNotAllowed);
+        // Binary and control characters: refused before any end of headers arrives.
+        QCOMPARE(status(QByteArray("\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03", 11)), Status::BadRequest); // TLS
+        QCOMPARE(status(QByteArray("GET /\0 HTTP/1.1", 15)), Status::BadRequest);
+        QCOMPARE(status("GET /\x1b]52;c;AAAA\x07 HTTP/1.1\r\n\r\n"), Status::BadRequest);
+        QCOMPARE(status("GET / HTTP/1.1\r\nX-Bad: \x01\r\n\r\n"), Status::BadRequest);
+        QCOMPARE(status("GET / HTTP/1.1\r\nno colon here\r\n\r\n"), Status::BadRequest);
+        QCOMPARE(status("GET / HTTP/1.1\r\n folded: line\r\n\r\n"), Status::BadRequest);
+        QCOMPARE(status("GET http://evil.example/ HTTP/1.1\r\n\r\n"), Status::BadRequest);
+        QCOMPARE(status("GET //evil.example/?code=c HTTP/1.1\r\n\r\n"), Status::BadRequest);
+        QCOMPARE(status("GET / HTTP/2.0\r\n\r\n"), Status::BadRequest);
+        QCOMPARE(status("GET  / HTTP/1.1\r\n\r\n"), Status::BadRequest);
+        QCOMPARE(status("\r\n\r\n"), Status::BadRequest);
+        // Sizes: a long request line, many headers, many bytes without an end.
+        QCOMPARE(status("GET /" + QByteArray(9000, 'a')), Status::TooLarge);
+        QByteArray manyHeaders = "GET / HTTP/1.1\r\n";
+        for (int i = 0; i < 70; ++i)
+            manyHeaders += "X-H: v\r\n";
+        QCOMPARE(status(manyHeaders), Status::TooLarge);
+        QByteArray long_ = "GET / HTTP/1.1\r\n";
+        while (long_.size() <= LoopbackRequest::kMaxBytes)
+            long_ += "X-Header: " + QByteArray(4000, 'v') + "\r\n";
+        QCOMPARE(status(long_), Status::TooLarge);
+    }
+
+    // Hostile local clients: binary bytes get a 400 at once, a client that never finishes its request
+    // (slowloris) a 408 after the connection's deadline; the real redirect still gets through after them.
+    void listenerSurvivesHostileClients()
+    {
+        RecordingLauncher launcher;
+        LoopbackRedirectListener listener(&launcher);
+        listener.setConnectionDeadlineMs(500);
+        AuthCodeFlow flow(m_rig->client.get(), &listener);
+        FlowEnd end;
+        watch(flow, end);
+        flow.start(armSignIn());
+        QVERIFY(QTest::qWaitFor([&] { return !launcher.opened.isEmpty(); }, 10000));
+
+        const QByteArray binary = rawExchange(listener.port(), QByteArray("\x16\x03\x01\x00\xa5\x01\x00\x00", 8));
+        QVERIFY2(binary.startsWith("HTTP/1.1 400"), binary.constData());
+        QElapsedTimer timer;
+        timer.start();
+        const QByteArray slow = rawExchange(listener.port(), "GET /?code=x&state=y HTTP/1.1\r\nHost: loc");
+        QVERIFY2(slow.startsWith("HTTP/1.1 408"), slow.constData());
+        QVERIFY2(timer.elapsed() < 5000, qPrintable(QString::number(timer.elapsed())));
+        const QByteArray huge = rawExchange(listener.port(), "GET /" + QByteArray(9000, 'a'));
+        QVERIFY2(huge.startsWith("HTTP/1.1 431"), huge.constData());
+
+        QCOMPARE(end.ends, 0);
+        FormSubmittingBrowser browser;
+        browser.user = sample::kSam;
+        QVERIFY(browser.open(launcher.opened));
+        QVERIFY(waitForEnd(end));
+        QVERIFY2(end.succeeded, qPrintable(end.message));
+    }
+
+    // A browser that never comes back: with a timeout, the flow fails and says so, and the listener closes.
+    void browserThatNeverComesBackTimesOut()
+    {
+        RecordingLauncher launcher;
+        LoopbackRedirectListener listener(&launcher);
+        AuthCodeFlow flow(m_rig->client.get(), &listener);
+        FlowEnd end;
+        watch(flow, end);
+        AuthCodeRequest request = armSignIn();
+        request.timeoutSecs = 1;
+        QElapsedTimer timer;
+        timer.start();
+        flow.start(request);
+        QVERIFY(QTest::qWaitFor([&] { return !launcher.opened.isEmpty(); }, 10000));
+        const quint16 port = listener.port();
+        QVERIFY(waitForEnd(end));
+        QVERIFY2(timer.elapsed() >= 900 && timer.elapsed() < 10000, qPrintable(QString::number(timer.elapsed())));
+        QVERIFY(!end.succeeded);
+        QVERIFY(!end.cancelled);
+        QCOMPARE(end.message, QStringLiteral("The sign-in did not come back from the browser within a second."));
+        QVERIFY(!flow.isRunning());
+        QVERIFY(!portAcceptsConnections(port));
+        QTest::qWait(50);
+        QCOMPARE(end.ends, 1);
+        QCOMPARE(m_rig->idp.requestCount(IdpEndpoint::Token), 0);
     }
 
     // Defence in depth: a browser that reports a redirect of another sign-in does not get it redeemed.
