@@ -1071,6 +1071,44 @@ private slots:
         QVERIFY(last.receivedAt.isValid());
     }
 
+    // The hostile switches, as the test-idp tool's config sets them: canned answers, redirects, a raw
+    // Retry-After, junk in ARM lists, a device code without interval whose page is elsewhere.
+    void hostileSwitchesFromConfig()
+    {
+        Json config = TestIdentityProvider::sampleConfig();
+        // Built, not parsed from raw strings: moc reads "//" in a raw string as a comment.
+        config["faults"] =
+            Json::array({Json{{"kind", "answer"}, {"endpoint", "openid-configuration"}, {"body", "[42, null]"}},
+                         Json{{"kind", "redirect"},
+                              {"endpoint", "token"},
+                              {"status", 307},
+                              {"location", "http://127.0.0.1:9/stolen"}},
+                         Json{{"kind", "too-many-requests"},
+                              {"endpoint", "keys"},
+                              {"retryAfter", "Fri, 31 Dec 9999 23:59:59 GMT"}}});
+        config["armJunkItems"] = Json::array({42, nullptr, "x"});
+        config["deviceCode"] = Json{{"interval", -1}, {"verificationUri", "https://microsoft.com/devicelogin"}};
+        QString error;
+        QVERIFY2(m_idp->loadConfig(config, &error), qPrintable(error));
+
+        const Reply canned = get(QStringLiteral("/organizations/v2.0/.well-known/openid-configuration"));
+        QCOMPARE(canned.status, 200);
+        QCOMPARE(canned.body, QByteArray("[42, null]"));
+        const Reply redirect = post(QStringLiteral("/organizations/oauth2/v2.0/token"), form({{"client_id", kCli}}));
+        QCOMPARE(redirect.status, 307);
+        QCOMPARE(redirect.header("location"), QByteArray("http://127.0.0.1:9/stolen"));
+        const Reply throttled = get(QStringLiteral("/organizations/discovery/v2.0/keys"));
+        QCOMPARE(throttled.status, 429);
+        QCOMPARE(throttled.header("retry-after"), QByteArray("Fri, 31 Dec 9999 23:59:59 GMT"));
+
+        const Json page = get(QStringLiteral("/tenants?api-version=2022-12-01"), armToken(kHome)).json();
+        QCOMPARE(page["value"].size(), std::size_t(6)); // three junk entries, then Sam's three tenants
+        QCOMPARE(page["value"][0], Json(42));
+        const Json device = startDeviceFlow();
+        QVERIFY(!device.contains("interval"));
+        QCOMPARE(device["verification_uri"], Json("https://microsoft.com/devicelogin"));
+    }
+
     void configErrorsAreReported()
     {
         QString error;

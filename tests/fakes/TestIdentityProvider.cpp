@@ -2475,6 +2475,14 @@ bool TestIdentityProvider::loadConfig(const Json& config, QString* error)
                 fault.kind = IdpFault::Kind::Hang;
             else if (kind == QLatin1String("drop"))
                 fault.kind = IdpFault::Kind::Drop;
+            else if (kind == QLatin1String("answer"))
+                fault =
+                    IdpFault::answer(IdpEndpoint::Any, 200, str(f, "body").toUtf8(),
+                                     str(f, "contentType", QStringLiteral("application/json; charset=utf-8")).toUtf8());
+            else if (kind == QLatin1String("redirect"))
+                fault = IdpFault::redirect(IdpEndpoint::Any, QUrl(str(f, "location")), 302);
+            else if (kind == QLatin1String("drip"))
+                fault = IdpFault::drip(IdpEndpoint::Any, integer(f, "intervalMs", 1000));
             else
                 throw std::runtime_error("unknown fault kind " + s(kind));
             const auto endpoint = endpointFromName(str(f, "endpoint", endpointName(fault.endpoint)));
@@ -2485,7 +2493,10 @@ bool TestIdentityProvider::loadConfig(const Json& config, QString* error)
             fault.tenant = str(f, "tenant");
             fault.grantType = str(f, "grantType");
             fault.httpStatus = integer(f, "status", fault.httpStatus);
-            fault.retryAfterSecs = integer(f, "retryAfter", fault.retryAfterSecs);
+            if (f.contains("retryAfter") && f["retryAfter"].is_string())
+                fault.retryAfter = str(f, "retryAfter").toUtf8(); // an HTTP-date, say
+            else
+                fault.retryAfterSecs = integer(f, "retryAfter", fault.retryAfterSecs);
             fault.error = str(f, "error", fault.error);
             fault.errorCode = integer(f, "code", fault.errorCode);
             fault.message = str(f, "message");
@@ -2547,6 +2558,9 @@ bool TestIdentityProvider::loadConfig(const Json& config, QString* error)
         d->deviceSlowDownPolls = integer(device, "slowDownPolls", 0);
         d->deviceAutoApproveUser = str(device, "autoApprove");
         d->deviceAutoApproveAfterPolls = integer(device, "autoApproveAfterPolls", 0);
+        d->deviceVerificationUri = QUrl(str(device, "verificationUri"));
+        d->deviceAuthorizationEndpoint = QUrl(str(device, "endpoint"));
+        setArmJunkItems(config.value("armJunkItems", Json::array()));
         d->autoSignInUser = str(config, "autoSignInUser");
         d->authorizeError = str(authorizeError, "error");
         d->authorizeErrorDescription = str(authorizeError, "description");

@@ -20,8 +20,10 @@
 //   "latencyMs": 0,                     // or per endpoint: {"any": 50, "token": 500}
 //   "autoSignInUser": "sam@northwind.example",  // the authorize endpoint signs in at once
 //   "authorizeError": {"error": "access_denied", "description": "AADSTS..."},
-//   "deviceCode": {"interval": 5, "expiresIn": 900, "slowDownPolls": 0,
-//                  "autoApprove": "sam@northwind.example", "autoApproveAfterPolls": 0},
+//   "deviceCode": {"interval": 5, "expiresIn": 900, "slowDownPolls": 0,   // interval < 0: none sent
+//                  "autoApprove": "sam@northwind.example", "autoApproveAfterPolls": 0,
+//                  "verificationUri": "", "endpoint": ""},  // default: the authority's own
+//   "armJunkItems": [42, null, "x"],    // put at the start of every ARM list page
 //   "tenants": [{"id": "<guid>", "displayName": "Northwind", "defaultDomain": "northwind.example",
 //                "domains": ["northwind.example"], "category": "Home", "countryCode": "US",
 //                "mfa": false,   // or true, or {"error": "invalid_grant", "code": 50076,
@@ -32,11 +34,13 @@
 //   "users": [{"objectId": "<guid>", "homeTenant": "<guid>", "upn": "sam@northwind.example",
 //              "name": "Sam Example", "tenants": ["<guid>"]}],   // tenants: default every tenant
 //   "clients": [{"clientId": "<guid>", "secret": "...", "tenantId": "<guid>"}],  // client_credentials
-//   "faults": [{"kind": "http-error|too-many-requests|garbage-json|oauth-error|hang|drop",
+//   "faults": [{"kind": "http-error|too-many-requests|garbage-json|oauth-error|hang|drop|answer|redirect|drip",
 //               "endpoint": "any|openid-configuration|instance-discovery|keys|authorize|token|devicecode|
 //                            devicelogin|arm-tenants|arm-subscriptions",
 //               "times": 1, "tenant": "", "grantType": "", "status": 500, "retryAfter": 1,
-//               "error": "", "code": 0, "message": "", "suberror": "", "claims": ""}]
+//               "error": "", "code": 0, "message": "", "suberror": "", "claims": "",
+//               "body": "", "contentType": "", "location": "", "intervalMs": 1000}]  // answer, redirect, drip
+//               // retryAfter may be a string: the raw header (an HTTP-date)
 // }
 
 #include "fakes/TestIdentityProvider.h"
