@@ -795,6 +795,8 @@ void CliApp::printResult(const Json& result, const OutputFormatter::TableTransfo
             finish(1); // whatever the command would have exited with: its output is not there
             return;
         }
+        if (picked.is_null())
+            return; // az prints nothing at all for a null result, in any format
         const QByteArray text = formatter.format(picked, {});
         fwrite(text.constData(), 1, static_cast<size_t>(text.size()), stdout);
         fflush(stdout);
