@@ -170,6 +170,13 @@ QByteArray OutputFormatter::colourJson(const QByteArray& json)
     static const QRegularExpression kToken(
         QStringLiteral(R"(("(?:[^"\\]|\\.)*")(\s*:)?|\b(true|false|null)\b|-?\d+(?:\.\d+)?)"));
     QString text = QString::fromUtf8(json);
+    // JSON escapes C0 itself but not DEL and C1, which a terminal may obey (U+009B is CSI): as \u
+    // escapes they stay the same JSON strings. (Plain json stays byte-identical to az's instead.)
+    for (qsizetype i = text.size() - 1; i >= 0; --i) {
+        const char16_t c = text.at(i).unicode();
+        if (c >= 0x7f && c <= 0x9f)
+            text.replace(i, 1, QStringLiteral("\\u%1").arg(static_cast<uint>(c), 4, 16, QLatin1Char('0')));
+    }
     QString out;
     qsizetype last = 0;
     auto it = kToken.globalMatch(text);

@@ -734,11 +734,22 @@ private slots:
                                    "31m"));
 
         const QByteArray shownSubscription = "Ops\\x1b[2J\\rFake\\x9b31m";
-        const RunResult table =
-            cli(h, {QStringLiteral("account"), QStringLiteral("list"), QStringLiteral("-o"), QStringLiteral("table")});
+        const RunResult table = cli(h, {QStringLiteral("account"), QStringLiteral("list"), QStringLiteral("-o"),
+                                        QStringLiteral("table"), QStringLiteral("--debug")});
         QVERIFY2(table.exitCode == 0, qPrintable(table.describe()));
         QVERIFY2(!hasTerminalControl(table.out, false), table.out.constData());
+        QVERIFY2(!hasTerminalControl(table.err, false), table.err.constData()); // the log too
         QVERIFY2(table.out.contains(shownSubscription), table.out.constData());
+
+        // jsonc colours only for a terminal: run it on one. DEL and C1 become \u escapes (the same JSON).
+        const RunResult jsonc =
+            run(QStringLiteral("/usr/bin/script"),
+                {QStringLiteral("-qec"), QStringLiteral(TENANTRY_BIN_DIR "/tenantry-cli account list -o jsonc"),
+                 QStringLiteral("/dev/null")},
+                h);
+        QVERIFY2(jsonc.exitCode == 0, qPrintable(jsonc.describe()));
+        QVERIFY2(jsonc.out.contains("\x1b[32m\"Ops\\u001b[2J\\rFake\\u009b31m\"\x1b[0m"), jsonc.out.constData());
+        QVERIFY2(!jsonc.out.contains("\xc2\x9b"), jsonc.out.constData());
 
         const RunResult tsv = cli(h, {QStringLiteral("account"), QStringLiteral("list"), QStringLiteral("--query"),
                                       QStringLiteral("[].[name, id]"), QStringLiteral("-o"), QStringLiteral("tsv")});
