@@ -54,7 +54,7 @@ private:
     void logout(const ParsedArgs& args);
     void accountTenantList(const ParsedArgs& args);
 
-    bool loadSession();                         // az's files and the clients; prints the error and finishes on failure
+    bool loadSession(); // az's files and the clients; prints the error and finishes on failure
     void loadCache(std::function<void()> then); // the token cache; finishes with the error on failure
     void completeLogin(const TokenGrantResult& result, const QString& realm, const QStringList& scopes,
                        const SignInOptions& options);
