@@ -84,9 +84,11 @@ QString duration(int secs)
 // Device codes are phished: an attacker starts a sign-in and talks the user into entering its code.
 QString deviceCodeWarning(const QUrl& verificationUri)
 {
-    return QStringLiteral("Only enter this code if you started this sign-in from tenantry-cli just now; it belongs "
-                          "to %1. Whoever started it gets access to your account once you enter it.")
-        .arg(verificationUri.host());
+    const QString belongsTo =
+        verificationUri.host().isEmpty() ? QString() : QStringLiteral("; it belongs to %1").arg(verificationUri.host());
+    return QStringLiteral("Only enter this code if you started this sign-in from tenantry-cli just now%1. Whoever "
+                          "started it gets access to your account once you enter it.")
+        .arg(belongsTo);
 }
 
 StorageMode configuredStorageMode()
