@@ -1,5 +1,8 @@
 #include "CliApp.h"
 
+#include "InterruptWatcher.h"
+#include "TerminalText.h"
+
 #include "account/TokenProvider.h"
 #include "auth/AuthCodeFlow.h"
 #include "auth/DeviceCodeFlow.h"
@@ -19,6 +22,13 @@
 namespace tenantry::cli {
 
 namespace {
+
+// Every line for stderr passes here: it may quote what a server, a file or the user wrote.
+void printError(const QString& line)
+{
+    fprintf(stderr, "%s\n", qPrintable(terminalSafe(line, TerminalLayout::LineBreaks)));
+    fflush(stderr);
+}
 
 Json jstr(const QString& text)
 {
@@ -55,6 +65,30 @@ QString knownClientName(const QString& clientId)
 QString reauthenticateHint(const QString& username)
 {
     return QStringLiteral("To re-authenticate %1, please run:\ntenantry-cli login").arg(username);
+}
+
+// How long `login` waits for the system browser to come back: TENANTRY_LOGIN_TIMEOUT seconds (az has
+// no option for it), 5 minutes by default, a day at most.
+int browserLoginTimeoutSecs()
+{
+    bool ok = false;
+    const int secs = qEnvironmentVariableIntValue("TENANTRY_LOGIN_TIMEOUT", &ok);
+    return ok && secs > 0 ? std::min(secs, 24 * 60 * 60) : 5 * 60;
+}
+
+QString duration(int secs)
+{
+    return secs % 60 == 0 ? QStringLiteral("%1 minute(s)").arg(secs / 60) : QStringLiteral("%1 second(s)").arg(secs);
+}
+
+// Device codes are phished: an attacker starts a sign-in and talks the user into entering its code.
+QString deviceCodeWarning(const QUrl& verificationUri)
+{
+    const QString belongsTo =
+        verificationUri.host().isEmpty() ? QString() : QStringLiteral("; it belongs to %1").arg(verificationUri.host());
+    return QStringLiteral("Only enter this code if you started this sign-in from tenantry-cli just now%1. Whoever "
+                          "started it gets access to your account once you enter it.")
+        .arg(belongsTo);
 }
 
 StorageMode configuredStorageMode()
@@ -154,15 +188,15 @@ void CliApp::start()
                                   m_args.contains(QStringLiteral("--help"));
         fputs(qPrintable(groupHelpText(all, prefix)), askedForHelp ? stdout : stderr);
         if (!askedForHelp)
-            fprintf(stderr, "ERROR: '%s' is misspelled or not recognized by the system.\n",
-                    qPrintable(m_args.mid(prefix.size()).value(0)));
+            printError(QStringLiteral("ERROR: '%1' is misspelled or not recognized by the system.")
+                           .arg(m_args.mid(prefix.size()).value(0)));
         finish(askedForHelp ? 0 : 2);
         return;
     }
     ParsedArgs parsed;
     QString error;
     if (!parseOptions(*spec, m_args.mid(spec->path.size()), &parsed, &error)) {
-        fprintf(stderr, "ERROR: %s\n", qPrintable(error));
+        printError(QStringLiteral("ERROR: ") + error);
         finish(2);
         return;
     }
@@ -174,9 +208,9 @@ void CliApp::start()
     if (parsed.has(QStringLiteral("output"))) {
         m_output = parsed.value(QStringLiteral("output")).toLower();
         if (!OutputFormatter::isKnownFormat(m_output)) {
-            fprintf(stderr, "ERROR: argument --output/-o: invalid choice: '%s' (choose from 'json', 'jsonc', "
-                            "'table', 'tsv', 'none')\n",
-                    qPrintable(m_output));
+            printError(QStringLiteral("ERROR: argument --output/-o: invalid choice: '%1' (choose from 'json', "
+                                      "'jsonc', 'table', 'tsv', 'none')")
+                           .arg(m_output));
             finish(2);
             return;
         }
@@ -186,8 +220,10 @@ void CliApp::start()
         QString queryError;
         m_query = JmesPath::compile(query, &queryError);
         if (!m_query.isValid()) {
-            fprintf(stderr, "ERROR: argument --query: invalid jmespath_type value: '%s' (%s)\n", qPrintable(query),
-                    qPrintable(queryError));
+            // A query too long to be real is not echoed whole.
+            const QString shown = query.size() > 200 ? query.left(200) + QStringLiteral("...") : query;
+            printError(QStringLiteral("ERROR: argument --query: invalid jmespath_type value: '%1' (%2)")
+                           .arg(shown, queryError));
             finish(2);
             return;
         }
@@ -296,7 +332,7 @@ void CliApp::refreshAccounts(QStringList usernames, std::function<void()> then)
             QString message = result.error;
             if (result.homeAccountId.isEmpty() || m_deadAccounts.contains(result.homeAccountId))
                 message += QLatin1Char('\n') + reauthenticateHint(username);
-            fprintf(stderr, "ERROR: %s\n", qPrintable(message));
+            printError(QStringLiteral("ERROR: ") + message);
             m_partialExitCode = 1;
         } else if (reportUnreachedTenants(result) && m_partialExitCode == 0) {
             m_partialExitCode = 3;
@@ -564,15 +600,20 @@ void CliApp::login(const ParsedArgs& args)
             delete launcher;
             auto* flow = new DeviceCodeFlow(&m_session->tokenClient(), m_clock, this);
             connect(flow, &DeviceCodeFlow::promptReady, this, [](const DeviceCodePrompt& prompt) {
-                fprintf(stderr, "%s\n", qPrintable(prompt.message));
-                fflush(stderr);
+                printError(prompt.message); // az's line, which scripts read; then the warning
+                printError(QStringLiteral("WARNING: ") + deviceCodeWarning(prompt.verificationUri));
             });
             connect(flow, &DeviceCodeFlow::succeeded, this,
                     [this, scopes, options](const TokenGrantResult& result, const QString& realm) {
+                        endLoginWait();
                         completeLogin(result, realm, scopes, options);
                     });
-            connect(flow, &DeviceCodeFlow::failed, this,
-                    [this](const QString& message, TokenGrantResult::Kind) { fail(message); });
+            connect(flow, &DeviceCodeFlow::failed, this, [this](const QString& message, TokenGrantResult::Kind) {
+                endLoginWait();
+                fail(message);
+            });
+            watchLoginWait([flow] { flow->cancel(); },
+                           QStringLiteral("Run 'tenantry-cli login --use-device-code' to sign in again."), 0);
             flow->start(tenant, scopes);
             return;
         }
@@ -581,12 +622,17 @@ void CliApp::login(const ParsedArgs& args)
         connect(flow, &AuthCodeFlow::succeeded, this,
                 [this, scopes, options, launcher](const TokenGrantResult& result, const QString& realm) {
                     delete launcher;
+                    endLoginWait();
                     completeLogin(result, realm, scopes, options);
                 });
-        connect(flow, &AuthCodeFlow::failed, this, [this](const QString& message, TokenGrantResult::Kind) {
-            fail(message + QStringLiteral("\nIf no web browser is available or it fails to open, use "
-                                          "'tenantry-cli login --use-device-code'."));
-        });
+        const QString deviceCodeHint = QStringLiteral("If no web browser is available or it fails to open, use "
+                                                      "'tenantry-cli login --use-device-code'.");
+        connect(flow, &AuthCodeFlow::failed, this,
+                [this, deviceCodeHint](const QString& message, TokenGrantResult::Kind) {
+                    endLoginWait();
+                    fail(message + QLatin1Char('\n') + deviceCodeHint);
+                });
+        watchLoginWait([flow] { flow->cancel(); }, deviceCodeHint, browserLoginTimeoutSecs());
         AuthCodeRequest request;
         request.tenant = tenant;
         request.scopes = scopes;
@@ -595,6 +641,32 @@ void CliApp::login(const ParsedArgs& args)
                         "If no web browser is available or if the web browser fails to open, use device code flow "
                         "with `tenantry-cli login --use-device-code`.\n");
     });
+}
+
+void CliApp::watchLoginWait(const std::function<void()>& cancel, const QString& whatToDo, int timeoutSecs)
+{
+    const auto stop = [this, cancel, whatToDo](const QString& why) {
+        endLoginWait();
+        cancel();
+        fail(why + QStringLiteral(" Nothing was saved.\n") + whatToDo);
+    };
+    m_interrupts = new InterruptWatcher(this);
+    connect(m_interrupts, &InterruptWatcher::interrupted, this, [stop] { stop(QStringLiteral("Login interrupted.")); });
+    if (timeoutSecs <= 0)
+        return;
+    m_loginDeadline.setSingleShot(true);
+    m_loginDeadline.callOnTimeout(this, [stop, timeoutSecs] {
+        stop(QStringLiteral("The sign-in in the web browser did not finish within %1.").arg(duration(timeoutSecs)));
+    });
+    m_loginDeadline.start(std::chrono::seconds(timeoutSecs));
+}
+
+void CliApp::endLoginWait()
+{
+    m_loginDeadline.stop();
+    if (m_interrupts)
+        m_interrupts->deleteLater(); // it may be the one emitting now
+    m_interrupts = nullptr;
 }
 
 void CliApp::completeLogin(const TokenGrantResult& result, const QString& realm, const QStringList& scopes,
@@ -686,10 +758,12 @@ void CliApp::printResult(const Json& result, const OutputFormatter::TableTransfo
         QString error;
         const Json input = m_output == QLatin1String("tsv") ? Json(nlohmann::json(result)) : result;
         if (!m_query.search(input, &picked, &error)) {
-            fprintf(stderr, "ERROR: --query: %s\n", qPrintable(error));
+            printError(QStringLiteral("ERROR: --query: ") + error);
             finish(1); // whatever the command would have exited with: its output is not there
             return;
         }
+        if (picked.is_null())
+            return; // az prints nothing at all for a null result, in any format
         const QByteArray text = formatter.format(picked, {});
         fwrite(text.constData(), 1, static_cast<size_t>(text.size()), stdout);
         fflush(stdout);
@@ -703,12 +777,12 @@ void CliApp::printResult(const Json& result, const OutputFormatter::TableTransfo
 void CliApp::warn(const QString& message)
 {
     if (!m_onlyShowErrors)
-        fprintf(stderr, "WARNING: %s\n", qPrintable(message));
+        printError(QStringLiteral("WARNING: ") + message);
 }
 
 void CliApp::fail(const QString& message, int exitCode)
 {
-    fprintf(stderr, "ERROR: %s\n", qPrintable(message));
+    printError(QStringLiteral("ERROR: ") + message);
     finish(exitCode);
 }
 

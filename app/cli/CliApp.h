@@ -9,12 +9,16 @@
 #include "util/JmesPath.h"
 
 #include <QObject>
+#include <QPointer>
 #include <QSet>
+#include <QTimer>
 
 #include <cstdio>
 #include <memory>
 
 namespace tenantry::cli {
+
+class InterruptWatcher;
 
 // tenantry-cli: az's vocabulary and JSON shapes on Tenantry's core. Results go to stdout, errors
 // and warnings to stderr ("ERROR: ..."/"WARNING: ..."), exit code 0 ok, 1 error, 2 usage.
@@ -54,6 +58,11 @@ private:
     void loadCache(std::function<void()> then); // the token cache; finishes with the error on failure
     void completeLogin(const TokenGrantResult& result, const QString& realm, const QStringList& scopes,
                        const SignInOptions& options);
+    // While a sign-in waits for the user, Ctrl+C / SIGTERM and (timeoutSecs > 0) an overall
+    // timeout end it: `cancel` stops the flow, closing its loopback listener, before anything is
+    // written; `whatToDo` ends the message. endLoginWait() once the flow has answered.
+    void watchLoginWait(const std::function<void()>& cancel, const QString& whatToDo, int timeoutSecs);
+    void endLoginWait();
     void refreshAccounts(QStringList usernames, std::function<void()> then);
     bool reportUnreachedTenants(const SignInResult& result); // warns per tenant; true if any
     Json subscriptionsOutput(const QList<Subscription>& subscriptions, bool all) const;
@@ -74,6 +83,8 @@ private:
     bool m_sessionLoaded = false;
     int m_partialExitCode = 0;    // 3 when a sign-in left tenants needing an interactive sign-in, 1 on a failed refresh
     QSet<QString> m_deadAccounts; // home account ids whose refresh token the identity platform refused
+    QPointer<InterruptWatcher> m_interrupts; // only while a sign-in waits for the user
+    QTimer m_loginDeadline;
 };
 
 } // namespace tenantry::cli

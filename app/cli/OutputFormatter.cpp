@@ -1,5 +1,7 @@
 #include "OutputFormatter.h"
 
+#include "TerminalText.h"
+
 #include <QList>
 #include <QRegularExpression>
 
@@ -17,6 +19,13 @@ QString scalarText(const Json& value)
         return QStringLiteral("None");
     const std::string text = value.dump();
     return QString::fromStdString(text);
+}
+
+// What a table or tsv cell shows: names come from servers and files, and these formats reach the
+// terminal as they are (json escapes control characters itself).
+QString cellText(const Json& value)
+{
+    return terminalSafe(scalarText(value), TerminalLayout::SingleLine);
 }
 
 bool isScalar(const Json& value)
@@ -67,7 +76,7 @@ QByteArray OutputFormatter::table(const Json& rows, bool sortKeys) const
                 const QString header = QStringLiteral("Column%1").arg(i + 1);
                 if (!headers.contains(header))
                     headers.append(header);
-                line.insert(header, scalarText(row[i]));
+                line.insert(header, cellText(row[i]));
             }
             cells.append(line);
             continue;
@@ -75,7 +84,7 @@ QByteArray OutputFormatter::table(const Json& rows, bool sortKeys) const
         if (!row.is_object()) {
             if (!headers.contains(QStringLiteral("Result")))
                 headers.append(QStringLiteral("Result"));
-            line.insert(QStringLiteral("Result"), scalarText(row));
+            line.insert(QStringLiteral("Result"), cellText(row));
             cells.append(line);
             continue;
         }
@@ -85,13 +94,14 @@ QByteArray OutputFormatter::table(const Json& rows, bool sortKeys) const
         if (sortKeys)
             keys.sort();
         for (const QString& key : keys) {
-            const Json& value = row[key.toStdString()];
+            const Json& value = row.at(key.toStdString());
             if (kSkip.contains(key) || !isScalar(value))
                 continue;
-            const QString header = key.left(1).toUpper() + key.mid(1);
+            const QString shownKey = terminalSafe(key, TerminalLayout::SingleLine); // keys can be data too
+            const QString header = shownKey.left(1).toUpper() + shownKey.mid(1);
             if (!headers.contains(header))
                 headers.append(header);
-            line.insert(header, scalarText(value));
+            line.insert(header, cellText(value));
         }
         cells.append(line);
     }
@@ -128,7 +138,7 @@ QByteArray OutputFormatter::tsv(const Json& result) const
             return QString::number(v.size());
         if (v.is_object())
             return QString();
-        return scalarText(v);
+        return cellText(v);
     };
     QString out;
     const Json items = result.is_array() ? result : Json::array({result});
@@ -160,6 +170,13 @@ QByteArray OutputFormatter::colourJson(const QByteArray& json)
     static const QRegularExpression kToken(
         QStringLiteral(R"(("(?:[^"\\]|\\.)*")(\s*:)?|\b(true|false|null)\b|-?\d+(?:\.\d+)?)"));
     QString text = QString::fromUtf8(json);
+    // JSON escapes C0 itself but not DEL and C1, which a terminal may obey (U+009B is CSI): as \u
+    // escapes they stay the same JSON strings. (Plain json stays byte-identical to az's instead.)
+    for (qsizetype i = text.size() - 1; i >= 0; --i) {
+        const char16_t c = text.at(i).unicode();
+        if (c >= 0x7f && c <= 0x9f)
+            text.replace(i, 1, QStringLiteral("\\u%1").arg(static_cast<uint>(c), 4, 16, QLatin1Char('0')));
+    }
     QString out;
     qsizetype last = 0;
     auto it = kToken.globalMatch(text);

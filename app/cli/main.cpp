@@ -1,11 +1,19 @@
 #include "CliApp.h"
+#include "TerminalText.h"
+
+#include "util/ProcessGuard.h"
 
 #include <QCoreApplication>
 #include <QTimer>
 
 int main(int argc, char* argv[])
 {
-    QCoreApplication app(argc, argv);
+    // Before anything reads a token: no core dump of this process, and no abort on an exception.
+    tenantry::ProcessGuard::install("tenantry-cli");
+    QString hardeningError;
+    const bool hardened = tenantry::ProcessGuard::disableCoreDumps(&hardeningError);
+
+    tenantry::GuardedApplication<QCoreApplication> app(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("Tenantry"));
     QCoreApplication::setApplicationName(QStringLiteral("Tenantry"));
     QCoreApplication::setApplicationVersion(QStringLiteral(TENANTRY_VERSION));
@@ -16,8 +24,11 @@ int main(int argc, char* argv[])
         printf("tenantry-cli %s\n", TENANTRY_VERSION);
         return 0;
     }
+    if (!hardened)
+        fprintf(stderr, "WARNING: core dumps could not be turned off (%s)\n", qPrintable(hardeningError));
+    tenantry::cli::installTerminalSafeMessageHandler();
     tenantry::cli::CliApp cli(args);
     QObject::connect(&cli, &tenantry::cli::CliApp::finished, &app, &QCoreApplication::exit);
     QTimer::singleShot(0, &cli, &tenantry::cli::CliApp::start);
-    return app.exec();
+    return tenantry::ProcessGuard::exitCode(QCoreApplication::exec());
 }

@@ -11,6 +11,7 @@
 #include "store/KeychainStore.h"
 #include "util/AppSettings.h"
 #include "util/Clock.h"
+#include "util/ProcessGuard.h"
 
 #include <QApplication>
 
@@ -46,16 +47,23 @@ struct Gui
 
 int main(int argc, char* argv[])
 {
+    // Before anything reads a token: no core dump of this process, and no abort on an exception.
+    ProcessGuard::install("tenantry");
+    QString hardeningError;
+    const bool hardened = ProcessGuard::disableCoreDumps(&hardeningError);
+
     // QtWebEngine (started only at the first embedded sign-in) shares OpenGL contexts with the
     // widgets; this must be set before the application object exists.
     QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
-    QApplication app(argc, argv);
+    GuardedApplication<QApplication> app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("Tenantry"));
     QApplication::setApplicationName(QStringLiteral("Tenantry"));
     QApplication::setApplicationDisplayName(QStringLiteral("Tenantry"));
     QApplication::setApplicationVersion(QStringLiteral(TENANTRY_VERSION));
     QApplication::setDesktopFileName(AppIcons::kAppId);
     QApplication::setWindowIcon(AppIcons::application());
+    if (!hardened)
+        qCWarning(lcUi).noquote() << "Core dumps could not be turned off:" << hardeningError;
     Translations::install(&app);
     const LaunchOptions options = LaunchOptions::process(app);
 
@@ -77,7 +85,7 @@ int main(int argc, char* argv[])
         &instance, &SingleInstance::forwarded, &app, [] { QCoreApplication::exit(0); }, Qt::QueuedConnection);
     instance.start(QCoreApplication::arguments());
 
-    const int status = QApplication::exec();
+    const int status = ProcessGuard::exitCode(QApplication::exec());
     gui.reset(); // the windows go while the application object still exists
     return status;
 }

@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <functional>
+#include <limits>
 #include <map>
 #include <optional>
 #include <stdexcept>
@@ -107,6 +109,46 @@ struct EvalError : std::runtime_error
     using std::runtime_error::runtime_error;
 };
 
+// Python's integers have no bound; an index or slice bound beyond 64 bits selects what the largest
+// 64-bit one does (nothing, or everything up to the array's end), so saturating keeps az's results.
+long long saturatingInteger(const std::string& in, size_t begin, size_t end)
+{
+    const bool negative = in[begin] == '-';
+    const unsigned long long limit = negative
+                                         ? 0ULL - static_cast<unsigned long long>(std::numeric_limits<long long>::min())
+                                         : static_cast<unsigned long long>(std::numeric_limits<long long>::max());
+    unsigned long long magnitude = 0;
+    for (size_t i = negative ? begin + 1 : begin; i < end; ++i) {
+        const auto digit = static_cast<unsigned long long>(in[i] - '0');
+        if (magnitude > (limit - digit) / 10) {
+            magnitude = limit;
+            break;
+        }
+        magnitude = magnitude * 10 + digit;
+    }
+    if (!negative)
+        return static_cast<long long>(magnitude);
+    return magnitude == limit ? std::numeric_limits<long long>::min() : -static_cast<long long>(magnitude);
+}
+
+// Whether `root` holds arrays or objects more than `limit` deep. Iterative, so that measuring
+// hostile data cannot itself exhaust the stack.
+bool nestedDeeperThan(const Json& root, int limit)
+{
+    std::vector<std::pair<const Json*, int>> pending{{&root, 1}};
+    while (!pending.empty()) {
+        const auto [value, depth] = pending.back();
+        pending.pop_back();
+        if (!value->is_structured())
+            continue;
+        if (depth > limit)
+            return true;
+        for (const Json& child : *value)
+            pending.emplace_back(&child, depth + 1);
+    }
+    return false;
+}
+
 // Reads a delimited run ('raw', `literal`, "quoted"), unescaping only the delimiter where the
 // grammar says so; returns the text between the delimiters.
 std::string readDelimited(const std::string& in, size_t& i, char delimiter, bool unescapeDelimiter, int column)
@@ -197,7 +239,7 @@ std::vector<Token> tokenize(const std::string& in)
             Token token;
             token.type = Tok::Number;
             token.column = column;
-            token.number = std::stoll(in.substr(i, end - i));
+            token.number = saturatingInteger(in, i, end);
             tokens.push_back(token);
             i = end;
         } else if (c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
@@ -235,6 +277,8 @@ std::vector<Token> tokenize(const std::string& in)
             token.value = Json::parse(body, nullptr, false);
             if (token.value.is_discarded())
                 throw SyntaxError("invalid JSON literal `" + body + "`", column);
+            if (nestedDeeperThan(token.value, JmesPath::kMaxDataNesting))
+                throw SyntaxError("JSON literal nested too deeply", column);
             tokens.push_back(token);
         } else {
             throw SyntaxError(std::string("unknown character '") + c + "'", column);
@@ -280,6 +324,7 @@ struct JmesPath::Node
     std::optional<long long> slice[3];
     std::vector<std::shared_ptr<Node>> children;
     std::vector<std::string> keys; // multi-select hash
+    int depth = 1;                 // of the tree below and including this node: evaluation recurses that deep
 };
 
 namespace {
@@ -292,7 +337,15 @@ NodePtr makeNode(Node::Kind kind, std::vector<NodePtr> children = {})
     auto node = std::make_shared<Node>();
     node->kind = kind;
     node->children = std::move(children);
+    for (const NodePtr& child : node->children)
+        node->depth = std::max(node->depth, child->depth + 1);
     return node;
+}
+
+void addChild(Node& parent, NodePtr child)
+{
+    parent.depth = std::max(parent.depth, child->depth + 1);
+    parent.children.push_back(std::move(child));
 }
 
 class Parser
@@ -331,16 +384,28 @@ private:
         throw SyntaxError("unexpected token", current().column);
     }
 
+    // Every nesting of the grammar passes through here, so this is where the parser's recursion and
+    // the tree's depth (the evaluator's recursion) are bounded.
     NodePtr expression(int power)
     {
         const Token left = current();
+        if (++m_nesting > JmesPath::kMaxExpressionNesting)
+            throw SyntaxError("expression nested too deeply", left.column);
         advance();
-        NodePtr node = nud(left);
+        NodePtr node = boundedDepth(nud(left), left);
         while (power < bindingPower(current().type)) {
             const Token token = current();
             advance();
-            node = led(token, node);
+            node = boundedDepth(led(token, node), token);
         }
+        --m_nesting;
+        return node;
+    }
+
+    static NodePtr boundedDepth(NodePtr node, const Token& at)
+    {
+        if (node->depth > JmesPath::kMaxExpressionNesting)
+            throw SyntaxError("expression nested too deeply", at.column);
         return node;
     }
 
@@ -416,7 +481,7 @@ private:
             NodePtr call = makeNode(Node::Kind::Function);
             call->name = left->name;
             while (current().type != Tok::RParen) {
-                call->children.push_back(expression(0));
+                addChild(*call, expression(0));
                 if (current().type == Tok::Comma)
                     match(Tok::Comma);
             }
@@ -534,7 +599,7 @@ private:
     {
         NodePtr node = makeNode(Node::Kind::MultiSelectList);
         for (;;) {
-            node->children.push_back(expression(0));
+            addChild(*node, expression(0));
             if (current().type == Tok::RBracket)
                 break;
             match(Tok::Comma);
@@ -552,7 +617,7 @@ private:
             node->keys.push_back(current().text);
             advance();
             match(Tok::Colon);
-            node->children.push_back(expression(0));
+            addChild(*node, expression(0));
             if (current().type == Tok::RBrace) {
                 advance();
                 break;
@@ -564,6 +629,7 @@ private:
 
     std::vector<Token> m_tokens;
     size_t m_pos = 0;
+    int m_nesting = 0;
 };
 
 bool isTruthy(const Json& value)
@@ -597,7 +663,9 @@ Json sliceOf(const Json& array, const Node& node)
     const auto length = static_cast<long long>(array.size());
     const long long step = node.slice[2].value_or(1);
     if (step == 0)
-        throw EvalError("slice step cannot be 0");
+        throw EvalError("slice step cannot be zero"); // as Python's ValueError says
+    // A step longer than the array takes one element whatever its size; clamped, i + stride cannot overflow.
+    const long long stride = std::clamp(step, -(length + 1), length + 1);
     // Python's slice.indices(): clamp into the array, counting negative positions from its end.
     const auto bound = [&](const std::optional<long long>& given, long long fallback) {
         if (!given)
@@ -610,7 +678,7 @@ Json sliceOf(const Json& array, const Node& node)
     const long long start = bound(node.slice[0], step > 0 ? 0 : length - 1);
     const long long stop = bound(node.slice[1], step > 0 ? length : -1);
     Json result = Json::array();
-    for (long long i = start; step > 0 ? i < stop : i > stop; i += step)
+    for (long long i = start; step > 0 ? i < stop : i > stop; i += stride)
         result.push_back(array[static_cast<size_t>(i)]);
     return result;
 }
@@ -713,6 +781,15 @@ public:
     }
 
 private:
+    // A whole number as an integer where 64 bits hold it (Python prints 3, not 3.0); beyond, the double.
+    static Json integralIfItFits(double whole)
+    {
+        constexpr double kTwoTo63 = 9223372036854775808.0;
+        if (whole >= -kTwoTo63 && whole < kTwoTo63)
+            return static_cast<long long>(whole);
+        return whole;
+    }
+
     static Json compare(Tok op, const Json& left, const Json& right)
     {
         if (op == Tok::Eq)
@@ -909,10 +986,10 @@ private:
         if (name == "reverse") {
             requireArity(node, 1);
             const Json subject = arg(0);
-            if (subject.is_string()) {
-                std::string text = subject.get<std::string>();
+            if (subject.is_string()) { // by code point, as Python does: reversed bytes would not be UTF-8
+                std::u32string text = QString::fromStdString(subject.get<std::string>()).toStdU32String();
                 std::reverse(text.begin(), text.end());
-                return text;
+                return QString::fromStdU32String(text).toStdString();
             }
             if (!subject.is_array())
                 typeError(name, subject, "array or string");
@@ -921,12 +998,16 @@ private:
         if (name == "abs" || name == "ceil" || name == "floor") {
             requireArity(node, 1);
             const Json n = numberArg(0);
-            if (n.is_number_integer())
-                return name == "abs" ? Json(std::llabs(n.get<long long>())) : n;
+            if (n.is_number_integer()) {
+                if (name != "abs" || n.is_number_unsigned() || n.get<std::int64_t>() >= 0)
+                    return n;
+                // Unsigned, so that abs(-2^63) is 2^63 as in Python rather than an overflow.
+                return Json(0ULL - static_cast<std::uint64_t>(n.get<std::int64_t>()));
+            }
             const double d = n.get<double>();
             if (name == "abs")
                 return std::fabs(d);
-            return static_cast<long long>(name == "ceil" ? std::ceil(d) : std::floor(d));
+            return integralIfItFits(name == "ceil" ? std::ceil(d) : std::floor(d));
         }
         if (name == "sum" || name == "avg") {
             requireArity(node, 1);
@@ -943,7 +1024,7 @@ private:
             }
             if (name == "avg")
                 return total / static_cast<double>(numbers.size());
-            return integral ? Json(static_cast<long long>(total)) : Json(total);
+            return integral ? integralIfItFits(total) : Json(total);
         }
         if (name == "sort" || name == "max" || name == "min") {
             requireArity(node, 1);
@@ -1012,12 +1093,20 @@ JmesPath& JmesPath::operator=(JmesPath&&) noexcept = default;
 JmesPath JmesPath::compile(const QString& expression, QString* error)
 {
     JmesPath compiled;
+    if (expression.size() > kMaxExpressionLength) {
+        if (error)
+            *error = QStringLiteral("expression longer than %1 characters").arg(kMaxExpressionLength);
+        return compiled;
+    }
     try {
         Parser parser(tokenize(expression.toStdString()));
         compiled.m_root = parser.parse();
     } catch (const SyntaxError& e) {
         if (error)
             *error = QStringLiteral("%1 at column %2").arg(QString::fromStdString(e.what())).arg(e.column);
+    } catch (const std::bad_alloc&) {
+        if (error)
+            *error = QStringLiteral("not enough memory to compile the expression");
     }
     return compiled;
 }
@@ -1026,6 +1115,11 @@ bool JmesPath::search(const Json& data, Json* result, QString* error) const
 {
     if (!m_root)
         return false;
+    if (nestedDeeperThan(data, kMaxDataNesting)) {
+        if (error)
+            *error = QStringLiteral("the data is nested more than %1 levels deep").arg(kMaxDataNesting);
+        return false;
+    }
     try {
         *result = Evaluator().eval(*m_root, data);
         return true;
@@ -1035,6 +1129,9 @@ bool JmesPath::search(const Json& data, Json* result, QString* error) const
     } catch (const Json::exception& e) {
         if (error)
             *error = QString::fromStdString(e.what());
+    } catch (const std::bad_alloc&) {
+        if (error)
+            *error = QStringLiteral("not enough memory for the result");
     }
     return false;
 }

@@ -16,6 +16,7 @@
 #include <QCryptographicHash>
 #include <QDeadlineTimer>
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
 #include <QNetworkAccessManager>
@@ -26,6 +27,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <functional>
@@ -44,6 +46,16 @@ const QString kTailspin = QStringLiteral("7b8c9d0e-1f2a-4b3c-8d4e-5f6a7b8c9d0e")
 const QString kSam = QStringLiteral("sam@northwind.example");
 const QString kAlex = QStringLiteral("alex@tailspin.example");
 const QString kAlexObjectId = QStringLiteral("1b1b1b1b-2222-4333-8444-555566667777");
+// A user of two tenants whose admins chose names that are terminal commands: ESC ] 52 (write the
+// clipboard), ESC [ 2J (clear the screen), BEL, a CR, and the 8-bit CSI U+009B.
+const QString kMallory = QStringLiteral("mallory@hostile.example");
+const QString kHostile = QStringLiteral("0a1b2c3d-4e5f-4a6b-8c7d-8e9fa0b1c2d3");
+const QString kHostileMfa = QStringLiteral("f1e2d3c4-b5a6-4978-8a9b-0c1d2e3f4a5b");
+const QString kHostileOps = QStringLiteral("9e8d7c6b-5a49-4382-9716-a5b4c3d2e1f0");
+const char* const kHostileTenantName = "Hostile\x1b]52;c;aGFja2Vk\x07 Corp";
+const char* const kHostileSubscriptionName = "Ops\x1b[2J\rFake\xc2\x9b"
+                                             "31m";
+const char* const kHostileMfaName = "Guarded\x1b]0;owned\x07";
 
 const QString kNorthwindProd = QStringLiteral("5f0b6d2e-8c1a-4b7e-9d3f-2a6c8e0b4d1f");
 const QString kNorthwindDev = QStringLiteral("a3c5e7f9-1b2d-4f6a-8c0e-3d5f7a9b1c2e"); // Disabled
@@ -97,6 +109,36 @@ QStringList sorted(QStringList list)
     return list;
 }
 
+// Whether `bytes` (UTF-8) hold anything a terminal takes as a command: C0 controls other than the
+// line break (and the tab, where it is the format's own separator), DEL, and C1 U+0080..U+009F.
+bool hasTerminalControl(const QByteArray& bytes, bool tabIsLayout)
+{
+    for (qsizetype i = 0; i < bytes.size(); ++i) {
+        const auto c = static_cast<unsigned char>(bytes.at(i));
+        if (c == '\n' || (c == '\t' && tabIsLayout))
+            continue;
+        if (c < 0x20 || c == 0x7f)
+            return true;
+        if (c == 0xc2 && i + 1 < bytes.size() && static_cast<unsigned char>(bytes.at(i + 1)) >= 0x80 &&
+            static_cast<unsigned char>(bytes.at(i + 1)) <= 0x9f)
+            return true;
+    }
+    return false;
+}
+
+// Every file below `dir` with a digest of its content: what a run must leave as it was.
+QMap<QString, QByteArray> filesBelow(const QString& dir)
+{
+    QMap<QString, QByteArray> files;
+    QDirIterator it(dir, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        QFile file(it.next());
+        if (file.open(QIODevice::ReadOnly))
+            files.insert(file.fileName(), QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256));
+    }
+    return files;
+}
+
 QByteArray digest(const Json& value)
 {
     return QCryptographicHash::hash(QByteArray::fromStdString(value.dump()), QCryptographicHash::Sha256).toHex();
@@ -117,6 +159,21 @@ Json providerConfig()
                                {"upn", kAlex.toStdString()},
                                {"name", "Alex Example"},
                                {"tenants", Json::array({kTailspin.toStdString()})}});
+    config["tenants"].push_back(
+        {{"id", kHostile.toStdString()},
+         {"displayName", kHostileTenantName},
+         {"defaultDomain", "hostile.example"},
+         {"subscriptions", Json::array({{{"id", kHostileOps.toStdString()}, {"name", kHostileSubscriptionName}}})}});
+    config["tenants"].push_back({{"id", kHostileMfa.toStdString()},
+                                 {"displayName", kHostileMfaName},
+                                 {"defaultDomain", "guarded.hostile.example"},
+                                 {"requiresMfa", true},
+                                 {"subscriptions", Json::array()}});
+    config["users"].push_back({{"objectId", "2c2c2c2c-3333-4444-8555-666677778888"},
+                               {"homeTenant", kHostile.toStdString()},
+                               {"upn", kMallory.toStdString()},
+                               {"name", "Mallory Example"},
+                               {"tenants", Json::array({kHostile.toStdString(), kHostileMfa.toStdString()})}});
     return config;
 }
 
@@ -130,7 +187,8 @@ private:
     QTemporaryDir m_dir;
     TestIdentityProvider m_idp;
     QNetworkAccessManager m_nam;
-    QString m_browser; // $BROWSER for the programs run; empty: none
+    QString m_browser;      // $BROWSER for the programs run; empty: none
+    QString m_loginTimeout; // $TENANTRY_LOGIN_TIMEOUT for the programs run; empty: none
 
     QString configDir(const QString& scenario) const { return m_dir.filePath(scenario + QStringLiteral("/.azure")); }
 
@@ -155,12 +213,16 @@ private:
         env.remove(QStringLiteral("BROWSER"));
         if (!m_browser.isEmpty())
             env.insert(QStringLiteral("BROWSER"), m_browser);
+        env.remove(QStringLiteral("TENANTRY_LOGIN_TIMEOUT"));
+        if (!m_loginTimeout.isEmpty())
+            env.insert(QStringLiteral("TENANTRY_LOGIN_TIMEOUT"), m_loginTimeout);
         return env; // REQUESTS_CA_BUNDLE comes from fake-azure-hosts.sh
     }
 
-    // Runs a program while this thread's event loop keeps serving the provider. `onOutput` sees stderr so far.
+    // Runs a program while this thread's event loop keeps serving the provider. `onOutput` sees stderr so
+    // far, and the running process.
     RunResult run(const QString& program, const QStringList& args, const QString& scenario, int timeoutMs = 120000,
-                  const std::function<void(const QByteArray& err)>& onOutput = {})
+                  const std::function<void(const QByteArray& err, QProcess& process)>& onOutput = {})
     {
         RunResult result;
         QProcess process;
@@ -176,7 +238,7 @@ private:
             result.out += process.readAllStandardOutput();
             result.err += process.readAllStandardError();
             if (onOutput)
-                onOutput(result.err);
+                onOutput(result.err, process);
         }
         if (process.state() != QProcess::NotRunning) {
             process.kill();
@@ -209,7 +271,7 @@ private:
         const QRegularExpression codePattern(QStringLiteral("enter the code ([A-Z0-9]+) to authenticate"));
         RunResult login = run(
             program, QStringList{QStringLiteral("login"), QStringLiteral("--use-device-code")} + extraArgs, scenario,
-            180000, [&](const QByteArray& err) {
+            180000, [&](const QByteArray& err, QProcess&) {
                 const auto match = codePattern.match(QString::fromUtf8(err));
                 if (!userCode.isEmpty() || !match.hasMatch())
                     return;
@@ -293,6 +355,10 @@ private slots:
                                     "https://login.microsoftonline.com/devicelogin and enter the code"),
                  login.err.constData());
         QVERIFY2(!login.err.contains("ERROR"), login.err.constData());
+        // After az's line (scripts read it): who the code is for, and when not to enter it.
+        const QByteArray warning = "\nWARNING: Only enter this code if you started this sign-in from tenantry-cli just "
+                                   "now; it belongs to login.microsoftonline.com.";
+        QVERIFY2(login.err.indexOf(warning) > login.err.indexOf("enter the code"), login.err.constData());
 
         // As az login: every subscription of every tenant, Disabled ones too, one of them the default.
         const Json subscriptions = login.json();
@@ -377,7 +443,7 @@ private slots:
         QVERIFY2(ours.exitCode == 0, qPrintable(ours.describe() + u'\n' + providerLog()));
         Json expected = Json::array();
         for (const IdpTenant& t : m_idp.tenants()) {
-            if (t.id == kTailspin)
+            if (!QStringList{kHome, kGuest, kMfa}.contains(t.id))
                 continue; // not Sam's
             expected.push_back({{"id", "/tenants/" + t.id.toStdString()},
                                 {"tenantId", t.id.toStdString()},
@@ -594,6 +660,107 @@ private slots:
             az(d, {QStringLiteral("account"), QStringLiteral("get-access-token"), QStringLiteral("--tenant"), kGuest});
         QVERIFY2(token.exitCode == 0, qPrintable(token.describe()));
         QCOMPARE(token.json()["tenant"], Json(kGuest.toStdString()));
+    }
+
+    void browserLoginEndsOnCtrlCAndSigtermLeavingNothingBehind()
+    {
+        // A browser that never comes back: the loopback listener would wait for ever.
+        m_browser = QStringLiteral("/bin/true");
+        for (const int signal : {SIGINT, SIGTERM}) {
+            const QString scenario = QStringLiteral("interrupted-%1").arg(signal);
+            QVERIFY(QDir().mkpath(configDir(scenario)));
+            const QMap<QString, QByteArray> before = filesBelow(m_dir.filePath(scenario));
+            QByteArray limits;
+            const RunResult login = run(QStringLiteral(TENANTRY_BIN_DIR "/tenantry-cli"), {QStringLiteral("login")},
+                                        scenario, 60000, [&](const QByteArray& err, QProcess& process) {
+                                            if (!limits.isEmpty() || !err.contains("A web browser has been opened"))
+                                                return;
+                                            QFile file(QStringLiteral("/proc/%1/limits").arg(process.processId()));
+                                            QVERIFY(file.open(QIODevice::ReadOnly));
+                                            limits = file.readAll();
+                                            QTest::qWait(500); // the listener is up once discovery answered
+                                            ::kill(static_cast<pid_t>(process.processId()), signal);
+                                        });
+            QCOMPARE(login.exitCode, 1); // as az on Ctrl+C
+            QVERIFY2(login.err.contains("ERROR: Login interrupted. Nothing was saved.\nIf no web browser is available "
+                                        "or it fails to open, use 'tenantry-cli login --use-device-code'."),
+                     qPrintable(login.describe()));
+            QVERIFY(login.out.isEmpty());
+            QCOMPARE(filesBelow(m_dir.filePath(scenario)), before);
+            // No core dump of a process that holds tokens.
+            QVERIFY2(QRegularExpression(QStringLiteral("\nMax core file size +0 +0 +bytes"))
+                         .match(QString::fromLatin1(limits))
+                         .hasMatch(),
+                     limits.constData());
+        }
+        m_browser.clear();
+    }
+
+    void browserLoginGivesUpAfterTheTimeout()
+    {
+        const QString scenario = QStringLiteral("timed-out");
+        QVERIFY(QDir().mkpath(configDir(scenario)));
+        const QMap<QString, QByteArray> before = filesBelow(m_dir.filePath(scenario));
+        m_browser = QStringLiteral("/bin/true");
+        m_loginTimeout = QStringLiteral("2");
+        const RunResult login =
+            run(QStringLiteral(TENANTRY_BIN_DIR "/tenantry-cli"), {QStringLiteral("login")}, scenario, 30000);
+        m_browser.clear();
+        m_loginTimeout.clear();
+        QCOMPARE(login.exitCode, 1);
+        QVERIFY2(login.err.contains("ERROR: The sign-in in the web browser did not finish within 2 second(s). Nothing "
+                                    "was saved.\nIf no web browser is available or it fails to open, use "
+                                    "'tenantry-cli login --use-device-code'."),
+                 qPrintable(login.describe()));
+        QCOMPARE(filesBelow(m_dir.filePath(scenario)), before);
+    }
+
+    void hostileNamesReachTheTerminalInert()
+    {
+        m_idp.setTenantRequiresMfa(kHostileMfa, true);
+        const QString h = QStringLiteral("h");
+        const RunResult login =
+            deviceCodeLogin(QStringLiteral(TENANTRY_BIN_DIR "/tenantry-cli"), h, kMallory, Approval::ProviderSwitch);
+        // The MFA-gated tenant is named in a warning on stderr: shown, not obeyed.
+        QVERIFY2(login.exitCode == 3, qPrintable(login.describe()));
+        QVERIFY2(!hasTerminalControl(login.err, false), login.err.constData());
+        const QByteArray mfaWarning = "WARNING: Tenant 'Guarded\\x1b]0;owned\\x07' (" + kHostileMfa.toLatin1() + ')';
+        QVERIFY2(login.err.contains(mfaWarning), login.err.constData());
+        // -o json keeps the names as they are, escaped as JSON (and az) escape them.
+        const Json subscriptions = login.json();
+        QVERIFY2(subscriptions.is_array() && subscriptions.size() == 1, login.out.constData());
+        QCOMPARE(subscriptions[0]["name"], Json(kHostileSubscriptionName));
+        QVERIFY(login.out.contains("Ops\\u001b[2J\\rFake\xc2\x9b"
+                                   "31m"));
+
+        const QByteArray shownSubscription = "Ops\\x1b[2J\\rFake\\x9b31m";
+        const RunResult table = cli(h, {QStringLiteral("account"), QStringLiteral("list"), QStringLiteral("-o"),
+                                        QStringLiteral("table"), QStringLiteral("--debug")});
+        QVERIFY2(table.exitCode == 0, qPrintable(table.describe()));
+        QVERIFY2(!hasTerminalControl(table.out, false), table.out.constData());
+        QVERIFY2(!hasTerminalControl(table.err, false), table.err.constData()); // the log too
+        QVERIFY2(table.out.contains(shownSubscription), table.out.constData());
+
+        // jsonc colours only for a terminal: run it on one. DEL and C1 become \u escapes (the same JSON).
+        const RunResult jsonc =
+            run(QStringLiteral("/usr/bin/script"),
+                {QStringLiteral("-qec"), QStringLiteral(TENANTRY_BIN_DIR "/tenantry-cli account list -o jsonc"),
+                 QStringLiteral("/dev/null")},
+                h);
+        QVERIFY2(jsonc.exitCode == 0, qPrintable(jsonc.describe()));
+        QVERIFY2(jsonc.out.contains("\x1b[32m\"Ops\\u001b[2J\\rFake\\u009b31m\"\x1b[0m"), jsonc.out.constData());
+        QVERIFY2(!jsonc.out.contains("\xc2\x9b"), jsonc.out.constData());
+
+        const RunResult tsv = cli(h, {QStringLiteral("account"), QStringLiteral("list"), QStringLiteral("--query"),
+                                      QStringLiteral("[].[name, id]"), QStringLiteral("-o"), QStringLiteral("tsv")});
+        QVERIFY2(tsv.exitCode == 0, qPrintable(tsv.describe()));
+        QCOMPARE(tsv.out, QByteArray(shownSubscription + '\t' + kHostileOps.toLatin1() + '\n'));
+
+        const RunResult tenants = cli(h, {QStringLiteral("account"), QStringLiteral("tenant"), QStringLiteral("list"),
+                                          QStringLiteral("-o"), QStringLiteral("table")});
+        QVERIFY2(tenants.exitCode == 0, qPrintable(tenants.describe()));
+        QVERIFY2(!hasTerminalControl(tenants.out, false), tenants.out.constData());
+        QVERIFY2(tenants.out.contains("Hostile\\x1b]52;c;aGFja2Vk\\x07 Corp"), tenants.out.constData());
     }
 
     void deadRefreshTokenAsksForANewLogin()

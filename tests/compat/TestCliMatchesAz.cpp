@@ -174,7 +174,10 @@ private slots:
                                            "[].[name, isDefault]",
                                            "[].name",
                                            "[0].{x:user, y:name}",
-                                           "sort_by(@, &name)[].{Sub:name, Tenant:tenantId, State:state}"};
+                                           "sort_by(@, &name)[].{Sub:name, Tenant:tenantId, State:state}",
+                                           "[99999999999999999999]",
+                                           "[::-9223372036854775808].name",
+                                           "[-99999999999999999999:99999999999999999999:99999999999999999999].id"};
         for (const char* query : listQueries)
             QTest::addRow("account list %s", query) << list << QString::fromUtf8(query);
         QTest::addRow("account show") << show << QString();
@@ -216,6 +219,38 @@ private slots:
         QCOMPARE(typeError.exitCode, 1);
         QVERIFY(typeError.err.startsWith("ERROR: --query: invalid type for length()"));
         QVERIFY(typeError.out.isEmpty());
+    }
+
+    void absurdQueriesAreErrorsNotCrashes()
+    {
+        const QStringList list = {QStringLiteral("account"), QStringLiteral("list"), QStringLiteral("--query")};
+        // A zero step fails on the data, in az too (Python's ValueError).
+        const ProcessResult zeroStep = cli(list + QStringList{QStringLiteral("[::0]")});
+        QCOMPARE(zeroStep.exitCode, az(list + QStringList{QStringLiteral("[::0]")}).exitCode);
+        QCOMPARE(zeroStep.exitCode, 1);
+        QCOMPARE(zeroStep.err, QByteArray("ERROR: --query: slice step cannot be zero\n"));
+
+        // Nesting az's Python cannot take either is a usage error here, named.
+        const QString nested = QString(300, QLatin1Char('(')) + QLatin1Char('a') + QString(300, QLatin1Char(')'));
+        const ProcessResult deep = cli(list + QStringList{nested});
+        QCOMPARE(deep.exitCode, 2);
+        QVERIFY2(deep.err.startsWith("ERROR: argument --query: invalid jmespath_type value: '((((") &&
+                     deep.err.endsWith("...' (expression nested too deeply at column 257)\n"),
+                 deep.err.constData());
+        QVERIFY(deep.out.isEmpty());
+
+        // (Linux takes at most 128 KiB in one argument.)
+        const QString huge = QString(50000, QLatin1Char('(')) + QLatin1Char('a') + QString(50000, QLatin1Char(')'));
+        const ProcessResult tooLong = cli(list + QStringList{huge});
+        QCOMPARE(tooLong.exitCode, 2);
+        QVERIFY2(tooLong.err.endsWith("...' (expression longer than 10000 characters)\n") && tooLong.err.size() < 400,
+                 tooLong.err.constData());
+
+        // What the user typed is echoed as text, never as a terminal command.
+        const ProcessResult escape = cli(list + QStringList{QStringLiteral("a\x1b]52;c;aGk=\x07")});
+        QCOMPARE(escape.exitCode, 2);
+        QCOMPARE(escape.err, QByteArray("ERROR: argument --query: invalid jmespath_type value: "
+                                        "'a\\x1b]52;c;aGk=\\x07' (unknown character '\\x1b' at column 2)\n"));
     }
 
     void getAccessTokenQueryGivesTheBareToken()

@@ -27,6 +27,14 @@ QString text(const Json& value)
     return QString::fromStdString(value.dump());
 }
 
+QString compileError(const QString& expression)
+{
+    QString error;
+    if (JmesPath::compile(expression, &error).isValid())
+        return QStringLiteral("compiled");
+    return error;
+}
+
 Json accounts()
 {
     return json::parse(test::readFile(test::dataPath(QStringLiteral("azure-cli-2.45/account-list.json"))))
@@ -94,6 +102,75 @@ private slots:
             text(Json(
                 "search error: invalid type for length(): expected string, array or object, received \"number\"")));
         QCOMPARE(text(query(Json::array(), "nope(@)")), text(Json("search error: unknown function: nope()")));
+    }
+
+    void hugeNumbersSelectWhatPythonsUnboundedIntegersWould()
+    {
+        const Json data = Json::array({1, 2, 3});
+        QCOMPARE(text(query(data, "[99999999999999999999]")), text(Json()));
+        QCOMPARE(text(query(data, "[-99999999999999999999]")), text(Json()));
+        QCOMPARE(text(query(data, "[-9223372036854775808]")), text(Json()));
+        QCOMPARE(text(query(data, "[-99999999999999999999:99999999999999999999]")), text(data));
+        QCOMPARE(text(query(data, "[::-9223372036854775808]")), text(Json::array({3})));
+        QCOMPARE(text(query(data, "[::-99999999999999999999]")), text(Json::array({3})));
+        QCOMPARE(text(query(data, "[1::9223372036854775807]")), text(Json::array({2})));
+        QCOMPARE(text(query(data, "[-1:-99999999999999999999:-2]")), text(Json::array({3, 1})));
+        QCOMPARE(text(query(data, "[::0]")), text(Json("search error: slice step cannot be zero")));
+        QCOMPARE(text(query(data, "abs(`-9223372036854775808`)")), QStringLiteral("9223372036854775808"));
+        QCOMPARE(text(query(data, "ceil(`1e300`)")), text(Json(1e300)));
+        QCOMPARE(text(query(data, "sum(`[9223372036854775807, 9223372036854775807]`)")),
+                 text(Json(18446744073709551614.0)));
+        QCOMPARE(text(query(data, "reverse('Gr\u00fc\u00dfe')")), text(Json("e\u00df\u00fcrG")));
+    }
+
+    void deepOrHugeExpressionsAreRefused()
+    {
+        const auto repeated = [](const char* part, int times) {
+            QString out;
+            for (int i = 0; i < times; ++i)
+                out += QLatin1String(part);
+            return out;
+        };
+        QCOMPARE(compileError(repeated("(", 100000) + QLatin1Char('a') + repeated(")", 100000)),
+                 QStringLiteral("expression longer than 10000 characters"));
+        QCOMPARE(compileError(repeated("(", 300) + QLatin1Char('a') + repeated(")", 300)),
+                 QStringLiteral("expression nested too deeply at column 257"));
+        QCOMPARE(compileError(QLatin1Char('a') + repeated(".a", 4999)),
+                 QStringLiteral("expression nested too deeply at column 512"));
+        QCOMPARE(compileError(QLatin1Char('a') + repeated("|a", 4999)).left(28),
+                 QStringLiteral("expression nested too deeply"));
+        QCOMPARE(compileError(QLatin1Char('a') + repeated("[0]", 3000)).left(28),
+                 QStringLiteral("expression nested too deeply"));
+        QCOMPARE(compileError(repeated("!", 5000) + QLatin1Char('a')).left(28),
+                 QStringLiteral("expression nested too deeply"));
+        QCOMPARE(compileError(repeated("abs(", 1000) + QLatin1Char('a') + repeated(")", 1000)).left(28),
+                 QStringLiteral("expression nested too deeply"));
+        QCOMPARE(compileError(repeated("[?", 1000) + QLatin1Char('a') + repeated("]", 1000)).left(28),
+                 QStringLiteral("expression nested too deeply"));
+        QCOMPARE(compileError(repeated("{a: ", 1000) + QLatin1Char('a') + repeated("}", 1000)).left(28),
+                 QStringLiteral("expression nested too deeply"));
+        QCOMPARE(compileError(QLatin1Char('`') + repeated("[", 600) + repeated("]", 600) + QLatin1Char('`')),
+                 QStringLiteral("JSON literal nested too deeply at column 1"));
+        // What real queries look like still compiles, 100 levels deep.
+        QCOMPARE(compileError(repeated("(", 100) + QLatin1Char('a') + repeated(")", 100)), QStringLiteral("compiled"));
+        QCOMPARE(compileError(QLatin1Char('a') + repeated(".a", 99)), QStringLiteral("compiled"));
+    }
+
+    void deepDataIsAnErrorNotACrash()
+    {
+        Json deep = Json::array();
+        Json* innermost = &deep;
+        for (int i = 0; i < 100000; ++i)
+            innermost = &innermost->emplace_back(Json::array());
+        QCOMPARE(text(query(deep, "@")), text(Json("search error: the data is nested more than 512 levels deep")));
+        QCOMPARE(text(query(deep, "[0][0][0]")),
+                 text(Json("search error: the data is nested more than 512 levels deep")));
+
+        Json allowed = Json::array();
+        innermost = &allowed;
+        for (int i = 1; i < 512; ++i)
+            innermost = &innermost->emplace_back(Json::array());
+        QCOMPARE(text(query(allowed, "length(@)")), text(Json(1)));
     }
 };
 
