@@ -1,5 +1,6 @@
 #include "signin/DeviceCodeDialog.h"
 
+#include "AppIcons.h"
 #include "UiLogging.h"
 #include "util/Clock.h"
 
@@ -8,10 +9,12 @@
 #include <QDesktopServices>
 #include <QDialogButtonBox>
 #include <QFontDatabase>
+#include <QFrame>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QStyle>
 #include <QVBoxLayout>
 
 namespace tenantry {
@@ -53,6 +56,7 @@ void DeviceCodeDialog::buildUi()
                                 "with your work or school account."),
                              this);
     intro->setWordWrap(true);
+    intro->setTextFormat(Qt::PlainText);
     layout->addWidget(intro);
 
     m_linkLabel = new QLabel(this);
@@ -67,6 +71,7 @@ void DeviceCodeDialog::buildUi()
     layout->addWidget(m_linkLabel);
 
     m_codeLabel = new QLabel(m_prompt.userCode, this);
+    m_codeLabel->setTextFormat(Qt::PlainText); // the server's string
     QFont codeFont = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     codeFont.setPointSizeF(codeFont.pointSizeF() * 2.6);
     codeFont.setBold(true);
@@ -90,6 +95,8 @@ void DeviceCodeDialog::buildUi()
     buttons->addStretch();
     layout->addLayout(buttons);
 
+    layout->addWidget(buildWarning());
+
     m_timeLeftLabel = new QLabel(this);
     m_timeLeftLabel->setAlignment(Qt::AlignHCenter);
     layout->addWidget(m_timeLeftLabel);
@@ -106,6 +113,7 @@ void DeviceCodeDialog::buildUi()
 
     m_errorLabel = new QLabel(this);
     m_errorLabel->setWordWrap(true);
+    m_errorLabel->setTextFormat(Qt::PlainText); // the server's error_description
     m_errorLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_errorLabel->setStyleSheet(QStringLiteral("color: #c62828;"));
     m_errorLabel->hide();
@@ -116,7 +124,44 @@ void DeviceCodeDialog::buildUi()
     connect(box, &QDialogButtonBox::rejected, this, &DeviceCodeDialog::reject);
     layout->addWidget(box);
 
-    setMinimumWidth(420);
+    setMinimumWidth(460);
+}
+
+QWidget* DeviceCodeDialog::buildWarning()
+{
+    // Calm, but not to be missed: an information panel, not an alarm.
+    auto* panel = new QFrame(this);
+    panel->setObjectName(QStringLiteral("deviceCodeWarning"));
+    panel->setFrameShape(QFrame::StyledPanel);
+    panel->setAutoFillBackground(true);
+    QPalette palette = panel->palette();
+    const bool dark = AppIcons::paletteIsDark();
+    palette.setColor(QPalette::Window, dark ? QColor(0x1b, 0x33, 0x4d) : QColor(0xe8, 0xf1, 0xfb));
+    palette.setColor(QPalette::WindowText, dark ? QColor(0xd6, 0xe8, 0xff) : QColor(0x0b, 0x2f, 0x55));
+    panel->setPalette(palette);
+    auto* row = new QHBoxLayout(panel);
+    row->setContentsMargins(10, 8, 10, 8);
+    row->setSpacing(10);
+    auto* icon = new QLabel(panel);
+    icon->setPixmap(style()->standardIcon(QStyle::SP_MessageBoxInformation).pixmap(QSize(24, 24), devicePixelRatioF()));
+    row->addWidget(icon, 0, Qt::AlignTop);
+
+    const QString host = verificationHost();
+    const QString onlyNow = tr("Enter this code only if you started this sign-in from Tenantry just now.");
+    const QString where = host.isEmpty() ? QString() : tr("The code is for %1: enter it only there.").arg(host);
+    const QString otherwise = tr("If someone sent you this code or asked you to enter it, cancel: the code "
+                                 "would give them access to your account.");
+    m_warningLabel = new QLabel(QStringList{onlyNow, where, otherwise}.join(QLatin1Char(' ')).simplified(), panel);
+    m_warningLabel->setTextFormat(Qt::PlainText);
+    m_warningLabel->setWordWrap(true);
+    m_warningLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    row->addWidget(m_warningLabel, 1);
+    return panel;
+}
+
+QString DeviceCodeDialog::warningText() const
+{
+    return m_warningLabel->text();
 }
 
 QString DeviceCodeDialog::timeLeftText() const
