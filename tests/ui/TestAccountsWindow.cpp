@@ -6,6 +6,7 @@
 #include "DesktopApp.h"
 #include "MainWindow.h"
 #include "Notifier.h"
+#include "SampleDesktopApp.h"
 #include "Translations.h"
 #include "UiTestSupport.h"
 #include "WelcomePanel.h"
@@ -116,19 +117,11 @@ struct DelegateProbe : AccountItemDelegate
 
 } // namespace
 
-class TestAccountsWindow : public QObject
+class TestAccountsWindow : public QObject, private test::SampleDesktopApp
 {
     Q_OBJECT
 
 private:
-    QTemporaryDir m_dir;
-    QString m_config;
-    std::unique_ptr<test::MockClock> m_clock;
-    std::unique_ptr<AppSettings> m_settings;
-    std::unique_ptr<DesktopApp> m_app;
-    // Nothing here may reach the internet: every request goes to a proxy that is not there.
-    QNetworkAccessManager m_network;
-
     AccountTreeModel* model() const { return m_app->model(); }
     AccountsView* view() const { return m_app->accountsView(); }
     QModelIndex account() const { return model()->index(0, 0); }
@@ -164,43 +157,21 @@ private:
         return nullptr;
     }
 
-    void startApp()
-    {
-        DesktopApp::Options options;
-        options.configDir = AzureConfigDir(m_config);
-        options.settings = m_settings.get();
-        options.clock = m_clock.get();
-        options.network = &m_network;
-        options.discoverAtStart = false; // no identity provider here: the cache is all there is
-        m_app = std::make_unique<DesktopApp>(options);
-        m_app->start(LaunchOptions());
-        QVERIFY(QTest::qWaitForWindowExposed(m_app->window()));
-        QTRY_VERIFY(m_app->accounts()->isLoaded());
-    }
-
 private slots:
     void initTestCase()
     {
         // English as the app shows it (plural forms come from the English translation).
         Translations::install(qApp, QLocale(QLocale::English, QLocale::UnitedStates));
-        m_network.setProxy(QNetworkProxy(QNetworkProxy::HttpProxy, QStringLiteral("127.0.0.1"), 9));
+        blockNetwork();
     }
 
     void init()
     {
-        QVERIFY(m_dir.isValid());
-        m_config = m_dir.filePath(QStringLiteral("azure-%1").arg(QRandomGenerator::global()->generate()));
-        test::copySample(QStringLiteral("azure-cli-2.45"), m_config);
-        m_clock = std::make_unique<test::MockClock>(kStart);
-        m_settings = std::make_unique<AppSettings>(m_config + QStringLiteral(".ini"));
+        copySample(kStart);
         QGuiApplication::clipboard()->clear();
     }
 
-    void cleanup()
-    {
-        m_app.reset();
-        m_settings.reset();
-    }
+    void cleanup() { stopApp(); }
 
     void treeShowsTheCacheAtStart()
     {

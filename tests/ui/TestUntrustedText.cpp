@@ -6,6 +6,7 @@
 #include "DesktopApp.h"
 #include "MainWindow.h"
 #include "Notifier.h"
+#include "SampleDesktopApp.h"
 #include "Translations.h"
 #include "UiTestSupport.h"
 #include "account/AccountTreeModel.h"
@@ -146,18 +147,11 @@ void verifyLabelsShowLiterally(QWidget* root, const QString& text)
 
 } // namespace
 
-class TestUntrustedText : public QObject
+class TestUntrustedText : public QObject, private test::SampleDesktopApp
 {
     Q_OBJECT
 
 private:
-    QTemporaryDir m_dir;
-    QString m_config;
-    std::unique_ptr<test::MockClock> m_clock;
-    std::unique_ptr<AppSettings> m_settings;
-    std::unique_ptr<DesktopApp> m_app;
-    QNetworkAccessManager m_network; // pointed at a proxy that is not there: no request leaves
-
     AccountTreeModel* model() const { return m_app->model(); }
     AccountsView* view() const { return m_app->accountsView(); }
 
@@ -180,20 +174,6 @@ private:
     QModelIndex subscription(const QString& id) const { return find(AccountTreeModel::SubscriptionIdRole, id); }
     QMessageBox* confirmBox() const { return m_app->window()->findChild<QMessageBox*>(QStringLiteral("confirmBox")); }
 
-    void startApp()
-    {
-        DesktopApp::Options options;
-        options.configDir = AzureConfigDir(m_config);
-        options.settings = m_settings.get();
-        options.clock = m_clock.get();
-        options.network = &m_network;
-        options.discoverAtStart = false;
-        m_app = std::make_unique<DesktopApp>(options);
-        m_app->start(LaunchOptions());
-        QVERIFY(QTest::qWaitForWindowExposed(m_app->window()));
-        QTRY_VERIFY(m_app->accounts()->isLoaded());
-    }
-
     // Hovers a row of the accounts tree and returns the tooltip that shows.
     QString hoverToolTip(const QModelIndex& index)
     {
@@ -209,24 +189,19 @@ private slots:
     void initTestCase()
     {
         Translations::install(qApp, QLocale(QLocale::English, QLocale::UnitedStates));
-        m_network.setProxy(QNetworkProxy(QNetworkProxy::HttpProxy, QStringLiteral("127.0.0.1"), 9));
+        blockNetwork();
     }
 
     void init()
     {
-        QVERIFY(m_dir.isValid());
-        m_config = m_dir.filePath(QStringLiteral("azure-%1").arg(QRandomGenerator::global()->generate()));
-        test::copySample(QStringLiteral("azure-cli-2.45"), m_config);
+        copySample(kStart);
         writeHostileProfile(m_config);
-        m_clock = std::make_unique<test::MockClock>(kStart);
-        m_settings = std::make_unique<AppSettings>(m_config + QStringLiteral(".ini"));
     }
 
     void cleanup()
     {
         QToolTip::hideText();
-        m_app.reset();
-        m_settings.reset();
+        stopApp();
     }
 
     void treeAndDetailsShowNamesAsText()

@@ -1,6 +1,6 @@
 #include "signin/DeviceCodeDialog.h"
 
-#include "AppIcons.h"
+#include "NoticePanel.h"
 #include "UiLogging.h"
 #include "util/Clock.h"
 
@@ -9,7 +9,6 @@
 #include <QDesktopServices>
 #include <QDialogButtonBox>
 #include <QFontDatabase>
-#include <QFrame>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QProgressBar>
@@ -130,32 +129,17 @@ void DeviceCodeDialog::buildUi()
 QWidget* DeviceCodeDialog::buildWarning()
 {
     // Calm, but not to be missed: an information panel, not an alarm.
-    auto* panel = new QFrame(this);
+    auto* panel = new NoticePanel(NoticePanel::Tone::Information,
+                                  style()->standardIcon(QStyle::SP_MessageBoxInformation), 24, this);
     panel->setObjectName(QStringLiteral("deviceCodeWarning"));
     panel->setFrameShape(QFrame::StyledPanel);
-    panel->setAutoFillBackground(true);
-    QPalette palette = panel->palette();
-    const bool dark = AppIcons::paletteIsDark();
-    palette.setColor(QPalette::Window, dark ? QColor(0x1b, 0x33, 0x4d) : QColor(0xe8, 0xf1, 0xfb));
-    palette.setColor(QPalette::WindowText, dark ? QColor(0xd6, 0xe8, 0xff) : QColor(0x0b, 0x2f, 0x55));
-    panel->setPalette(palette);
-    auto* row = new QHBoxLayout(panel);
-    row->setContentsMargins(10, 8, 10, 8);
-    row->setSpacing(10);
-    auto* icon = new QLabel(panel);
-    icon->setPixmap(style()->standardIcon(QStyle::SP_MessageBoxInformation).pixmap(QSize(24, 24), devicePixelRatioF()));
-    row->addWidget(icon, 0, Qt::AlignTop);
-
     const QString host = verificationHost();
     const QString onlyNow = tr("Enter this code only if you started this sign-in from Tenantry just now.");
     const QString where = host.isEmpty() ? QString() : tr("The code is for %1: enter it only there.").arg(host);
     const QString otherwise = tr("If someone sent you this code or asked you to enter it, cancel: the code "
                                  "would give them access to your account.");
-    m_warningLabel = new QLabel(QStringList{onlyNow, where, otherwise}.join(QLatin1Char(' ')).simplified(), panel);
-    m_warningLabel->setTextFormat(Qt::PlainText);
-    m_warningLabel->setWordWrap(true);
-    m_warningLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    row->addWidget(m_warningLabel, 1);
+    m_warningLabel = panel->label();
+    m_warningLabel->setText(QStringList{onlyNow, where, otherwise}.join(QLatin1Char(' ')).simplified());
     return panel;
 }
 

@@ -1,0 +1,69 @@
+#pragma once
+
+#include "DesktopApp.h"
+#include "MainWindow.h"
+#include "account/Session.h"
+#include "accounts/AccountsController.h"
+#include "fakes/MockClock.h"
+#include "fakes/TestFiles.h"
+#include "util/AppSettings.h"
+
+#include <QNetworkAccessManager>
+#include <QNetworkProxy>
+#include <QRandomGenerator>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <memory>
+
+namespace tenantry::test {
+
+// For a test of the whole desktop app over a copy of the az 2.45 sample files (tests/data), with a
+// MockClock, settings of its own and no network: every request goes to a proxy that is not there.
+// A test class derives from it (after QObject) and calls these from its own slots.
+class SampleDesktopApp
+{
+protected:
+    // initTestCase()
+    void blockNetwork() { m_network.setProxy(QNetworkProxy(QNetworkProxy::HttpProxy, QStringLiteral("127.0.0.1"), 9)); }
+
+    // init(): a fresh copy of the sample, for the app to start on.
+    void copySample(qint64 clockStart)
+    {
+        QVERIFY(m_dir.isValid());
+        m_config = m_dir.filePath(QStringLiteral("azure-%1").arg(QRandomGenerator::global()->generate()));
+        test::copySample(QStringLiteral("azure-cli-2.45"), m_config);
+        m_clock = std::make_unique<MockClock>(clockStart);
+        m_settings = std::make_unique<AppSettings>(m_config + QStringLiteral(".ini"));
+    }
+
+    void startApp()
+    {
+        DesktopApp::Options options;
+        options.configDir = AzureConfigDir(m_config);
+        options.settings = m_settings.get();
+        options.clock = m_clock.get();
+        options.network = &m_network;
+        options.discoverAtStart = false; // no identity provider here: the cache is all there is
+        m_app = std::make_unique<DesktopApp>(options);
+        m_app->start(LaunchOptions());
+        QVERIFY(QTest::qWaitForWindowExposed(m_app->window()));
+        QTRY_VERIFY(m_app->accounts()->isLoaded());
+    }
+
+    // cleanup()
+    void stopApp()
+    {
+        m_app.reset();
+        m_settings.reset();
+    }
+
+    QTemporaryDir m_dir;
+    QString m_config;
+    std::unique_ptr<MockClock> m_clock;
+    std::unique_ptr<AppSettings> m_settings;
+    std::unique_ptr<DesktopApp> m_app;
+    QNetworkAccessManager m_network;
+};
+
+} // namespace tenantry::test
