@@ -8,6 +8,8 @@
 #include "fakes/TestFiles.h"
 #include "util/AppSettings.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>
 #include <QRandomGenerator>
@@ -17,6 +19,27 @@
 #include <memory>
 
 namespace tenantry::test {
+
+// The sample's tenants, subscriptions and user.
+namespace sample {
+inline const QString kNorthwind = QStringLiteral("9c1d0f7e-2b3a-4c5d-8e6f-7a8b9c0d1e2f");
+inline const QString kAdventure = QStringLiteral("3e4f5a6b-7c8d-4e9f-a0b1-c2d3e4f5a6b7");
+inline const QString kProduction = QStringLiteral("6f1e2d3c-4b5a-4697-8877-665544332211"); // Northwind
+inline const QString kSandbox = QStringLiteral("7a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d");    // Northwind, active
+inline const QString kShared = QStringLiteral("8b9c0d1e-2f3a-4b4c-9d5e-6f7a8b9c0d1e");     // Adventure
+inline const QString kUser = QStringLiteral("sam@northwind.example");
+// The ARM token of the second tenant expires at this second (2026-11-23 09:20:12 UTC).
+constexpr qint64 kAdventureArmExpiry = 1795425612;
+} // namespace sample
+
+// A JSON file az writes (azureProfile.json starts with a byte order mark).
+inline QJsonObject readJsonObject(const QString& path)
+{
+    QByteArray bytes = readFile(path);
+    if (bytes.startsWith("\xEF\xBB\xBF"))
+        bytes.remove(0, 3);
+    return QJsonDocument::fromJson(bytes).object();
+}
 
 // For a test of the whole desktop app over a copy of the az 2.45 sample files (tests/data), with a
 // MockClock, settings of its own and no network: every request goes to a proxy that is not there.

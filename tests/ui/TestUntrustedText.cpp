@@ -51,13 +51,11 @@ using namespace tenantry;
 
 namespace {
 
-const QString kAdventure = QStringLiteral("3e4f5a6b-7c8d-4e9f-a0b1-c2d3e4f5a6b7");
-const QString kProduction = QStringLiteral("6f1e2d3c-4b5a-4697-8877-665544332211");
-const QString kShared = QStringLiteral("8b9c0d1e-2f3a-4b4c-9d5e-6f7a8b9c0d1e");
+using namespace test::sample;
 // IDs are whatever azureProfile.json says.
 const QString kMalloryTenant = QStringLiteral("<b>mallory</b>-tenant");
 const QString kMallorySubscription = QStringLiteral("<a href=\"https://evil\">mallory</a>-subscription");
-constexpr qint64 kStart = 1795425612 - 3600;
+constexpr qint64 kStart = kAdventureArmExpiry - 3600;
 
 const QString kEvilTenant = QStringLiteral("<b>Evil</b><img src=\"http://127.0.0.1:1/x\">");
 const QString kEvilDomain = QStringLiteral("<i>adventure</i>.example");
@@ -68,18 +66,11 @@ const QString kEvilUser = QStringLiteral("<b>mallory</b>@evil.example");
 const QString kEvilReason =
     QStringLiteral("AADSTS50076: <b>MFA</b> required. <a href=\"https://evil\">Sign in here</a> <img src=x>");
 
-QByteArray withoutBom(QByteArray bytes)
-{
-    if (bytes.startsWith("\xEF\xBB\xBF"))
-        bytes.remove(0, 3);
-    return bytes;
-}
-
 // The sample's azureProfile.json, renamed by someone hostile, plus a user only the profile knows.
 void writeHostileProfile(const QString& dir)
 {
     const QString path = dir + QStringLiteral("/azureProfile.json");
-    QJsonObject profile = QJsonDocument::fromJson(withoutBom(test::readFile(path))).object();
+    QJsonObject profile = test::readJsonObject(path);
     QJsonArray subscriptions = profile.value(QStringLiteral("subscriptions")).toArray();
     for (int i = 0; i < subscriptions.size(); ++i) {
         QJsonObject s = subscriptions.at(i).toObject();
@@ -354,8 +345,7 @@ private slots:
 
         // What the tray is told when a tenant needs a sign-in, the reason being the server's.
         QSignalSpy notified(m_app->notifier(), &Notifier::notify);
-        m_app->notifier()->tenantNeedsSignIn(QStringLiteral("sam@northwind.example"), kAdventure, kEvilTenant,
-                                             kEvilReason);
+        m_app->notifier()->tenantNeedsSignIn(kUser, kAdventure, kEvilTenant, kEvilReason);
         QCOMPARE(notified.count(), 1);
         const QString title = notified.first().at(0).toString();
         const QString message = notified.first().at(1).toString();
