@@ -8,7 +8,7 @@ namespace tenantry {
 // programs' files: a guest tenant's admin chooses its display name. Labels and message boxes that
 // show such text get Qt::PlainText. Tooltips have no format to set (Qt guesses rich text from the
 // first line), so they get this: rich text that reads as `text` itself, markup and line breaks
-// included, and still wraps a long line.
+// included, its lines unwrapped as in a plain-text tooltip.
 QString plainTextToolTip(const QString& text);
 
 } // namespace tenantry

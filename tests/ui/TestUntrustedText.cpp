@@ -234,6 +234,11 @@ private slots:
         QString tip;
         QTRY_VERIFY(!(tip = hoverToolTip(evil)).isEmpty());
         QCOMPARE(shownByToolTip(tip), expected);
+        const QWidgetList windows = QApplication::topLevelWidgets();
+        for (QWidget* window : windows) {
+            if (window->objectName() == QLatin1String("qtooltip_label") && window->isVisible())
+                test::saveScreenshot(window, QStringLiteral("hostile-tooltip"));
+        }
         // Tooltips that start with what looks like markup: Qt would render those.
         QTRY_VERIFY(!(tip = hoverToolTip(tenant(kMalloryTenant))).isEmpty());
         QCOMPARE(shownByToolTip(tip), tenant(kMalloryTenant).data(Qt::ToolTipRole).toString());

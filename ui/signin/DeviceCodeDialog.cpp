@@ -138,6 +138,7 @@ QWidget* DeviceCodeDialog::buildWarning()
     const QString where = host.isEmpty() ? QString() : tr("The code is for %1: enter it only there.").arg(host);
     const QString otherwise = tr("If someone sent you this code or asked you to enter it, cancel: the code "
                                  "would give them access to your account.");
+    m_warningPanel = panel;
     m_warningLabel = panel->label();
     m_warningLabel->setText(QStringList{onlyNow, where, otherwise}.join(QLatin1Char(' ')).simplified());
     return panel;
@@ -145,7 +146,7 @@ QWidget* DeviceCodeDialog::buildWarning()
 
 QString DeviceCodeDialog::warningText() const
 {
-    return m_warningLabel->text();
+    return m_warningPanel->isHidden() ? QString() : m_warningLabel->text();
 }
 
 QString DeviceCodeDialog::timeLeftText() const
@@ -199,9 +200,11 @@ void DeviceCodeDialog::signInFailed(const QString& message)
     m_timeLeftLabel->hide();
     m_codeLabel->setEnabled(false);
     m_copyButton->setEnabled(false);
+    m_warningPanel->hide(); // about entering the code, which is dead now
     m_errorLabel->setText(message.isEmpty() ? tr("The sign-in failed.") : message);
     m_errorLabel->show();
     m_cancelButton->setText(tr("Close"));
+    adjustSize(); // no gaps where the countdown, progress and warning were
 }
 
 void DeviceCodeDialog::finish()

@@ -60,6 +60,7 @@ private:
     QLabel* m_timeLeftLabel = nullptr;
     QLabel* m_statusLabel = nullptr;
     QLabel* m_errorLabel = nullptr;
+    QWidget* m_warningPanel = nullptr;
     QLabel* m_warningLabel = nullptr;
     QProgressBar* m_busy = nullptr;
     QPushButton* m_copyButton = nullptr;
