@@ -379,6 +379,11 @@ private slots:
             const QString body = tray.notificationBody(message);
             QVERIFY2(!body.contains(QLatin1Char('<')), qPrintable(body));
             QCOMPARE(shownByMarkupServer(body), message);
+            // No control character in what a server parses as XML; a visible mark instead.
+            const QString escape = tray.notificationBody(kEscapeSubscription);
+            QCOMPARE(shownByMarkupServer(escape), QString(kEscapeSubscription)
+                                                      .replace(QChar(0x1b), QChar::ReplacementCharacter)
+                                                      .replace(QChar(0x07), QChar::ReplacementCharacter));
             QCOMPARE(tray.trayToolTip(), menuToolTip); // a StatusNotifierItem's tooltip title: plain text
         }
         watcher.unregisterService(QStringLiteral("org.kde.StatusNotifierWatcher"));

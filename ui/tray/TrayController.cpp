@@ -116,7 +116,16 @@ QString TrayController::trayToolTip() const
 QString TrayController::notificationBody(const QString& message) const
 {
     // The title (a notification's "summary") is plain text for both.
-    return m_statusNotifierTray ? message.toHtmlEscaped() : message;
+    if (!m_statusNotifierTray)
+        return message;
+    // Markup is XML: one control character (an ESC in a tenant's name) makes the whole body invalid,
+    // and servers then drop or mangle it. A replacement character shows where it was.
+    QString body = message.toHtmlEscaped();
+    for (QChar& c : body) {
+        if (c.category() == QChar::Other_Control && c != QLatin1Char('\n') && c != QLatin1Char('\t'))
+            c = QChar::ReplacementCharacter;
+    }
+    return body;
 }
 
 void TrayController::refreshToolTip()
