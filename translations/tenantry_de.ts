@@ -500,8 +500,8 @@ Melden Sie sich zuerst bei diesem Mandanten an.</translation>
         <translation>Geben Sie diesen Code nur ein, wenn Sie diese Anmeldung gerade eben selbst in Tenantry gestartet haben.</translation>
     </message>
     <message>
-        <source>The code is for %1: enter it only there.</source>
-        <translation>Der Code ist für %1 bestimmt: Geben Sie ihn nur dort ein.</translation>
+        <source>The code belongs to %1: enter it only on the page linked above.</source>
+        <translation>Der Code gehört zu %1: Geben Sie ihn nur auf der oben verlinkten Seite ein.</translation>
     </message>
     <message>
         <source>If someone sent you this code or asked you to enter it, cancel: the code would give them access to your account.</source>

@@ -499,7 +499,7 @@ Sign in to this tenant first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The code is for %1: enter it only there.</source>
+        <source>The code belongs to %1: enter it only on the page linked above.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -168,7 +168,8 @@ private slots:
         const QString warning = dialog.warningText();
         QVERIFY2(warning.contains(QStringLiteral("only if you started this sign-in from Tenantry just now")),
                  qPrintable(warning));
-        QVERIFY2(warning.contains(QStringLiteral("The code is for login.microsoftonline.com: enter it only there.")),
+        QVERIFY2(warning.contains(QStringLiteral(
+                     "The code belongs to login.microsoftonline.com: enter it only on the page linked above.")),
                  qPrintable(warning));
         QVERIFY(warning.contains(QStringLiteral("If someone sent you this code or asked you to enter it, cancel")));
         QLabel* label = labelShowing(&dialog, warning);

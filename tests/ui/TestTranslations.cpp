@@ -60,10 +60,10 @@ private slots:
         DeviceCodeDialog dialog(prompt, clock);
         QCOMPARE(dialog.warningText(),
                  QStringLiteral("Geben Sie diesen Code nur ein, wenn Sie diese Anmeldung gerade eben selbst in "
-                                "Tenantry gestartet haben. Der Code ist für microsoft.com bestimmt: Geben Sie ihn "
-                                "nur dort ein. Wenn Ihnen jemand diesen Code geschickt oder Sie gebeten hat, ihn "
-                                "einzugeben, brechen Sie ab: Der Code würde dieser Person Zugriff auf Ihr Konto "
-                                "geben."));
+                                "Tenantry gestartet haben. Der Code gehört zu microsoft.com: Geben Sie ihn nur auf "
+                                "der oben verlinkten Seite ein. Wenn Ihnen jemand diesen Code geschickt oder Sie "
+                                "gebeten hat, ihn einzugeben, brechen Sie ab: Der Code würde dieser Person Zugriff "
+                                "auf Ihr Konto geben."));
     }
 
     void everyGermanTextIsTranslated()

@@ -135,7 +135,8 @@ QWidget* DeviceCodeDialog::buildWarning()
     panel->setFrameShape(QFrame::StyledPanel);
     const QString host = verificationHost();
     const QString onlyNow = tr("Enter this code only if you started this sign-in from Tenantry just now.");
-    const QString where = host.isEmpty() ? QString() : tr("The code is for %1: enter it only there.").arg(host);
+    const QString where =
+        host.isEmpty() ? QString() : tr("The code belongs to %1: enter it only on the page linked above.").arg(host);
     const QString otherwise = tr("If someone sent you this code or asked you to enter it, cancel: the code "
                                  "would give them access to your account.");
     m_warningPanel = panel;
