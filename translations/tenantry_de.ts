@@ -495,6 +495,18 @@ Melden Sie sich zuerst bei diesem Mandanten an.</translation>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
+    <message>
+        <source>Enter this code only if you started this sign-in from Tenantry just now.</source>
+        <translation>Geben Sie diesen Code nur ein, wenn Sie diese Anmeldung gerade eben selbst in Tenantry gestartet haben.</translation>
+    </message>
+    <message>
+        <source>The code belongs to %1: enter it only on the page linked above.</source>
+        <translation>Der Code gehört zu %1: Geben Sie ihn nur auf der oben verlinkten Seite ein.</translation>
+    </message>
+    <message>
+        <source>If someone sent you this code or asked you to enter it, cancel: the code would give them access to your account.</source>
+        <translation>Wenn Ihnen jemand diesen Code geschickt oder Sie gebeten hat, ihn einzugeben, brechen Sie ab: Der Code würde dieser Person Zugriff auf Ihr Konto geben.</translation>
+    </message>
 </context>
 <context>
     <name>tenantry::EmbeddedSignInDialog</name>

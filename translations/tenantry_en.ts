@@ -494,6 +494,18 @@ Sign in to this tenant first.</source>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Enter this code only if you started this sign-in from Tenantry just now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The code belongs to %1: enter it only on the page linked above.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If someone sent you this code or asked you to enter it, cancel: the code would give them access to your account.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tenantry::EmbeddedSignInDialog</name>

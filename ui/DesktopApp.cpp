@@ -205,6 +205,7 @@ void DesktopApp::confirm(const QString& title, const QString& text, const QStrin
 {
     auto* box = new QMessageBox(QMessageBox::Question, title, text, QMessageBox::Cancel, m_window.get());
     box->setObjectName(QStringLiteral("confirmBox"));
+    box->setTextFormat(Qt::PlainText); // names a tenant or an account: their admin's words, not markup
     box->setAttribute(Qt::WA_DeleteOnClose);
     QPushButton* yes = box->addButton(acceptText, QMessageBox::AcceptRole);
     box->setDefaultButton(QMessageBox::Cancel);

@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "AppIcons.h"
+#include "NoticePanel.h"
 #include "WelcomePanel.h"
 #include "accounts/AccountActions.h"
 #include "util/AppSettings.h"
@@ -97,31 +98,17 @@ void MainWindow::buildMenus()
 
 void MainWindow::buildProblemBar(QWidget* parent)
 {
-    m_problemBar = new QWidget(parent);
+    m_problemBar =
+        new NoticePanel(NoticePanel::Tone::Warning, AppIcons::status(QStringLiteral("needs-sign-in")), 16, parent);
     m_problemBar->setObjectName(QStringLiteral("problemBar"));
-    m_problemBar->setAutoFillBackground(true);
-    QPalette palette = m_problemBar->palette();
-    const bool dark = AppIcons::paletteIsDark();
-    palette.setColor(QPalette::Window, dark ? QColor(0x4a, 0x3a, 0x10) : QColor(0xff, 0xf4, 0xce));
-    palette.setColor(QPalette::WindowText, dark ? QColor(0xff, 0xe9, 0xb0) : QColor(0x4d, 0x36, 0x00));
-    m_problemBar->setPalette(palette);
-    auto* layout = new QHBoxLayout(m_problemBar);
-    layout->setContentsMargins(10, 6, 6, 6);
-    auto* icon = new QLabel(m_problemBar);
-    icon->setPixmap(AppIcons::status(QStringLiteral("needs-sign-in")).pixmap(QSize(16, 16), devicePixelRatioF()));
-    layout->addWidget(icon, 0, Qt::AlignTop);
-    m_problemLabel = new QLabel(m_problemBar);
-    m_problemLabel->setWordWrap(true);
-    m_problemLabel->setTextFormat(Qt::PlainText);
-    m_problemLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    layout->addWidget(m_problemLabel, 1);
+    m_problemLabel = m_problemBar->label();
     auto* close = new QToolButton(m_problemBar);
     close->setAutoRaise(true);
     close->setText(QStringLiteral("✕"));
     close->setToolTip(tr("Dismiss"));
     close->setAccessibleName(tr("Dismiss"));
     connect(close, &QToolButton::clicked, m_problemBar, &QWidget::hide);
-    layout->addWidget(close, 0, Qt::AlignTop);
+    m_problemBar->row()->addWidget(close, 0, Qt::AlignTop);
     m_problemBar->hide();
 }
 

@@ -12,6 +12,7 @@ namespace tenantry {
 
 class AccountActions;
 class AppSettings;
+class NoticePanel;
 class WelcomePanel;
 
 // The window titled "Tenantry": an empty state inviting the first sign-in, or the accounts view
@@ -74,7 +75,7 @@ private:
     QVBoxLayout* m_accountsLayout = nullptr;
     QTreeView* m_accountsView = nullptr;
     QLabel* m_clipboardLabel = nullptr;
-    QWidget* m_problemBar = nullptr;
+    NoticePanel* m_problemBar = nullptr;
     QLabel* m_problemLabel = nullptr;
     QToolBar* m_toolBar = nullptr;
     QAction* m_browserSignInAction = nullptr;

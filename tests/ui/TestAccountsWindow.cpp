@@ -6,6 +6,7 @@
 #include "DesktopApp.h"
 #include "MainWindow.h"
 #include "Notifier.h"
+#include "SampleDesktopApp.h"
 #include "Translations.h"
 #include "UiTestSupport.h"
 #include "WelcomePanel.h"
@@ -53,30 +54,16 @@ using namespace tenantry;
 
 namespace {
 
-const QString kNorthwind = QStringLiteral("9c1d0f7e-2b3a-4c5d-8e6f-7a8b9c0d1e2f");
-const QString kAdventure = QStringLiteral("3e4f5a6b-7c8d-4e9f-a0b1-c2d3e4f5a6b7");
-const QString kProduction = QStringLiteral("6f1e2d3c-4b5a-4697-8877-665544332211");
-const QString kSandbox = QStringLiteral("7a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d");
-const QString kShared = QStringLiteral("8b9c0d1e-2f3a-4b4c-9d5e-6f7a8b9c0d1e");
-const QString kUser = QStringLiteral("sam@northwind.example");
+using namespace test::sample;
 const QString kArmScope = QStringLiteral("https://management.core.windows.net//.default");
 const QString kGraphScope = QStringLiteral("https://graph.microsoft.com/.default");
-// The sample's ARM token of the second tenant expires at this second (2026-11-23 09:20:12 UTC).
-constexpr qint64 kAdventureArmExpiry = 1795425612;
 constexpr qint64 kStart = kAdventureArmExpiry - 3600;
-
-QJsonObject readJson(const QString& path)
-{
-    QByteArray bytes = test::readFile(path);
-    if (bytes.startsWith("\xEF\xBB\xBF"))
-        bytes.remove(0, 3);
-    return QJsonDocument::fromJson(bytes).object();
-}
 
 QString defaultOnDisk(const QString& dir)
 {
-    const QJsonArray subscriptions =
-        readJson(dir + QStringLiteral("/azureProfile.json")).value(QStringLiteral("subscriptions")).toArray();
+    const QJsonArray subscriptions = test::readJsonObject(dir + QStringLiteral("/azureProfile.json"))
+                                         .value(QStringLiteral("subscriptions"))
+                                         .toArray();
     for (const QJsonValue& s : subscriptions) {
         if (s.toObject().value(QStringLiteral("isDefault")).toBool())
             return s.toObject().value(QStringLiteral("id")).toString();
@@ -87,8 +74,9 @@ QString defaultOnDisk(const QString& dir)
 // The secret of the sample cache's access token for a realm and scope (compared, never printed).
 QString cachedSecret(const QString& dir, const QString& realm, const QString& scope)
 {
-    const QJsonObject tokens =
-        readJson(dir + QStringLiteral("/msal_token_cache.json")).value(QStringLiteral("AccessToken")).toObject();
+    const QJsonObject tokens = test::readJsonObject(dir + QStringLiteral("/msal_token_cache.json"))
+                                   .value(QStringLiteral("AccessToken"))
+                                   .toObject();
     for (const QJsonValue& t : tokens) {
         const QJsonObject o = t.toObject();
         if (o.value(QStringLiteral("realm")).toString() == realm &&
@@ -100,8 +88,9 @@ QString cachedSecret(const QString& dir, const QString& realm, const QString& sc
 
 int accessTokensFor(const QString& dir, const QString& realm)
 {
-    const QJsonObject tokens =
-        readJson(dir + QStringLiteral("/msal_token_cache.json")).value(QStringLiteral("AccessToken")).toObject();
+    const QJsonObject tokens = test::readJsonObject(dir + QStringLiteral("/msal_token_cache.json"))
+                                   .value(QStringLiteral("AccessToken"))
+                                   .toObject();
     int count = 0;
     for (const QJsonValue& t : tokens)
         count += t.toObject().value(QStringLiteral("realm")).toString() == realm ? 1 : 0;
@@ -116,19 +105,11 @@ struct DelegateProbe : AccountItemDelegate
 
 } // namespace
 
-class TestAccountsWindow : public QObject
+class TestAccountsWindow : public QObject, private test::SampleDesktopApp
 {
     Q_OBJECT
 
 private:
-    QTemporaryDir m_dir;
-    QString m_config;
-    std::unique_ptr<test::MockClock> m_clock;
-    std::unique_ptr<AppSettings> m_settings;
-    std::unique_ptr<DesktopApp> m_app;
-    // Nothing here may reach the internet: every request goes to a proxy that is not there.
-    QNetworkAccessManager m_network;
-
     AccountTreeModel* model() const { return m_app->model(); }
     AccountsView* view() const { return m_app->accountsView(); }
     QModelIndex account() const { return model()->index(0, 0); }
@@ -164,43 +145,21 @@ private:
         return nullptr;
     }
 
-    void startApp()
-    {
-        DesktopApp::Options options;
-        options.configDir = AzureConfigDir(m_config);
-        options.settings = m_settings.get();
-        options.clock = m_clock.get();
-        options.network = &m_network;
-        options.discoverAtStart = false; // no identity provider here: the cache is all there is
-        m_app = std::make_unique<DesktopApp>(options);
-        m_app->start(LaunchOptions());
-        QVERIFY(QTest::qWaitForWindowExposed(m_app->window()));
-        QTRY_VERIFY(m_app->accounts()->isLoaded());
-    }
-
 private slots:
     void initTestCase()
     {
         // English as the app shows it (plural forms come from the English translation).
         Translations::install(qApp, QLocale(QLocale::English, QLocale::UnitedStates));
-        m_network.setProxy(QNetworkProxy(QNetworkProxy::HttpProxy, QStringLiteral("127.0.0.1"), 9));
+        blockNetwork();
     }
 
     void init()
     {
-        QVERIFY(m_dir.isValid());
-        m_config = m_dir.filePath(QStringLiteral("azure-%1").arg(QRandomGenerator::global()->generate()));
-        test::copySample(QStringLiteral("azure-cli-2.45"), m_config);
-        m_clock = std::make_unique<test::MockClock>(kStart);
-        m_settings = std::make_unique<AppSettings>(m_config + QStringLiteral(".ini"));
+        copySample(kStart);
         QGuiApplication::clipboard()->clear();
     }
 
-    void cleanup()
-    {
-        m_app.reset();
-        m_settings.reset();
-    }
+    void cleanup() { stopApp(); }
 
     void treeShowsTheCacheAtStart()
     {

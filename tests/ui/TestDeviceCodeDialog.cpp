@@ -52,6 +52,16 @@ private:
         return nullptr;
     }
 
+    static QLabel* labelShowing(QWidget* parent, const QString& text)
+    {
+        const auto labels = parent->findChildren<QLabel*>();
+        for (QLabel* label : labels) {
+            if (label->text() == text)
+                return label;
+        }
+        return nullptr;
+    }
+
 private slots:
     void showsTheCodeLargeAndSelectable()
     {
@@ -144,6 +154,70 @@ private slots:
         test::saveScreenshot(&dialog, QStringLiteral("device-code-failed"));
         dialog.reject(); // "Close": the flow is over, nothing to cancel
         QCOMPARE(cancelled.count(), 0);
+    }
+
+    void warnsToEnterTheCodeOnlyForASignInStartedHere()
+    {
+        test::MockClock clock(kStart);
+        DeviceCodePrompt p = prompt();
+        p.verificationUri = QUrl(QStringLiteral("https://login.microsoftonline.com/common/oauth2/deviceauth"));
+        DeviceCodeDialog dialog(p, clock);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QCOMPARE(dialog.verificationHost(), QStringLiteral("login.microsoftonline.com"));
+        const QString warning = dialog.warningText();
+        QVERIFY2(warning.contains(QStringLiteral("only if you started this sign-in from Tenantry just now")),
+                 qPrintable(warning));
+        QVERIFY2(warning.contains(QStringLiteral(
+                     "The code belongs to login.microsoftonline.com: enter it only on the page linked above.")),
+                 qPrintable(warning));
+        QVERIFY(warning.contains(QStringLiteral("If someone sent you this code or asked you to enter it, cancel")));
+        QLabel* label = labelShowing(&dialog, warning);
+        QVERIFY(label);
+        QVERIFY(label->isVisible());
+        QCOMPARE(label->textFormat(), Qt::PlainText);
+        // All of it fits: the label is as tall as its wrapped text needs.
+        QVERIFY(label->height() >= label->heightForWidth(label->width()));
+        test::saveScreenshot(&dialog, QStringLiteral("device-code-warning"));
+    }
+
+    void showsItsOwnTextNotTheServersMessage()
+    {
+        test::MockClock clock(kStart);
+        DeviceCodePrompt p = prompt();
+        p.message = QStringLiteral("<b>Urgent:</b> your account is locked. <a href=\"https://evil.example/\">Unlock "
+                                   "it here</a> and enter GQ5ZKWPLX");
+        DeviceCodeDialog dialog(p, clock);
+        dialog.show();
+        const auto labels = dialog.findChildren<QLabel*>();
+        for (QLabel* label : labels) {
+            QVERIFY2(!label->text().contains(QStringLiteral("evil.example")), qPrintable(label->text()));
+            QVERIFY2(!label->text().contains(QStringLiteral("Urgent")), qPrintable(label->text()));
+        }
+    }
+
+    void showsTheServersStringsAsPlainText()
+    {
+        test::MockClock clock(kStart);
+        DeviceCodePrompt p = prompt();
+        p.userCode = QStringLiteral("<b>GQ5</b>");
+        DeviceCodeDialog dialog(p, clock);
+        dialog.show();
+        QLabel* code = labelShowing(&dialog, p.userCode);
+        QVERIFY(code);
+        QCOMPARE(code->textFormat(), Qt::PlainText);
+
+        // An error_description with markup, as a hostile or broken server may send it.
+        const QString error = QStringLiteral("AADSTS70000: <b>Sign-in blocked.</b> <img src=\"http://127.0.0.1:1/x\"> "
+                                             "<a href=\"https://evil.example\">Fix it here</a>");
+        dialog.signInFailed(error);
+        QCOMPARE(dialog.failureText(), error);
+        QLabel* failure = labelShowing(&dialog, error);
+        QVERIFY(failure);
+        QVERIFY(failure->isVisible());
+        QCOMPARE(failure->textFormat(), Qt::PlainText);
+        QCOMPARE(dialog.warningText(), QString()); // the code is dead: nothing to warn about entering it
+        test::saveScreenshot(&dialog, QStringLiteral("device-code-hostile-error"));
     }
 
     void escapeCancels()

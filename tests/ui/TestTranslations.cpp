@@ -1,6 +1,9 @@
 #include "Translations.h"
 #include "WelcomePanel.h"
+#include "fakes/MockClock.h"
+#include "signin/DeviceCodeDialog.h"
 
+#include <QFile>
 #include <QPushButton>
 #include <QTranslator>
 #include <QtTest>
@@ -44,6 +47,32 @@ private slots:
         WelcomePanel panel;
         QCOMPARE(panel.browserButton()->text(), QStringLiteral("Mit einem Browser anmelden"));
         QCOMPARE(panel.codeButton()->text(), QStringLiteral("Mit einem Code anmelden"));
+    }
+
+    void germanDeviceCodeWarningNamesTheHost()
+    {
+        Translations::install(qApp, QLocale(QLocale::German, QLocale::Germany));
+        DeviceCodePrompt prompt;
+        prompt.userCode = QStringLiteral("GQ5ZKWPLX");
+        prompt.verificationUri = QUrl(QStringLiteral("https://microsoft.com/devicelogin"));
+        prompt.expiresAt = 1795422900;
+        test::MockClock clock(1795422000);
+        DeviceCodeDialog dialog(prompt, clock);
+        QCOMPARE(dialog.warningText(),
+                 QStringLiteral("Geben Sie diesen Code nur ein, wenn Sie diese Anmeldung gerade eben selbst in "
+                                "Tenantry gestartet haben. Der Code gehört zu microsoft.com: Geben Sie ihn nur auf "
+                                "der oben verlinkten Seite ein. Wenn Ihnen jemand diesen Code geschickt oder Sie "
+                                "gebeten hat, ihn einzugeben, brechen Sie ab: Der Code würde dieser Person Zugriff "
+                                "auf Ihr Konto geben."));
+    }
+
+    void everyGermanTextIsTranslated()
+    {
+        QFile ts(QStringLiteral(QT_TESTCASE_SOURCEDIR "/../translations/tenantry_de.ts"));
+        QVERIFY2(ts.open(QIODevice::ReadOnly), qPrintable(ts.fileName()));
+        const QByteArray text = ts.readAll();
+        const qsizetype unfinished = text.indexOf("type=\"unfinished\"");
+        QVERIFY2(unfinished < 0, text.mid(qMax<qsizetype>(0, unfinished - 300), 300).constData());
     }
 
     void otherLocalesFallBackToEnglish()

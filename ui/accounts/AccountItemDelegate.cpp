@@ -1,7 +1,12 @@
 #include "accounts/AccountItemDelegate.h"
 
 #include "AppIcons.h"
+#include "UntrustedText.h"
 #include "account/AccountTreeModel.h"
+
+#include <QAbstractItemView>
+#include <QHelpEvent>
+#include <QToolTip>
 
 namespace tenantry {
 
@@ -69,6 +74,17 @@ QSize AccountItemDelegate::sizeHint(const QStyleOptionViewItem& option, const QM
     QSize size = QStyledItemDelegate::sizeHint(option, index);
     size.setHeight(qMax(size.height() + 6, option.fontMetrics.height() + 8));
     return size;
+}
+
+bool AccountItemDelegate::helpEvent(QHelpEvent* event, QAbstractItemView* view, const QStyleOptionViewItem& option,
+                                    const QModelIndex& index)
+{
+    if (!event || !view || event->type() != QEvent::ToolTip)
+        return QStyledItemDelegate::helpEvent(event, view, option, index);
+    const QString tip = index.data(Qt::ToolTipRole).toString();
+    QToolTip::showText(event->globalPos(), plainTextToolTip(tip), view->viewport(), option.rect); // empty: hides
+    event->setAccepted(!tip.isEmpty());
+    return event->isAccepted();
 }
 
 void AccountItemDelegate::initStyleOption(QStyleOptionViewItem* option, const QModelIndex& index) const

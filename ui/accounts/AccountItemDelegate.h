@@ -21,6 +21,9 @@ public:
     static QColor expiringColor(const QPalette& palette);
 
     QSize sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const override;
+    // Tooltips (tenant IDs, domains, the reason a tenant needs a sign-in) shown as the plain text they are.
+    bool helpEvent(QHelpEvent* event, QAbstractItemView* view, const QStyleOptionViewItem& option,
+                   const QModelIndex& index) override;
 
 protected:
     void initStyleOption(QStyleOptionViewItem* option, const QModelIndex& index) const override;

@@ -1,5 +1,6 @@
 #include "signin/DeviceCodeDialog.h"
 
+#include "NoticePanel.h"
 #include "UiLogging.h"
 #include "util/Clock.h"
 
@@ -12,6 +13,7 @@
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QStyle>
 #include <QVBoxLayout>
 
 namespace tenantry {
@@ -53,6 +55,7 @@ void DeviceCodeDialog::buildUi()
                                 "with your work or school account."),
                              this);
     intro->setWordWrap(true);
+    intro->setTextFormat(Qt::PlainText);
     layout->addWidget(intro);
 
     m_linkLabel = new QLabel(this);
@@ -67,6 +70,7 @@ void DeviceCodeDialog::buildUi()
     layout->addWidget(m_linkLabel);
 
     m_codeLabel = new QLabel(m_prompt.userCode, this);
+    m_codeLabel->setTextFormat(Qt::PlainText); // the server's string
     QFont codeFont = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     codeFont.setPointSizeF(codeFont.pointSizeF() * 2.6);
     codeFont.setBold(true);
@@ -90,6 +94,8 @@ void DeviceCodeDialog::buildUi()
     buttons->addStretch();
     layout->addLayout(buttons);
 
+    layout->addWidget(buildWarning());
+
     m_timeLeftLabel = new QLabel(this);
     m_timeLeftLabel->setAlignment(Qt::AlignHCenter);
     layout->addWidget(m_timeLeftLabel);
@@ -106,6 +112,7 @@ void DeviceCodeDialog::buildUi()
 
     m_errorLabel = new QLabel(this);
     m_errorLabel->setWordWrap(true);
+    m_errorLabel->setTextFormat(Qt::PlainText); // the server's error_description
     m_errorLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_errorLabel->setStyleSheet(QStringLiteral("color: #c62828;"));
     m_errorLabel->hide();
@@ -116,7 +123,31 @@ void DeviceCodeDialog::buildUi()
     connect(box, &QDialogButtonBox::rejected, this, &DeviceCodeDialog::reject);
     layout->addWidget(box);
 
-    setMinimumWidth(420);
+    setMinimumWidth(460);
+}
+
+QWidget* DeviceCodeDialog::buildWarning()
+{
+    // Calm, but not to be missed: an information panel, not an alarm.
+    auto* panel = new NoticePanel(NoticePanel::Tone::Information,
+                                  style()->standardIcon(QStyle::SP_MessageBoxInformation), 24, this);
+    panel->setObjectName(QStringLiteral("deviceCodeWarning"));
+    panel->setFrameShape(QFrame::StyledPanel);
+    const QString host = verificationHost();
+    const QString onlyNow = tr("Enter this code only if you started this sign-in from Tenantry just now.");
+    const QString where =
+        host.isEmpty() ? QString() : tr("The code belongs to %1: enter it only on the page linked above.").arg(host);
+    const QString otherwise = tr("If someone sent you this code or asked you to enter it, cancel: the code "
+                                 "would give them access to your account.");
+    m_warningPanel = panel;
+    m_warningLabel = panel->label();
+    m_warningLabel->setText(QStringList{onlyNow, where, otherwise}.join(QLatin1Char(' ')).simplified());
+    return panel;
+}
+
+QString DeviceCodeDialog::warningText() const
+{
+    return m_warningPanel->isHidden() ? QString() : m_warningLabel->text();
 }
 
 QString DeviceCodeDialog::timeLeftText() const
@@ -170,9 +201,11 @@ void DeviceCodeDialog::signInFailed(const QString& message)
     m_timeLeftLabel->hide();
     m_codeLabel->setEnabled(false);
     m_copyButton->setEnabled(false);
+    m_warningPanel->hide(); // about entering the code, which is dead now
     m_errorLabel->setText(message.isEmpty() ? tr("The sign-in failed.") : message);
     m_errorLabel->show();
     m_cancelButton->setText(tr("Close"));
+    adjustSize(); // no gaps where the countdown, progress and warning were
 }
 
 void DeviceCodeDialog::finish()

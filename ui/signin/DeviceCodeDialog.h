@@ -15,8 +15,12 @@ class Clock;
 
 // Shows a device code sign-in (RFC 8628): the user code, large and selectable, with a Copy
 // button (a user code is not a secret: plain clipboard), the verification link (system browser)
-// and the time left, counting down once a second. The flow runs elsewhere: it tells this dialog
-// when it completed (the dialog closes) or failed (the dialog shows why and stays up).
+// and the time left, counting down once a second. A device code is the phisher's favourite: whoever
+// gets someone to enter a code they requested gets that person's tokens. So the dialog says to enter
+// it only for a sign-in started here just now, and names the host the code belongs to. Its texts are
+// its own, built from the prompt's fields; the server's ready-made `message` is not shown. The flow
+// runs elsewhere: it tells this dialog when it completed (the dialog closes) or failed (the dialog
+// shows why, as plain text, and stays up).
 class DeviceCodeDialog : public QDialog
 {
     Q_OBJECT
@@ -27,6 +31,8 @@ public:
     QString userCode() const { return m_prompt.userCode; }
     QString timeLeftText() const;
     QString failureText() const;
+    QString warningText() const;
+    QString verificationHost() const { return m_prompt.verificationUri.host(); }
     bool isFinished() const { return m_finished; }
 
 public slots:
@@ -43,6 +49,7 @@ signals:
 
 private:
     void buildUi();
+    QWidget* buildWarning();
     void finish();
 
     DeviceCodePrompt m_prompt;
@@ -53,6 +60,8 @@ private:
     QLabel* m_timeLeftLabel = nullptr;
     QLabel* m_statusLabel = nullptr;
     QLabel* m_errorLabel = nullptr;
+    QWidget* m_warningPanel = nullptr;
+    QLabel* m_warningLabel = nullptr;
     QProgressBar* m_busy = nullptr;
     QPushButton* m_copyButton = nullptr;
     QPushButton* m_cancelButton = nullptr;

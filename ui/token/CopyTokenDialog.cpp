@@ -1,6 +1,7 @@
 #include "token/CopyTokenDialog.h"
 
 #include "AppIcons.h"
+#include "UntrustedText.h"
 #include "token/ScopePresets.h"
 
 #include <QComboBox>
@@ -57,7 +58,7 @@ void CopyTokenDialog::buildUi(const QString& tenantName, const QString& subscrip
         auto* field = new QLabel(value, this);
         field->setTextFormat(Qt::PlainText);
         field->setTextInteractionFlags(Qt::TextSelectableByMouse);
-        field->setToolTip(toolTip);
+        field->setToolTip(plainTextToolTip(toolTip));
         form->addRow(label, field);
     };
     addFact(tr("Account:"), m_username, QString());

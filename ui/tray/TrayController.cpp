@@ -1,9 +1,15 @@
 #include "tray/TrayController.h"
 
 #include "UiLogging.h"
+#include "UntrustedText.h"
 #include "tray/TrayMenu.h"
 
 #include <QMenu>
+
+#ifdef TENANTRY_HAVE_DBUS
+#include <QDBusConnection>
+#include <QDBusConnectionInterface>
+#endif
 
 namespace tenantry {
 
@@ -13,11 +19,29 @@ namespace {
 constexpr int kRetryIntervalMs = 2000;
 constexpr int kMaxAttempts = 15;
 
+// Where a StatusNotifierWatcher is on the session bus, Qt shows its tray icon over D-Bus
+// (StatusNotifierItem; Qt 6.4 also asks whether a host registered, later versions do not) and hands
+// showMessage() to org.freedesktop.Notifications, whose servers read the body as markup (<b>,
+// <a href>, <img src>). Otherwise Qt draws an XEmbed icon, its tooltip a QToolTip that guesses rich
+// text, and its own balloon in plain text. When in doubt this says D-Bus: escaped text a balloon
+// shows literally is ugly, markup a server renders is not safe.
+bool trayReadsMarkup()
+{
+#ifdef TENANTRY_HAVE_DBUS
+    const QDBusConnection bus = QDBusConnection::sessionBus();
+    return bus.isConnected() && bus.interface() &&
+           bus.interface()->isServiceRegistered(QStringLiteral("org.kde.StatusNotifierWatcher")).value();
+#else
+    return false; // Windows and macOS show both as plain text
+#endif
+}
+
 } // namespace
 
 TrayController::TrayController(TrayMenu* menu, QObject* parent)
     : QObject(parent)
     , m_menu(menu)
+    , m_statusNotifierTray(trayReadsMarkup())
 {
     m_retry.setInterval(kRetryIntervalMs);
     connect(&m_retry, &QTimer::timeout, this, &TrayController::tryShow);
@@ -83,16 +107,37 @@ void TrayController::updateIcon()
         m_icon->setIcon(AppIcons::tray(m_needsAttention, m_theme));
 }
 
+QString TrayController::trayToolTip() const
+{
+    // A StatusNotifierItem's tooltip title is plain text; an XEmbed icon's is a guessing QToolTip.
+    return m_statusNotifierTray ? m_menu->toolTip() : plainTextToolTip(m_menu->toolTip());
+}
+
+QString TrayController::notificationBody(const QString& message) const
+{
+    // The title (a notification's "summary") is plain text for both.
+    if (!m_statusNotifierTray)
+        return message;
+    // Markup is XML: one control character (an ESC in a tenant's name) makes the whole body invalid,
+    // and servers then drop or mangle it. A replacement character shows where it was.
+    QString body = message.toHtmlEscaped();
+    for (QChar& c : body) {
+        if (c.category() == QChar::Other_Control && c != QLatin1Char('\n') && c != QLatin1Char('\t'))
+            c = QChar::ReplacementCharacter;
+    }
+    return body;
+}
+
 void TrayController::refreshToolTip()
 {
     if (m_icon)
-        m_icon->setToolTip(m_menu->toolTip());
+        m_icon->setToolTip(trayToolTip());
 }
 
 void TrayController::notify(const QString& title, const QString& message)
 {
     if (m_icon && m_icon->isVisible() && QSystemTrayIcon::supportsMessages())
-        m_icon->showMessage(title, message, AppIcons::application());
+        m_icon->showMessage(title, notificationBody(message), AppIcons::application());
 }
 
 void TrayController::onActiveSubscriptionChanged(const Subscription& subscription)

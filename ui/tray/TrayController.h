@@ -15,7 +15,8 @@ struct Subscription;
 // The notification-area icon: shown only where a system tray exists (retrying for a while at
 // login, when the panel may start after Tenantry), with TrayMenu as its context menu, a tooltip
 // naming the active subscription, an "attention" variant of the icon, and a notification when the
-// active subscription changes.
+// active subscription changes. Names in the tooltip and notifications are shown as the text they are,
+// in whatever form the tray in use reads (see trayReadsMarkup()).
 class TrayController : public QObject
 {
     Q_OBJECT
@@ -28,6 +29,11 @@ public:
     bool isVisible() const { return m_icon && m_icon->isVisible(); }
     QSystemTrayIcon* icon() const { return m_icon; }
     void setTheme(AppIcons::TrayTheme theme);
+
+    // The tray's tooltip and a notification's body as handed to the tray: escaped where the tray
+    // reads markup, so that a tenant named "<a href=…>" reads as just that.
+    QString trayToolTip() const;
+    QString notificationBody(const QString& message) const;
 
 public slots:
     void setNeedsAttention(bool needsAttention);
@@ -49,6 +55,7 @@ private:
     int m_attempts = 0;
     bool m_needsAttention = false;
     AppIcons::TrayTheme m_theme = AppIcons::TrayTheme::Automatic;
+    const bool m_statusNotifierTray; // decided once, as Qt decides its tray backend once
 };
 
 } // namespace tenantry

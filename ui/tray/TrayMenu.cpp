@@ -1,6 +1,7 @@
 #include "tray/TrayMenu.h"
 
 #include "UiLogging.h"
+#include "UntrustedText.h"
 #include "account/AzureCliState.h"
 #include "accounts/SubscriptionSwitcher.h"
 
@@ -13,9 +14,10 @@ namespace tenantry {
 
 namespace {
 
-QString escapeMnemonic(QString text)
+// A menu item's text as the name it is: no mnemonic from an '&', no shortcut column from a tab.
+QString menuText(QString text)
 {
-    return text.replace(QLatin1Char('&'), QStringLiteral("&&"));
+    return text.replace(QLatin1Char('&'), QStringLiteral("&&")).replace(QLatin1Char('\t'), QLatin1Char(' '));
 }
 
 } // namespace
@@ -170,7 +172,7 @@ void TrayMenu::rebuild()
         if (!m_tenantHeaders.isEmpty())
             m_menu->addSeparator();
         // A disabled, bold item rather than QMenu::addSection: many styles draw sections as bare lines.
-        QAction* header = m_menu->addAction(escapeMnemonic(tenantName(group.first())));
+        QAction* header = m_menu->addAction(menuText(tenantName(group.first())));
         header->setEnabled(false);
         QFont font = header->font();
         font.setBold(true);
@@ -181,11 +183,11 @@ void TrayMenu::rebuild()
             QString label = subscription.isTenantLevel() ? tr("Tenant without subscriptions") : subscription.name;
             if (!subscription.state.isEmpty() && subscription.state != QLatin1String("Enabled"))
                 label = tr("%1 (%2)").arg(label, subscription.state);
-            QAction* action = m_menu->addAction(escapeMnemonic(label));
+            QAction* action = m_menu->addAction(menuText(label));
             action->setCheckable(true);
             action->setChecked(subscription.isDefault);
             action->setData(subscription.id);
-            action->setToolTip(subscription.id);
+            action->setToolTip(plainTextToolTip(subscription.id));
             action->setActionGroup(m_subscriptionGroup);
             const QString id = subscription.id;
             connect(action, &QAction::triggered, this, [this, id] { m_switcher->makeActive(id); });
