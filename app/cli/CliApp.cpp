@@ -76,16 +76,11 @@ int browserLoginTimeoutSecs()
     return ok && secs > 0 ? std::min(secs, 24 * 60 * 60) : 5 * 60;
 }
 
-QString duration(int secs)
-{
-    return secs % 60 == 0 ? QStringLiteral("%1 minute(s)").arg(secs / 60) : QStringLiteral("%1 second(s)").arg(secs);
-}
-
 // Device codes are phished: an attacker starts a sign-in and talks the user into entering its code.
-QString deviceCodeWarning(const QUrl& verificationUri)
+QString deviceCodeWarning(const QString& verificationHost)
 {
     const QString belongsTo =
-        verificationUri.host().isEmpty() ? QString() : QStringLiteral("; it belongs to %1").arg(verificationUri.host());
+        verificationHost.isEmpty() ? QString() : QStringLiteral("; it belongs to %1").arg(verificationHost);
     return QStringLiteral("Only enter this code if you started this sign-in from tenantry-cli just now%1. Whoever "
                           "started it gets access to your account once you enter it.")
         .arg(belongsTo);
@@ -601,7 +596,7 @@ void CliApp::login(const ParsedArgs& args)
             auto* flow = new DeviceCodeFlow(&m_session->tokenClient(), m_clock, this);
             connect(flow, &DeviceCodeFlow::promptReady, this, [](const DeviceCodePrompt& prompt) {
                 printError(prompt.message); // az's line, which scripts read; then the warning
-                printError(QStringLiteral("WARNING: ") + deviceCodeWarning(prompt.verificationUri));
+                printError(QStringLiteral("WARNING: ") + deviceCodeWarning(prompt.verificationHost));
             });
             connect(flow, &DeviceCodeFlow::succeeded, this,
                     [this, scopes, options](const TokenGrantResult& result, const QString& realm) {
@@ -613,7 +608,7 @@ void CliApp::login(const ParsedArgs& args)
                 fail(message);
             });
             watchLoginWait([flow] { flow->cancel(); },
-                           QStringLiteral("Run 'tenantry-cli login --use-device-code' to sign in again."), 0);
+                           QStringLiteral("Run 'tenantry-cli login --use-device-code' to sign in again."));
             flow->start(tenant, scopes);
             return;
         }
@@ -632,10 +627,11 @@ void CliApp::login(const ParsedArgs& args)
                     endLoginWait();
                     fail(message + QLatin1Char('\n') + deviceCodeHint);
                 });
-        watchLoginWait([flow] { flow->cancel(); }, deviceCodeHint, browserLoginTimeoutSecs());
+        watchLoginWait([flow] { flow->cancel(); }, deviceCodeHint);
         AuthCodeRequest request;
         request.tenant = tenant;
         request.scopes = scopes;
+        request.timeoutSecs = browserLoginTimeoutSecs(); // the flow fails with a clear error, listener closed
         flow->start(request);
         fprintf(stderr, "A web browser has been opened to sign in. Please continue the login in the web browser. "
                         "If no web browser is available or if the web browser fails to open, use device code flow "
@@ -643,7 +639,7 @@ void CliApp::login(const ParsedArgs& args)
     });
 }
 
-void CliApp::watchLoginWait(const std::function<void()>& cancel, const QString& whatToDo, int timeoutSecs)
+void CliApp::watchLoginWait(const std::function<void()>& cancel, const QString& whatToDo)
 {
     const auto stop = [this, cancel, whatToDo](const QString& why) {
         endLoginWait();
@@ -652,18 +648,10 @@ void CliApp::watchLoginWait(const std::function<void()>& cancel, const QString& 
     };
     m_interrupts = new InterruptWatcher(this);
     connect(m_interrupts, &InterruptWatcher::interrupted, this, [stop] { stop(QStringLiteral("Login interrupted.")); });
-    if (timeoutSecs <= 0)
-        return;
-    m_loginDeadline.setSingleShot(true);
-    m_loginDeadline.callOnTimeout(this, [stop, timeoutSecs] {
-        stop(QStringLiteral("The sign-in in the web browser did not finish within %1.").arg(duration(timeoutSecs)));
-    });
-    m_loginDeadline.start(std::chrono::seconds(timeoutSecs));
 }
 
 void CliApp::endLoginWait()
 {
-    m_loginDeadline.stop();
     if (m_interrupts)
         m_interrupts->deleteLater(); // it may be the one emitting now
     m_interrupts = nullptr;

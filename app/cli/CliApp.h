@@ -58,10 +58,10 @@ private:
     void loadCache(std::function<void()> then); // the token cache; finishes with the error on failure
     void completeLogin(const TokenGrantResult& result, const QString& realm, const QStringList& scopes,
                        const SignInOptions& options);
-    // While a sign-in waits for the user, Ctrl+C / SIGTERM and (timeoutSecs > 0) an overall
-    // timeout end it: `cancel` stops the flow, closing its loopback listener, before anything is
-    // written; `whatToDo` ends the message. endLoginWait() once the flow has answered.
-    void watchLoginWait(const std::function<void()>& cancel, const QString& whatToDo, int timeoutSecs);
+    // While a sign-in waits for the user, Ctrl+C / SIGTERM end it: `cancel` stops the flow, closing
+    // its loopback listener, before anything is written; `whatToDo` ends the message. endLoginWait()
+    // once the flow has answered. (The browser wait's timeout is the flow's own.)
+    void watchLoginWait(const std::function<void()>& cancel, const QString& whatToDo);
     void endLoginWait();
     void refreshAccounts(QStringList usernames, std::function<void()> then);
     bool reportUnreachedTenants(const SignInResult& result); // warns per tenant; true if any
@@ -84,7 +84,6 @@ private:
     int m_partialExitCode = 0;    // 3 when a sign-in left tenants needing an interactive sign-in, 1 on a failed refresh
     QSet<QString> m_deadAccounts; // home account ids whose refresh token the identity platform refused
     QPointer<InterruptWatcher> m_interrupts; // only while a sign-in waits for the user
-    QTimer m_loginDeadline;
 };
 
 } // namespace tenantry::cli

@@ -708,8 +708,8 @@ private slots:
         m_browser.clear();
         m_loginTimeout.clear();
         QCOMPARE(login.exitCode, 1);
-        QVERIFY2(login.err.contains("ERROR: The sign-in in the web browser did not finish within 2 second(s). Nothing "
-                                    "was saved.\nIf no web browser is available or it fails to open, use "
+        QVERIFY2(login.err.contains("ERROR: The sign-in did not come back from the browser within 2 seconds.\nIf no "
+                                    "web browser is available or it fails to open, use "
                                     "'tenantry-cli login --use-device-code'."),
                  qPrintable(login.describe()));
         QCOMPARE(filesBelow(m_dir.filePath(scenario)), before);

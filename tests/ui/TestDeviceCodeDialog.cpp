@@ -36,6 +36,7 @@ private:
         DeviceCodePrompt p;
         p.userCode = QStringLiteral("GQ5ZKWPLX");
         p.verificationUri = QUrl(QStringLiteral("https://microsoft.com/devicelogin"));
+        p.verificationHost = QStringLiteral("microsoft.com");
         p.message = QStringLiteral("To sign in, use a web browser to open the page https://microsoft.com/devicelogin "
                                    "and enter the code GQ5ZKWPLX to authenticate.");
         p.expiresAt = kStart + 900;
@@ -161,6 +162,7 @@ private slots:
         test::MockClock clock(kStart);
         DeviceCodePrompt p = prompt();
         p.verificationUri = QUrl(QStringLiteral("https://login.microsoftonline.com/common/oauth2/deviceauth"));
+        p.verificationHost = QStringLiteral("login.microsoftonline.com");
         DeviceCodeDialog dialog(p, clock);
         dialog.show();
         QVERIFY(QTest::qWaitForWindowExposed(&dialog));

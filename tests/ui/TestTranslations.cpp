@@ -55,6 +55,7 @@ private slots:
         DeviceCodePrompt prompt;
         prompt.userCode = QStringLiteral("GQ5ZKWPLX");
         prompt.verificationUri = QUrl(QStringLiteral("https://microsoft.com/devicelogin"));
+        prompt.verificationHost = QStringLiteral("microsoft.com");
         prompt.expiresAt = 1795422900;
         test::MockClock clock(1795422000);
         DeviceCodeDialog dialog(prompt, clock);

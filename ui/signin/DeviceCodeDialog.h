@@ -32,7 +32,7 @@ public:
     QString timeLeftText() const;
     QString failureText() const;
     QString warningText() const;
-    QString verificationHost() const { return m_prompt.verificationUri.host(); }
+    QString verificationHost() const { return m_prompt.verificationHost; }
     bool isFinished() const { return m_finished; }
 
 public slots:
