@@ -341,7 +341,8 @@ bool CloudConfig::setSubscription(const QString& cloudName, const QString& subsc
         }
         if (!ini.setValue(cloudName, kSubscriptionKey, subscriptionId)) {
             if (error)
-                *error = QStringLiteral("The cloud name '%1' cannot be written to %2.").arg(cloudName, d->cloudsPath);
+                *error = QStringLiteral("The subscription '%1' of cloud '%2' cannot be written to %3.")
+                             .arg(subscriptionId, cloudName, d->cloudsPath);
             return false;
         }
     }

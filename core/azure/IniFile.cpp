@@ -236,6 +236,23 @@ bool IniFile::isValidKey(const QString& key)
            !key.startsWith(QLatin1Char(';'));
 }
 
+bool IniFile::isValidValue(const QString& value)
+{
+    // BasicInterpolation.before_set: with "%%" and every "%(name)s" taken out, no '%' may be left.
+    for (qsizetype i = value.indexOf(QLatin1Char('%')); i >= 0; i = value.indexOf(QLatin1Char('%'), i)) {
+        const QChar next = i + 1 < value.size() ? value.at(i + 1) : QChar();
+        if (next == QLatin1Char('%')) {
+            i += 2;
+            continue;
+        }
+        const qsizetype close = next == QLatin1Char('(') ? value.indexOf(QLatin1Char(')'), i + 2) : -1;
+        if (close <= i + 2 || close + 1 >= value.size() || value.at(close + 1) != QLatin1Char('s'))
+            return false;
+        i = close + 2;
+    }
+    return true;
+}
+
 bool IniFile::addSection(const QString& section)
 {
     if (!isValidSectionName(section))
@@ -374,7 +391,7 @@ std::optional<QString> IniFile::interpolate(const QString& section, const QStrin
 
 bool IniFile::setValue(const QString& section, const QString& key, const QString& value)
 {
-    if (!isValidKey(key) || !addSection(section))
+    if (!isValidKey(key) || !isValidValue(value) || !addSection(section))
         return false;
     Section* s = find(section);
     const QString lowered = key.toLower();

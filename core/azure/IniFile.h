@@ -55,8 +55,8 @@ public:
     std::optional<QString> value(const QString& section, const QString& key) const;
     std::optional<QString> rawValue(const QString& section, const QString& key) const; // no interpolation
     // configparser's set(): the section is created when missing (DEFAULT too); the key is lower-cased.
-    // False (nothing changed) when the section name or the key cannot be written (isValidSectionName,
-    // isValidKey); any value can.
+    // False (nothing changed) when the section name, the key or the value cannot be written
+    // (isValidSectionName, isValidKey, isValidValue).
     bool setValue(const QString& section, const QString& key, const QString& value);
     bool removeKey(const QString& section, const QString& key);
 
@@ -65,6 +65,9 @@ public:
     static bool isValidSectionName(const QString& section); // not blank, no line break
     // Not blank, no surrounding blanks, no line break, '=' or ':', not starting with '[', '#' or ';'.
     static bool isValidKey(const QString& key);
+    // What configparser's set() accepts: every '%' is "%%" or starts "%(name)s". A lone '%' would make az's
+    // own reader raise InterpolationSyntaxError on every later read of the file.
+    static bool isValidValue(const QString& value);
 
 private:
     struct Section

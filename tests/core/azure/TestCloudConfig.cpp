@@ -376,8 +376,21 @@ private slots:
              {QStringLiteral("a\rb"), QStringLiteral("a\nb"), QStringLiteral("a = b"), QStringLiteral("a:b"),
               QStringLiteral("[a]"), QStringLiteral("#a"), QStringLiteral(";a"), QStringLiteral(" a"), QString()})
             QVERIFY2(!ini.setValue(QStringLiteral("s"), key, QStringLiteral("x")), qPrintable(key));
+        // A lone '%' would make az's configparser raise on every read of the file; configparser's set()
+        // refuses it too. "%%" and "%(name)s" are what it allows.
+        for (const QString& value : {QStringLiteral("50%"), QStringLiteral("%"), QStringLiteral("%(a)"),
+                                     QStringLiteral("%()s"), QStringLiteral("%(a)x"), QStringLiteral("a%b")})
+            QVERIFY2(!ini.setValue(QStringLiteral("s"), QStringLiteral("k"), value), qPrintable(value));
         QVERIFY(ini.isEmpty());
         QCOMPARE(ini.serialize(), QByteArray());
+        QVERIFY(ini.setValue(QStringLiteral("s"), QStringLiteral("k"), QStringLiteral("100%% %(a)s %(b c)s%%")));
+        QVERIFY(ini.removeSection(QStringLiteral("s")));
+        CloudConfig config = loaded();
+        QString error;
+        QVERIFY(!config.setSubscription(QStringLiteral("AzureCloud"), QStringLiteral("50%"), &error));
+        QCOMPARE(error, QStringLiteral("The subscription '50%' of cloud 'AzureCloud' cannot be written to %1.")
+                            .arg(dir() + QStringLiteral("/clouds.config")));
+        QVERIFY(!QFile::exists(dir() + QStringLiteral("/clouds.config")));
         QVERIFY(ini.setValue(QStringLiteral("Azure Cloud ]["), QStringLiteral("a b"), QStringLiteral("x")));
         QCOMPARE(IniFile::parse(ini.serialize()).sections(), QStringList{QStringLiteral("Azure Cloud ][")});
     }
