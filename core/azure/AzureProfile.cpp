@@ -93,10 +93,7 @@ bool keepBackup(const QString& path, const QByteArray& bytes, QString* backupPat
 
 AzureProfile::LoadStatus AzureProfile::load(const QString& path, QString* error)
 {
-    m_doc = Json::object();
-    m_hadBom = true;
-    m_unreadable = false;
-    m_corruptBytesDigest.clear();
+    *this = AzureProfile(); // nothing of an earlier load stays
 
     BoundedFileRead file = BoundedFileRead::read(path, json::kMaxDocumentBytes);
     switch (file.status) {
@@ -111,7 +108,12 @@ AzureProfile::LoadStatus AzureProfile::load(const QString& path, QString* error)
     case BoundedFileRead::Status::Ok:
         break;
     }
-    const QByteArray bytes = std::move(file.bytes);
+    return parse(file.bytes, path, error);
+}
+
+AzureProfile::LoadStatus AzureProfile::parse(const QByteArray& bytes, const QString& path, QString* error)
+{
+    *this = AzureProfile(); // nothing of an earlier load stays
 
     json::ParseResult parsed = json::parse(bytes);
     QString problem = parsed.error;

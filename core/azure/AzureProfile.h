@@ -46,6 +46,8 @@ public:
     // "<file>.bak" (or ".bak.N" when that exists). IoError (exists, unreadable, or larger than
     // json::kMaxDocumentBytes): save() refuses to write.
     LoadStatus load(const QString& path, QString* error);
+    // load() of bytes already read from `path` (which only names the file in `error`): Ok or Corrupt.
+    LoadStatus parse(const QByteArray& bytes, const QString& path, QString* error);
     // Atomic; BOM + Python json.dumps bytes, byte-identical to az; the file's mode is kept (new: 0600).
     bool save(const QString& path, QString* error) const;
 

@@ -334,6 +334,14 @@ private slots:
         QCOMPARE(profile.storedEntry(QStringLiteral("aaaaaaaa-0000-4000-8000-000000000003")), Json::object());
         QCOMPARE(profile.installationId(), QStringLiteral("b4b92d00-e716-11f1-aa58-02fc00000001"));
 
+        // The same from bytes (what a fuzzer feeds), and a second parse forgets the first.
+        AzureProfile fromBytes;
+        QCOMPARE(fromBytes.parse(readFile(junkPath()), junkPath(), &error), AzureProfile::LoadStatus::Ok);
+        QCOMPARE(fromBytes.subscriptions().size(), 2);
+        QCOMPARE(fromBytes.parse("[null]", QStringLiteral("p.json"), &error), AzureProfile::LoadStatus::Corrupt);
+        QVERIFY(fromBytes.subscriptions().isEmpty());
+        QVERIFY2(error.startsWith(QStringLiteral("The Azure CLI profile p.json cannot be read")), qPrintable(error));
+
         for (const Json& entry : profile.document()["subscriptions"]) {
             const std::optional<Subscription> s = AzureProfile::fromJson(entry);
             QCOMPARE(s.has_value(), entry.is_object() && !entry.empty() && entry["name"].is_string() &&
