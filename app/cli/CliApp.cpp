@@ -41,13 +41,10 @@ QString azLocalTime(qint64 secs)
     return QDateTime::fromSecsSinceEpoch(secs).toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.000000"));
 }
 
+// The entry as stored, every field kept; entries of other shapes (null, numbers) are skipped there.
 Json subscriptionJson(const AzureProfile& profile, const QString& id)
 {
-    for (const Json& entry : profile.document().value("subscriptions", Json::array())) {
-        if (json::toQString(entry.value("id", Json())).compare(id, Qt::CaseInsensitive) == 0)
-            return entry;
-    }
-    return Json::object();
+    return profile.storedEntry(id);
 }
 
 QString knownClientName(const QString& clientId)
@@ -100,16 +97,24 @@ CliApp::CliApp(QStringList args, QObject* parent)
     : QObject(parent)
     , m_args(std::move(args))
 {
-    const OptionSpec subscription{{QStringLiteral("--subscription"), QStringLiteral("-s"), QStringLiteral("--name"),
-                                   QStringLiteral("-n")},
-                                  QStringLiteral("subscription"), false, false,
-                                  QStringLiteral("Name or ID of subscription.")};
+    const OptionSpec subscription{
+        {QStringLiteral("--subscription"), QStringLiteral("-s"), QStringLiteral("--name"), QStringLiteral("-n")},
+        QStringLiteral("subscription"),
+        false,
+        false,
+        QStringLiteral("Name or ID of subscription.")};
     m_commands = {
         {{{QStringLiteral("account"), QStringLiteral("list")},
           QStringLiteral("Get a list of subscriptions for the logged in account."),
-          {{{QStringLiteral("--all")}, QStringLiteral("all"), true, false,
+          {{{QStringLiteral("--all")},
+            QStringLiteral("all"),
+            true,
+            false,
             QStringLiteral("List all subscriptions from all clouds, rather than just 'Enabled' ones.")},
-           {{QStringLiteral("--refresh")}, QStringLiteral("refresh"), true, false,
+           {{QStringLiteral("--refresh")},
+            QStringLiteral("refresh"),
+            true,
+            false,
             QStringLiteral("Retrieve up-to-date subscriptions from the server.")}}},
          &CliApp::accountList},
         {{{QStringLiteral("account"), QStringLiteral("show")},
@@ -127,29 +132,56 @@ CliApp::CliApp(QStringList args, QObject* parent)
         {{{QStringLiteral("account"), QStringLiteral("get-access-token")},
           QStringLiteral("Get a token for utilities to access Azure."),
           {subscription,
-           {{QStringLiteral("--scope")}, QStringLiteral("scope"), false, true,
+           {{QStringLiteral("--scope")},
+            QStringLiteral("scope"),
+            false,
+            true,
             QStringLiteral("Space-separated scopes in AAD v2.0. Default to Azure Resource Manager.")},
-           {{QStringLiteral("--resource")}, QStringLiteral("resource"), false, false,
+           {{QStringLiteral("--resource")},
+            QStringLiteral("resource"),
+            false,
+            false,
             QStringLiteral("Azure resource endpoints in AAD v1.0.")},
-           {{QStringLiteral("--resource-type")}, QStringLiteral("resource-type"), false, false,
+           {{QStringLiteral("--resource-type")},
+            QStringLiteral("resource-type"),
+            false,
+            false,
             QStringLiteral("Type of well-known resource: arm, ms-graph.")},
-           {{QStringLiteral("--tenant"), QStringLiteral("-t")}, QStringLiteral("tenant"), false, false,
+           {{QStringLiteral("--tenant"), QStringLiteral("-t")},
+            QStringLiteral("tenant"),
+            false,
+            false,
             QStringLiteral("Tenant ID for which the token is acquired.")}}},
          &CliApp::accountGetAccessToken},
         {{{QStringLiteral("login")},
           QStringLiteral("Log in to Azure (browser or device code); tokens are shared with az."),
-          {{{QStringLiteral("--tenant"), QStringLiteral("-t")}, QStringLiteral("tenant"), false, false,
+          {{{QStringLiteral("--tenant"), QStringLiteral("-t")},
+            QStringLiteral("tenant"),
+            false,
+            false,
             QStringLiteral("The Azure AD tenant (id or domain) to sign in to, e.g. one that needs MFA.")},
-           {{QStringLiteral("--use-device-code")}, QStringLiteral("use-device-code"), true, false,
+           {{QStringLiteral("--use-device-code")},
+            QStringLiteral("use-device-code"),
+            true,
+            false,
             QStringLiteral("Use the device code flow (sign in on another device).")},
-           {{QStringLiteral("--allow-no-subscriptions")}, QStringLiteral("allow-no-subscriptions"), true, false,
+           {{QStringLiteral("--allow-no-subscriptions")},
+            QStringLiteral("allow-no-subscriptions"),
+            true,
+            false,
             QStringLiteral("Also list tenants without subscriptions, as tenant-level accounts.")},
-           {{QStringLiteral("--scope")}, QStringLiteral("scope"), false, true,
+           {{QStringLiteral("--scope")},
+            QStringLiteral("scope"),
+            false,
+            true,
             QStringLiteral("Scopes to consent to at sign-in. Default: Azure Resource Manager.")}}},
          &CliApp::login},
         {{{QStringLiteral("logout")},
           QStringLiteral("Sign out an account: its tokens and subscriptions (of nobody else)."),
-          {{{QStringLiteral("--username")}, QStringLiteral("username"), false, false,
+          {{{QStringLiteral("--username")},
+            QStringLiteral("username"),
+            false,
+            false,
             QStringLiteral("Account user. Default: the user of the active subscription.")}}},
          &CliApp::logout},
         {{{QStringLiteral("account"), QStringLiteral("tenant"), QStringLiteral("list")},
@@ -179,8 +211,8 @@ void CliApp::start()
     QStringList prefix;
     const CommandSpec* spec = findCommand(all, m_args, &prefix);
     if (!spec) {
-        const bool askedForHelp = m_args.isEmpty() || m_args.contains(QStringLiteral("-h")) ||
-                                  m_args.contains(QStringLiteral("--help"));
+        const bool askedForHelp =
+            m_args.isEmpty() || m_args.contains(QStringLiteral("-h")) || m_args.contains(QStringLiteral("--help"));
         fputs(qPrintable(groupHelpText(all, prefix)), askedForHelp ? stdout : stderr);
         if (!askedForHelp)
             printError(QStringLiteral("ERROR: '%1' is misspelled or not recognized by the system.")
@@ -564,7 +596,7 @@ void CliApp::cacheList(const ParsedArgs&)
             for (const Json& r : rows) {
                 out.push_back({{"Kind", r.value("kind", Json())},
                                {"Client", r.value("client", Json()) == "" ? r.value("clientId", Json())
-                                                                           : r.value("client", Json())},
+                                                                          : r.value("client", Json())},
                                {"Account", r.value("account", Json())},
                                {"Realm", r.value("realm", Json())},
                                {"Scopes", r.value("scopes", Json())},

@@ -1,10 +1,10 @@
 #include "azure/AzureProfile.h"
 
 #include "store/AtomicFile.h"
+#include "store/BoundedFileRead.h"
 #include "util/Logging.h"
 
 #include <QCryptographicHash>
-#include <QFile>
 #include <QHash>
 
 namespace tenantry {
@@ -36,28 +36,16 @@ QString stringField(const Json& object, const std::string& key)
     return it == object.end() ? QString() : json::toQString(*it);
 }
 
-// Python truthiness, as az's x.get('isDefault') tests it.
-bool truthy(const Json& value)
+// The entries fromJson() can read, and only those: the others stay as they are, where they are.
+bool isReadable(const Json& entry)
 {
-    if (value.is_boolean())
-        return value.get<bool>();
-    if (value.is_number_integer())
-        return value.get<qint64>() != 0;
-    if (value.is_number_float())
-        return value.get<double>() != 0.0;
-    if (value.is_string())
-        return !value.get_ref<const std::string&>().empty();
-    if (value.is_array() || value.is_object())
-        return !value.empty();
-    return false;
+    return AzureProfile::fromJson(entry).has_value();
 }
 
 bool isDefaultEntry(const Json& entry)
 {
-    if (!entry.is_object())
-        return false;
-    const auto it = entry.find(kIsDefault);
-    return it != entry.end() && truthy(*it);
+    const std::optional<Subscription> s = AzureProfile::fromJson(entry);
+    return s && s->isDefault;
 }
 
 Json* subscriptionArray(Json& doc)
@@ -105,27 +93,27 @@ bool keepBackup(const QString& path, const QByteArray& bytes, QString* backupPat
 
 AzureProfile::LoadStatus AzureProfile::load(const QString& path, QString* error)
 {
-    m_doc = Json::object();
-    m_hadBom = true;
-    m_unreadable = false;
-    m_corruptBytesDigest.clear();
+    *this = AzureProfile(); // nothing of an earlier load stays
 
-    QFile file(path);
-    if (!file.exists())
+    BoundedFileRead file = BoundedFileRead::read(path, json::kMaxDocumentBytes);
+    switch (file.status) {
+    case BoundedFileRead::Status::Missing:
         return LoadStatus::Missing;
-    if (!file.open(QIODevice::ReadOnly)) {
+    case BoundedFileRead::Status::TooLarge:
+    case BoundedFileRead::Status::Unreadable:
         m_unreadable = true;
         if (error)
-            *error = QStringLiteral("Cannot read the Azure CLI profile %1: %2").arg(path, file.errorString());
+            *error = QStringLiteral("Cannot read the Azure CLI profile %1: %2").arg(path, file.reason);
         return LoadStatus::IoError;
+    case BoundedFileRead::Status::Ok:
+        break;
     }
-    const QByteArray bytes = file.readAll();
-    if (file.error() != QFileDevice::NoError) {
-        m_unreadable = true;
-        if (error)
-            *error = QStringLiteral("Cannot read the Azure CLI profile %1: %2").arg(path, file.errorString());
-        return LoadStatus::IoError;
-    }
+    return parse(file.bytes, path, error);
+}
+
+AzureProfile::LoadStatus AzureProfile::parse(const QByteArray& bytes, const QString& path, QString* error)
+{
+    *this = AzureProfile(); // nothing of an earlier load stays
 
     json::ParseResult parsed = json::parse(bytes);
     QString problem = parsed.error;
@@ -163,10 +151,9 @@ bool AzureProfile::save(const QString& path, QString* error) const
     if (!m_corruptBytesDigest.isEmpty()) {
         // Keep the unreadable file for the user -- unless it has changed since (az may have reset it,
         // or we already replaced it).
-        QFile current(path);
-        if (current.open(QIODevice::ReadOnly)) {
-            const QByteArray bytes = current.readAll();
-            current.close();
+        const BoundedFileRead current = BoundedFileRead::read(path, json::kMaxDocumentBytes);
+        if (current.status == BoundedFileRead::Status::Ok) {
+            const QByteArray& bytes = current.bytes;
             if (digestOf(bytes) == m_corruptBytesDigest) {
                 QString backup;
                 QString why;
@@ -189,30 +176,36 @@ bool AzureProfile::save(const QString& path, QString* error) const
     return true;
 }
 
-Subscription AzureProfile::fromJson(const Json& entry)
+std::optional<Subscription> AzureProfile::fromJson(const Json& entry)
 {
+    json::ObjectReader e(entry);
     Subscription s;
-    if (!entry.is_object())
-        return s;
-    s.id = stringField(entry, kId);
-    s.name = stringField(entry, kName);
-    s.state = stringField(entry, kState);
-    if (const auto user = entry.find(kUser); user != entry.end() && user->is_object()) {
-        s.userName = stringField(*user, kName);
-        s.userType = stringField(*user, kType);
+    s.id = e.text(kId);
+    s.name = e.text(kName, /*nullable=*/true);
+    s.state = e.text(kState, /*nullable=*/true);
+    if (const Json* user = e.object(kUser)) {
+        json::ObjectReader u(*user);
+        s.userName = u.text(kName, /*nullable=*/true);
+        s.userType = u.text(kType, /*nullable=*/true);
+        if (!u.ok())
+            return std::nullopt;
     }
-    s.isDefault = isDefaultEntry(entry);
-    s.tenantId = stringField(entry, kTenantId);
-    s.environmentName = stringField(entry, kEnvironmentName);
-    s.homeTenantId = stringField(entry, kHomeTenantId);
-    if (const auto managed = entry.find(kManagedByTenants); managed != entry.end() && managed->is_array()) {
-        for (const Json& t : *managed) {
-            if (t.is_object())
-                s.managedByTenants.append(stringField(t, kTenantId));
+    s.isDefault = e.flag(kIsDefault);
+    s.tenantId = e.text(kTenantId, /*nullable=*/true);
+    s.environmentName = e.text(kEnvironmentName, /*nullable=*/true);
+    s.homeTenantId = e.text(kHomeTenantId, /*nullable=*/true);
+    if (const Json* managed = e.array(kManagedByTenants)) {
+        for (const Json& tenant : *managed) {
+            json::ObjectReader t(tenant);
+            s.managedByTenants.append(t.text(kTenantId, /*nullable=*/true));
+            if (!t.ok())
+                return std::nullopt;
         }
     }
-    s.tenantDisplayName = stringField(entry, kTenantDisplayName);
-    s.tenantDefaultDomain = stringField(entry, kTenantDefaultDomain);
+    s.tenantDisplayName = e.text(kTenantDisplayName, /*nullable=*/true);
+    s.tenantDefaultDomain = e.text(kTenantDefaultDomain, /*nullable=*/true);
+    if (!e.ok() || s.id.isEmpty())
+        return std::nullopt;
     return s;
 }
 
@@ -254,8 +247,8 @@ QList<Subscription> AzureProfile::subscriptions() const
     QList<Subscription> out;
     if (const Json* list = subscriptionArray(m_doc)) {
         for (const Json& entry : *list) {
-            if (entry.is_object())
-                out.append(fromJson(entry));
+            if (std::optional<Subscription> s = fromJson(entry))
+                out.append(std::move(*s));
         }
     }
     return out;
@@ -320,20 +313,20 @@ bool AzureProfile::setDefault(const QString& subscriptionId, const QString& envi
     Json* chosen = nullptr;
     int matches = 0;
     for (Json& entry : *list) {
-        if (!entry.is_object())
+        const std::optional<Subscription> s = fromJson(entry);
+        if (!s || (!environmentName.isEmpty() && s->environmentName != environmentName))
             continue;
-        if (!environmentName.isEmpty() && stringField(entry, kEnvironmentName) != environmentName)
-            continue;
-        if (stringField(entry, kId).toLower() == wanted) {
+        if (s->id.toLower() == wanted) {
             chosen = &entry;
             ++matches;
         }
     }
     if (matches != 1)
         return false;
-    // az clears the flag on every subscription it loaded with all_clouds=True, then sets one.
+    // az clears the flag on every subscription it loaded with all_clouds=True, then sets one. Entries it
+    // could not load (nor can we) stay as they are.
     for (Json& entry : *list) {
-        if (entry.is_object())
+        if (isReadable(entry))
             entry[kIsDefault] = false;
     }
     (*chosen)[kIsDefault] = true;
@@ -352,8 +345,8 @@ QString AzureProfile::merge(const QList<Subscription>& incoming)
 
     if (const Json* existing = subscriptionArray(m_doc)) {
         for (const Json& entry : *existing) {
-            if (!entry.is_object() || !entry.contains(kId)) {
-                merged.push_back(entry); // az could not read it either; keep it untouched
+            if (!isReadable(entry)) {
+                merged.push_back(entry); // not a subscription we can read: kept untouched, in its place
                 continue;
             }
             if (!haveActive && isDefaultEntry(entry)) {
@@ -390,7 +383,7 @@ QString AzureProfile::merge(const QList<Subscription>& incoming)
             }
         }
         for (Json& entry : merged) {
-            if (entry.is_object() && entry.contains(kId))
+            if (isReadable(entry))
                 entry[kIsDefault] = false;
         }
     }
@@ -419,10 +412,9 @@ int AzureProfile::removeUser(const QString& userName, const QString& tenantId)
     int removed = 0;
     for (Json& entry : *list) {
         bool drop = false;
-        if (entry.is_object()) {
-            const Subscription s = fromJson(entry);
-            drop = s.userName.compare(userName, Qt::CaseInsensitive) == 0 &&
-                   (tenantId.isEmpty() || s.tenantId.compare(tenantId, Qt::CaseInsensitive) == 0);
+        if (const std::optional<Subscription> s = fromJson(entry)) {
+            drop = s->userName.compare(userName, Qt::CaseInsensitive) == 0 &&
+                   (tenantId.isEmpty() || s->tenantId.compare(tenantId, Qt::CaseInsensitive) == 0);
         }
         if (drop)
             ++removed;
@@ -431,6 +423,18 @@ int AzureProfile::removeUser(const QString& userName, const QString& tenantId)
     }
     *list = std::move(kept);
     return removed;
+}
+
+Json AzureProfile::storedEntry(const QString& subscriptionId) const
+{
+    if (const Json* list = subscriptionArray(m_doc)) {
+        for (const Json& entry : *list) {
+            const std::optional<Subscription> s = fromJson(entry);
+            if (s && s->id.compare(subscriptionId, Qt::CaseInsensitive) == 0)
+                return entry;
+        }
+    }
+    return Json::object();
 }
 
 void AzureProfile::clear()

@@ -40,15 +40,24 @@ public:
     // az's name for the entry `az login --allow-no-subscriptions` writes for a tenant without subscriptions.
     static const QString kTenantLevelAccountName; // "N/A(tenant level account)"
 
-    // Missing file: an empty profile. Corrupt (not JSON, or not a profile): an empty profile, the error
+    // Missing file: an empty profile. Corrupt (not JSON, nested deeper than json::kMaxNestingDepth, the top
+    // level no object, "subscriptions" neither a list nor null): an empty profile, the error
     // names the file and never quotes it, the file is left alone and the next save() first copies it to
-    // "<file>.bak" (or ".bak.N" when that exists). IoError (exists, unreadable): save() refuses to write.
+    // "<file>.bak" (or ".bak.N" when that exists). IoError (exists, unreadable, or larger than
+    // json::kMaxDocumentBytes): save() refuses to write.
     LoadStatus load(const QString& path, QString* error);
+    // load() of bytes already read from `path` (which only names the file in `error`): Ok or Corrupt.
+    LoadStatus parse(const QByteArray& bytes, const QString& path, QString* error);
     // Atomic; BOM + Python json.dumps bytes, byte-identical to az; the file's mode is kept (new: 0600).
     bool save(const QString& path, QString* error) const;
 
-    // Every object entry, all clouds, in file order.
+    // Every entry fromJson() can read, all clouds, in file order. The others (null, numbers, fields of
+    // the wrong type: another program wrote them) are ignored here and kept as they are, in place, by
+    // every change below.
     QList<Subscription> subscriptions() const;
+    // The first readable entry with this id (case-insensitive) as stored, every field kept (what
+    // `az account show` prints); an empty object when there is none.
+    Json storedEntry(const QString& subscriptionId) const;
     // The entry with isDefault true in that cloud (any cloud when empty); the first if az left several.
     std::optional<Subscription> defaultSubscription(const QString& environmentName) const;
     // As `az account set -s` / `az account show -s` resolve it: id or name, case-insensitive, among the
@@ -81,7 +90,9 @@ public:
     // The JSON object az 2.45 writes for a new entry (key order of _normalize_properties; the tenant
     // display name and default domain where newer az puts them, only when known).
     static Json toJson(const Subscription& subscription);
-    static Subscription fromJson(const Json& entry);
+    // nullopt unless the entry is an object with a string id, and every field Subscription has is of
+    // the type az writes (strings or null; isDefault true, false or null; user an object ...).
+    static std::optional<Subscription> fromJson(const Json& entry);
 
 private:
     Json m_doc = Json::object();

@@ -4,6 +4,7 @@
 #include "azure/IniFile.h"
 #include "util/Logging.h"
 
+#include <QHash>
 #include <QHostAddress>
 #include <QUrl>
 
@@ -214,18 +215,18 @@ void CloudConfig::Private::rebuild()
     // cloud.py get_clouds: the known clouds first, then clouds.config read on top (a section may
     // override a built-in cloud's endpoints), a custom cloud without `management` uses its ARM endpoint.
     clouds = CloudConfig::builtInClouds();
+    QHash<QString, qsizetype> indexByName; // clouds.config may hold many sections: no quadratic search
+    for (qsizetype i = 0; i < clouds.size(); ++i)
+        indexByName.insert(clouds.at(i).name, i);
     const QStringList sections = cloudsIni.sections();
     for (const QString& section : sections) {
-        qsizetype index = -1;
-        for (qsizetype i = 0; i < clouds.size(); ++i) {
-            if (clouds.at(i).name == section)
-                index = i;
-        }
+        qsizetype index = indexByName.value(section, -1);
         if (index < 0) {
             Cloud custom;
             custom.name = section;
             clouds.append(custom);
             index = clouds.size() - 1;
+            indexByName.insert(section, index);
         }
         Cloud& cloud = clouds[index];
         const QStringList keys = cloudsIni.keys(section);
@@ -338,7 +339,12 @@ bool CloudConfig::setSubscription(const QString& cloudName, const QString& subsc
             d->rebuild();
             return true; // already so: no need to touch the file
         }
-        ini.setValue(cloudName, kSubscriptionKey, subscriptionId);
+        if (!ini.setValue(cloudName, kSubscriptionKey, subscriptionId)) {
+            if (error)
+                *error = QStringLiteral("The subscription '%1' of cloud '%2' cannot be written to %3.")
+                             .arg(subscriptionId, cloudName, d->cloudsPath);
+            return false;
+        }
     }
     if (!AzureConfigDir(d->dirPath).ensureExists(error))
         return false;

@@ -1,9 +1,8 @@
 #include "azure/IniFile.h"
 
 #include "store/AtomicFile.h"
+#include "store/BoundedFileRead.h"
 #include "util/Logging.h"
-
-#include <QFile>
 
 namespace tenantry {
 
@@ -13,6 +12,21 @@ namespace {
 
 // configparser's BasicInterpolation gives up after this many nested %(key)s references.
 constexpr int kMaxInterpolationDepth = 10;
+// configparser has no bound on fan-out: ten keys each naming the previous one ten times expand to 10^10
+// characters. One value() follows at most this many references and produces at most this much text.
+constexpr int kMaxInterpolationReferences = 1000;
+constexpr qsizetype kMaxInterpolatedChars = 64 * 1024;
+
+// az's config and clouds.config are a few KB; a larger file is not az's (and not read).
+constexpr qint64 kMaxFileBytes = 1024 * 1024;
+constexpr int kMaxWarnings = 20; // per file: a broken file of 100000 lines gets a few lines in the log
+
+// What Python's text mode (universal newlines) reads as the end of a line: a value that holds one is
+// written as continuation lines, so that no text in it can start a line of its own.
+bool hasLineBreak(const QString& text)
+{
+    return text.contains(QLatin1Char('\n')) || text.contains(QLatin1Char('\r'));
+}
 
 bool isBlank(QChar c)
 {
@@ -50,8 +64,9 @@ IniFile IniFile::parse(const QByteArray& bytes, QStringList* warnings)
     if (!lines.isEmpty() && lines.last().isEmpty())
         lines.removeLast();
 
-    auto warn = [warnings](int lineNo, const QString& what) {
-        if (warnings)
+    int problems = 0;
+    auto warn = [warnings, &problems](int lineNo, const QString& what) {
+        if (warnings && ++problems <= kMaxWarnings)
             warnings->append(QStringLiteral("line %1: %2").arg(lineNo).arg(what));
     };
 
@@ -59,8 +74,6 @@ IniFile IniFile::parse(const QByteArray& bytes, QStringList* warnings)
     PendingOption option;
     bool haveOption = false;
     int indentLevel = 0;
-    QList<QPair<int, QString>> seenInThisRead; // (section index, key) to report duplicates
-    QList<int> sectionsSeen;
 
     auto flush = [&]() {
         if (!haveOption)
@@ -94,20 +107,11 @@ IniFile IniFile::parse(const QByteArray& bytes, QStringList* warnings)
             flush();
             // configparser's SECTCRE is \[(?P<header>.+)\] matched from the start: up to the last ']'.
             const QString name = value.mid(1, value.lastIndexOf(QLatin1Char(']')) - 1);
-            int index = -1;
-            for (int s = 0; s < ini.m_sections.size(); ++s) {
-                if (ini.m_sections.at(s).name == name)
-                    index = s;
-            }
-            if (index >= 0) {
-                if (sectionsSeen.contains(index))
-                    warn(lineNo, QStringLiteral("section '%1' appears twice; merged").arg(name));
-            } else {
-                ini.m_sections.append(Section{name, {}});
-                index = static_cast<int>(ini.m_sections.size()) - 1;
-            }
-            sectionsSeen.append(index);
-            current = index;
+            current = ini.m_sectionIndex.value(name, -1);
+            if (current >= 0)
+                warn(lineNo, QStringLiteral("section '%1' appears twice; merged").arg(name));
+            else
+                current = ini.appendSection(name);
             continue;
         }
         if (current < 0) {
@@ -130,25 +134,20 @@ IniFile IniFile::parse(const QByteArray& bytes, QStringList* warnings)
         }
         flush();
         Section& section = ini.m_sections[current];
-        int item = -1;
-        for (int k = 0; k < section.items.size(); ++k) {
-            if (section.items.at(k).first == key)
-                item = k;
-        }
-        if (seenInThisRead.contains(qMakePair(current, key)))
+        int item = section.keyIndex.value(key, -1);
+        if (item >= 0)
             warn(lineNo,
                  QStringLiteral("option '%1' appears twice in section '%2'; the last one wins").arg(key, section.name));
-        seenInThisRead.append(qMakePair(current, key));
-        if (item < 0) {
-            section.items.append(qMakePair(key, QString()));
-            item = static_cast<int>(section.items.size()) - 1;
-        }
+        else
+            item = section.append(key, QString());
         option.section = current;
         option.item = item;
         option.lines = QStringList{value.mid(delimiter + 1).trimmed()};
         haveOption = true;
     }
     flush();
+    if (warnings && problems > kMaxWarnings)
+        warnings->append(QStringLiteral("%1 more lines like these").arg(problems - kMaxWarnings));
     return ini;
 }
 
@@ -160,7 +159,11 @@ QByteArray IniFile::serialize() const
     auto writeSection = [&out](const Section& section) {
         out += QLatin1Char('[') + section.name + QStringLiteral("]\n");
         for (const auto& [key, value] : section.items) {
+            // configparser writes "\n" as "\n\t"; "\r" and "\r\n" end a line for its reader too, so they
+            // are written the same way: a value can never start a line, hence never a section or key.
             QString v = value;
+            v.replace(QStringLiteral("\r\n"), QStringLiteral("\n"));
+            v.replace(QLatin1Char('\r'), QLatin1Char('\n'));
             v.replace(QLatin1Char('\n'), QStringLiteral("\n\t"));
             out += key + QStringLiteral(" = ") + v + QLatin1Char('\n');
         }
@@ -178,16 +181,21 @@ QByteArray IniFile::serialize() const
 IniFile::LoadStatus IniFile::load(const QString& path, QString* error)
 {
     m_sections.clear();
-    QFile file(path);
-    if (!file.exists())
+    m_sectionIndex.clear();
+    const BoundedFileRead file = BoundedFileRead::read(path, kMaxFileBytes);
+    switch (file.status) {
+    case BoundedFileRead::Status::Missing:
         return LoadStatus::Missing;
-    if (!file.open(QIODevice::ReadOnly)) {
+    case BoundedFileRead::Status::TooLarge:
+    case BoundedFileRead::Status::Unreadable:
         if (error)
-            *error = QStringLiteral("Cannot read %1: %2").arg(path, file.errorString());
+            *error = QStringLiteral("Cannot read %1: %2").arg(path, file.reason);
         return LoadStatus::IoError;
+    case BoundedFileRead::Status::Ok:
+        break;
     }
     QStringList warnings;
-    *this = parse(file.readAll(), &warnings);
+    *this = parse(file.bytes, &warnings);
     for (const QString& w : std::as_const(warnings))
         qCWarning(lcProfile) << path << w;
     return LoadStatus::Ok;
@@ -213,34 +221,87 @@ bool IniFile::hasSection(const QString& section) const
     return section != kDefaultSection && find(section) != nullptr;
 }
 
-void IniFile::addSection(const QString& section)
+bool IniFile::isValidSectionName(const QString& section)
 {
+    return !section.trimmed().isEmpty() && !hasLineBreak(section);
+}
+
+bool IniFile::isValidKey(const QString& key)
+{
+    // configparser's OPTCRE: the key ends at the first '=' or ':'; a line starting with '[' is a header,
+    // with '#' or ';' a comment; the key is stripped.
+    const QString trimmed = key.trimmed();
+    return !trimmed.isEmpty() && trimmed == key && !hasLineBreak(key) && !key.contains(QLatin1Char('=')) &&
+           !key.contains(QLatin1Char(':')) && !key.startsWith(QLatin1Char('[')) && !key.startsWith(QLatin1Char('#')) &&
+           !key.startsWith(QLatin1Char(';'));
+}
+
+bool IniFile::isValidValue(const QString& value)
+{
+    // BasicInterpolation.before_set: with "%%" and every "%(name)s" taken out, no '%' may be left.
+    for (qsizetype i = value.indexOf(QLatin1Char('%')); i >= 0; i = value.indexOf(QLatin1Char('%'), i)) {
+        const QChar next = i + 1 < value.size() ? value.at(i + 1) : QChar();
+        if (next == QLatin1Char('%')) {
+            i += 2;
+            continue;
+        }
+        const qsizetype close = next == QLatin1Char('(') ? value.indexOf(QLatin1Char(')'), i + 2) : -1;
+        if (close <= i + 2 || close + 1 >= value.size() || value.at(close + 1) != QLatin1Char('s'))
+            return false;
+        i = close + 2;
+    }
+    return true;
+}
+
+bool IniFile::addSection(const QString& section)
+{
+    if (!isValidSectionName(section))
+        return false;
     if (!find(section))
-        m_sections.append(Section{section, {}});
+        appendSection(section);
+    return true;
+}
+
+int IniFile::appendSection(const QString& section)
+{
+    m_sections.append(Section{section, {}, {}});
+    const int index = static_cast<int>(m_sections.size()) - 1;
+    m_sectionIndex.insert(section, index);
+    return index;
+}
+
+int IniFile::Section::append(const QString& key, const QString& value)
+{
+    items.append(qMakePair(key, value));
+    const int index = static_cast<int>(items.size()) - 1;
+    keyIndex.insert(key, index);
+    return index;
 }
 
 bool IniFile::removeSection(const QString& section)
 {
-    for (int i = 0; i < m_sections.size(); ++i) {
-        if (m_sections.at(i).name == section) {
-            m_sections.removeAt(i);
-            return true;
-        }
-    }
-    return false;
+    const int index = m_sectionIndex.value(section, -1);
+    if (index < 0)
+        return false;
+    m_sections.removeAt(index);
+    m_sectionIndex.clear();
+    for (int i = 0; i < m_sections.size(); ++i)
+        m_sectionIndex.insert(m_sections.at(i).name, i);
+    return true;
 }
 
 QStringList IniFile::keys(const QString& section) const
 {
     QStringList out;
-    if (const Section* s = find(section)) {
-        for (const auto& item : s->items)
+    const Section* own = find(section);
+    if (own) {
+        for (const auto& item : own->items)
             out.append(item.first);
     }
     if (section != kDefaultSection) {
         if (const Section* defaults = find(kDefaultSection)) {
             for (const auto& item : defaults->items) {
-                if (!out.contains(item.first))
+                if (!own || !own->keyIndex.contains(item.first))
                     out.append(item.first);
             }
         }
@@ -258,10 +319,8 @@ std::optional<QString> IniFile::rawValue(const QString& section, const QString& 
     const QString lowered = key.toLower();
     for (const QString& name : {section, kDefaultSection}) {
         if (const Section* s = find(name)) {
-            for (const auto& item : s->items) {
-                if (item.first == lowered)
-                    return item.second;
-            }
+            if (const int item = s->keyIndex.value(lowered, -1); item >= 0)
+                return s->items.at(item).second;
         }
     }
     return std::nullopt;
@@ -272,10 +331,19 @@ std::optional<QString> IniFile::value(const QString& section, const QString& key
     const std::optional<QString> raw = rawValue(section, key);
     if (!raw)
         return std::nullopt;
-    return interpolate(section, *raw, 1);
+    InterpolationBudget budget{kMaxInterpolationReferences};
+    const std::optional<QString> expanded = interpolate(section, *raw, 1, budget);
+    if (budget.exceeded) {
+        qCWarning(lcProfile).noquote() << "The value of" << key << "in section" << section
+                                       << "refers to other values too often or expands too far; it is used as "
+                                          "written";
+        return raw;
+    }
+    return expanded;
 }
 
-std::optional<QString> IniFile::interpolate(const QString& section, const QString& raw, int depth) const
+std::optional<QString> IniFile::interpolate(const QString& section, const QString& raw, int depth,
+                                            InterpolationBudget& budget) const
 {
     if (!raw.contains(QLatin1Char('%')))
         return raw;
@@ -299,8 +367,18 @@ std::optional<QString> IniFile::interpolate(const QString& section, const QStrin
             const QString ref = raw.mid(i + 2, close - i - 2).toLower();
             const std::optional<QString> refRaw = rawValue(section, ref);
             if (refRaw) {
-                const std::optional<QString> expanded = interpolate(section, *refRaw, depth + 1);
+                if (--budget.referencesLeft < 0) {
+                    budget.exceeded = true;
+                    return raw;
+                }
+                const std::optional<QString> expanded = interpolate(section, *refRaw, depth + 1, budget);
+                if (budget.exceeded)
+                    return raw;
                 out += expanded.value_or(*refRaw);
+                if (out.size() > kMaxInterpolatedChars) {
+                    budget.exceeded = true;
+                    return raw;
+                }
                 i = close + 1;
                 continue;
             }
@@ -311,18 +389,17 @@ std::optional<QString> IniFile::interpolate(const QString& section, const QStrin
     return out;
 }
 
-void IniFile::setValue(const QString& section, const QString& key, const QString& value)
+bool IniFile::setValue(const QString& section, const QString& key, const QString& value)
 {
-    addSection(section);
+    if (!isValidKey(key) || !isValidValue(value) || !addSection(section))
+        return false;
     Section* s = find(section);
     const QString lowered = key.toLower();
-    for (auto& item : s->items) {
-        if (item.first == lowered) {
-            item.second = value;
-            return;
-        }
-    }
-    s->items.append(qMakePair(lowered, value));
+    if (const int item = s->keyIndex.value(lowered, -1); item >= 0)
+        s->items[item].second = value;
+    else
+        s->append(lowered, value);
+    return true;
 }
 
 bool IniFile::removeKey(const QString& section, const QString& key)
@@ -330,32 +407,26 @@ bool IniFile::removeKey(const QString& section, const QString& key)
     Section* s = find(section);
     if (!s)
         return false;
-    const QString lowered = key.toLower();
-    for (int i = 0; i < s->items.size(); ++i) {
-        if (s->items.at(i).first == lowered) {
-            s->items.removeAt(i);
-            return true;
-        }
-    }
-    return false;
+    const int item = s->keyIndex.value(key.toLower(), -1);
+    if (item < 0)
+        return false;
+    s->items.removeAt(item);
+    s->keyIndex.clear();
+    for (int i = 0; i < s->items.size(); ++i)
+        s->keyIndex.insert(s->items.at(i).first, i);
+    return true;
 }
 
 IniFile::Section* IniFile::find(const QString& section)
 {
-    for (Section& s : m_sections) {
-        if (s.name == section)
-            return &s;
-    }
-    return nullptr;
+    const int index = m_sectionIndex.value(section, -1);
+    return index < 0 ? nullptr : &m_sections[index];
 }
 
 const IniFile::Section* IniFile::find(const QString& section) const
 {
-    for (const Section& s : m_sections) {
-        if (s.name == section)
-            return &s;
-    }
-    return nullptr;
+    const int index = m_sectionIndex.value(section, -1);
+    return index < 0 ? nullptr : &m_sections.at(index);
 }
 
 } // namespace tenantry

@@ -1,6 +1,7 @@
 #include "cache/MsalCache.h"
 
 #include "cache/CacheKeys.h"
+#include "util/Logging.h"
 
 #include <algorithm>
 #include <functional>
@@ -15,17 +16,7 @@ constexpr const char* kIdToken = "IdToken";
 constexpr const char* kAccount = "Account";
 constexpr const char* kAppMetadata = "AppMetadata";
 
-QString str(const Json& entry, const char* field)
-{
-    const auto it = entry.find(field);
-    return it == entry.end() ? QString() : json::toQString(*it);
-}
-
-qint64 secs(const Json& entry, const char* field)
-{
-    const auto it = entry.find(field);
-    return it == entry.end() ? 0 : json::toSeconds(*it).value_or(0);
-}
+constexpr const char* kKnownSections[] = {kAccessToken, kRefreshToken, kIdToken, kAccount, kAppMetadata};
 
 Json jstr(const QString& value)
 {
@@ -43,20 +34,28 @@ Json timeJson(qint64 secs)
     return Json(std::to_string(secs));
 }
 
-template <typename Entry, typename Reader>
-QList<Entry> readSection(const Json& doc, const char* name, Reader read)
+// The section's entries that read as `Entry`. Another program may have written anything there: entries
+// that are not objects or have a field of the wrong type (a number as the secret, an object as expires_on)
+// are skipped here and stay in the document, untouched, when it is written.
+template <typename Entry, typename Read> QList<Entry> readSection(const Json& doc, const char* name, Read read)
 {
     QList<Entry> out;
     const auto sec = doc.find(name);
     if (sec == doc.end() || !sec->is_object())
         return out;
+    int skipped = 0;
     for (const auto& [key, value] : sec->items()) {
-        if (!value.is_object())
+        json::ObjectReader reader(value);
+        Entry entry = read(reader);
+        if (!reader.ok()) {
+            ++skipped;
             continue;
-        Entry entry = read(value);
+        }
         entry.key = QString::fromStdString(key);
         out.append(std::move(entry));
     }
+    if (skipped > 0)
+        qCDebug(lcCache) << "Skipped" << skipped << name << "entries that are not in MSAL's format";
     return out;
 }
 
@@ -69,8 +68,7 @@ bool sameEnvironment(const QString& stored, const QStringList& aliases)
 
 MsalCache::MsalCache()
     : m_doc(Json::object())
-{
-}
+{}
 
 bool MsalCache::parse(const QByteArray& bytes, MsalCache* cache, QString* error, bool* hadBom)
 {
@@ -88,12 +86,25 @@ bool MsalCache::parse(const QByteArray& bytes, MsalCache* cache, QString* error,
             *error = parsed.error;
         return false;
     }
-    if (!parsed.value->is_object()) {
+    return fromJson(std::move(*parsed.value), cache, error);
+}
+
+bool MsalCache::fromJson(Json document, MsalCache* cache, QString* error)
+{
+    auto refuse = [error](const QString& why) {
         if (error)
-            *error = QStringLiteral("the file holds JSON but not a token cache object");
+            *error = why;
         return false;
+    };
+    if (!document.is_object())
+        return refuse(QStringLiteral("the file holds JSON but not a token cache object"));
+    // MSAL Python cannot use such a file either (it calls .values() on each of these sections).
+    for (const char* name : kKnownSections) {
+        const auto sec = document.find(name);
+        if (sec != document.end() && !sec->is_object())
+            return refuse(QStringLiteral("its \"%1\" section is not a JSON object").arg(QLatin1String(name)));
     }
-    *cache = fromDocument(std::move(*parsed.value));
+    *cache = fromDocument(std::move(document));
     return true;
 }
 
@@ -112,74 +123,74 @@ QByteArray MsalCache::serialize() const
 
 QList<AccessToken> MsalCache::accessTokens() const
 {
-    return readSection<AccessToken>(m_doc, kAccessToken, [](const Json& e) {
+    return readSection<AccessToken>(m_doc, kAccessToken, [](json::ObjectReader& e) {
         AccessToken t;
-        t.homeAccountId = str(e, "home_account_id");
-        t.environment = str(e, "environment");
-        t.clientId = str(e, "client_id");
-        t.realm = str(e, "realm");
-        t.target = str(e, "target");
-        if (e.contains("token_type"))
-            t.tokenType = str(e, "token_type");
-        t.secret = Secret(str(e, "secret"));
-        t.cachedAt = secs(e, "cached_at");
-        t.expiresOn = secs(e, "expires_on");
-        t.extendedExpiresOn = secs(e, "extended_expires_on");
-        if (e.contains("refresh_on"))
-            t.refreshOn = secs(e, "refresh_on");
+        t.homeAccountId = e.text("home_account_id", /*nullable=*/true);
+        t.environment = e.text("environment");
+        t.clientId = e.text("client_id");
+        t.realm = e.text("realm");
+        t.target = e.text("target");
+        if (e.has("token_type"))
+            t.tokenType = e.text("token_type");
+        t.secret = Secret(e.text("secret"));
+        t.cachedAt = e.seconds("cached_at");
+        t.expiresOn = e.seconds("expires_on");
+        t.extendedExpiresOn = e.seconds("extended_expires_on");
+        if (e.has("refresh_on"))
+            t.refreshOn = e.seconds("refresh_on");
         return t;
     });
 }
 
 QList<RefreshToken> MsalCache::refreshTokens() const
 {
-    return readSection<RefreshToken>(m_doc, kRefreshToken, [](const Json& e) {
+    return readSection<RefreshToken>(m_doc, kRefreshToken, [](json::ObjectReader& e) {
         RefreshToken t;
-        t.homeAccountId = str(e, "home_account_id");
-        t.environment = str(e, "environment");
-        t.clientId = str(e, "client_id");
-        t.target = str(e, "target");
-        t.familyId = str(e, "family_id");
-        t.secret = Secret(str(e, "secret"));
-        t.lastModificationTime = secs(e, "last_modification_time");
+        t.homeAccountId = e.text("home_account_id", /*nullable=*/true);
+        t.environment = e.text("environment");
+        t.clientId = e.text("client_id");
+        t.target = e.text("target");
+        t.familyId = e.text("family_id", /*nullable=*/true);
+        t.secret = Secret(e.text("secret"));
+        t.lastModificationTime = e.seconds("last_modification_time");
         return t;
     });
 }
 
 QList<IdToken> MsalCache::idTokens() const
 {
-    return readSection<IdToken>(m_doc, kIdToken, [](const Json& e) {
+    return readSection<IdToken>(m_doc, kIdToken, [](json::ObjectReader& e) {
         IdToken t;
-        t.homeAccountId = str(e, "home_account_id");
-        t.environment = str(e, "environment");
-        t.realm = str(e, "realm");
-        t.clientId = str(e, "client_id");
-        t.secret = Secret(str(e, "secret"));
+        t.homeAccountId = e.text("home_account_id", /*nullable=*/true);
+        t.environment = e.text("environment");
+        t.realm = e.text("realm");
+        t.clientId = e.text("client_id");
+        t.secret = Secret(e.text("secret"));
         return t;
     });
 }
 
 QList<Account> MsalCache::accounts() const
 {
-    return readSection<Account>(m_doc, kAccount, [](const Json& e) {
+    return readSection<Account>(m_doc, kAccount, [](json::ObjectReader& e) {
         Account a;
-        a.homeAccountId = str(e, "home_account_id");
-        a.environment = str(e, "environment");
-        a.realm = str(e, "realm");
-        a.localAccountId = str(e, "local_account_id");
-        a.username = str(e, "username");
-        a.authorityType = str(e, "authority_type");
+        a.homeAccountId = e.text("home_account_id");
+        a.environment = e.text("environment");
+        a.realm = e.text("realm");
+        a.localAccountId = e.text("local_account_id");
+        a.username = e.text("username");
+        a.authorityType = e.text("authority_type");
         return a;
     });
 }
 
 QList<AppMetadata> MsalCache::appMetadata() const
 {
-    return readSection<AppMetadata>(m_doc, kAppMetadata, [](const Json& e) {
+    return readSection<AppMetadata>(m_doc, kAppMetadata, [](json::ObjectReader& e) {
         AppMetadata m;
-        m.clientId = str(e, "client_id");
-        m.environment = str(e, "environment");
-        m.familyId = str(e, "family_id");
+        m.clientId = e.text("client_id");
+        m.environment = e.text("environment");
+        m.familyId = e.text("family_id", /*nullable=*/true);
         return m;
     });
 }
@@ -391,8 +402,7 @@ int MsalCache::removeWhere(const char* sectionName, const std::function<bool(con
     return removed;
 }
 
-CacheRemoval MsalCache::removeAccount(const QString& homeAccountId, const QString& environment,
-                                      const QString& clientId)
+CacheRemoval MsalCache::removeAccount(const QString& homeAccountId, const QString& environment, const QString& clientId)
 {
     const std::string hid = homeAccountId.toStdString();
     const std::string env = environment.toStdString();

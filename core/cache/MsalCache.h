@@ -14,7 +14,7 @@ struct AccessTokenQuery
     QString environment; // aliases of it match too
     QString homeAccountId;
     QString realm;
-    QStringList scopes; // each must appear in the entry's target, case-sensitively
+    QStringList scopes;           // each must appear in the entry's target, case-sensitively
     qint64 minValiditySecs = 300; // MSAL treats a token with under 5 minutes left as expired
 };
 
@@ -38,8 +38,14 @@ public:
 
     // Empty or whitespace-only text is an empty cache, as in MSAL. Returns false (with a reason that
     // never quotes the content) when the text is not a JSON object.
+    // Nothing here throws, whatever the bytes: over json::kMaxDocumentBytes or json::kMaxNestingDepth, a
+    // top level that is no object, or a known section (AccessToken, RefreshToken, IdToken, Account,
+    // AppMetadata) that is no object make the text unusable. Entries that are not objects or have fields
+    // of the wrong type are skipped by the readers below and kept in the document.
     static bool parse(const QByteArray& bytes, MsalCache* cache, QString* error, bool* hadBom = nullptr);
-    static MsalCache fromDocument(Json document); // document must be an object
+    // The same checks on a parsed document (the keychain copy holds one).
+    static bool fromJson(Json document, MsalCache* cache, QString* error);
+    static MsalCache fromDocument(Json document); // unchecked: an object made from checked ones
 
     const Json& document() const { return m_doc; }
     QByteArray serialize() const; // byte-compatible with MSAL Python's serialize()
@@ -69,8 +75,8 @@ public:
     QList<RefreshToken> refreshTokensFor(const QString& homeAccountId, const QString& environment,
                                          const QString& clientId) const;
     QList<Account> accountsByUsername(const QString& username, const QString& environment) const;
-    std::optional<IdToken> idTokenFor(const QString& homeAccountId, const QString& environment,
-                                      const QString& clientId, const QString& realm) const;
+    std::optional<IdToken> idTokenFor(const QString& homeAccountId, const QString& environment, const QString& clientId,
+                                      const QString& realm) const;
 
     // MSAL's remove_account: the account's ATs (any client), ID tokens and Account entries, and the
     // refresh tokens of clientId or its family. AppMetadata stays; emptied sections stay as {}.

@@ -4,25 +4,14 @@
 
 namespace tenantry {
 
-namespace {
-
-QString claimText(const Json& claims, const char* name)
-{
-    const auto it = claims.find(name);
-    return it == claims.end() ? QString() : json::toQString(*it);
-}
-
-} // namespace
-
+// Only string claims name an account: a number or object where a name belongs is no name at all.
 QString homeAccountIdFromClientInfo(const QString& clientInfo)
 {
     if (clientInfo.isEmpty())
         return {};
-    const auto parsed = json::parse(jwt::base64UrlDecode(clientInfo.toLatin1()));
-    if (!parsed.value || !parsed.value->is_object())
-        return {};
-    const QString uid = claimText(*parsed.value, "uid");
-    const QString utid = claimText(*parsed.value, "utid");
+    const Json info = jwt::decodeObject(clientInfo.toLatin1());
+    const QString uid = jwt::stringClaim(info, "uid");
+    const QString utid = jwt::stringClaim(info, "utid");
     return uid.isEmpty() || utid.isEmpty() ? QString() : uid + QLatin1Char('.') + utid;
 }
 
@@ -31,10 +20,9 @@ QString writeTokenResponse(MsalCache& cache, const TokenGrantResult& r, const To
     const Json idClaims = r.idToken.isEmpty() ? Json::object() : jwt::claims(r.idToken.reveal());
     QString homeAccountId = homeAccountIdFromClientInfo(r.clientInfo);
     if (homeAccountId.isEmpty())
-        homeAccountId = claimText(idClaims, "sub");
+        homeAccountId = jwt::stringClaim(idClaims, "sub");
     // MSAL keeps the server's scope order; without "scope" it falls back to what was requested.
-    const QString target =
-        r.scope.isEmpty() ? ctx.requestedScopes.join(QLatin1Char(' ')) : r.scope.simplified();
+    const QString target = r.scope.isEmpty() ? ctx.requestedScopes.join(QLatin1Char(' ')) : r.scope.simplified();
 
     if (!r.accessToken.isEmpty()) {
         AccessToken at;
@@ -68,12 +56,12 @@ QString writeTokenResponse(MsalCache& cache, const TokenGrantResult& r, const To
         account.homeAccountId = homeAccountId;
         account.environment = ctx.environment;
         account.realm = ctx.realm;
-        account.localAccountId = claimText(idClaims, "oid");
+        account.localAccountId = jwt::stringClaim(idClaims, "oid");
         if (account.localAccountId.isEmpty())
-            account.localAccountId = claimText(idClaims, "sub");
-        account.username = claimText(idClaims, "preferred_username");
+            account.localAccountId = jwt::stringClaim(idClaims, "sub");
+        account.username = jwt::stringClaim(idClaims, "preferred_username");
         if (account.username.isEmpty())
-            account.username = claimText(idClaims, "upn");
+            account.username = jwt::stringClaim(idClaims, "upn");
         account.authorityType = ctx.realm == QLatin1String("adfs") ? QStringLiteral("ADFS") : QStringLiteral("MSSTS");
         cache.upsert(account);
     }

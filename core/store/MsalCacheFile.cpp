@@ -1,6 +1,7 @@
 #include "store/MsalCacheFile.h"
 
 #include "store/AtomicFile.h"
+#include "store/BoundedFileRead.h"
 #include "util/Logging.h"
 
 #include <QCryptographicHash>
@@ -42,23 +43,20 @@ RawRead readOnce(const QString& path)
 {
     RawRead raw;
     MsalCacheFile::ReadResult& r = raw.result;
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        if (!QFileInfo::exists(path)) {
-            r.status = Status::Missing;
-            return raw;
-        }
-        r.status = Status::IoError;
-        r.error = QStringLiteral("Cannot read the token cache file %1: %2").arg(path, file.errorString());
+    BoundedFileRead file = BoundedFileRead::read(path, json::kMaxDocumentBytes);
+    switch (file.status) {
+    case BoundedFileRead::Status::Missing:
+        r.status = Status::Missing;
         return raw;
-    }
-    raw.bytes = file.readAll();
-    if (file.error() != QFileDevice::NoError) {
+    case BoundedFileRead::Status::TooLarge:
+    case BoundedFileRead::Status::Unreadable:
         r.status = Status::IoError;
-        r.error = QStringLiteral("Cannot read the token cache file %1: %2").arg(path, file.errorString());
-        raw.bytes.clear();
+        r.error = QStringLiteral("Cannot read the token cache file %1: %2").arg(path, file.reason);
         return raw;
+    case BoundedFileRead::Status::Ok:
+        break;
     }
+    raw.bytes = std::move(file.bytes);
     r.digest = sha256(raw.bytes);
 
     // A BOM and nothing else: an empty cache, as an empty file is (MsalCache::parse would call it empty JSON).

@@ -20,8 +20,10 @@ public:
     enum class Status {
         Ok,          // parsed (an empty file is an empty cache, as in MSAL)
         Missing,     // no file: an empty cache
-        Corrupt,     // not JSON or not an object; `cache` is empty, the file is untouched
-        IoError,     // exists but cannot be read (permissions, a directory); never written over
+        Corrupt,     // not JSON, nested too deep, or not a token cache (MsalCache::parse); `cache` is empty,
+                     // the file is untouched
+        IoError,     // exists but cannot be read (permissions, a directory, larger than
+                     // json::kMaxDocumentBytes); never written over, never backed up
         LockTimeout, // modify()/remove() only: another program kept the lock; nothing was written
     };
 

@@ -52,7 +52,7 @@ QByteArray encodeEnvelope(const Envelope& envelope)
     json["format"] = kEnvelopeFormat;
     json["fileDigest"] = envelope.fileDigest.toStdString();
     json["cache"] = envelope.cache.document();
-    const std::string text = json.dump(-1, ' ', /*ensure_ascii=*/true);
+    const std::string text = json.dump(-1, ' ', /*ensure_ascii=*/true, Json::error_handler_t::replace);
     return QByteArray(text.data(), qsizetype(text.size()));
 }
 
@@ -64,14 +64,16 @@ std::optional<Envelope> decodeEnvelope(const QByteArray& bytes)
     const Json& json = *parsed.value;
     const auto format = json.find("format");
     const auto cache = json.find("cache");
-    if (format == json.end() || !format->is_number_integer() || format->get<int>() != kEnvelopeFormat ||
-        cache == json.end() || !cache->is_object())
+    if (format == json.end() || !format->is_number_integer() || format->get<qint64>() != kEnvelopeFormat ||
+        cache == json.end())
         return std::nullopt;
     Envelope envelope;
+    // The keychain item is checked as the file is: another program may have written it.
+    if (!MsalCache::fromJson(*cache, &envelope.cache, nullptr))
+        return std::nullopt;
     const auto digest = json.find("fileDigest");
     if (digest != json.end() && digest->is_string())
         envelope.fileDigest = QByteArray::fromStdString(digest->get<std::string>());
-    envelope.cache = MsalCache::fromDocument(*cache);
     return envelope;
 }
 

@@ -402,6 +402,28 @@ private slots:
         QCOMPARE(ours, values);
     }
 
+    // A subscription id with line breaks (azureProfile.json may hold anything) written by Tenantry: Python's
+    // configparser, as az reads clouds.config, finds one section and one key holding the text, nothing injected.
+    void configparserFindsNothingInjected()
+    {
+        QVERIFY(QDir().mkpath(m_config));
+        CloudConfig clouds = loadClouds(m_config);
+        QString error;
+        const QString hostile = QStringLiteral("x\r[evil]\rsubscription = y\r\n[AzureChinaCloud]\nname = z");
+        QVERIFY2(clouds.setSubscription(QStringLiteral("AzureCloud"), hostile, &error), qPrintable(error));
+        const QString script =
+            QStringLiteral("import configparser, json, sys\n"
+                           "c = configparser.ConfigParser()\n"
+                           "c.read(sys.argv[1], encoding='utf-8')\n"
+                           "print(json.dumps({s: {k: c.get(s, k) for k in c.options(s)} for s in c.sections()}))\n");
+        const Run python =
+            run(kPython, {QStringLiteral("-c"), script, AzureConfigDir(m_config).cloudsConfigFile()}, m_config);
+        QVERIFY2(python.exitCode == 0, python.err.constData());
+        const Json expected = {
+            {"AzureCloud", {{"subscription", "x\n[evil]\nsubscription = y\n[AzureChinaCloud]\nname = z"}}}};
+        QCOMPARE(parseJson(python.out), expected);
+    }
+
     // Every built-in cloud with every endpoint and suffix az 2.45 has.
     void builtInCloudsMatchAz()
     {

@@ -24,6 +24,13 @@ const QString kNew1 = QStringLiteral("11111111-0000-4000-8000-000000000001");
 const QString kNew2 = QStringLiteral("11111111-0000-4000-8000-000000000002");
 const QString kSam = QStringLiteral("sam@northwind.example");
 
+// Entries az never writes: null, a number, text, a list, and objects with a field of the wrong type, between
+// two good ones (Production, and Sandbox as the default).
+QString junkPath()
+{
+    return dataPath(QStringLiteral("hostile/azureProfile-junk-entries.json"));
+}
+
 QString samplePath()
 {
     return dataPath(QStringLiteral("azure-cli-2.45/azureProfile.json"));
@@ -283,6 +290,11 @@ private slots:
         QTest::newRow("array") << QByteArray("[]");
         QTest::newRow("subscriptions not a list") << QByteArray(R"({"subscriptions": {"a": 1}})");
         QTest::newRow("invalid utf-8") << QByteArray("{\"subscriptions\": [], \"x\": \"\xC3\x28\"}");
+        QTest::newRow("number") << QByteArray("42");
+        QTest::newRow("string") << QByteArray("\"subscriptions\"");
+        QTest::newRow("subscriptions a string") << QByteArray(R"({"subscriptions": "none"})");
+        QTest::newRow("nested too deep") << QByteArray("{\"subscriptions\": [], \"x\": " + QByteArray(100000, '[') +
+                                                       QByteArray(100000, ']') + "}");
     }
 
     void wrongShapesAreCorrupt()
@@ -305,6 +317,78 @@ private slots:
         QVERIFY(!profile.save(path(QStringLiteral("dir.json")), &error));
         QVERIFY(QFileInfo(path(QStringLiteral("dir.json"))).isDir());
         QDir(path(QStringLiteral("dir.json"))).removeRecursively();
+    }
+
+    void entriesOfTheWrongShapeAreIgnoredOnRead()
+    {
+        AzureProfile profile = loadBytes(readFile(junkPath()));
+        QCOMPARE(profile.subscriptions().size(), 2);
+        QCOMPARE(profile.subscriptions().at(0).id, kProduction);
+        QCOMPARE(profile.subscriptions().at(1).id, kSandbox);
+        QCOMPARE(profile.defaultSubscription({})->id, kSandbox); // not the one whose isDefault is "true"
+        QString error;
+        QVERIFY(!profile.find(QStringLiteral("IsDefault Is A String"), {}, &error));
+        QVERIFY(!profile.find(QStringLiteral("aaaaaaaa-0000-4000-8000-000000000001"), {}, &error));
+        QCOMPARE(profile.find(QStringLiteral("northwind production"))->id, kProduction);
+        QCOMPARE(profile.storedEntry(kProduction.toUpper()), profile.document()["subscriptions"][10]);
+        QCOMPARE(profile.storedEntry(QStringLiteral("aaaaaaaa-0000-4000-8000-000000000003")), Json::object());
+        QCOMPARE(profile.installationId(), QStringLiteral("b4b92d00-e716-11f1-aa58-02fc00000001"));
+
+        // The same from bytes (what a fuzzer feeds), and a second parse forgets the first.
+        AzureProfile fromBytes;
+        QCOMPARE(fromBytes.parse(readFile(junkPath()), junkPath(), &error), AzureProfile::LoadStatus::Ok);
+        QCOMPARE(fromBytes.subscriptions().size(), 2);
+        QCOMPARE(fromBytes.parse("[null]", QStringLiteral("p.json"), &error), AzureProfile::LoadStatus::Corrupt);
+        QVERIFY(fromBytes.subscriptions().isEmpty());
+        QVERIFY2(error.startsWith(QStringLiteral("The Azure CLI profile p.json cannot be read")), qPrintable(error));
+
+        for (const Json& entry : profile.document()["subscriptions"]) {
+            const std::optional<Subscription> s = AzureProfile::fromJson(entry);
+            QCOMPARE(s.has_value(), entry.is_object() && !entry.empty() && entry["name"].is_string() &&
+                                        entry["name"].get<std::string>().rfind("Northwind", 0) == 0);
+        }
+    }
+
+    void entriesOfTheWrongShapeAreKeptInPlaceOnWrite()
+    {
+        const QByteArray original = readFile(junkPath());
+        AzureProfile profile = loadBytes(original);
+        const Json before = profile.document();
+
+        // az account set: only the two readable entries' flags change; the file is otherwise byte-identical.
+        QVERIFY(profile.setDefault(kProduction));
+        QByteArray expected = original;
+        const qsizetype production = expected.indexOf("\"name\": \"Northwind Production\"");
+        expected.replace(expected.indexOf("\"isDefault\": false", production), 18, "\"isDefault\": true");
+        const qsizetype sandbox = expected.indexOf("\"name\": \"Northwind Sandbox\"");
+        expected.replace(expected.indexOf("\"isDefault\": true", sandbox), 17, "\"isDefault\": false");
+        QCOMPARE(saveBytes(profile, path()), expected);
+
+        // az login's merge and az logout: the unreadable entries stay, in their places.
+        QCOMPARE(profile.merge({sub(kNew1, QStringLiteral("New"))}), kNew1);
+        QCOMPARE(profile.removeUser(kSam), 3); // Production, Sandbox, New
+        const Json& after = profile.document()["subscriptions"];
+        QCOMPARE(after.size(), before["subscriptions"].size() - 2);
+        for (size_t i = 0; i < 10; ++i)
+            QCOMPARE(after[i], before["subscriptions"][i]);
+        QCOMPARE(after[10], before["subscriptions"][12]);
+        QVERIFY(profile.subscriptions().isEmpty());
+    }
+
+    void oversizedProfileIsNeverReadNorWritten()
+    {
+        QFile huge(path());
+        QVERIFY(huge.open(QIODevice::WriteOnly));
+        QVERIFY(huge.resize(json::kMaxDocumentBytes + 1)); // sparse
+        huge.close();
+        AzureProfile profile;
+        QString error;
+        QCOMPARE(profile.load(path(), &error), AzureProfile::LoadStatus::IoError);
+        QCOMPARE(error, QStringLiteral("Cannot read the Azure CLI profile %1: it is larger than 64 MiB").arg(path()));
+        profile.merge({sub(kNew1, QStringLiteral("New"))});
+        QVERIFY(!profile.save(path(), &error));
+        QCOMPARE(QFileInfo(path()).size(), json::kMaxDocumentBytes + 1);
+        QVERIFY(!QFile::exists(path(QStringLiteral("azureProfile.json.bak"))));
     }
 
     void newEntriesHaveAz245KeyOrder()
@@ -334,9 +418,10 @@ private slots:
                             R"("homeTenantId": "9c1d0f7e-2b3a-4c5d-8e6f-7a8b9c0d1e2f", )"
                             R"("tenantDefaultDomain": "northwind.example", "tenantDisplayName": "Northwind", )"
                             R"("managedByTenants": []})"));
-        const Subscription back = AzureProfile::fromJson(AzureProfile::toJson(s));
-        QCOMPARE(back.tenantDisplayName, s.tenantDisplayName);
-        QCOMPARE(back.tenantDefaultDomain, s.tenantDefaultDomain);
+        const std::optional<Subscription> back = AzureProfile::fromJson(AzureProfile::toJson(s));
+        QVERIFY(back);
+        QCOMPARE(back->tenantDisplayName, s.tenantDisplayName);
+        QCOMPARE(back->tenantDefaultDomain, s.tenantDefaultDomain);
     }
 
     void tenantLevelAccountHasNoHomeTenant()
@@ -348,7 +433,7 @@ private slots:
                             R"("state": "Enabled", "user": {"name": "sam@northwind.example", "type": "user"}, )"
                             R"("isDefault": false, "tenantId": "3e4f5a6b-7c8d-4e9f-a0b1-c2d3e4f5a6b7", )"
                             R"("environmentName": "AzureCloud"})"));
-        QVERIFY(AzureProfile::fromJson(AzureProfile::toJson(s)).isTenantLevel());
+        QVERIFY(AzureProfile::fromJson(AzureProfile::toJson(s))->isTenantLevel());
     }
 
     void mergeIntoEmptyPicksFirstEnabled()

@@ -4,6 +4,7 @@
 #include "fakes/TestFiles.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -329,6 +330,137 @@ private slots:
         QCOMPARE(ini.value(QStringLiteral("s"), QStringLiteral("a")), QStringLiteral("2"));
         QCOMPARE(ini.value(QStringLiteral("s"), QStringLiteral("b")), QStringLiteral("3"));
         QCOMPARE(ini.serialize(), QByteArray("[s]\na = 2\nb = 3\n\n"));
+    }
+
+    // --- hostile values and files ------------------------------------------------------------------------
+
+    void noValueCanInjectASectionOrKey_data()
+    {
+        QTest::addColumn<QString>("value");
+        QTest::addColumn<QString>("readBack"); // what configparser (and we) read: line breaks become "\n"
+        QTest::newRow("LF") << QStringLiteral("x\n[evil]\nsubscription = y")
+                            << QStringLiteral("x\n[evil]\nsubscription = y");
+        QTest::newRow("CR") << QStringLiteral("x\r[evil]\rsubscription = y")
+                            << QStringLiteral("x\n[evil]\nsubscription = y");
+        QTest::newRow("CRLF") << QStringLiteral("x\r\n[evil]\r\nsubscription = y")
+                              << QStringLiteral("x\n[evil]\nsubscription = y");
+        QTest::newRow("CR then key") << QStringLiteral("x\rname = Evil") << QStringLiteral("x\nname = Evil");
+    }
+
+    void noValueCanInjectASectionOrKey()
+    {
+        // A subscription id comes from azureProfile.json, which another program may have written.
+        QFETCH(QString, value);
+        QFETCH(QString, readBack);
+        CloudConfig config = loaded();
+        QString error;
+        QVERIFY2(config.setSubscription(QStringLiteral("AzureCloud"), value, &error), qPrintable(error));
+        const QByteArray onDisk = readFile(dir() + QStringLiteral("/clouds.config"));
+        QVERIFY2(!onDisk.contains('\r'), onDisk.constData());
+        QStringList warnings;
+        const IniFile ini = IniFile::parse(onDisk, &warnings);
+        QVERIFY2(warnings.isEmpty(), qPrintable(warnings.join(QLatin1Char('\n'))));
+        QCOMPARE(ini.sections(), QStringList{QStringLiteral("AzureCloud")});
+        QCOMPARE(ini.keys(QStringLiteral("AzureCloud")), QStringList{QStringLiteral("subscription")});
+        QCOMPARE(ini.rawValue(QStringLiteral("AzureCloud"), QStringLiteral("subscription")), readBack);
+        QCOMPARE(loaded().subscriptionOf(QStringLiteral("AzureCloud")), readBack);
+    }
+
+    void namesThatWouldBreakALineAreRefused()
+    {
+        IniFile ini;
+        QVERIFY(!ini.setValue(QStringLiteral("cloud]\n[evil"), QStringLiteral("name"), QStringLiteral("x")));
+        QVERIFY(!ini.setValue(QStringLiteral("cloud\r[evil]"), QStringLiteral("name"), QStringLiteral("x")));
+        QVERIFY(!ini.addSection(QStringLiteral(" ")));
+        for (const QString& key :
+             {QStringLiteral("a\rb"), QStringLiteral("a\nb"), QStringLiteral("a = b"), QStringLiteral("a:b"),
+              QStringLiteral("[a]"), QStringLiteral("#a"), QStringLiteral(";a"), QStringLiteral(" a"), QString()})
+            QVERIFY2(!ini.setValue(QStringLiteral("s"), key, QStringLiteral("x")), qPrintable(key));
+        // A lone '%' would make az's configparser raise on every read of the file; configparser's set()
+        // refuses it too. "%%" and "%(name)s" are what it allows.
+        for (const QString& value : {QStringLiteral("50%"), QStringLiteral("%"), QStringLiteral("%(a)"),
+                                     QStringLiteral("%()s"), QStringLiteral("%(a)x"), QStringLiteral("a%b")})
+            QVERIFY2(!ini.setValue(QStringLiteral("s"), QStringLiteral("k"), value), qPrintable(value));
+        QVERIFY(ini.isEmpty());
+        QCOMPARE(ini.serialize(), QByteArray());
+        QVERIFY(ini.setValue(QStringLiteral("s"), QStringLiteral("k"), QStringLiteral("100%% %(a)s %(b c)s%%")));
+        QVERIFY(ini.removeSection(QStringLiteral("s")));
+        CloudConfig config = loaded();
+        QString error;
+        QVERIFY(!config.setSubscription(QStringLiteral("AzureCloud"), QStringLiteral("50%"), &error));
+        QCOMPARE(error, QStringLiteral("The subscription '50%' of cloud 'AzureCloud' cannot be written to %1.")
+                            .arg(dir() + QStringLiteral("/clouds.config")));
+        QVERIFY(!QFile::exists(dir() + QStringLiteral("/clouds.config")));
+        QVERIFY(ini.setValue(QStringLiteral("Azure Cloud ]["), QStringLiteral("a b"), QStringLiteral("x")));
+        QCOMPARE(IniFile::parse(ini.serialize()).sections(), QStringList{QStringLiteral("Azure Cloud ][")});
+    }
+
+    void interpolationFanOutIsBounded()
+    {
+        // Billion laughs: ten keys, each naming the previous one ten times, would expand to 10^10 characters.
+        QByteArray text = "[s]\nk0 = lol\n";
+        for (int i = 1; i <= 10; ++i) {
+            text += "k" + QByteArray::number(i) + " =";
+            for (int j = 0; j < 10; ++j)
+                text += " %(k" + QByteArray::number(i - 1) + ")s";
+            text += "\n";
+        }
+        // And a variant whose expansion stays empty while the work still multiplies.
+        text += "e0 =\n";
+        for (int i = 1; i <= 10; ++i)
+            text += "e" + QByteArray::number(i) + " = " +
+                    QByteArray("%(e" + QByteArray::number(i - 1) + ")s").repeated(10) + "\n";
+        const IniFile ini = IniFile::parse(text);
+        QElapsedTimer timer;
+        timer.start();
+        QCOMPARE(ini.value(QStringLiteral("s"), QStringLiteral("k10")),
+                 ini.rawValue(QStringLiteral("s"), QStringLiteral("k10")));
+        QCOMPARE(ini.value(QStringLiteral("s"), QStringLiteral("e10")),
+                 ini.rawValue(QStringLiteral("s"), QStringLiteral("e10")));
+        QVERIFY2(timer.elapsed() < 1000, "the expansion stops early");
+        // Within the bounds, references still expand.
+        QCOMPARE(ini.value(QStringLiteral("s"), QStringLiteral("k2"))->size(), 100 * 3 + 10 * 9 + 9);
+        QCOMPARE(ini.value(QStringLiteral("s"), QStringLiteral("e2")), QString());
+        // A key naming itself stops at configparser's depth (10).
+        QCOMPARE(IniFile::parse("[s]\na = %(a)s\n").value(QStringLiteral("s"), QStringLiteral("a")),
+                 QStringLiteral("%(a)s"));
+    }
+
+    void hugeIniFilesAreNotRead()
+    {
+        const QString path = dir() + QStringLiteral("/clouds.config");
+        QFile huge(path);
+        QVERIFY(huge.open(QIODevice::WriteOnly));
+        QVERIFY(huge.resize(1024 * 1024 + 1)); // sparse
+        huge.close();
+        CloudConfig config{AzureConfigDir(dir())};
+        QString error;
+        QVERIFY(!config.load(&error));
+        QCOMPARE(error, QStringLiteral("Cannot read %1: it is larger than 1 MiB").arg(path));
+        QVERIFY(!config.setSubscription(QStringLiteral("AzureCloud"), kSandbox, &error));
+        QCOMPARE(QFileInfo(path).size(), 1024 * 1024 + 1);
+    }
+
+    void manyKeysAndSectionsParseInLinearTime()
+    {
+        // 1 MiB of one-line keys, then of sections: quadratic lookups took minutes here.
+        QByteArray keys = "[s]\n";
+        for (int i = 0; keys.size() < 1024 * 1024; ++i)
+            keys += "k" + QByteArray::number(i) + "=v\n";
+        QByteArray sections;
+        for (int i = 0; sections.size() < 1024 * 1024; ++i)
+            sections += "[s" + QByteArray::number(i) + "]\n";
+        QElapsedTimer timer;
+        timer.start();
+        QStringList warnings;
+        QVERIFY(IniFile::parse(keys, &warnings).keys(QStringLiteral("s")).size() > 50000);
+        QVERIFY(IniFile::parse(sections, &warnings).sections().size() > 50000);
+        // A broken file of as many lines gets a few warnings, not one per line.
+        const IniFile broken = IniFile::parse(QByteArray("no delimiter\n").repeated(80000), &warnings);
+        QVERIFY(broken.isEmpty());
+        QCOMPARE(warnings.size(), 21);
+        QCOMPARE(warnings.last(), QStringLiteral("79980 more lines like these"));
+        QVERIFY2(timer.elapsed() < 10000, qPrintable(QString::number(timer.elapsed())));
     }
 
     // --- authorities -----------------------------------------------------------------------------------

@@ -12,8 +12,7 @@ namespace {
 
 const QString kCli = QStringLiteral("04b07795-8ddb-461a-bbee-02f9e1bf7b46");
 const QString kEnv = QStringLiteral("login.microsoftonline.com");
-const QString kHid =
-    QStringLiteral("0a0a0a0a-1111-4222-8333-444455556666.9c1d0f7e-2b3a-4c5d-8e6f-7a8b9c0d1e2f");
+const QString kHid = QStringLiteral("0a0a0a0a-1111-4222-8333-444455556666.9c1d0f7e-2b3a-4c5d-8e6f-7a8b9c0d1e2f");
 const QString kHome = QStringLiteral("9c1d0f7e-2b3a-4c5d-8e6f-7a8b9c0d1e2f");
 const QString kOther = QStringLiteral("3e4f5a6b-7c8d-4e9f-a0b1-c2d3e4f5a6b7");
 const qint64 kSampleNow = 1795422100; // a minute after the sample's tokens were cached
@@ -96,8 +95,9 @@ private slots:
         AppMetadata m{QString(), QStringLiteral("ABC-Client"), QStringLiteral("Login.Example"), QString()};
         cache.upsert(m);
         const Json& doc = cache.document();
-        const std::string key = "uid.utid-login.microsoftonline.com-accesstoken-" + kCli.toStdString() +
-                                "-organizations-https://graph.microsoft.com/user.read https://graph.microsoft.com/.default";
+        const std::string key =
+            "uid.utid-login.microsoftonline.com-accesstoken-" + kCli.toStdString() +
+            "-organizations-https://graph.microsoft.com/user.read https://graph.microsoft.com/.default";
         QVERIFY(doc["AccessToken"].contains(key));
         QCOMPARE(doc["AccessToken"][key]["target"].get<std::string>(),
                  std::string("https://graph.microsoft.com/User.Read https://graph.microsoft.com/.default"));
@@ -113,9 +113,12 @@ private slots:
         doc["AccessToken"].begin().value()["x_unknown_field"] = "keep me";
         doc["SomeoneElsesSection"] = {{"k", {{"a", 1}, {"b", {1, 2, 3}}}}};
         const std::string psKey = "abc.def-login.windows.net-refreshtoken-1950a258-227b-4e31-a9cf-717495945fc2--";
-        doc["RefreshToken"][psKey] = {{"credential_type", "RefreshToken"}, {"secret", "ps"},
-                                      {"home_account_id", "abc.def"}, {"environment", "login.windows.net"},
-                                      {"client_id", "1950a258-227b-4e31-a9cf-717495945fc2"}, {"ext", {{"x", 1}}}};
+        doc["RefreshToken"][psKey] = {{"credential_type", "RefreshToken"},
+                                      {"secret", "ps"},
+                                      {"home_account_id", "abc.def"},
+                                      {"environment", "login.windows.net"},
+                                      {"client_id", "1950a258-227b-4e31-a9cf-717495945fc2"},
+                                      {"ext", {{"x", 1}}}};
         MsalCache cache = MsalCache::fromDocument(doc);
 
         // Our own writes elsewhere in the cache leave all of that unchanged.
@@ -169,6 +172,74 @@ private slots:
         QVERIFY(!error.isEmpty());
         QVERIFY(!error.contains(QStringLiteral("SECRET-VALUE-123")));
         QVERIFY(!MsalCache::parse("[1,2]", &cache, &error));
+    }
+
+    void shapesNoMsalCanUseAreRefused_data()
+    {
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::addColumn<QString>("error");
+        const QString notACache = QStringLiteral("the file holds JSON but not a token cache object");
+        QTest::newRow("array") << QByteArray("[1, 2]") << notACache;
+        QTest::newRow("number") << QByteArray("42") << notACache;
+        QTest::newRow("string") << QByteArray("\"AccessToken\"") << notACache;
+        QTest::newRow("null") << QByteArray("null") << notACache;
+        QTest::newRow("section a list") << QByteArray(R"({"AccessToken": [{"secret": "s"}]})")
+                                        << QStringLiteral("its \"AccessToken\" section is not a JSON object");
+        QTest::newRow("section null") << QByteArray(R"({"RefreshToken": null})")
+                                      << QStringLiteral("its \"RefreshToken\" section is not a JSON object");
+        QTest::newRow("section a number") << QByteArray(R"({"AppMetadata": 1})")
+                                          << QStringLiteral("its \"AppMetadata\" section is not a JSON object");
+        QTest::newRow("nested too deep") << QByteArray("{\"Other\": " + QByteArray(100000, '[') +
+                                                       QByteArray(100000, ']') + "}")
+                                         << QStringLiteral("it nests arrays or objects more than 64 levels deep");
+    }
+
+    void shapesNoMsalCanUseAreRefused()
+    {
+        QFETCH(QByteArray, bytes);
+        QFETCH(QString, error);
+        MsalCache cache;
+        QString why;
+        QVERIFY(!MsalCache::parse(bytes, &cache, &why));
+        QCOMPARE(why, error);
+        QVERIFY(!MsalCache::fromJson(Json::array(), &cache, &why));
+    }
+
+    void entriesOfTheWrongShapeAreSkippedOnReadAndKeptOnWrite()
+    {
+        // Entries that are not objects or have a field of the wrong type (tests/data/hostile): the one good
+        // access token is read, the rest is skipped, and every one of them survives our own writes.
+        const QByteArray bytes = readFile(dataPath(QStringLiteral("hostile/msal_token_cache-junk-entries.json")));
+        MsalCache cache;
+        QString error;
+        QVERIFY2(MsalCache::parse(bytes, &cache, &error), qPrintable(error));
+        QCOMPARE(cache.accessTokens().size(), 1);
+        QCOMPARE(cache.accessTokens().first().key, QStringLiteral("good-at"));
+        QCOMPARE(cache.accessTokens().first().expiresOn, qint64(1795425640));
+        QVERIFY(cache.refreshTokens().isEmpty());
+        QVERIFY(cache.idTokens().isEmpty());
+        QVERIFY(cache.accounts().isEmpty());
+        QVERIFY(cache.appMetadata().isEmpty());
+        AccessTokenQuery query;
+        query.clientId = kCli;
+        query.environment = kEnv;
+        query.homeAccountId = kHid;
+        query.realm = kHome;
+        query.scopes = {QStringLiteral("https://management.core.windows.net//user_impersonation")};
+        QCOMPARE(cache.findAccessToken(query, kSampleNow)->key, QStringLiteral("good-at"));
+        QVERIFY(!cache.refreshTokensFor(kHid, kEnv, kCli).size());
+
+        const Json before = *json::parse(bytes).value;
+        RefreshToken rt;
+        rt.homeAccountId = kHid;
+        rt.environment = kEnv;
+        rt.clientId = kCli;
+        rt.secret = Secret(QStringLiteral("new-rt"));
+        cache.upsert(rt);
+        QCOMPARE(cache.removeRealm(kHid, kEnv, kOther).total(), 0);
+        Json written = *json::parse(cache.serialize()).value;
+        written["RefreshToken"].erase(cachekeys::refreshToken(rt).toStdString());
+        QCOMPARE(written, before);
     }
 
     void findAccessTokenMatchesRealmScopesAndExpiry()
@@ -227,8 +298,11 @@ private slots:
         Json doc = sample().document();
         // Another account's entries must survive.
         doc["Account"]["someone.else-login.microsoftonline.com-organizations"] = {
-            {"home_account_id", "someone.else"}, {"environment", "login.microsoftonline.com"},
-            {"realm", "organizations"}, {"username", "x@y"}, {"authority_type", "MSSTS"}};
+            {"home_account_id", "someone.else"},
+            {"environment", "login.microsoftonline.com"},
+            {"realm", "organizations"},
+            {"username", "x@y"},
+            {"authority_type", "MSSTS"}};
         MsalCache cache = MsalCache::fromDocument(doc);
         const CacheRemoval r = cache.removeAccount(kHid, kEnv, kCli);
         QCOMPARE(r.accessTokens, 4);

@@ -352,6 +352,119 @@ private slots:
         QVERIFY2(r.error.contains(f.path), qPrintable(r.error));
     }
 
+    void deeplyNestedFileIsCorruptNamedAndKept()
+    {
+        // A million levels overflowed the stack in nlohmann's recursive copy; now it is refused unparsed.
+        const QByteArray deep =
+            "{\"AccessToken\": {}, \"Deep\": " + QByteArray(1000000, '[') + QByteArray(1000000, ']') + "}";
+        Fixture f(&deep);
+        MsalCacheFile file(f.path);
+        const auto r = file.read();
+        QCOMPARE(r.status, MsalCacheFile::Status::Corrupt);
+        QCOMPARE(r.error, QStringLiteral("The token cache file %1 cannot be read: it nests arrays or objects more "
+                                         "than 64 levels deep. It was left as it is.")
+                              .arg(f.path));
+        QVERIFY(readFile(f.path) == deep);
+
+        // A write keeps it aside, byte for byte, as any unreadable cache file.
+        const auto w = file.modify(addVaultToken());
+        QVERIFY2(w.ok, qPrintable(w.error));
+        QVERIFY(readFile(w.backupPath) == deep);
+        QCOMPARE(file.read().cache.accessTokens().size(), 1);
+    }
+
+    void shapesMsalCannotUseAreCorruptAndKept_data()
+    {
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::newRow("number") << QByteArray("42");
+        QTest::newRow("string") << QByteArray("\"FAKE-SECRET-MUST-NOT-SHOW\"");
+        QTest::newRow("null") << QByteArray("null");
+        QTest::newRow("section is a list") << QByteArray(R"({"RefreshToken": ["FAKE-SECRET-MUST-NOT-SHOW"]})");
+        QTest::newRow("section is text") << QByteArray(R"({"AccessToken": "FAKE-SECRET-MUST-NOT-SHOW"})");
+    }
+
+    void shapesMsalCannotUseAreCorruptAndKept()
+    {
+        QFETCH(QByteArray, bytes);
+        Fixture f(&bytes);
+        MsalCacheFile file(f.path);
+        const auto r = file.read();
+        QCOMPARE(r.status, MsalCacheFile::Status::Corrupt);
+        QVERIFY2(r.error.contains(f.path), qPrintable(r.error));
+        QVERIFY(!r.error.contains(QStringLiteral("FAKE-SECRET")));
+        QCOMPARE(file.modify([](MsalCache&) {}).changed, false);
+        QVERIFY(readFile(f.path) == bytes);
+        QCOMPARE(entries(f.dir.path()), QStringList({kFileName}));
+    }
+
+    void hugeFileIsNeitherReadNorWritten()
+    {
+        // Sparse: 64 MiB and one byte of zeros, cheap to make. Reading it whole (and backing it up) is what
+        // must not happen; nothing may replace it either.
+        Fixture f;
+        QFile huge(f.path);
+        QVERIFY(huge.open(QIODevice::WriteOnly));
+        QVERIFY(huge.resize(json::kMaxDocumentBytes + 1));
+        huge.close();
+        MsalCacheFile file(f.path);
+        QElapsedTimer timer;
+        timer.start();
+        const auto r = file.read();
+        QCOMPARE(r.status, MsalCacheFile::Status::IoError);
+        QCOMPARE(r.error, QStringLiteral("Cannot read the token cache file %1: it is larger than 64 MiB").arg(f.path));
+        QVERIFY(r.digest.isEmpty());
+
+        bool called = false;
+        const auto w = file.modify([&](MsalCache& c) {
+            called = true;
+            c.upsert(vaultToken());
+        });
+        QVERIFY(!w.ok);
+        QVERIFY(!called);
+        QCOMPARE(w.status, MsalCacheFile::Status::IoError);
+        QVERIFY2(w.error.contains(f.path) && w.error.contains(QStringLiteral("64 MiB")), qPrintable(w.error));
+        QCOMPARE(QFileInfo(f.path).size(), json::kMaxDocumentBytes + 1);
+        QCOMPARE(entries(f.dir.path()), QStringList({kFileName}));
+        QVERIFY2(timer.elapsed() < 5000, "nothing of it was read");
+
+        // At the limit it is read (and found to be no JSON).
+        QVERIFY(huge.resize(json::kMaxDocumentBytes));
+        QCOMPARE(file.read().status, MsalCacheFile::Status::Corrupt);
+    }
+
+    void endlessOrBlockingFilesAreRefused()
+    {
+        // A link to /dev/zero never ends; a FIFO blocks the open until a writer comes.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(kFileName);
+        QVERIFY(QFile::link(QStringLiteral("/dev/zero"), path));
+        QCOMPARE(MsalCacheFile(path).read().status, MsalCacheFile::Status::IoError);
+        QVERIFY(QFile::remove(path));
+        QVERIFY(::mkfifo(QFile::encodeName(path).constData(), 0600) == 0);
+        const auto r = MsalCacheFile(path).read();
+        QCOMPARE(r.status, MsalCacheFile::Status::IoError);
+        QCOMPARE(r.error, QStringLiteral("Cannot read the token cache file %1: it is not a regular file").arg(path));
+    }
+
+    void entriesOfTheWrongShapeAreKeptOnWrite()
+    {
+        const QByteArray junk = readFile(dataPath(QStringLiteral("hostile/msal_token_cache-junk-entries.json")));
+        Fixture f(&junk);
+        MsalCacheFile file(f.path);
+        const auto r = file.read();
+        QCOMPARE(r.status, MsalCacheFile::Status::Ok);
+        QCOMPARE(r.cache.accessTokens().size(), 1);
+
+        const auto w = file.modify(addVaultToken());
+        QVERIFY2(w.ok && w.changed, qPrintable(w.error));
+        QVERIFY(w.backupPath.isEmpty());
+        Json onDisk = jsonOf(readFile(f.path));
+        QCOMPARE(onDisk["AccessToken"].size(), jsonOf(junk)["AccessToken"].size() + 1);
+        onDisk["AccessToken"].erase(cachekeys::accessToken(vaultToken()).toStdString());
+        QCOMPARE(onDisk, jsonOf(junk));
+        QCOMPARE(file.read().cache.accessTokens().size(), 2);
+    }
+
     void existingBackupsAreNeverOverwritten()
     {
         Fixture f(&kCorrupt);

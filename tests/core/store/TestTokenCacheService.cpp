@@ -397,6 +397,64 @@ private slots:
         QVERIFY(QFileInfo::exists(m_file + QStringLiteral(".bak.1")));
     }
 
+    void hugeFileIsLeftAloneWhileTheKeychainCopyServes()
+    {
+        test::copySample(kSample, m_dir);
+        FakeSecretStore fake;
+        auto service = makeService(&fake);
+        QVERIFY(checked(load(*service)).ok);
+        const MsalCache before = service->cache();
+
+        // Another program leaves a file over the size limit (sparse: cheap to make).
+        QVERIFY(QFile::resize(m_file, json::kMaxDocumentBytes + 1));
+        const QString problem =
+            QStringLiteral("Cannot read the token cache file %1: it is larger than 64 MiB").arg(m_file);
+        const CacheOutcome loaded = checked(load(*service));
+        QVERIFY2(loaded.ok, qPrintable(loaded.error));
+        QCOMPARE(loaded.warnings, QStringList{problem + QStringLiteral(" The keychain copy is used.")});
+        QVERIFY(service->cache() == before);
+
+        // A change goes to the keychain; the file is not touched, and the caller is told why.
+        const AccessToken token = accessToken(QStringLiteral("tenant-h"), QStringLiteral("huge"));
+        const CacheOutcome modified = checked(modify(*service, [token](MsalCache& cache) { cache.upsert(token); }));
+        QVERIFY(!modified.ok);
+        QVERIFY2(modified.error.startsWith(problem), qPrintable(modified.error));
+        QVERIFY(hasTarget(service->cache(), QStringLiteral("huge")));
+        QCOMPARE(QFileInfo(m_file).size(), json::kMaxDocumentBytes + 1);
+        QCOMPARE(QDir(m_dir).entryList({QStringLiteral("msal_token_cache.json*")}, QDir::Files),
+                 QStringList{QStringLiteral("msal_token_cache.json")}); // no .bak of it
+    }
+
+    void keychainItemOfAnyShapeIsReplacedNotFatal_data()
+    {
+        QTest::addColumn<QByteArray>("item");
+        QTest::newRow("nested a million deep")
+            << QByteArray(R"({"format": 1, "fileDigest": "", "cache": {"Deep": )" + QByteArray(1000000, '[') +
+                          QByteArray(1000000, ']') + "}}");
+        QTest::newRow("cache a list") << QByteArray(R"({"format": 1, "fileDigest": "", "cache": [1]})");
+        QTest::newRow("section a number") << QByteArray(R"({"format": 1, "cache": {"AccessToken": 7}})");
+        QTest::newRow("format huge") << QByteArray(R"({"format": 18446744073709551615, "cache": {}})");
+        QTest::newRow("top level a string") << QByteArray(R"("cache")");
+    }
+
+    void keychainItemOfAnyShapeIsReplacedNotFatal()
+    {
+        QFETCH(QByteArray, item);
+        test::copySample(kSample, m_dir);
+        const QByteArray fileBefore = readFile(m_file);
+        FakeSecretStore fake;
+        fake.items.insert(TokenCacheService::keychainKeyFor(m_dir), item);
+        auto service = makeService(&fake);
+        const CacheOutcome loaded = checked(load(*service));
+        QVERIFY2(loaded.ok, qPrintable(loaded.error));
+        QCOMPARE(loaded.warnings.size(), 1);
+        QVERIFY2(loaded.warnings.first().contains(QStringLiteral("does not hold a token cache Tenantry can read")),
+                 qPrintable(loaded.warnings.first()));
+        QVERIFY(service->cache() == sample());
+        QCOMPARE(readFile(m_file), fileBefore);
+        expectInStep(*service, fake);
+    }
+
     void fileDeletedAfterSyncIsTheUsersClear()
     {
         test::copySample(kSample, m_dir);
