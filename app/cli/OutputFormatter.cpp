@@ -17,7 +17,7 @@ QString scalarText(const Json& value)
         return value.get<bool>() ? QStringLiteral("True") : QStringLiteral("False"); // Python's str(bool)
     if (value.is_null())
         return QStringLiteral("None");
-    const std::string text = value.dump();
+    const std::string text = value.dump(-1, ' ', false, Json::error_handler_t::replace);
     return QString::fromStdString(text);
 }
 

@@ -137,8 +137,12 @@ QString TokenClient::claimsParameter(const QString& challenge)
         if (parsed.value && parsed.value->is_object())
             claims = *parsed.value;
     }
-    claims["access_token"]["xms_cc"] = {{"values", {"CP1"}}};
-    const std::string text = claims.dump();
+    // The challenge is the server's: an "access_token" that is not an object would make operator[] throw.
+    Json& accessToken = claims["access_token"];
+    if (!accessToken.is_object())
+        accessToken = Json::object();
+    accessToken["xms_cc"] = {{"values", {"CP1"}}};
+    const std::string text = claims.dump(-1, ' ', false, Json::error_handler_t::replace);
     return QString::fromStdString(text);
 }
 
@@ -175,25 +179,25 @@ void TokenClient::pollDeviceCode(const QString& tenant, const Secret& deviceCode
 
 void TokenClient::requestDeviceCode(const QString& tenant, const QStringList& scopes, DeviceCodeDone done)
 {
-    m_discovery->discover(tenant, [this, scopes, done = std::move(done)](const OpenIdConfiguration* config,
-                                                                         const QString& error) {
-        if (!config) {
-            done(std::nullopt, error);
-            return;
-        }
-        QUrlQuery form;
-        form.addQueryItem(QStringLiteral("client_id"), m_clientId);
-        form.addQueryItem(QStringLiteral("scope"), decoratedScope(scopes));
-        m_http->postForm(config->deviceAuthorizationEndpoint, form, {}, [this, done](const HttpResponse& response) {
-            const DeviceCodeAnswer answer =
-                parseDeviceCodeResponse(response, m_discovery->authorityHost(), m_clock.nowSecs());
-            if (!answer.code) {
-                done(std::nullopt, QStringLiteral("Could not start the device code sign-in: %1").arg(answer.error));
+    m_discovery->discover(
+        tenant, [this, scopes, done = std::move(done)](const OpenIdConfiguration* config, const QString& error) {
+            if (!config) {
+                done(std::nullopt, error);
                 return;
             }
-            done(answer.code, QString());
+            QUrlQuery form;
+            form.addQueryItem(QStringLiteral("client_id"), m_clientId);
+            form.addQueryItem(QStringLiteral("scope"), decoratedScope(scopes));
+            m_http->postForm(config->deviceAuthorizationEndpoint, form, {}, [this, done](const HttpResponse& response) {
+                const DeviceCodeAnswer answer =
+                    parseDeviceCodeResponse(response, m_discovery->authorityHost(), m_clock.nowSecs());
+                if (!answer.code) {
+                    done(std::nullopt, QStringLiteral("Could not start the device code sign-in: %1").arg(answer.error));
+                    return;
+                }
+                done(answer.code, QString());
+            });
         });
-    });
 }
 
 void TokenClient::post(const QString& tenant, QUrlQuery form, QList<QPair<QByteArray, QByteArray>> headers, Done done,

@@ -964,7 +964,7 @@ private:
         if (name == "to_string") {
             requireArity(node, 1);
             const Json subject = arg(0);
-            return subject.is_string() ? subject : Json(subject.dump(-1, ' ', true));
+            return subject.is_string() ? subject : Json(subject.dump(-1, ' ', true, Json::error_handler_t::replace));
         }
         if (name == "to_number") {
             requireArity(node, 1);

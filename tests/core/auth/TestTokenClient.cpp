@@ -398,6 +398,12 @@ private slots:
         QVERIFY(merged.value);
         QVERIFY((*merged.value)["access_token"].contains("acrs"));
         QVERIFY((*merged.value)["access_token"].contains("xms_cc"));
+        // A server's challenge whose access_token is not an object is replaced, never a throw.
+        for (const char* hostile : {R"({"access_token": "x"})", R"({"access_token": [1, 2]})", "[1]", "{"}) {
+            const auto result = json::parse(TokenClient::claimsParameter(QString::fromUtf8(hostile)).toUtf8());
+            QVERIFY2(result.value, hostile);
+            QCOMPARE(result.value->dump(), std::string("{\"access_token\":{\"xms_cc\":{\"values\":[\"CP1\"]}}}"));
+        }
     }
 };
 
