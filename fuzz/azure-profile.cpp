@@ -1,11 +1,8 @@
-// azureProfile.json as az (or anything else) left it: loaded from disk, read the way `account list`,
-// `account show` and `account set` do, merged as `login` does, pruned as `logout` does, saved back.
+// azureProfile.json as az (or anything else) left it: parsed as load() does, read the way `account list`,
+// `account show` and `account set` do, merged as `login` does, pruned as `logout` does, serialized for saving.
 #include "FuzzSupport.h"
 
 #include "azure/AzureProfile.h"
-
-#include <sys/mman.h>
-#include <unistd.h>
 
 #include <cstddef>
 #include <cstdint>
@@ -14,15 +11,10 @@ using namespace tenantry;
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
 {
-    // The file lives in memory (a disk file would cost a journal write per input) and is read by path.
-    static const int fd = memfd_create("azureProfile.json", 0);
-    static const QString path = QStringLiteral("/proc/self/fd/%1").arg(fd);
-    if (fd < 0 || ftruncate(fd, 0) != 0 || pwrite(fd, data, size, 0) != static_cast<ssize_t>(size))
-        fuzzCheckFailed("cannot write the in-memory profile");
-
+    const QByteArray bytes(reinterpret_cast<const char*>(data), static_cast<qsizetype>(size));
     AzureProfile profile;
     QString error;
-    profile.load(path, &error);
+    profile.parse(bytes, QStringLiteral("azureProfile.json"), &error);
     const QList<Subscription> subscriptions = profile.subscriptions();
     profile.defaultSubscription({});
     profile.defaultSubscription(QStringLiteral("AzureCloud"));
