@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages Tenantry needs, but only those that are missing.
-# Usage: scripts/install-deps.sh build|test
+# Usage: scripts/install-deps.sh build|test|sanitize
 set -euo pipefail
 
 build_pkgs=(
@@ -14,11 +14,15 @@ test_pkgs=(
   azure-cli python3-msal python3-msal-extensions openssl libnss3-tools
   imagemagick fonts-dejavu-core util-linux
 )
+# The ASan + UBSan build and libFuzzer (scripts/build-sanitized.sh): clang 14, its sanitizer and
+# fuzzer runtimes, llvm-symbolizer for readable stacks.
+sanitize_pkgs=(clang libclang-rt-14-dev llvm)
 
 case "${1:-build}" in
   build) wanted=("${build_pkgs[@]}") ;;
   test) wanted=("${build_pkgs[@]}" "${test_pkgs[@]}") ;;
-  *) echo "usage: $0 build|test" >&2; exit 2 ;;
+  sanitize) wanted=("${build_pkgs[@]}" "${test_pkgs[@]}" "${sanitize_pkgs[@]}") ;;
+  *) echo "usage: $0 build|test|sanitize" >&2; exit 2 ;;
 esac
 
 missing=()

@@ -12,9 +12,9 @@ BoundedFileRead BoundedFileRead::read(const QString& path, qint64 maxBytes)
     const QFileInfo info(path);
     if (!info.exists())
         return out;
-    auto fail = [&out](Status status, const QString& reason) {
-        out.status = status;
-        out.reason = reason;
+    auto fail = [&out](Status failure, const QString& why) {
+        out.status = failure;
+        out.reason = why;
         out.bytes.clear();
         return out;
     };
