@@ -282,13 +282,14 @@ void HttpClient::finished(QNetworkReply* reply, Pending pending)
         const QByteArray header = reply->rawHeader(QByteArrayLiteral("Retry-After"));
         if (const auto retryAfter = parseRetryAfterMs(header, QDateTime::currentDateTimeUtc())) {
             if (*retryAfter > qint64(m_maxRetryAfterSecs) * 1000) {
-                fail(std::move(pending),
-                     QStringLiteral("%1 answered HTTP %2 and asked to wait %3 s before trying again, longer than "
-                                    "the %4 s Tenantry waits.")
-                         .arg(pending.url.host())
-                         .arg(response.status)
-                         .arg((*retryAfter + 999) / 1000)
-                         .arg(m_maxRetryAfterSecs));
+                // Built before the call: its arguments may be evaluated after `pending` is moved from.
+                const QString why = QStringLiteral("%1 answered HTTP %2 and asked to wait %3 s before trying again, "
+                                                   "longer than the %4 s Tenantry waits.")
+                                        .arg(pending.url.host())
+                                        .arg(response.status)
+                                        .arg((*retryAfter + 999) / 1000)
+                                        .arg(m_maxRetryAfterSecs);
+                fail(std::move(pending), why);
                 return;
             }
             delay = int(*retryAfter);
