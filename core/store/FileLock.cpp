@@ -66,11 +66,29 @@ CreateOutcome createExclusive(const QString& path, int* err)
 
 Handle openFile(const QString& path, bool create, int* err)
 {
+    // OPEN_REPARSE_POINT: a link planted at the path is opened itself, never its target (see unfitReason).
     const Handle h = CreateFileW(nativePath(path).c_str(), GENERIC_READ | GENERIC_WRITE, kShareAll, nullptr,
-                                 create ? OPEN_ALWAYS : OPEN_EXISTING, FILE_ATTRIBUTE_NORMAL, nullptr);
+                                 create ? OPEN_ALWAYS : OPEN_EXISTING,
+                                 FILE_ATTRIBUTE_NORMAL | FILE_FLAG_OPEN_REPARSE_POINT, nullptr);
     if (h == INVALID_HANDLE_VALUE)
         *err = static_cast<int>(GetLastError());
     return h;
+}
+
+QString openRefusal(int)
+{
+    return QString();
+}
+
+QString unfitReason(Handle h)
+{
+    BY_HANDLE_FILE_INFORMATION info = {};
+    if (GetFileType(h) != FILE_TYPE_DISK || !GetFileInformationByHandle(h, &info) ||
+        (info.dwFileAttributes & (FILE_ATTRIBUTE_DIRECTORY | FILE_ATTRIBUTE_REPARSE_POINT)))
+        return QStringLiteral("it is not a regular file");
+    if (info.nNumberOfLinks > 1)
+        return QStringLiteral("it has other hard links");
+    return QString();
 }
 
 bool isVanished(int err)
@@ -194,7 +212,7 @@ QByteArray nativePath(const QString& path)
 CreateOutcome createExclusive(const QString& path, int* err)
 {
     for (;;) {
-        const int fd = ::open(nativePath(path).constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+        const int fd = ::open(nativePath(path).constData(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
         if (fd >= 0) {
             ::close(fd);
             return CreateOutcome::Created;
@@ -208,16 +226,42 @@ CreateOutcome createExclusive(const QString& path, int* err)
     }
 }
 
+// O_NOFOLLOW: a symlink planted at the lock path is never followed (its target would be truncated).
+// O_NONBLOCK: a FIFO or device planted there cannot block the open; unfitReason refuses it next.
 Handle openFile(const QString& path, bool create, int* err)
 {
+    const int flags = O_RDWR | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK | (create ? O_CREAT : 0);
     for (;;) {
-        const int fd = ::open(nativePath(path).constData(), O_RDWR | O_CLOEXEC | (create ? O_CREAT : 0), 0600);
+        const int fd = ::open(nativePath(path).constData(), flags, 0600);
         if (fd >= 0 || errno != EINTR) {
             if (fd < 0)
                 *err = errno;
             return fd;
         }
     }
+}
+
+// Why an open of the lock file failed, when the failure means something was planted there.
+QString openRefusal(int err)
+{
+    return err == ELOOP ? QStringLiteral("it is a symbolic link") : QString();
+}
+
+// Why the opened lock file must not be locked and written (empty when it may be): the holder truncates
+// it, so only a regular file of ours with no other name qualifies. A file already unlinked (no link
+// left) is fine: isStillAt turns that into a retry.
+QString unfitReason(Handle fd)
+{
+    struct stat st = {};
+    if (::fstat(fd, &st) != 0)
+        return qt_error_string(errno);
+    if (!S_ISREG(st.st_mode))
+        return QStringLiteral("it is not a regular file");
+    if (st.st_uid != ::geteuid())
+        return QStringLiteral("it belongs to another user");
+    if (st.st_nlink > 1)
+        return QStringLiteral("it has other hard links");
+    return QString();
 }
 
 bool isVanished(int err)
@@ -253,7 +297,7 @@ bool isStillAt(Handle fd, const QString& path)
 {
     struct stat held = {};
     struct stat named = {};
-    return ::fstat(fd, &held) == 0 && ::stat(nativePath(path).constData(), &named) == 0 &&
+    return ::fstat(fd, &held) == 0 && ::lstat(nativePath(path).constData(), &named) == 0 &&
            held.st_dev == named.st_dev && held.st_ino == named.st_ino;
 }
 
@@ -356,14 +400,42 @@ QString describeOwner(const QByteArray& text)
     return owner;
 }
 
-enum class Probe { Held, Vanished, Stale };
+enum class Probe { Held, Vanished, Stale, Unfit };
+
+// Opens the lock file at `path`; kInvalid with `unfit` saying why when what is there must not be used.
+Handle openFitFile(const QString& path, bool create, int* err, QString* unfit)
+{
+    const Handle h = openFile(path, create, err);
+    if (h == kInvalid) {
+        *unfit = openRefusal(*err);
+        return kInvalid;
+    }
+    *unfit = unfitReason(h);
+    if (unfit->isEmpty())
+        return h;
+    closeFile(h);
+    return kInvalid;
+}
+
+QString unfitError(const QString& path, const QString& reason)
+{
+    return QStringLiteral("Refusing to use the lock file %1: %2. Nothing was written to it; remove it if no "
+                          "program of yours is using it")
+        .arg(path, reason);
+}
 
 // A lock file that could not be created exclusively: is its owner gone? Returns Stale with `handle`
-// holding the flock when a dead process left it behind.
-Probe probeExisting(const QString& path, const FileLockOptions& options, Handle* handle, QString* owner)
+// holding the flock and `detail` naming its owner when a dead process left it behind, Unfit with
+// `detail` saying why when what is at the path is not a lock file Tenantry may take over.
+Probe probeExisting(const QString& path, const FileLockOptions& options, Handle* handle, QString* detail)
 {
     int err = 0;
-    const Handle h = openFile(path, /*create=*/false, &err);
+    QString unfit;
+    const Handle h = openFitFile(path, /*create=*/false, &err, &unfit);
+    if (!unfit.isEmpty()) {
+        *detail = unfit;
+        return Probe::Unfit;
+    }
     if (h == kInvalid)
         return isVanished(err) ? Probe::Vanished : Probe::Held;
     if (tryLock(h, &err) != LockOutcome::Locked) {
@@ -391,7 +463,7 @@ Probe probeExisting(const QString& path, const FileLockOptions& options, Handle*
         closeFile(h);
         return Probe::Held;
     }
-    *owner = describeOwner(text);
+    *detail = describeOwner(text);
     *handle = h;
     return Probe::Stale;
 }
@@ -476,14 +548,15 @@ bool FileLock::acquire()
             return fail(Status::Failed,
                         QStringLiteral("Cannot create the lock file %1: %2").arg(m_path, qt_error_string(err)));
         }
-        QString staleOwner;
-        const Probe probe = probeExisting(m_path, m_options, &handle, &staleOwner);
+        QString detail;
+        const Probe probe = probeExisting(m_path, m_options, &handle, &detail);
+        if (probe == Probe::Unfit)
+            return fail(Status::Failed, unfitError(m_path, detail));
         if (probe == Probe::Stale) {
             m_recoveredStale = true;
             qCInfo(lcStore).noquote() << "Took over the lock file" << m_path << "left behind by"
-                                      << (staleOwner.isEmpty()
-                                              ? QStringLiteral("a process that is gone")
-                                              : QStringLiteral("\"%1\", no longer running").arg(staleOwner));
+                                      << (detail.isEmpty() ? QStringLiteral("a process that is gone")
+                                                           : QStringLiteral("\"%1\", no longer running").arg(detail));
             break;
         }
         if (SteadyClock::now() >= createDeadline) {
@@ -500,7 +573,10 @@ bool FileLock::acquire()
     if (handle == kInvalid) {
         const auto lockDeadline = SteadyClock::now() + m_options.lockTimeout;
         for (;;) {
-            handle = openFile(m_path, /*create=*/true, &err);
+            QString unfit;
+            handle = openFitFile(m_path, /*create=*/true, &err, &unfit);
+            if (!unfit.isEmpty())
+                return fail(Status::Failed, unfitError(m_path, unfit));
             if (handle == kInvalid) {
                 return fail(Status::Failed,
                             QStringLiteral("Cannot open the lock file %1: %2").arg(m_path, qt_error_string(err)));

@@ -97,6 +97,17 @@ class TestFileLock : public QObject
 {
     Q_OBJECT
 
+    static void expectRefused(const QString& path, const QString& reason)
+    {
+        QElapsedTimer timer;
+        timer.start();
+        FileLock lock(path, quick(2000ms, 2000ms));
+        QVERIFY(!lock.acquire());
+        QVERIFY2(timer.elapsed() < 1000, qPrintable(QString::number(timer.elapsed())));
+        QCOMPARE(lock.status(), FileLock::Status::Failed);
+        QVERIFY2(lock.error().contains(path) && lock.error().contains(reason), qPrintable(lock.error()));
+    }
+
 private slots:
     void holderWritesPidAndArgv0AndReleaseDeletesTheFile()
     {
@@ -268,6 +279,45 @@ private slots:
         FileLock next(path, quick(400ms, 400ms));
         QVERIFY(next.acquire());
         QVERIFY(timer.elapsed() < 200);
+    }
+
+    // Another local user (or program) plants something at the lock path: it is refused at once with an
+    // error naming the lock file, and whatever it points at keeps every byte.
+    void symlinkAtTheLockPathIsRefusedAndItsTargetUntouched()
+    {
+        QTemporaryDir dir;
+        const QString victim = dir.filePath(QStringLiteral("victim.txt"));
+        const QByteArray precious = "the user's own file, not a lock file\n";
+        writeFile(victim, precious);
+        setMtimeSecondsAgo(victim, 60); // old and pid-less: a stale lock file if it were one
+        const QString path = dir.filePath(QStringLiteral("c.json.lockfile"));
+        QVERIFY(QFile::link(victim, path));
+        expectRefused(path, QStringLiteral("symbolic link"));
+        QCOMPARE(readFile(victim), precious);
+        QVERIFY(QFileInfo(path).isSymLink()); // left for the user to look at
+    }
+
+    void hardLinkAtTheLockPathIsRefusedAndItsTargetUntouched()
+    {
+        QTemporaryDir dir;
+        const QString victim = dir.filePath(QStringLiteral("victim.txt"));
+        const QByteArray precious = "the user's own file, not a lock file\n";
+        writeFile(victim, precious);
+        setMtimeSecondsAgo(victim, 60);
+        const QString path = dir.filePath(QStringLiteral("c.json.lockfile"));
+        QVERIFY(::link(QFile::encodeName(victim).constData(), QFile::encodeName(path).constData()) == 0);
+        expectRefused(path, QStringLiteral("hard links"));
+        QCOMPARE(readFile(victim), precious);
+    }
+
+    void fifoAtTheLockPathIsRefusedWithoutBlocking()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("c.json.lockfile"));
+        QVERIFY(::mkfifo(QFile::encodeName(path).constData(), 0600) == 0);
+        setMtimeSecondsAgo(path, 60);
+        expectRefused(path, QStringLiteral("not a regular file"));
+        QVERIFY(QFileInfo(path).exists());
     }
 
     void missingDirectoryFailsAtOnce()
