@@ -17,7 +17,9 @@ public:
     QString cloudsConfigFile() const; // clouds.config
     QString configFile() const;       // config
 
-    bool ensureExists(QString* error) const; // creates it 0700 when missing, like az
+    // Creates it 0700 when missing, like az; warns once when an existing one is writable by others or
+    // owned by someone else (they could plant or replace token files in it).
+    bool ensureExists(QString* error) const;
 
 private:
     QString m_path;

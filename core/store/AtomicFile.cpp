@@ -89,7 +89,7 @@ void syncDirectory(const QString& dir)
 
 #if defined(Q_OS_UNIX)
 
-bool AtomicFile::write(const QString& path, const QByteArray& bytes, int newFileMode, QString* error)
+bool AtomicFile::write(const QString& path, const QByteArray& bytes, int mode, ModePolicy policy, QString* error)
 {
     const QString target = resolveTarget(path);
     const QByteArray nativeTarget = QFile::encodeName(target);
@@ -105,7 +105,8 @@ bool AtomicFile::write(const QString& path, const QByteArray& bytes, int newFile
     } else if (errno != ENOENT) {
         return fail(error, QStringLiteral("Cannot write %1: %2").arg(target, osReason(errno)));
     }
-    const mode_t mode = exists ? (existing.st_mode & 0777) : (static_cast<mode_t>(newFileMode) & 0777);
+    const mode_t bits =
+        exists && policy == ModePolicy::KeepExisting ? (existing.st_mode & 0777) : (static_cast<mode_t>(mode) & 0777);
 
     QByteArray temp = QFile::encodeName(dir + QStringLiteral("/.") + info.fileName() + QStringLiteral(".tmp-XXXXXX"));
     const int fd = ::mkostemp(temp.data(), O_CLOEXEC);
@@ -125,7 +126,7 @@ bool AtomicFile::write(const QString& path, const QByteArray& bytes, int newFile
         if (::fchown(fd, existing.st_uid, existing.st_gid) != 0)
             qCDebug(lcStore).noquote() << "Could not keep the owner of" << target << ":" << osReason(errno);
     }
-    if (::fchmod(fd, mode) != 0)
+    if (::fchmod(fd, bits) != 0)
         return abandon(QStringLiteral("cannot set its permissions"), errno);
     int err = 0;
     if (!writeAll(fd, bytes, &err))
@@ -206,7 +207,7 @@ QFileDevice::Permissions permissionsOf(int mode)
 }
 } // namespace
 
-bool AtomicFile::write(const QString& path, const QByteArray& bytes, int newFileMode, QString* error)
+bool AtomicFile::write(const QString& path, const QByteArray& bytes, int mode, ModePolicy policy, QString* error)
 {
     const QString target = resolveTarget(path);
     const bool existed = QFileInfo::exists(target);
@@ -214,8 +215,8 @@ bool AtomicFile::write(const QString& path, const QByteArray& bytes, int newFile
     file.setDirectWriteFallback(false);
     if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
         return fail(error, QStringLiteral("Cannot write %1: %2").arg(target, file.errorString()));
-    if (!existed)
-        QFile::setPermissions(target, permissionsOf(newFileMode));
+    if (!existed || policy == ModePolicy::Always)
+        QFile::setPermissions(target, permissionsOf(mode));
     return true;
 }
 

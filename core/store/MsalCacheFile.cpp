@@ -1,11 +1,11 @@
 #include "store/MsalCacheFile.h"
 
+#include "azure/AzureConfigDir.h"
 #include "store/AtomicFile.h"
 #include "store/BoundedFileRead.h"
 #include "util/Logging.h"
 
 #include <QCryptographicHash>
-#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 
@@ -149,10 +149,11 @@ MsalCacheFile::WriteResult MsalCacheFile::modify(const std::function<void(MsalCa
                                                  const MsalCache* fallback)
 {
     WriteResult out;
-    const QString dir = QFileInfo(m_path).absolutePath();
-    if (!QDir().mkpath(dir)) {
+    // The cache file's folder is az's configuration directory: created private, warned about when it is not.
+    QString dirError;
+    if (!AzureConfigDir(QFileInfo(m_path).absolutePath()).ensureExists(&dirError)) {
         out.status = Status::IoError;
-        out.error = QStringLiteral("Cannot create the folder %1 for the token cache file").arg(dir);
+        out.error = QStringLiteral("The token cache file %1 was not changed: %2").arg(m_path, dirError);
         qCWarning(lcStore).noquote() << out.error;
         return out;
     }
@@ -202,7 +203,7 @@ MsalCacheFile::WriteResult MsalCacheFile::modify(const std::function<void(MsalCa
 
     const QByteArray bytes = updated.serialize();
     QString writeError;
-    if (!AtomicFile::write(m_path, bytes, 0600, &writeError)) {
+    if (!AtomicFile::write(m_path, bytes, 0600, AtomicFile::ModePolicy::Always, &writeError)) {
         out.error = QStringLiteral("The token cache file %1 was not changed: %2").arg(m_path, writeError);
         return out;
     }

@@ -112,6 +112,18 @@ private slots:
         QCOMPARE(modeOf(path), 0600);
     }
 
+    void alwaysPolicySetsTheModeWhateverTheOldOne()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("secret.json"));
+        writeFile(path, "old");
+        chmodTo(path, 0666);
+        QString error;
+        QVERIFY2(AtomicFile::write(path, "new", 0600, AtomicFile::ModePolicy::Always, &error), qPrintable(error));
+        QCOMPARE(readFile(path), QByteArray("new"));
+        QCOMPARE(modeOf(path), 0600);
+    }
+
     void mtimeIsThePreciseCurrentTime()
     {
         // msal-extensions reloads only when mtime > its last time.time(); a coarse kernel stamp can be

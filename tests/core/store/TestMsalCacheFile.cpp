@@ -255,10 +255,13 @@ private slots:
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("fresh/.azure/") + kFileName);
+        const mode_t savedUmask = ::umask(022);
         const auto w = MsalCacheFile(path).modify(addVaultToken());
+        ::umask(savedUmask);
         QVERIFY2(w.ok, qPrintable(w.error));
         QCOMPARE(w.status, MsalCacheFile::Status::Missing);
         QCOMPARE(modeOf(path), 0600);
+        QCOMPARE(modeOf(QFileInfo(path).absolutePath()), 0700); // the folder it created is private
         const QByteArray onDisk = readFile(path);
         QVERIFY(onDisk == w.cache.serialize());
         QCOMPARE(parsed(onDisk).accessTokens().size(), 1);
@@ -272,13 +275,14 @@ private slots:
         QVERIFY(!QFileInfo::exists(none));
     }
 
-    void existingModeIsKept()
+    void looseModeIsTightenedTo0600()
     {
+        // Refresh tokens never stay readable by others because the file az (or a user) left was.
         const QByteArray bytes = sampleBytes();
         Fixture f(&bytes);
-        chmodTo(f.path, 0640);
+        chmodTo(f.path, 0666);
         QVERIFY(MsalCacheFile(f.path).modify(addVaultToken()).ok);
-        QCOMPARE(modeOf(f.path), 0640);
+        QCOMPARE(modeOf(f.path), 0600);
     }
 
     void corruptFileIsNamedKeptAndBackedUpBeforeRewrite()
@@ -444,6 +448,45 @@ private slots:
         const auto r = MsalCacheFile(path).read();
         QCOMPARE(r.status, MsalCacheFile::Status::IoError);
         QCOMPARE(r.error, QStringLiteral("Cannot read the token cache file %1: it is not a regular file").arg(path));
+    }
+
+    void fifoAtTheCachePathIsNeverWrittenNorWaitedOn()
+    {
+        Fixture f;
+        QVERIFY(::mkfifo(QFile::encodeName(f.path).constData(), 0600) == 0);
+        QElapsedTimer timer;
+        timer.start();
+        const auto w = MsalCacheFile(f.path).modify(addVaultToken());
+        QVERIFY(!w.ok);
+        QCOMPARE(w.status, MsalCacheFile::Status::IoError);
+        QVERIFY2(w.error.contains(f.path) && w.error.contains(QStringLiteral("not a regular file")),
+                 qPrintable(w.error));
+        QVERIFY(timer.elapsed() < 1000);
+        QVERIFY(QFileInfo(f.path).exists() && !QFileInfo(f.path).isFile()); // still the FIFO
+    }
+
+    void plantedLockFileIsRefusedAndItsTargetUntouched()
+    {
+        // Someone links the lock file to a file of the user's: a write must not truncate that file.
+        const QByteArray bytes = sampleBytes();
+        Fixture f(&bytes);
+        const QString victim = f.dir.filePath(QStringLiteral("notes.txt"));
+        const QByteArray precious = "the user's notes\n";
+        writeFile(victim, precious);
+        QVERIFY(QFile::link(victim, f.path + QStringLiteral(".lockfile")));
+        FileLockOptions options;
+        options.createTimeout = 2s;
+        options.lockTimeout = 2s;
+        QElapsedTimer timer;
+        timer.start();
+        const auto w = MsalCacheFile(f.path, options).modify(addVaultToken());
+        QVERIFY(!w.ok);
+        QVERIFY2(w.error.contains(f.path + QStringLiteral(".lockfile")) &&
+                     w.error.contains(QStringLiteral("symbolic link")),
+                 qPrintable(w.error));
+        QVERIFY(timer.elapsed() < 1000);
+        QCOMPARE(readFile(victim), precious);
+        QCOMPARE(readFile(f.path), bytes); // and the cache was not written without the lock
     }
 
     void entriesOfTheWrongShapeAreKeptOnWrite()
