@@ -5,6 +5,7 @@
 #include <QtTest>
 
 #include <sys/stat.h>
+#include <unistd.h>
 
 using namespace tenantry;
 
@@ -78,6 +79,21 @@ private slots:
         QVERIFY(AzureConfigDir(path).ensureExists(&error));
         QCOMPARE(g_warnings.size(), 1);
         QCOMPARE(modeOf(path), 0777); // the user's directory: told, not changed
+    }
+
+    void directoryOfAnotherUserIsWarnedAbout()
+    {
+        if (::geteuid() != 0)
+            QSKIP("giving a directory to another user needs root");
+        QTemporaryDir tmp;
+        const QString path = tmp.filePath(QStringLiteral(".azure"));
+        QVERIFY(::mkdir(QFile::encodeName(path).constData(), 0700) == 0);
+        QVERIFY(::chown(QFile::encodeName(path).constData(), 65534, 65534) == 0);
+        QString error;
+        QVERIFY2(AzureConfigDir(path).ensureExists(&error), qPrintable(error));
+        QCOMPARE(g_warnings.size(), 1);
+        QVERIFY2(g_warnings.first().contains(path) && g_warnings.first().contains(QStringLiteral("another user")),
+                 qPrintable(g_warnings.first()));
     }
 
     void privateDirectoryIsNotWarnedAbout()

@@ -310,6 +310,20 @@ private slots:
         QCOMPARE(readFile(victim), precious);
     }
 
+    void lockFileOfAnotherUserIsRefusedAndUntouched()
+    {
+        if (::geteuid() != 0)
+            QSKIP("giving a file to another user needs root");
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("c.json.lockfile"));
+        const QByteArray theirs = "their text";
+        writeFile(path, theirs);
+        QVERIFY(::chown(QFile::encodeName(path).constData(), 65534, 65534) == 0);
+        setMtimeSecondsAgo(path, 60);
+        expectRefused(path, QStringLiteral("another user"));
+        QCOMPARE(readFile(path), theirs);
+    }
+
     void fifoAtTheLockPathIsRefusedWithoutBlocking()
     {
         QTemporaryDir dir;
