@@ -780,6 +780,38 @@ Melden Sie sich zuerst bei diesem Mandanten an.</translation>
         <source>Cannot listen for later launches: %1</source>
         <translation>Spätere Programmstarts können nicht entgegengenommen werden: %1</translation>
     </message>
+    <message>
+        <source>it is a symbolic link</source>
+        <translation>es ist ein symbolischer Link</translation>
+    </message>
+    <message>
+        <source>it is not a directory</source>
+        <translation>es ist kein Verzeichnis</translation>
+    </message>
+    <message>
+        <source>it belongs to user %1</source>
+        <translation>es gehört dem Benutzer %1</translation>
+    </message>
+    <message>
+        <source>its mode is %1, not 0700</source>
+        <translation>seine Zugriffsrechte sind %1 statt 0700</translation>
+    </message>
+    <message>
+        <source>Not using %1 for the single-instance socket: %2.</source>
+        <translation>%1 wird nicht für den Socket der Einzelinstanz verwendet: %2.</translation>
+    </message>
+    <message>
+        <source>%1 is not a socket of this user&apos;s; leaving it alone.</source>
+        <translation>%1 ist kein Socket dieses Benutzers und bleibt unangetastet.</translation>
+    </message>
+    <message>
+        <source>Cannot remove the stale socket %1: %2</source>
+        <translation>Der verwaiste Socket %1 kann nicht entfernt werden: %2</translation>
+    </message>
+    <message>
+        <source>it is not an absolute path</source>
+        <translation>es ist kein absoluter Pfad</translation>
+    </message>
 </context>
 <context>
     <name>tenantry::TokenScopePresets</name>
