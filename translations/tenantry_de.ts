@@ -703,6 +703,14 @@ Melden Sie sich zuerst bei diesem Mandanten an.</translation>
         <translation>Zwischenablage &amp;leeren nach:</translation>
     </message>
     <message>
+        <source>Also copy tokens to the &amp;primary selection (middle-click paste)</source>
+        <translation>Token auch in die &amp;primäre Auswahl kopieren (Einfügen per Mittelklick)</translation>
+    </message>
+    <message>
+        <source>A middle click pastes the primary selection into whatever window is under the mouse, so a token there is easily pasted by mistake. Cleared with the clipboard.</source>
+        <translation>Ein Mittelklick fügt die primäre Auswahl in das Fenster unter dem Mauszeiger ein; ein Token darin ist also schnell versehentlich eingefügt. Wird mit der Zwischenablage geleert.</translation>
+    </message>
+    <message>
         <source>Same as Azure CLI</source>
         <translation>Wie in der Azure CLI</translation>
     </message>
