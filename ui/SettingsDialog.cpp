@@ -59,9 +59,12 @@ void SettingsDialog::buildUi()
     tokensForm->addRow(tr("&Clear clipboard after:"), m_clipboardSeconds);
 
     m_copyToSelection = new QCheckBox(tr("Also copy tokens to the &primary selection (middle-click paste)"), tokens);
-    m_copyToSelection->setToolTip(tr("A middle click pastes the primary selection into whatever window is under the "
-                                     "mouse, so a token there is easily pasted by mistake. Cleared with the "
-                                     "clipboard."));
+    // As a paragraph, which Qt wraps: a plain-text tooltip this long is one line across the screen.
+    m_copyToSelection->setToolTip(
+        QStringLiteral("<p>%1</p>")
+            .arg(tr("A middle click pastes the primary selection into whatever window is under the mouse, so a token "
+                    "there is easily pasted by mistake. Cleared with the clipboard.")
+                     .toHtmlEscaped()));
     tokensForm->addRow(m_copyToSelection);
 
     m_expiryReminder = new QSpinBox(tokens);
