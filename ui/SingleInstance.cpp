@@ -150,7 +150,7 @@ QString SingleInstance::defaultKey(QString* error)
 #if defined(Q_OS_UNIX)
     // Not QStandardPaths::RuntimeLocation: it falls back to a directory of its own choosing.
     const QString runtime = qEnvironmentVariable("XDG_RUNTIME_DIR");
-    if (!runtime.isEmpty()) {
+    if (!runtime.isEmpty() && QDir::isAbsolutePath(runtime)) {
         const QString reason = whyNotPrivate(runtime);
         if (reason.isEmpty())
             return runtime + QLatin1Char('/') + socketFileName();
