@@ -1,17 +1,23 @@
 #include "auth/LoopbackRedirectListener.h"
 
+#include "util/Jwt.h"
 #include "util/Logging.h"
 
 #include <QFileInfo>
 #include <QProcess>
+#include <QRandomGenerator>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTimer>
 #include <QUrlQuery>
 
+#include <array>
+
 namespace tenantry {
 
 namespace {
+
+const QLatin1String kStartPrefix("/start/");
 
 QByteArray page(const QString& title, const QString& text)
 {
@@ -132,8 +138,7 @@ LoopbackRequest parseLoopbackRequest(const QByteArray& received)
 LoopbackRedirectListener::LoopbackRedirectListener(BrowserLauncher* launcher, QObject* parent)
     : AuthorizationBrowser(parent)
     , m_launcher(launcher)
-{
-}
+{}
 
 LoopbackRedirectListener::~LoopbackRedirectListener() = default;
 
@@ -151,7 +156,7 @@ bool LoopbackRedirectListener::prepare(QString* error)
         return false;
     }
     m_port = m_server->serverPort();
-    connect(m_server, &QTcpServer::newConnection, this, &LoopbackRedirectListener::accept);
+    connect(m_server, &QTcpServer::newConnection, this, [this] { accept(m_server); });
     return true;
 }
 
@@ -168,9 +173,19 @@ QString LoopbackRedirectListener::redirectUri() const
 
 void LoopbackRedirectListener::open(const QUrl& authorizeUrl, const QString& expectedState)
 {
+    m_authorizeUrl = authorizeUrl;
     m_expectedState = expectedState;
     m_done = false;
-    if (!m_launcher || !m_launcher->open(authorizeUrl)) {
+    m_startServed = false;
+    // 128 bits from the system's CSPRNG: another local user reads this URL in /proc but cannot guess it.
+    std::array<quint32, 4> random{};
+    QRandomGenerator::system()->fillRange(random.data(), static_cast<qsizetype>(random.size()));
+    const QByteArray bytes(reinterpret_cast<const char*>(random.data()), static_cast<qsizetype>(sizeof random));
+    m_startPath = kStartPrefix + QString::fromLatin1(jwt::base64UrlEncode(bytes));
+    QUrl startUrl(redirectUri());
+    startUrl.setPath(m_startPath);
+    if (!m_launcher || !m_launcher->open(startUrl)) {
+        m_done = true;
         stop();
         emit failed(tr("Could not open a web browser."));
     }
@@ -185,9 +200,9 @@ void LoopbackRedirectListener::cancel()
     emit cancelled();
 }
 
-void LoopbackRedirectListener::accept()
+void LoopbackRedirectListener::accept(QTcpServer* server)
 {
-    while (QTcpSocket* socket = m_server->nextPendingConnection()) {
+    while (QTcpSocket* socket = server->nextPendingConnection()) {
         if (m_buffers.size() >= kMaxConnections) {
             socket->abort();
             socket->deleteLater();
@@ -232,17 +247,48 @@ void LoopbackRedirectListener::readRequest(QTcpSocket* socket)
     case LoopbackRequest::Status::Ok:
         break;
     }
-    const QUrl& target = request.target;
-    const QUrlQuery query(target);
-    const bool isAuthResponse = query.hasQueryItem(QStringLiteral("code")) || query.hasQueryItem(QStringLiteral("error"));
-    if (!isAuthResponse) {
-        answer(socket, 404, page(tr("Not found"), QString())); // favicon.ico and the like
+    const QString path = request.target.path(QUrl::FullyEncoded);
+    if (m_done || m_startPath.isEmpty()) {
+        answer(socket, 404, page(tr("No sign-in is waiting"), QString()));
         return;
     }
-    if (m_done || query.queryItemValue(QStringLiteral("state")) != m_expectedState) {
-        // A forged or stale redirect: say nothing useful, keep waiting for the real one.
-        qCWarning(lcAuth) << "ignored a redirect whose state does not match this sign-in";
-        answer(socket, 400, page(tr("Sign-in not recognised"), tr("This sign-in response was not expected.")));
+    if (path.startsWith(kStartPrefix)) {
+        serveStart(socket, path);
+        return;
+    }
+    const QUrlQuery query(request.target);
+    const bool isResponse = query.hasQueryItem(QStringLiteral("code")) || query.hasQueryItem(QStringLiteral("error")) ||
+                            query.hasQueryItem(QStringLiteral("state"));
+    if (path == QLatin1String("/") && isResponse) {
+        takeResponse(socket, request.target);
+        return;
+    }
+    answer(socket, 404, page(tr("Not found"), QString())); // favicon.ico and the like: harmless
+}
+
+void LoopbackRedirectListener::serveStart(QTcpSocket* socket, const QString& path)
+{
+    if (path != m_startPath) {
+        stopAsHijack(socket, tr("The sign-in was stopped: a request for a sign-in start page Tenantry never opened "
+                                "reached it."));
+        return;
+    }
+    if (m_startServed) {
+        stopAsHijack(socket, tr("The sign-in was stopped: its start page was requested a second time."));
+        return;
+    }
+    m_startServed = true;
+    // The authorize URL (state, PKCE challenge, nonce) goes only to whoever holds the start URL, once;
+    // no-referrer keeps the start URL from the identity provider's logs.
+    answer(socket, 302, QByteArray(), "Location: " + m_authorizeUrl.toEncoded() + "\r\n");
+}
+
+void LoopbackRedirectListener::takeResponse(QTcpSocket* socket, const QUrl& target)
+{
+    const QUrlQuery query(target);
+    if (query.queryItemValue(QStringLiteral("state")) != m_expectedState) {
+        stopAsHijack(socket, tr("The sign-in was stopped: a sign-in response that does not belong to this sign-in "
+                                "(state mismatch) reached Tenantry."));
         return;
     }
     m_done = true;
@@ -260,16 +306,34 @@ void LoopbackRedirectListener::readRequest(QTcpSocket* socket)
     emit redirected(redirect);
 }
 
-void LoopbackRedirectListener::answer(QTcpSocket* socket, int status, const QByteArray& html)
+void LoopbackRedirectListener::stopAsHijack(QTcpSocket* socket, const QString& message)
+{
+    // Someone else has the start URL or is forging responses: no code that arrives now can be trusted.
+    qCWarning(lcAuth) << "stopped the sign-in: a request to the redirect listener did not come from this sign-in's "
+                         "browser (possible hijack attempt)";
+    m_done = true;
+    answer(socket, 400,
+           page(tr("Sign-in stopped"), tr("Tenantry stopped this sign-in because another program may be trying to "
+                                          "take it over. Start the sign-in again in Tenantry.")));
+    stop();
+    emit failed(message + QLatin1Char(' ') +
+                tr("Another program on this computer may be trying to take over the sign-in. Sign in again."));
+}
+
+void LoopbackRedirectListener::answer(QTcpSocket* socket, int status, const QByteArray& html,
+                                      const QByteArray& extraHeaders)
 {
     static const QHash<int, QByteArray> kReasons = {{200, "OK"},
+                                                    {302, "Found"},
                                                     {400, "Bad Request"},
                                                     {404, "Not Found"},
                                                     {405, "Method Not Allowed"},
                                                     {408, "Request Timeout"},
                                                     {431, "Request Header Fields Too Large"}};
     QByteArray response = "HTTP/1.1 " + QByteArray::number(status) + ' ' + kReasons.value(status) + "\r\n";
-    response += "Content-Type: text/html; charset=utf-8\r\nCache-Control: no-store\r\nConnection: close\r\n";
+    response += extraHeaders;
+    response += "Content-Type: text/html; charset=utf-8\r\nCache-Control: no-store\r\nReferrer-Policy: no-referrer\r\n"
+                "Connection: close\r\n";
     response += "Content-Length: " + QByteArray::number(html.size()) + "\r\n\r\n" + html;
     socket->write(response);
     socket->disconnectFromHost();
@@ -280,6 +344,13 @@ void LoopbackRedirectListener::stop()
 {
     if (m_server)
         m_server->close();
+    // Connections still sending a request get no say once the sign-in is over.
+    const QList<QTcpSocket*> unanswered = m_buffers.keys();
+    m_buffers.clear();
+    for (QTcpSocket* socket : unanswered) {
+        socket->abort();
+        socket->deleteLater();
+    }
 }
 
 } // namespace tenantry
