@@ -4,6 +4,7 @@
 #include "util/Logging.h"
 
 #include <QFileInfo>
+#include <QNetworkProxy>
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QTcpServer>
@@ -12,6 +13,7 @@
 #include <QUrlQuery>
 
 #include <array>
+#include <memory>
 
 namespace tenantry {
 
@@ -144,20 +146,69 @@ LoopbackRedirectListener::~LoopbackRedirectListener() = default;
 
 bool LoopbackRedirectListener::prepare(QString* error)
 {
-    if (m_server && m_server->isListening())
+    if (m_ipv4 && m_ipv4->isListening())
         return true;
-    delete m_server; // closed after a previous sign-in: listen afresh
-    m_server = new QTcpServer(this);
-    // 127.0.0.1 only, never 0.0.0.0: the code must not be catchable from the network.
-    if (!m_server->listen(QHostAddress::LocalHost, 0)) {
-        *error = tr("Cannot listen on 127.0.0.1 for the sign-in redirect: %1").arg(m_server->errorString());
-        delete m_server;
-        m_server = nullptr;
-        return false;
+    // Closed after a previous sign-in: listen afresh.
+    delete m_ipv4;
+    delete m_ipv6;
+    m_ipv4 = m_ipv6 = nullptr;
+    quint16 port = m_firstPortToTry;
+    for (int attempt = 0; attempt < kMaxPortAttempts; ++attempt, port = 0) {
+        switch (listenOnBothLoopbacks(port, error)) {
+        case Bind::Listening:
+            return true;
+        case Bind::PortTaken:
+            continue;
+        case Bind::Failed:
+            return false;
+        }
     }
-    m_port = m_server->serverPort();
-    connect(m_server, &QTcpServer::newConnection, this, [this] { accept(m_server); });
-    return true;
+    *error = tr("Cannot listen for the sign-in redirect: other programs hold each port tried on 127.0.0.1 or ::1.");
+    return false;
+}
+
+LoopbackRedirectListener::Bind LoopbackRedirectListener::listenOnBothLoopbacks(quint16 port, QString* error)
+{
+    // Loopback only, never 0.0.0.0 or ::: the code must not be catchable from the network.
+    auto ipv4 = std::make_unique<QTcpServer>(this);
+    ipv4->setProxy(QNetworkProxy::NoProxy);
+    if (!ipv4->listen(QHostAddress::LocalHost, port)) {
+        if (ipv4->serverError() == QAbstractSocket::AddressInUseError) {
+            qCInfo(lcAuth) << "port" << port << "is taken on 127.0.0.1; trying another for the sign-in redirect";
+            return Bind::PortTaken;
+        }
+        *error = tr("Cannot listen on 127.0.0.1 for the sign-in redirect: %1").arg(ipv4->errorString());
+        return Bind::Failed;
+    }
+    port = ipv4->serverPort();
+    // The same port on ::1, where a browser may well send `localhost`: left to another program, that
+    // program would receive the code.
+    auto ipv6 = std::make_unique<QTcpServer>(this);
+    ipv6->setProxy(QNetworkProxy::NoProxy);
+    if (!ipv6->listen(QHostAddress::LocalHostIPv6, port)) {
+        switch (ipv6->serverError()) {
+        case QAbstractSocket::AddressInUseError:
+            qCWarning(lcAuth) << "port" << port
+                              << "is taken on ::1 by another program; trying another for the sign-in redirect";
+            return Bind::PortTaken;
+        case QAbstractSocket::SocketAddressNotAvailableError:  // no ::1 (IPv6 disabled on lo)
+        case QAbstractSocket::UnsupportedSocketOperationError: // no IPv6 at all
+            qCInfo(lcAuth) << "this machine has no IPv6 loopback; the sign-in redirect is taken on 127.0.0.1 only";
+            ipv6.reset();
+            break;
+        default:
+            *error = tr("Cannot listen on ::1 for the sign-in redirect: %1").arg(ipv6->errorString());
+            return Bind::Failed;
+        }
+    }
+    m_ipv4 = ipv4.release();
+    m_ipv6 = ipv6.release();
+    m_port = port;
+    for (QTcpServer* server : {m_ipv4, m_ipv6}) {
+        if (server)
+            connect(server, &QTcpServer::newConnection, this, [this, server] { accept(server); });
+    }
+    return Bind::Listening;
 }
 
 quint16 LoopbackRedirectListener::port() const
@@ -342,8 +393,10 @@ void LoopbackRedirectListener::answer(QTcpSocket* socket, int status, const QByt
 
 void LoopbackRedirectListener::stop()
 {
-    if (m_server)
-        m_server->close();
+    for (QTcpServer* server : {m_ipv4, m_ipv6}) {
+        if (server)
+            server->close();
+    }
     // Connections still sending a request get no say once the sign-in is over.
     const QList<QTcpSocket*> unanswered = m_buffers.keys();
     m_buffers.clear();

@@ -34,8 +34,10 @@ struct LoopbackRequest
 // connection (fuzzed). Bounded in every size; never throws.
 LoopbackRequest parseLoopbackRequest(const QByteArray& received);
 
-// The system-browser half of the auth code flow. prepare() listens on 127.0.0.1 (any free port); the
-// redirect URI says http://localhost:PORT, as MSAL's does.
+// The system-browser half of the auth code flow. prepare() listens on one port on both 127.0.0.1 and
+// ::1 (browsers resolve `localhost` to either; a port another program holds on either family is passed
+// over, so nobody else can sit on the other family and receive the code; a machine without IPv6 loopback
+// gets 127.0.0.1 alone). The redirect URI says http://localhost:PORT, as MSAL's does.
 //
 // open() never puts the authorize URL on the browser's command line, which every local user can read in
 // /proc: the browser is launched with http://localhost:PORT/start/<128 random bits>, which answers once
@@ -61,12 +63,19 @@ public:
     void open(const QUrl& authorizeUrl, const QString& expectedState) override;
     void cancel() override;
     quint16 port() const;
+    bool listensOnIpv6() const { return m_ipv6 != nullptr; }
 
     static constexpr int kConnectionDeadlineMs = 10000;
     static constexpr int kMaxConnections = 16;
+    // Ports tried before prepare() gives up because other programs hold each on one of the families.
+    static constexpr int kMaxPortAttempts = 8;
     void setConnectionDeadlineMs(int ms) { m_connectionDeadlineMs = ms; }
+    // The port prepare() tries first (0, the default: one the system picks); taken, another is picked.
+    void setFirstPortToTry(quint16 port) { m_firstPortToTry = port; }
 
 private:
+    enum class Bind { Listening, PortTaken, Failed };
+    Bind listenOnBothLoopbacks(quint16 port, QString* error);
     void accept(QTcpServer* server);
     void readRequest(QTcpSocket* socket);
     void serveStart(QTcpSocket* socket, const QString& path);
@@ -76,8 +85,10 @@ private:
     void stop();
 
     BrowserLauncher* m_launcher;
-    QTcpServer* m_server = nullptr;
+    QTcpServer* m_ipv4 = nullptr;
+    QTcpServer* m_ipv6 = nullptr; // null on a machine without IPv6 loopback
     quint16 m_port = 0;
+    quint16 m_firstPortToTry = 0;
     QUrl m_authorizeUrl;
     QString m_startPath; // /start/<random> of the open sign-in; empty before open()
     bool m_startServed = false;

@@ -12,6 +12,7 @@
 #include <QNetworkProxy>
 #include <QNetworkReply>
 #include <QRegularExpression>
+#include <QTcpServer>
 #include <QTcpSocket>
 #include <QUrlQuery>
 #include <QtTest>
@@ -116,6 +117,13 @@ QByteArray get(const QString& pathAndQuery)
     return "GET " + pathAndQuery.toLatin1() + " HTTP/1.1\r\nHost: localhost\r\nUser-Agent: Mozilla/5.0\r\n\r\n";
 }
 
+// Whether this machine has an IPv6 loopback the listener must also hold (a container may have none).
+bool hasIpv6Loopback()
+{
+    QTcpServer probe;
+    return probe.listen(QHostAddress::LocalHostIPv6, 0);
+}
+
 // A sign-in through the loopback listener whose browser is told where to go and then waits for the test,
 // which plays the browser (and anyone else on the machine) with raw requests.
 struct WaitingSignIn
@@ -161,6 +169,7 @@ void verifyStoppedAsHijack(WaitingSignIn& signIn, const QString& why, TestIdenti
     QVERIFY(!signIn.flow.isRunning());
     QCOMPARE(idp.requestCount(IdpEndpoint::Token), 0);
     QVERIFY(!portAcceptsConnections(signIn.listener.port()));
+    QVERIFY(!portAcceptsConnections(signIn.listener.port(), QHostAddress(QHostAddress::LocalHostIPv6)));
     QTest::qWait(50);
     QCOMPARE(signIn.end.ends, 1);
 }
@@ -440,6 +449,71 @@ private slots:
         QVERIFY(waitForEnd(signIn.end));
         QVERIFY2(signIn.end.succeeded, qPrintable(signIn.end.message));
         QCOMPARE(m_rig->idp.requestCount(IdpEndpoint::Token, QStringLiteral("authorization_code")), 1);
+    }
+
+    // Browsers resolve `localhost` to 127.0.0.1 or ::1: the listener holds the port on both, so nobody
+    // else can take the other one and receive the code.
+    void listenerHoldsBothLoopbacks()
+    {
+        if (!hasIpv6Loopback())
+            QSKIP("this machine has no IPv6 loopback");
+        WaitingSignIn signIn(m_rig->client.get());
+        QVERIFY(signIn.start());
+        const quint16 port = signIn.listener.port();
+        const QHostAddress ipv6(QHostAddress::LocalHostIPv6);
+        QVERIFY(rawExchange(port, get(QStringLiteral("/favicon.ico"))).startsWith("HTTP/1.1 404"));
+        const QByteArray overIpv6 = rawExchange(port, get(QStringLiteral("/favicon.ico")), ipv6);
+        QVERIFY2(overIpv6.startsWith("HTTP/1.1 404"), overIpv6.constData());
+        QVERIFY(signIn.listener.listensOnIpv6());
+
+        // A browser that reached localhost over ::1 gets the sign-in page and completes the sign-in.
+        const QByteArray start = rawExchange(port, get(signIn.startPath()), ipv6);
+        QVERIFY2(start.startsWith("HTTP/1.1 302 Found\r\n"), start.constData());
+        FormSubmittingBrowser browser;
+        browser.user = sample::kSam;
+        QVERIFY(browser.open(signIn.flow.authorizeUrl()));
+        QVERIFY(waitForEnd(signIn.end));
+        QVERIFY2(signIn.end.succeeded, qPrintable(signIn.end.message));
+        QVERIFY(!portAcceptsConnections(port, ipv6));
+    }
+
+    // Another program holding the port on one family: the listener passes that port over and takes one
+    // that is free on both, so the code never reaches the other program.
+    void portTakenOnOneFamilyIsPassedOver_data()
+    {
+        QTest::addColumn<bool>("squatOnIpv6");
+        QTest::newRow("::1 taken") << true;
+        QTest::newRow("127.0.0.1 taken") << false;
+    }
+
+    void portTakenOnOneFamilyIsPassedOver()
+    {
+        QFETCH(bool, squatOnIpv6);
+        if (!hasIpv6Loopback())
+            QSKIP("this machine has no IPv6 loopback");
+        const QHostAddress squatted(squatOnIpv6 ? QHostAddress::LocalHostIPv6 : QHostAddress::LocalHost);
+        QTcpServer squatter;
+        QVERIFY(squatter.listen(squatted, 0));
+        const quint16 taken = squatter.serverPort();
+
+        FormSubmittingBrowser browser;
+        browser.user = sample::kSam;
+        LoopbackRedirectListener listener(&browser);
+        listener.setFirstPortToTry(taken);
+        AuthCodeFlow flow(m_rig->client.get(), &listener);
+        FlowEnd end;
+        watch(flow, end);
+        flow.start(armSignIn());
+        QVERIFY(waitForEnd(end));
+        QVERIFY2(end.succeeded, qPrintable(end.message));
+        QVERIFY(listener.port() != taken);
+        QVERIFY(listener.listensOnIpv6());
+        QCOMPARE(browser.opened.first().port(), int(listener.port()));
+        QCOMPARE(param(flow.authorizeUrl(), QStringLiteral("redirect_uri")),
+                 QStringLiteral("http://localhost:%1").arg(listener.port()));
+        QVERIFY(!squatter.hasPendingConnections());
+        const QString said = QStringLiteral("port %1 is taken on %2").arg(taken).arg(squatted.toString());
+        QVERIFY2(LogCapture::messages().join(u'\n').contains(said), qPrintable(LogCapture::messages().join(u'\n')));
     }
 
     // The request parser alone: every size bounded, junk and binary refused as soon as seen.
