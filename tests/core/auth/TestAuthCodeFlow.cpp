@@ -124,15 +124,26 @@ bool hasIpv6Loopback()
     return probe.listen(QHostAddress::LocalHostIPv6, 0);
 }
 
-// A sign-in through the loopback listener whose browser is told where to go and then waits for the test,
-// which plays the browser (and anyone else on the machine) with raw requests.
-struct WaitingSignIn
+// A sign-in through the loopback listener with `Launcher` as the system browser.
+template <class Launcher> struct LoopbackSignIn
 {
-    explicit WaitingSignIn(TokenClient* client)
+    explicit LoopbackSignIn(TokenClient* client)
         : flow(client, &listener)
     {
         watch(flow, end);
     }
+
+    Launcher launcher;
+    LoopbackRedirectListener listener{&launcher};
+    AuthCodeFlow flow;
+    FlowEnd end;
+};
+
+// A sign-in whose browser is told where to go and then waits for the test, which plays the browser (and
+// anyone else on the machine) with raw requests.
+struct WaitingSignIn : LoopbackSignIn<RecordingLauncher>
+{
+    using LoopbackSignIn::LoopbackSignIn;
     // Starts the flow; true once the browser was launched.
     bool start()
     {
@@ -141,11 +152,6 @@ struct WaitingSignIn
     }
     QByteArray request(const QString& pathAndQuery) { return rawExchange(listener.port(), get(pathAndQuery)); }
     QString startPath() const { return launcher.opened.path(QUrl::FullyEncoded); }
-
-    RecordingLauncher launcher;
-    LoopbackRedirectListener listener{&launcher};
-    AuthCodeFlow flow;
-    FlowEnd end;
 };
 
 // The sign-in ended as a possible hijack: the user is told why, nothing was redeemed, nothing listens.
@@ -496,21 +502,18 @@ private slots:
         QVERIFY(squatter.listen(squatted, 0));
         const quint16 taken = squatter.serverPort();
 
-        FormSubmittingBrowser browser;
-        browser.user = sample::kSam;
-        LoopbackRedirectListener listener(&browser);
-        listener.setFirstPortToTry(taken);
-        AuthCodeFlow flow(m_rig->client.get(), &listener);
-        FlowEnd end;
-        watch(flow, end);
-        flow.start(armSignIn());
-        QVERIFY(waitForEnd(end));
-        QVERIFY2(end.succeeded, qPrintable(end.message));
-        QVERIFY(listener.port() != taken);
-        QVERIFY(listener.listensOnIpv6());
-        QCOMPARE(browser.opened.first().port(), int(listener.port()));
-        QCOMPARE(param(flow.authorizeUrl(), QStringLiteral("redirect_uri")),
-                 QStringLiteral("http://localhost:%1").arg(listener.port()));
+        LoopbackSignIn<FormSubmittingBrowser> signIn(m_rig->client.get());
+        signIn.launcher.user = sample::kSam;
+        signIn.listener.setFirstPortToTry(taken);
+        signIn.flow.start(armSignIn());
+        QVERIFY(waitForEnd(signIn.end));
+        QVERIFY2(signIn.end.succeeded, qPrintable(signIn.end.message));
+        const quint16 port = signIn.listener.port();
+        QVERIFY(port != taken);
+        QVERIFY(signIn.listener.listensOnIpv6());
+        QCOMPARE(signIn.launcher.opened.first().port(), int(port));
+        QCOMPARE(param(signIn.flow.authorizeUrl(), QStringLiteral("redirect_uri")),
+                 QStringLiteral("http://localhost:%1").arg(port));
         QVERIFY(!squatter.hasPendingConnections());
         const QString said = QStringLiteral("port %1 is taken on %2").arg(taken).arg(squatted.toString());
         QVERIFY2(LogCapture::messages().join(u'\n').contains(said), qPrintable(LogCapture::messages().join(u'\n')));
