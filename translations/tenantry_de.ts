@@ -253,6 +253,36 @@
         <source>Signed out of %1.</source>
         <translation>Von %1 abgemeldet.</translation>
     </message>
+    <message numerus="yes">
+        <source>Added %n subscription(s) to the Azure CLI&apos;s list: %1.</source>
+        <translation>
+            <numerusform>%n Abonnement zur Liste der Azure CLI hinzugefügt: %1.</numerusform>
+            <numerusform>%n Abonnements zur Liste der Azure CLI hinzugefügt: %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed %n subscription(s) from the Azure CLI&apos;s list: %1.</source>
+        <translation>
+            <numerusform>%n Abonnement aus der Liste der Azure CLI entfernt: %1.</numerusform>
+            <numerusform>%n Abonnements aus der Liste der Azure CLI entfernt: %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No subscription is active any more: %1 is no longer listed.</source>
+        <translation>Kein Abonnement ist mehr aktiv: %1 ist nicht mehr aufgeführt.</translation>
+    </message>
+    <message>
+        <source>%1 is now the active subscription, as none was active.</source>
+        <translation>%1 ist jetzt das aktive Abonnement, da keines aktiv war.</translation>
+    </message>
+    <message>
+        <source>%1 is now the active subscription: %2 is no longer listed.</source>
+        <translation>%1 ist jetzt das aktive Abonnement: %2 ist nicht mehr aufgeführt.</translation>
+    </message>
+    <message>
+        <source>The active subscription is still %1.</source>
+        <translation>Das aktive Abonnement ist weiterhin %1.</translation>
+    </message>
 </context>
 <context>
     <name>tenantry::AccountsView</name>
@@ -369,6 +399,10 @@ Melden Sie sich zuerst bei diesem Mandanten an.</translation>
 </context>
 <context>
     <name>tenantry::DesktopApp</name>
+    <message>
+        <source>Azure CLI subscriptions changed</source>
+        <translation>Abonnements der Azure CLI geändert</translation>
+    </message>
     <message>
         <source>The Azure CLI configuration in %1 cannot be used: %2</source>
         <translation>Die Azure-CLI-Konfiguration in %1 kann nicht verwendet werden: %2</translation>

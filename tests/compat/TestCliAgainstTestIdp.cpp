@@ -580,12 +580,27 @@ private slots:
         QCOMPARE(sortedIds(login.json()), others);
         const RunResult list = az(c, {QStringLiteral("account"), QStringLiteral("list"), QStringLiteral("--all")});
         QCOMPARE(sortedIds(list.json()), others);
+        // Nothing was active before: the new default is said.
+        const QString active = json::toQString(az(c, {QStringLiteral("account"), QStringLiteral("show")}).json()["id"]);
+        QVERIFY2(login.err.contains(QStringLiteral("WARNING: The default subscription is now '%1' (%2): no "
+                                                   "subscription was the default.")
+                                        .arg(QStringLiteral("Northwind Production"), active)
+                                        .toUtf8()),
+                 login.err.constData());
 
-        // Doing what it said: a sign-in to that tenant adds its subscription to the others.
+        // Doing what it said: a sign-in to that tenant adds its subscription to the others, and leaves the
+        // active subscription where it was (az would move it to the tenant's first one).
         const RunResult tenantLogin =
             deviceCodeLogin(cliPath, c, kSam, Approval::ProviderSwitch, {QStringLiteral("--tenant"), kMfa});
         QVERIFY2(tenantLogin.exitCode == 0, qPrintable(tenantLogin.describe() + u'\n' + providerLog()));
         QCOMPARE(sortedIds(tenantLogin.json()), QStringList{kContosoGuarded});
+        QCOMPARE(json::toQString(az(c, {QStringLiteral("account"), QStringLiteral("show")}).json()["id"]), active);
+        QVERIFY2(tenantLogin.err.contains(
+                     QStringLiteral("WARNING: Added 1 subscription(s) to azureProfile.json: 'Contoso Guarded' (%1).")
+                         .arg(kContosoGuarded)
+                         .toUtf8()),
+                 tenantLogin.err.constData());
+        QVERIFY(!tenantLogin.err.contains("default subscription is now"));
         const RunResult all = az(c, {QStringLiteral("account"), QStringLiteral("list"), QStringLiteral("--all")});
         QCOMPARE(sortedIds(all.json()), sorted(others + QStringList{kContosoGuarded}));
         const RunResult token =
