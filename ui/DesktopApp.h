@@ -28,6 +28,7 @@ class CopiedTokenReminder;
 class CopyTokenDialog;
 class MainWindow;
 class Notifier;
+enum class PlaintextCopies;
 class SecretStore;
 class Session;
 class SignInCoordinator;
@@ -102,7 +103,7 @@ private:
     void confirm(const QString& title, const QString& text, const QString& acceptText, std::function<void()> then);
     void notify(const QString& title, const QString& message);
     void copyForActiveSubscription(const QString& scope, const QString& label, ClipboardGuard::TokenFormat format);
-    void applySettings();
+    void applySettings(PlaintextCopies copies);
 
     Options m_options;
     const Clock& m_clock;
