@@ -858,6 +858,40 @@ private slots:
         QVERIFY(hasAccount(service->cache(), accountB));
     }
 
+    // Both rotated the same refresh token while the file was behind: the newer one is kept.
+    void bothRotatedTheRefreshTokenTheNewerWins_data()
+    {
+        QTest::addColumn<bool>("azIsNewer");
+        QTest::newRow("Tenantry's is newer") << false;
+        QTest::newRow("az's is newer") << true;
+    }
+
+    void bothRotatedTheRefreshTokenTheNewerWins()
+    {
+        QFETCH(bool, azIsNewer);
+        test::copySample(kSample, m_dir);
+        FakeSecretStore fake;
+        auto service = makeService(&fake);
+        QVERIFY(checked(load(*service)).ok);
+        const QString key = service->cache().refreshTokensFor(kHid, kEnv, kCli).first().key;
+
+        QVERIFY(QDir().mkpath(m_file + QStringLiteral(".lockfile")));
+        const QString ours = plantSecret(QStringLiteral("rt-ours"));
+        QVERIFY(!checked(modify(*service, [&](MsalCache& cache) {
+                     cache.rotateRefreshToken(key, Secret(ours), 1795500000);
+                 })).ok);
+        QVERIFY(QDir().rmdir(m_file + QStringLiteral(".lockfile")));
+
+        MsalCache byAz = parseCache(readFile(m_file));
+        const QString theirs = plantSecret(QStringLiteral("rt-az"));
+        QVERIFY(byAz.rotateRefreshToken(key, Secret(theirs), azIsNewer ? 1795600000 : 1795400000));
+        writeFile(m_file, byAz.serialize());
+
+        QVERIFY(checked(load(*service)).ok);
+        QCOMPARE(refreshSecretOf(service->cache(), kHid, kCli), azIsNewer ? theirs : ours);
+        QCOMPARE(refreshSecretOf(parseCache(readFile(m_file)), kHid, kCli), azIsNewer ? theirs : ours);
+    }
+
     // A sign-out that only reached the keychain (file write failed) is not undone by az's next write.
     void signOutWhileFileIsBehindIsNotUndoneByAz()
     {
