@@ -304,10 +304,9 @@ bool MsalCacheFile::remove(QString* error)
     }
     QStringList errors;
     removeLeftoverTempFiles(m_path);
-    for (const QString& backup : backupPaths()) {
-        if (removeNamed(backup, QStringLiteral("token cache backup"), &errors))
-            qCInfo(lcStore).noquote() << "Deleted the token cache backup" << backup;
-    }
+    QString backupErrors;
+    if (!removeBackups(&backupErrors))
+        errors << backupErrors;
     QFile file(m_path);
     if (file.exists() || QFileInfo(m_path).isSymLink()) {
         if (removeNamed(m_path, QStringLiteral("token cache file"), &errors))
@@ -330,6 +329,18 @@ QStringList MsalCacheFile::backupPaths() const
     for (const QFileInfo& info : std::as_const(backups))
         paths << info.absoluteFilePath();
     return paths;
+}
+
+bool MsalCacheFile::removeBackups(QString* error) const
+{
+    QStringList errors;
+    for (const QString& backup : backupPaths()) {
+        if (removeNamed(backup, QStringLiteral("token cache backup"), &errors))
+            qCInfo(lcStore).noquote() << "Deleted the token cache backup" << backup;
+    }
+    if (!errors.isEmpty() && error)
+        *error = errors.join(QLatin1Char(' '));
+    return errors.isEmpty();
 }
 
 bool MsalCacheFile::removeBackupsMentioning(const QList<QByteArray>& needles, QString* error) const

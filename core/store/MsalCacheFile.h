@@ -86,6 +86,8 @@ public:
     // The backups of this file there are now (regular files named "<path>.bak" or "<path>.bak.<n>"),
     // oldest first.
     QStringList backupPaths() const;
+    // Deletes every backup; one that cannot be deleted is named in `error` and the others still go.
+    bool removeBackups(QString* error) const;
     // Deletes every backup whose bytes contain one of `needles` (a byte search: a backup need not parse).
     // A backup that cannot be read or deleted is named in `error` and the others are still handled.
     bool removeBackupsMentioning(const QList<QByteArray>& needles, QString* error) const;

@@ -1015,8 +1015,8 @@ void TokenCacheService::Private::runClear(Done done)
 }
 
 // After a switch to keychain-only: the refresh and access tokens of Tenantry's client that the keychain
-// now holds are removed from the file (az then signs in again). Other clients' entries, and any entry
-// the keychain does not hold exactly, stay.
+// now holds are removed from the file (az then signs in again), and the file's backups (copies Tenantry
+// made) are deleted. Other clients' entries, and any entry the keychain does not hold exactly, stay.
 void TokenCacheService::Private::runRemovePlaintext(const CacheOutcome& switched, Done done)
 {
     CacheOutcome outcome = switched;
@@ -1032,13 +1032,14 @@ void TokenCacheService::Private::runRemovePlaintext(const CacheOutcome& switched
     {
         bool ok = true;
         int removed = 0;
+        qsizetype backups = 0;
         QString error;
     };
     MsalCacheFile target = file;
     onWorker<Removal>(
         [target, inKeychain = q->m_cache, client = clientId]() mutable {
             Removal out;
-            if (!QFileInfo::exists(target.path()))
+            if (!QFileInfo::exists(target.path()) && target.backupPaths().isEmpty())
                 return out;
             const MsalCacheFile::WriteResult written = target.modify([&](MsalCache& cache) {
                 Json doc = cache.document();
@@ -1067,6 +1068,13 @@ void TokenCacheService::Private::runRemovePlaintext(const CacheOutcome& switched
             });
             out.ok = written.ok;
             out.error = written.error;
+            // The backups are copies Tenantry made of the file: they go with the tokens it held.
+            out.backups = target.backupPaths().size();
+            QString backupError;
+            if (out.ok && !target.removeBackups(&backupError)) {
+                out.ok = false;
+                out.error = backupError;
+            }
             return out;
         },
         [this, outcome = std::move(outcome), done = std::move(done)](Removal removal) mutable {
@@ -1074,11 +1082,13 @@ void TokenCacheService::Private::runRemovePlaintext(const CacheOutcome& switched
                 outcome.ok = false;
                 outcome.error = QStringLiteral("The tokens Tenantry copied into the keychain are still in %1: %2")
                                     .arg(file.path(), removal.error);
-            } else if (removal.removed > 0) {
-                outcome.warnings << QStringLiteral("Removed %1 tokens that the keychain now holds from %2; az needs "
-                                                   "to sign in again for those accounts.")
+            } else if (removal.removed > 0 || removal.backups > 0) {
+                outcome.warnings << QStringLiteral("Removed %1 tokens that the keychain now holds from %2 and deleted "
+                                                   "%3 backup copies of it; az needs to sign in again for those "
+                                                   "accounts.")
                                         .arg(removal.removed)
-                                        .arg(file.path());
+                                        .arg(file.path())
+                                        .arg(removal.backups);
             }
             finish(std::move(outcome), std::nullopt, done);
         });

@@ -89,9 +89,9 @@ public:
     StorageMode mode() const { return m_mode; }
     // Switches mode, then loads in the new mode (so switching to KeychainAndFile writes the file). On a
     // switch to KeychainOnly with PlaintextCopies::Remove, the refresh and access tokens of Tenantry's
-    // client (setClientId) that the keychain holds are then removed from the file; other clients'
-    // entries, and anything the keychain does not hold, stay. Not removed (an error) when the keychain
-    // did not take them.
+    // client (setClientId) that the keychain holds are then removed from the file and its ".bak" copies
+    // deleted; other clients' entries in the file, and anything the keychain does not hold, stay. Not removed (an
+    // error) when the keychain did not take them.
     void setMode(StorageMode mode, PlaintextCopies copies, Done done);
     // The client id Tenantry signs in with: whose plaintext copies setMode() may remove.
     void setClientId(const QString& clientId);

@@ -1003,6 +1003,8 @@ private slots:
         withOthers.upsert(ps);
         QDir().mkpath(m_dir);
         writeFile(m_file, withOthers.serialize());
+        writeFile(m_file + QStringLiteral(".bak"),
+                  QByteArray("\xEF\xBB\xBF") + withOthers.serialize()); // an earlier rewrite's
         const QByteArray before = readFile(m_file);
         auto service = makeService(m_keychain.get());
         service->setClientId(kCli);
@@ -1018,8 +1020,10 @@ private slots:
         QVERIFY(envelope->cache == withOthers); // the keychain holds everything
         if (!remove) {
             QCOMPARE(readFile(m_file), before);
+            QVERIFY(QFileInfo::exists(m_file + QStringLiteral(".bak")));
             return;
         }
+        QVERIFY(!QFileInfo::exists(m_file + QStringLiteral(".bak")));
         const MsalCache left = parseCache(readFile(m_file));
         QVERIFY(refreshSecretOf(left, kHid, kCli).isEmpty());
         QCOMPARE(refreshSecretOf(left, kHid, kPowerShell), ps.secret.reveal()); // another client's stays
