@@ -69,8 +69,13 @@ QList<ScopeEntry> ScopeCatalogue::presets() const
 QList<ScopeEntry> ScopeCatalogue::entries() const
 {
     QList<ScopeEntry> all = m_presets;
-    all.append({kCustom, kCustomName, QString()});
+    all.append(custom());
     return all;
+}
+
+ScopeEntry ScopeCatalogue::custom()
+{
+    return {kCustom, kCustomName, QString()};
 }
 
 std::optional<ScopeEntry> ScopeCatalogue::entry(const QString& id) const

@@ -39,6 +39,7 @@ public:
 
     QList<ScopeEntry> presets() const; // the cloud's presets, in menu order, without "custom"
     QList<ScopeEntry> entries() const; // presets(), then the custom entry
+    static ScopeEntry custom();        // "Custom scope…": the user types the scope
     std::optional<ScopeEntry> entry(const QString& id) const;
     std::optional<ScopeEntry> presetForScope(const QString& scope) const; // exact match
 
