@@ -22,6 +22,7 @@
 #include <QPointer>
 #include <QPushButton>
 #include <QTemporaryDir>
+#include <QTranslator>
 #include <QtTest>
 
 using namespace tenantry;
@@ -178,6 +179,33 @@ private slots:
         QCOMPARE(copied->tenantId, kNorthwind);
         QCOMPARE(idp.requestCount(test::IdpEndpoint::Token, QStringLiteral("refresh_token")), 1);
         stopApp(); // before the provider goes
+    }
+    void germanNamesThePresets()
+    {
+        QTranslator german;
+        QVERIFY(german.load(QStringLiteral(":/i18n/tenantry_de.qm")));
+        QVERIFY(QCoreApplication::installTranslator(&german));
+        test::writeFile(m_config + QStringLiteral("/config"), "[cloud]\nname = AzureChinaCloud\n\n");
+        startApp();
+        m_app->openCopyTokenDialog(tenantTarget());
+        CopyTokenDialog* dialog = m_app->copyTokenDialog();
+        QVERIFY(dialog);
+        QTRY_VERIFY(dialog->isVisible());
+        const QStringList names = presetNames(dialog);
+        QCOMPARE(names,
+                 (QStringList{QStringLiteral("Azure Resource Manager"), QStringLiteral("Microsoft Graph"),
+                              QStringLiteral("Key Vault (Schlüsseltresor)"), QStringLiteral("Speicher (Azure Storage)"),
+                              QStringLiteral("Azure DevOps"), QStringLiteral("Eigener Bereich (Scope) …")}));
+        QStringList trayNames;
+        const QList<QAction*> actions = m_app->trayMenu()->copyTokenMenu()->actions();
+        for (QAction* action : actions) {
+            if (!action->isSeparator() && !action->isCheckable())
+                trayNames.append(action->text());
+        }
+        QCOMPARE(trayNames, names);
+        test::saveScreenshot(dialog, QStringLiteral("copy-token-AzureChinaCloud-de"));
+        dialog->reject();
+        QCoreApplication::removeTranslator(&german);
     }
 };
 
