@@ -14,11 +14,12 @@ class QRadioButton;
 
 namespace tenantry {
 
-// "Copy token": pick a scope (the presets of the session's cloud from its ScopeCatalogue: Azure Resource
-// Manager, Microsoft Graph, Key Vault, Storage, Azure DevOps as far as the cloud has them, or a custom one) and a
-// format (the token, or an "Authorization: Bearer" header line) for one tenant of one account; Copy gets the token and
-// puts it on the clipboard, which is cleared after the configured time. The dialog closes when the token is on the
-// clipboard and says why when there is none (the tenant may need a sign-in first).
+// "Copy token": pick a scope (the session cloud's presets from its ScopeCatalogue: Azure Resource
+// Manager, Microsoft Graph, Key Vault, Storage, Azure DevOps as far as the cloud has them, or a custom
+// one) and a format (the token, or an "Authorization: Bearer" header line) for one tenant of one
+// account; Copy gets the token and puts it on the clipboard, which is cleared after the configured
+// time. The dialog closes when the token is on the clipboard and says why when there is none (the
+// tenant may need a sign-in first).
 class CopyTokenDialog : public QDialog
 {
     Q_OBJECT
