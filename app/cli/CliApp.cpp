@@ -466,39 +466,38 @@ void CliApp::accountGetAccessToken(const ParsedArgs& args)
         return;
     }
     const Cloud& cloud = m_session->state().cloud();
-    QStringList scopes = args.values(QStringLiteral("scope"));
-    if (scopes.isEmpty()) {
-        QString resource = args.value(QStringLiteral("resource"));
-        const QString resourceTypeName = args.value(QStringLiteral("resource-type"));
-        if (!resourceTypeName.isEmpty()) {
-            // az's argument parser checks the choice first, whether --resource is given or not.
-            const auto resourceType = ScopeCatalogue::resourceType(resourceTypeName);
-            if (!resourceType) {
-                QStringList names;
-                const QList<ScopeCatalogue::ResourceType> types = ScopeCatalogue::resourceTypes();
-                for (const ScopeCatalogue::ResourceType& type : types)
-                    names.append(type.name);
-                fail(QStringLiteral("az account get-access-token: '%1' is not a valid value for '--resource-type'. "
-                                    "Allowed values: %2.")
-                         .arg(resourceTypeName, names.join(QStringLiteral(", "))),
-                     2);
+    // az (profile/custom.py) resolves --resource-type before anything else, even when --scope wins later.
+    QString resource = args.value(QStringLiteral("resource"));
+    const QString resourceTypeName = args.value(QStringLiteral("resource-type"));
+    if (!resourceTypeName.isEmpty()) {
+        // az's argument parser checks the choice first, whether --resource is given or not.
+        const auto resourceType = ScopeCatalogue::resourceType(resourceTypeName);
+        if (!resourceType) {
+            QStringList names;
+            const QList<ScopeCatalogue::ResourceType> types = ScopeCatalogue::resourceTypes();
+            for (const ScopeCatalogue::ResourceType& type : types)
+                names.append(type.name);
+            fail(QStringLiteral("az account get-access-token: '%1' is not a valid value for '--resource-type'. "
+                                "Allowed values: %2.")
+                     .arg(resourceTypeName, names.join(QStringLiteral(", "))),
+                 2);
+            return;
+        }
+        if (resource.isEmpty()) {
+            resource = cloud.endpoint(resourceType->endpointAttribute);
+            if (resource.isEmpty()) {
+                // az's CloudEndpoints raises this for an endpoint the cloud does not define.
+                fail(QStringLiteral("The endpoint '%1' for this cloud is not set but is used.\n%2 may be corrupt "
+                                    "or invalid.\nResolve the error or delete this file and try again.")
+                         .arg(resourceType->endpointAttribute, AzureConfigDir::fromEnvironment().cloudsConfigFile()));
                 return;
             }
-            if (resource.isEmpty()) {
-                resource = cloud.endpoint(resourceType->endpointAttribute);
-                if (resource.isEmpty()) {
-                    // az's CloudEndpoints raises this for an endpoint the cloud does not define.
-                    fail(QStringLiteral("The endpoint '%1' for this cloud is not set but is used.\n%2 may be corrupt "
-                                        "or invalid.\nResolve the error or delete this file and try again.")
-                             .arg(resourceType->endpointAttribute,
-                                  AzureConfigDir::fromEnvironment().cloudsConfigFile()));
-                    return;
-                }
-            }
         }
-        // az appends "/.default" to the resource as given: "https://management.core.windows.net/" gives "//.default".
-        scopes = {resource.isEmpty() ? cloud.armScope() : ScopeCatalogue::defaultScopeOf(resource)};
     }
+    QStringList scopes = args.values(QStringLiteral("scope"));
+    // az appends "/.default" to the resource as given: "https://management.core.windows.net/" gives "//.default".
+    if (scopes.isEmpty())
+        scopes = {resource.isEmpty() ? cloud.armScope() : ScopeCatalogue::defaultScopeOf(resource)};
     QString error;
     const auto sub = m_session->state().subscription(subscriptionArg, &error);
     if (!sub) {

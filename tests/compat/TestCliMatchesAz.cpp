@@ -203,25 +203,32 @@ private slots:
     void resourceTypeErrorsAreAzs_data()
     {
         QTest::addColumn<QString>("resourceType");
+        QTest::addColumn<QStringList>("moreArgs");
         QTest::addColumn<bool>("inChina");
         QTest::addColumn<int>("exitCode");
         QTest::addColumn<int>("errLines"); // compared; az adds examples from its knowledge base to usage errors
         // An unknown type: az's parser names the allowed ones.
-        QTest::newRow("unknown") << QStringLiteral("key-vault") << false << 2 << 1;
-        // A type the cloud has no endpoint for (az 2.45 knows no Data Lake resource in China).
-        QTest::newRow("not in the cloud") << QStringLiteral("data-lake") << true << 1 << 4;
+        QTest::newRow("unknown") << QStringLiteral("key-vault") << QStringList() << false << 2 << 1;
+        // A type the cloud has no endpoint for (az 2.45 knows no Data Lake resource in China), even with --scope.
+        QTest::newRow("not in the cloud") << QStringLiteral("data-lake") << QStringList() << true << 1 << 4;
+        QTest::newRow("not in the cloud, with --scope")
+            << QStringLiteral("data-lake")
+            << QStringList{QStringLiteral("--scope"), QStringLiteral("https://graph.chinacloudapi.cn//.default")}
+            << true << 1 << 4;
     }
 
     void resourceTypeErrorsAreAzs()
     {
         QFETCH(QString, resourceType);
+        QFETCH(QStringList, moreArgs);
         QFETCH(bool, inChina);
         QFETCH(int, exitCode);
         QFETCH(int, errLines);
         if (inChina)
             moveSampleToChina(m_config, kSampleGraphScope);
-        const QStringList args = {QStringLiteral("account"), QStringLiteral("get-access-token"),
-                                  QStringLiteral("--resource-type"), resourceType};
+        const QStringList args = QStringList{QStringLiteral("account"), QStringLiteral("get-access-token"),
+                                             QStringLiteral("--resource-type"), resourceType} +
+                                 moreArgs;
         const ProcessResult ours = cli(args);
         const ProcessResult theirs = az(args);
         QCOMPARE(ours.exitCode, exitCode);
