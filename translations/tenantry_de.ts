@@ -335,10 +335,6 @@
         <translation>Token kopieren</translation>
     </message>
     <message>
-        <source>Custom scope…</source>
-        <translation>Eigener Bereich (Scope) …</translation>
-    </message>
-    <message>
         <source>&amp;Scope:</source>
         <translation>&amp;Bereich:</translation>
     </message>
@@ -695,6 +691,33 @@ Melden Sie sich zuerst bei diesem Mandanten an.</translation>
     </message>
 </context>
 <context>
+    <name>tenantry::ScopeCatalogue</name>
+    <message>
+        <source>Azure Resource Manager</source>
+        <translation>Azure Resource Manager</translation>
+    </message>
+    <message>
+        <source>Microsoft Graph</source>
+        <translation>Microsoft Graph</translation>
+    </message>
+    <message>
+        <source>Key Vault</source>
+        <translation>Key Vault (Schlüsseltresor)</translation>
+    </message>
+    <message>
+        <source>Storage</source>
+        <translation>Speicher (Azure Storage)</translation>
+    </message>
+    <message>
+        <source>Azure DevOps</source>
+        <translation>Azure DevOps</translation>
+    </message>
+    <message>
+        <source>Custom scope…</source>
+        <translation>Eigener Bereich (Scope) …</translation>
+    </message>
+</context>
+<context>
     <name>tenantry::SettingsDialog</name>
     <message>
         <source>Tenantry Settings</source>
@@ -872,29 +895,6 @@ Melden Sie sich zuerst bei diesem Mandanten an.</translation>
     </message>
 </context>
 <context>
-    <name>tenantry::TokenScopePresets</name>
-    <message>
-        <source>Azure Resource Manager</source>
-        <translation>Azure Resource Manager</translation>
-    </message>
-    <message>
-        <source>Microsoft Graph</source>
-        <translation>Microsoft Graph</translation>
-    </message>
-    <message>
-        <source>Key Vault</source>
-        <translation>Key Vault</translation>
-    </message>
-    <message>
-        <source>Storage</source>
-        <translation>Storage</translation>
-    </message>
-    <message>
-        <source>Azure DevOps</source>
-        <translation>Azure DevOps</translation>
-    </message>
-</context>
-<context>
     <name>tenantry::TrayController</name>
     <message>
         <source>Could not switch the subscription</source>
@@ -922,10 +922,6 @@ Melden Sie sich zuerst bei diesem Mandanten an.</translation>
     <message>
         <source>Copy &amp;token</source>
         <translation>&amp;Token kopieren</translation>
-    </message>
-    <message>
-        <source>Custom scope…</source>
-        <translation>Eigener Bereich (Scope) …</translation>
     </message>
     <message>
         <source>As “Authorization: Bearer” header</source>

@@ -14,10 +14,10 @@
 #include "accounts/AccountsController.h"
 #include "accounts/AccountsView.h"
 #include "accounts/SubscriptionSwitcher.h"
+#include "azure/ScopeCatalogue.h"
 #include "signin/SignInCoordinator.h"
 #include "token/CopiedTokenReminder.h"
 #include "token/CopyTokenDialog.h"
-#include "token/ScopePresets.h"
 #include "tray/TrayController.h"
 #include "tray/TrayMenu.h"
 #include "util/AppSettings.h"
@@ -353,13 +353,8 @@ void DesktopApp::wireTokens()
     connect(m_reminder, &CopiedTokenReminder::remind, m_notifier, &Notifier::message);
     connect(m_trayMenu, &TrayMenu::copyTokenRequested, this,
             [this](const QString& scope, ClipboardGuard::TokenFormat format) {
-                QString label = scope;
-                const QList<TokenScopePreset> presets = tokenScopePresets();
-                for (const TokenScopePreset& preset : presets) {
-                    if (preset.scope == scope)
-                        label = preset.label;
-                }
-                copyForActiveSubscription(scope, label, format);
+                const auto preset = ScopeCatalogue(m_session->cloud()).presetForScope(scope);
+                copyForActiveSubscription(scope, preset ? preset->displayName() : scope, format);
             });
     connect(m_trayMenu, &TrayMenu::customScopeRequested, this, [this](ClipboardGuard::TokenFormat format) {
         const auto active = m_trayMenu->activeSubscription();
@@ -427,8 +422,9 @@ void DesktopApp::openCopyTokenDialog(const AccountTarget& target)
         return;
     delete m_copyTokenDialog.data();
     const bool subscription = target.kind == AccountTreeModel::SubscriptionKind;
-    auto* dialog = new CopyTokenDialog(m_copier, target.username, target.tenantId, target.tenantName,
-                                       subscription ? target.subscriptionName : QString(), m_window.get());
+    auto* dialog =
+        new CopyTokenDialog(m_copier, ScopeCatalogue(m_session->cloud()), target.username, target.tenantId,
+                            target.tenantName, subscription ? target.subscriptionName : QString(), m_window.get());
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     m_copyTokenDialog = dialog;
     if (m_signIn) {

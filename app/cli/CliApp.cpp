@@ -8,6 +8,8 @@
 #include "auth/DeviceCodeFlow.h"
 #include "auth/LoopbackRedirectListener.h"
 #include "azure/ArmClient.h"
+#include "azure/AzureConfigDir.h"
+#include "azure/ScopeCatalogue.h"
 #include "store/KeychainStore.h"
 #include "util/AppSettings.h"
 #include "util/Logging.h"
@@ -146,7 +148,8 @@ CliApp::CliApp(QStringList args, QObject* parent)
             QStringLiteral("resource-type"),
             false,
             false,
-            QStringLiteral("Type of well-known resource: arm, ms-graph.")},
+            QStringLiteral(
+                "Type of well-known resource: oss-rdbms, arm, aad-graph, ms-graph, batch, media, data-lake.")},
            {{QStringLiteral("--tenant"), QStringLiteral("-t")},
             QStringLiteral("tenant"),
             false,
@@ -499,23 +502,38 @@ void CliApp::accountGetAccessToken(const ParsedArgs& args)
         return;
     }
     const Cloud& cloud = m_session->state().cloud();
-    QStringList scopes = args.values(QStringLiteral("scope"));
-    if (scopes.isEmpty()) {
-        QString resource = args.value(QStringLiteral("resource"));
-        const QString resourceType = args.value(QStringLiteral("resource-type"));
-        if (resource.isEmpty() && resourceType == QLatin1String("arm"))
-            resource = cloud.activeDirectoryResourceId;
-        else if (resource.isEmpty() && resourceType == QLatin1String("ms-graph"))
-            resource = cloud.microsoftGraphResourceId;
-        else if (resource.isEmpty() && !resourceType.isEmpty()) {
-            fail(QStringLiteral("argument --resource-type: invalid choice: '%1' (choose from 'arm', 'ms-graph')")
-                     .arg(resourceType),
+    // az (profile/custom.py) resolves --resource-type before anything else, even when --scope wins later.
+    QString resource = args.value(QStringLiteral("resource"));
+    const QString resourceTypeName = args.value(QStringLiteral("resource-type"));
+    if (!resourceTypeName.isEmpty()) {
+        // az's argument parser checks the choice first, whether --resource is given or not.
+        const auto resourceType = ScopeCatalogue::resourceType(resourceTypeName);
+        if (!resourceType) {
+            QStringList names;
+            const QList<ScopeCatalogue::ResourceType> types = ScopeCatalogue::resourceTypes();
+            for (const ScopeCatalogue::ResourceType& type : types)
+                names.append(type.name);
+            fail(QStringLiteral("az account get-access-token: '%1' is not a valid value for '--resource-type'. "
+                                "Allowed values: %2.")
+                     .arg(resourceTypeName, names.join(QStringLiteral(", "))),
                  2);
             return;
         }
-        // az appends "/.default" to the resource as given: "https://management.core.windows.net/" gives "//.default".
-        scopes = {resource.isEmpty() ? cloud.armScope() : resource + QStringLiteral("/.default")};
+        if (resource.isEmpty()) {
+            resource = cloud.endpoint(resourceType->endpointAttribute);
+            if (resource.isEmpty()) {
+                // az's CloudEndpoints raises this for an endpoint the cloud does not define.
+                fail(QStringLiteral("The endpoint '%1' for this cloud is not set but is used.\n%2 may be corrupt "
+                                    "or invalid.\nResolve the error or delete this file and try again.")
+                         .arg(resourceType->endpointAttribute, AzureConfigDir::fromEnvironment().cloudsConfigFile()));
+                return;
+            }
+        }
     }
+    QStringList scopes = args.values(QStringLiteral("scope"));
+    // az appends "/.default" to the resource as given: "https://management.core.windows.net/" gives "//.default".
+    if (scopes.isEmpty())
+        scopes = {resource.isEmpty() ? cloud.armScope() : ScopeCatalogue::defaultScopeOf(resource)};
     QString error;
     const auto sub = m_session->state().subscription(subscriptionArg, &error);
     if (!sub) {

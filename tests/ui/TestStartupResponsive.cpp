@@ -8,7 +8,7 @@
 #include "account/Session.h"
 #include "accounts/AccountsController.h"
 #include "accounts/AccountsView.h"
-#include "auth/AuthCodeFlow.h"
+#include "fakes/SessionSignIn.h"
 #include "fakes/TestFiles.h"
 #include "fakes/TestIdentityProvider.h"
 #include "util/AppSettings.h"
@@ -38,27 +38,6 @@ QString tenantId(int i)
 {
     return QStringLiteral("00000000-0000-4000-8000-%1").arg(i, 12, 10, QLatin1Char('0'));
 }
-
-// The sign-in page, answered at once as if the user picked their account (no browser here: the
-// point of this test is what happens at the next start).
-class DirectBrowser : public AuthorizationBrowser
-{
-public:
-    explicit DirectBrowser(TestIdentityProvider* idp)
-        : m_idp(idp)
-    {}
-    bool prepare(QString*) override { return true; }
-    QString redirectUri() const override { return QStringLiteral("http://localhost:53999"); }
-    void open(const QUrl& authorizeUrl, const QString&) override
-    {
-        QTimer::singleShot(
-            0, this, [this, authorizeUrl] { emit redirected(m_idp->completeAuthorization(authorizeUrl, kUser)); });
-    }
-    void cancel() override { emit cancelled(); }
-
-private:
-    TestIdentityProvider* m_idp;
-};
 
 } // namespace
 
@@ -105,31 +84,7 @@ private slots:
 
         // Yesterday: Pat signed in; every tenant and subscription went into the cache and azureProfile.json.
         {
-            Session::Options options;
-            options.configDir = AzureConfigDir(config);
-            options.network = &network;
-            Session session(options, clock);
-            QVERIFY2(session.load(&error), qPrintable(error));
-            DirectBrowser browser(&idp);
-            AuthCodeFlow flow(&session.tokenClient(), &browser);
-            bool done = false;
-            SignInResult result;
-            QObject::connect(&flow, &AuthCodeFlow::succeeded, &session,
-                             [&](const TokenGrantResult& grant, const QString& realm) {
-                                 session.signIn().completeSignIn(grant, realm, {session.cloud().armScope()}, {},
-                                                                 [&](const SignInResult& r) {
-                                                                     result = r;
-                                                                     done = true;
-                                                                 });
-                             });
-            QObject::connect(&flow, &AuthCodeFlow::failed, &session, [&](const QString& message) {
-                result.error = message;
-                done = true;
-            });
-            AuthCodeRequest request;
-            request.scopes = {session.cloud().armScope()};
-            flow.start(request);
-            QTRY_VERIFY_WITH_TIMEOUT(done, 60000);
+            const SignInResult result = test::signInThroughSession(config, &network, clock, idp, kUser);
             QVERIFY2(result.ok(), qPrintable(result.error));
             QCOMPARE(result.subscriptions.size(), kTenants);
         }

@@ -184,7 +184,7 @@ private slots:
                 asHeader = action;
         }
         QCOMPARE(scopes, (QStringList{QStringLiteral("https://management.core.windows.net//.default"),
-                                      QStringLiteral("https://graph.microsoft.com/.default"),
+                                      QStringLiteral("https://graph.microsoft.com//.default"),
                                       QStringLiteral("https://vault.azure.net/.default"),
                                       QStringLiteral("https://storage.azure.com/.default"),
                                       QStringLiteral("499b84ac-1321-427f-aa17-267ca6975798/.default")}));
@@ -195,7 +195,7 @@ private slots:
         asHeader->setChecked(true);
         graph->trigger();
         QCOMPARE(requested.count(), 2);
-        QCOMPARE(requested.at(0).at(0).toString(), QStringLiteral("https://graph.microsoft.com/.default"));
+        QCOMPARE(requested.at(0).at(0).toString(), QStringLiteral("https://graph.microsoft.com//.default"));
         QCOMPARE(requested.at(0).at(1).value<ClipboardGuard::TokenFormat>(), ClipboardGuard::TokenFormat::Raw);
         QCOMPARE(requested.at(1).at(1).value<ClipboardGuard::TokenFormat>(),
                  ClipboardGuard::TokenFormat::AuthorizationHeader);

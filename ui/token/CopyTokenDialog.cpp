@@ -2,7 +2,6 @@
 
 #include "AppIcons.h"
 #include "UntrustedText.h"
-#include "token/ScopePresets.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -22,10 +21,12 @@ constexpr int kCustomScope = -1; // the combo box entry whose data is this: "Cus
 
 } // namespace
 
-CopyTokenDialog::CopyTokenDialog(TokenCopier* copier, const QString& username, const QString& tenantId,
-                                 const QString& tenantName, const QString& subscriptionName, QWidget* parent)
+CopyTokenDialog::CopyTokenDialog(TokenCopier* copier, const ScopeCatalogue& scopes, const QString& username,
+                                 const QString& tenantId, const QString& tenantName, const QString& subscriptionName,
+                                 QWidget* parent)
     : QDialog(parent)
     , m_copier(copier)
+    , m_presets(scopes.presets())
     , m_username(username)
     , m_tenantId(tenantId)
 {
@@ -67,12 +68,11 @@ void CopyTokenDialog::buildUi(const QString& tenantName, const QString& subscrip
         addFact(tr("Subscription:"), subscriptionName, QString());
 
     m_scopeBox = new QComboBox(this);
-    const QList<TokenScopePreset> presets = tokenScopePresets();
-    for (int i = 0; i < presets.size(); ++i) {
-        m_scopeBox->addItem(presets.at(i).label, i);
-        m_scopeBox->setItemData(i, presets.at(i).scope, Qt::ToolTipRole);
+    for (int i = 0; i < m_presets.size(); ++i) {
+        m_scopeBox->addItem(m_presets.at(i).displayName(), i);
+        m_scopeBox->setItemData(i, m_presets.at(i).scope, Qt::ToolTipRole);
     }
-    m_scopeBox->addItem(tr("Custom scope…"), kCustomScope);
+    m_scopeBox->addItem(ScopeCatalogue::custom().displayName(), kCustomScope);
     form->addRow(tr("&Scope:"), m_scopeBox);
 
     m_customScope = new QLineEdit(this);
@@ -131,9 +131,8 @@ void CopyTokenDialog::buildUi(const QString& tenantName, const QString& subscrip
 
 void CopyTokenDialog::selectScope(const QString& scope)
 {
-    const QList<TokenScopePreset> presets = tokenScopePresets();
-    for (int i = 0; i < presets.size(); ++i) {
-        if (presets.at(i).scope == scope) {
+    for (int i = 0; i < m_presets.size(); ++i) {
+        if (m_presets.at(i).scope == scope) {
             m_scopeBox->setCurrentIndex(m_scopeBox->findData(i));
             return;
         }
@@ -158,7 +157,7 @@ QString CopyTokenDialog::scope() const
     const int preset = m_scopeBox->currentData().toInt();
     if (preset == kCustomScope)
         return TokenCopier::normalizedScope(m_customScope->text().trimmed());
-    return tokenScopePresets().value(preset).scope;
+    return m_presets.value(preset).scope;
 }
 
 ClipboardGuard::TokenFormat CopyTokenDialog::format() const

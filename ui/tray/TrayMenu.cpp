@@ -4,6 +4,7 @@
 #include "UntrustedText.h"
 #include "account/AzureCliState.h"
 #include "accounts/SubscriptionSwitcher.h"
+#include "azure/ScopeCatalogue.h"
 
 #include <QActionGroup>
 #include <QMenu>
@@ -50,25 +51,21 @@ TrayMenu::~TrayMenu()
     delete m_menu;
 }
 
-QList<TokenScopePreset> TrayMenu::scopePresets()
-{
-    return tokenScopePresets();
-}
-
 void TrayMenu::buildCopyTokenMenu()
 {
     m_copyTokenMenu = new QMenu(tr("Copy &token"));
     m_copyTokenMenu->setObjectName(QStringLiteral("copyTokenMenu"));
-    const QList<TokenScopePreset> presets = scopePresets();
-    for (const TokenScopePreset& preset : presets) {
-        QAction* action = m_copyTokenMenu->addAction(preset.label);
+    // The session's clients are built for the cloud the state had at start; so are its presets.
+    const QList<ScopeEntry> presets = ScopeCatalogue(m_state->cloud()).presets();
+    for (const ScopeEntry& preset : presets) {
+        QAction* action = m_copyTokenMenu->addAction(preset.displayName());
         action->setData(preset.scope);
         action->setToolTip(preset.scope);
         const QString scope = preset.scope;
         connect(action, &QAction::triggered, this, [this, scope] { emit copyTokenRequested(scope, tokenFormat()); });
     }
     m_copyTokenMenu->addSeparator();
-    QAction* custom = m_copyTokenMenu->addAction(tr("Custom scope…"));
+    QAction* custom = m_copyTokenMenu->addAction(ScopeCatalogue::custom().displayName());
     connect(custom, &QAction::triggered, this, [this] { emit customScopeRequested(tokenFormat()); });
     m_copyTokenMenu->addSeparator();
     m_asHeaderAction = m_copyTokenMenu->addAction(tr("As “Authorization: Bearer” header"));

@@ -2,7 +2,6 @@
 
 #include "ClipboardGuard.h"
 #include "azure/AzureProfile.h"
-#include "token/ScopePresets.h"
 
 #include <QHash>
 #include <QObject>
@@ -18,8 +17,9 @@ class SubscriptionSwitcher;
 
 // The tray's menu, built from what az knows (AzureCliState): the active cloud's subscriptions
 // grouped by tenant, a check mark on the active one; choosing another makes it active on disk
-// (azureProfile.json and clouds.config, as `az account set`). Then "Copy token" with scope
-// presets, Show and Quit. A plain QMenu: it works, and is tested, without a system tray.
+// (azureProfile.json and clouds.config, as `az account set`). Then "Copy token" with the scope
+// presets of the state's cloud (ScopeCatalogue), Show and Quit. A plain QMenu: it works, and is tested, without a
+// system tray.
 class TrayMenu : public QObject
 {
     Q_OBJECT
@@ -30,7 +30,6 @@ public:
     ~TrayMenu() override;
 
     QMenu* menu() const { return m_menu; }
-    static QList<TokenScopePreset> scopePresets();
 
     // Tenant names from ARM discovery (tenant id -> display name), used when azureProfile.json
     // does not carry them (az 2.45 does not).
