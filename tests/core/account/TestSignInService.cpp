@@ -504,6 +504,32 @@ private slots:
         QVERIFY2(again.ok(), qPrintable(again.message));
     }
 
+    // A token refresh that was on the wire while the account was signed out must not sign it in
+    // again when its answer arrives: nothing of the account is written back.
+    void signOutIsNotUndoneByARefreshInFlight()
+    {
+        QVERIFY(signInAs(sample::kSam).ok());
+        QVERIFY(signInAs(kKim).ok());
+        const AccountEntries kimBefore = entriesOf(m_rig->cacheOnDisk(), kKimHomeAccountId);
+        m_rig->idp.setLatency(IdpEndpoint::Token, 700);
+        std::optional<TokenResponse> inFlight;
+        // No Graph token is cached: this refreshes with Sam's refresh token.
+        m_rig->tokens->getToken(
+            {{QStringLiteral("https://graph.microsoft.com/.default")}, sample::kNorthwind, sample::kSam},
+            [&inFlight](const TokenResponse& r) { inFlight = r; });
+        QVERIFY(QTest::qWaitFor([&] { return m_rig->idp.inFlight(IdpEndpoint::Token) == 1; }, 5000));
+
+        QCOMPARE(signOut(sample::kSam), QString());
+        QVERIFY(QTest::qWaitFor([&] { return inFlight.has_value(); }, 10000));
+        QVERIFY2(inFlight->ok(), qPrintable(inFlight->message)); // the caller still gets what it asked for
+        QTest::qWait(100);                                       // the write-back, had there been one
+
+        const MsalCache after = m_rig->cacheOnDisk();
+        QCOMPARE(entriesOf(after, sample::kSamHomeAccountId).total(), 0);
+        QCOMPARE(entriesOf(m_rig->cache->cache(), sample::kSamHomeAccountId).total(), 0);
+        QCOMPARE(entriesOf(after, kKimHomeAccountId).total(), kimBefore.total());
+    }
+
     // A custom cloud on loopback may use plain http (tests, local sandboxes); elsewhere https is required.
     void sessionOnACustomLoopbackCloud()
     {
