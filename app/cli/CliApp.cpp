@@ -437,15 +437,9 @@ void CliApp::accountClear(const ParsedArgs&)
 {
     if (!loadSession())
         return;
-    m_session->state().profile().clear();
-    QString error;
-    if (!m_session->state().saveProfile(&error)) {
-        fail(error);
-        return;
-    }
-    m_session->cache().clear([this](const CacheOutcome& outcome) {
-        if (!outcome.ok) {
-            fail(outcome.error);
+    m_session->signIn().signOutEverywhere([this](const QString& error) {
+        if (!error.isEmpty()) {
+            fail(error);
             return;
         }
         succeed();

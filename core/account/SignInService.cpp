@@ -230,4 +230,20 @@ void SignInService::signOutTenant(const QString& username, const QString& tenant
         });
 }
 
+void SignInService::signOutEverywhere(std::function<void(const QString& error)> done)
+{
+    // The tokens first: they are what must not stay behind if the profile cannot be written.
+    m_cache->clear([this, done](const CacheOutcome& outcome) {
+        QStringList errors;
+        if (!outcome.ok)
+            errors << outcome.error;
+        m_state->profile().clear();
+        QString error;
+        if (!m_state->saveProfile(&error))
+            errors << error;
+        emit profileChanged();
+        done(errors.join(QLatin1Char(' ')));
+    });
+}
+
 } // namespace tenantry

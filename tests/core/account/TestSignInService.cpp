@@ -530,6 +530,38 @@ private slots:
         QCOMPARE(entriesOf(after, kKimHomeAccountId).total(), kimBefore.total());
     }
 
+    // Sign out everywhere (az account clear): no token of any account or app, no subscription left;
+    // a refresh on the wire meanwhile writes nothing back.
+    void signOutEverywhereLeavesNothing()
+    {
+        seedProfile(Json::array({servicePrincipalEntry(true)}));
+        QVERIFY(signInAs(sample::kSam).ok());
+        QVERIFY(signInAs(kKim).ok());
+        QVERIFY(m_rig->cacheOnDisk().entryCount() > 8);
+        m_rig->idp.setLatency(IdpEndpoint::Token, 700);
+        std::optional<TokenResponse> inFlight;
+        m_rig->tokens->getToken({{QStringLiteral("https://graph.microsoft.com/.default")}, kTailspin, kKim},
+                                [&inFlight](const TokenResponse& r) { inFlight = r; });
+        QVERIFY(QTest::qWaitFor([&] { return m_rig->idp.inFlight(IdpEndpoint::Token) == 1; }, 5000));
+
+        int changes = 0;
+        connect(m_rig->signIn.get(), &SignInService::profileChanged, [&changes] { ++changes; });
+        const QString error = await<QString>(
+            [&](std::function<void(const QString&)> done) { m_rig->signIn->signOutEverywhere(std::move(done)); });
+        QCOMPARE(error, QString());
+        QCOMPARE(changes, 1);
+        QVERIFY(!QFileInfo::exists(m_rig->cacheFilePath()));
+        QCOMPARE(m_rig->cache->cache().entryCount(), 0);
+        const Json profile = m_rig->profileOnDisk();
+        QCOMPARE(profile["subscriptions"], Json::array());
+        QVERIFY(readFile(m_rig->profilePath()).startsWith(kBom));
+
+        QVERIFY(QTest::qWaitFor([&] { return inFlight.has_value(); }, 10000));
+        QTest::qWait(100);
+        QVERIFY(!QFileInfo::exists(m_rig->cacheFilePath()) || m_rig->cacheOnDisk().entryCount() == 0);
+        QCOMPARE(m_rig->cache->cache().entryCount(), 0);
+    }
+
     // A custom cloud on loopback may use plain http (tests, local sandboxes); elsewhere https is required.
     void sessionOnACustomLoopbackCloud()
     {
