@@ -33,17 +33,6 @@
 
 namespace tenantry {
 
-namespace {
-
-StorageMode storageModeOf(const AppSettings& settings)
-{
-    return settings.value(AppSettings::Key::StorageMode).toString() == QLatin1String("keychain-only")
-               ? StorageMode::KeychainOnly
-               : StorageMode::KeychainAndFile;
-}
-
-} // namespace
-
 DesktopApp::DesktopApp(Options options, QObject* parent)
     : QObject(parent)
     , m_options(std::move(options))
@@ -112,7 +101,10 @@ void DesktopApp::buildSession()
     m_startCloudSetting = settings.value(AppSettings::Key::CloudName).toString();
     Session::Options options;
     options.configDir = m_options.configDir;
-    options.storageMode = storageModeOf(settings);
+    QString storageWarning;
+    options.storageMode = configuredStorageMode(settings, &storageWarning); // TENANTRY_STORAGE_MODE, as the CLI
+    if (!storageWarning.isEmpty())
+        qCWarning(lcUi).noquote() << storageWarning;
     options.clientId = m_options.clientId;
     options.cloudName = settings.value(AppSettings::Key::CloudName).toString();
     options.keychain = m_options.keychain;
@@ -136,7 +128,7 @@ void DesktopApp::applySettings()
     const QString cloud = m_options.settings->value(AppSettings::Key::CloudName).toString();
     if (cloud != m_startCloudSetting)
         m_window->showProblem(tr("Tenantry uses the new cloud setting from its next start."));
-    const StorageMode mode = storageModeOf(*m_options.settings);
+    const StorageMode mode = configuredStorageMode(*m_options.settings);
     if (mode != m_session->cache().mode()) {
         QPointer<DesktopApp> self(this);
         m_session->cache().setMode(mode, [self](const CacheOutcome& outcome) {

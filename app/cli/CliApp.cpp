@@ -83,14 +83,6 @@ QString deviceCodeWarning(const QString& verificationHost)
         .arg(belongsTo);
 }
 
-StorageMode configuredStorageMode()
-{
-    QString mode = qEnvironmentVariable("TENANTRY_STORAGE_MODE");
-    if (mode.isEmpty())
-        mode = AppSettings().value(AppSettings::Key::StorageMode).toString();
-    return mode == QLatin1String("keychain-only") ? StorageMode::KeychainOnly : StorageMode::KeychainAndFile;
-}
-
 } // namespace
 
 CliApp::CliApp(QStringList args, QObject* parent)
@@ -279,7 +271,10 @@ bool CliApp::loadSession()
         return true;
     if (!m_session) {
         Session::Options options;
-        options.storageMode = configuredStorageMode();
+        QString storageWarning;
+        options.storageMode = configuredStorageMode(AppSettings(), &storageWarning);
+        if (!storageWarning.isEmpty())
+            warn(storageWarning);
         options.keychain = new KeychainStore(this);
         options.clientId = qEnvironmentVariable("TENANTRY_CLIENT_ID");
         m_session = new Session(options, m_clock, this);
