@@ -193,9 +193,10 @@ void DesktopApp::updateAccountsShown()
 }
 
 void DesktopApp::confirm(const QString& title, const QString& text, const QString& acceptText,
-                         std::function<void()> then)
+                         std::function<void()> then, bool warning)
 {
-    auto* box = new QMessageBox(QMessageBox::Question, title, text, QMessageBox::Cancel, m_window.get());
+    auto* box = new QMessageBox(warning ? QMessageBox::Warning : QMessageBox::Question, title, text,
+                                QMessageBox::Cancel, m_window.get());
     box->setObjectName(QStringLiteral("confirmBox"));
     box->setTextFormat(Qt::PlainText); // names a tenant or an account: their admin's words, not markup
     box->setAttribute(Qt::WA_DeleteOnClose);
@@ -218,6 +219,7 @@ void DesktopApp::wireWindow()
     if (!m_signIn) {
         connect(window, &MainWindow::signInWithBrowserRequested, this, unavailable);
         connect(window, &MainWindow::signInWithCodeRequested, this, unavailable);
+        connect(window, &MainWindow::signOutEverywhereRequested, this, unavailable);
         return;
     }
     connect(window, &MainWindow::signInWithBrowserRequested, m_signIn, [this](const QString& tenant) {
@@ -227,6 +229,7 @@ void DesktopApp::wireWindow()
         m_signIn->signInWithCode({tenant, {}, {}});
     });
     connect(window, &MainWindow::refreshRequested, m_accounts, &AccountsController::refreshAll);
+    connect(window, &MainWindow::signOutEverywhereRequested, this, &DesktopApp::confirmSignOutEverywhere);
 
     connect(m_signIn, &SignInCoordinator::started, window, &MainWindow::showStatus);
     connect(m_signIn, &SignInCoordinator::cancelled, window,
@@ -244,6 +247,33 @@ void DesktopApp::wireWindow()
                 .arg(result.username));
         m_trayMenu->rebuild();
     });
+}
+
+void DesktopApp::confirmSignOutEverywhere()
+{
+    confirm(
+        tr("Sign out everywhere?"),
+        tr("Every account's tokens are removed from this computer: from Tenantry's keychain item and from "
+           "the Azure CLI's token cache %1 and its backup copies, which az, Azure PowerShell, VS Code and "
+           "other tools share. The list of subscriptions az knows (azureProfile.json) is emptied.")
+                .arg(m_session->cache().filePath()) +
+            QStringLiteral("\n\n") +
+            tr("Afterwards az and those tools need a new sign-in (az login), and so does Tenantry."),
+        tr("Sign out everywhere"),
+        [this] {
+            QPointer<DesktopApp> self(this);
+            m_session->signIn().signOutEverywhere([self](const QString& error) {
+                if (!self)
+                    return;
+                if (!error.isEmpty()) {
+                    self->m_window->showProblem(tr("Not everything could be removed: %1").arg(error));
+                    return;
+                }
+                self->m_window->showProblem(QString());
+                self->m_window->showStatus(tr("Signed out everywhere: no account's tokens are left."));
+            });
+        },
+        /*warning=*/true);
 }
 
 void DesktopApp::wireAccounts()
