@@ -253,6 +253,36 @@
         <source>Signed out of %1.</source>
         <translation>Von %1 abgemeldet.</translation>
     </message>
+    <message numerus="yes">
+        <source>Added %n subscription(s) to the Azure CLI&apos;s list: %1.</source>
+        <translation>
+            <numerusform>%n Abonnement zur Liste der Azure CLI hinzugefügt: %1.</numerusform>
+            <numerusform>%n Abonnements zur Liste der Azure CLI hinzugefügt: %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed %n subscription(s) from the Azure CLI&apos;s list: %1.</source>
+        <translation>
+            <numerusform>%n Abonnement aus der Liste der Azure CLI entfernt: %1.</numerusform>
+            <numerusform>%n Abonnements aus der Liste der Azure CLI entfernt: %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No subscription is active any more: %1 is no longer listed.</source>
+        <translation>Kein Abonnement ist mehr aktiv: %1 ist nicht mehr aufgeführt.</translation>
+    </message>
+    <message>
+        <source>%1 is now the active subscription, as none was active.</source>
+        <translation>%1 ist jetzt das aktive Abonnement, da keines aktiv war.</translation>
+    </message>
+    <message>
+        <source>%1 is now the active subscription: %2 is no longer listed.</source>
+        <translation>%1 ist jetzt das aktive Abonnement: %2 ist nicht mehr aufgeführt.</translation>
+    </message>
+    <message>
+        <source>The active subscription is still %1.</source>
+        <translation>Das aktive Abonnement ist weiterhin %1.</translation>
+    </message>
 </context>
 <context>
     <name>tenantry::AccountsView</name>
@@ -369,6 +399,10 @@ Melden Sie sich zuerst bei diesem Mandanten an.</translation>
 </context>
 <context>
     <name>tenantry::DesktopApp</name>
+    <message>
+        <source>Azure CLI subscriptions changed</source>
+        <translation>Abonnements der Azure CLI geändert</translation>
+    </message>
     <message>
         <source>The Azure CLI configuration in %1 cannot be used: %2</source>
         <translation>Die Azure-CLI-Konfiguration in %1 kann nicht verwendet werden: %2</translation>
@@ -735,6 +769,14 @@ Melden Sie sich zuerst bei diesem Mandanten an.</translation>
         <translation>Zwischenablage &amp;leeren nach:</translation>
     </message>
     <message>
+        <source>Also copy tokens to the &amp;primary selection (middle-click paste)</source>
+        <translation>Token auch in die &amp;primäre Auswahl kopieren (Einfügen per Mittelklick)</translation>
+    </message>
+    <message>
+        <source>A middle click pastes the primary selection into whatever window is under the mouse, so a token there is easily pasted by mistake. Cleared with the clipboard.</source>
+        <translation>Ein Mittelklick fügt die primäre Auswahl in das Fenster unter dem Mauszeiger ein; ein Token darin ist also schnell versehentlich eingefügt. Wird mit der Zwischenablage geleert.</translation>
+    </message>
+    <message>
         <source>Same as Azure CLI</source>
         <translation>Wie in der Azure CLI</translation>
     </message>
@@ -811,6 +853,38 @@ Melden Sie sich zuerst bei diesem Mandanten an.</translation>
     <message>
         <source>Cannot listen for later launches: %1</source>
         <translation>Spätere Programmstarts können nicht entgegengenommen werden: %1</translation>
+    </message>
+    <message>
+        <source>it is a symbolic link</source>
+        <translation>es ist ein symbolischer Link</translation>
+    </message>
+    <message>
+        <source>it is not a directory</source>
+        <translation>es ist kein Verzeichnis</translation>
+    </message>
+    <message>
+        <source>it belongs to user %1</source>
+        <translation>es gehört dem Benutzer %1</translation>
+    </message>
+    <message>
+        <source>its mode is %1, not 0700</source>
+        <translation>seine Zugriffsrechte sind %1 statt 0700</translation>
+    </message>
+    <message>
+        <source>Not using %1 for the single-instance socket: %2.</source>
+        <translation>%1 wird nicht für den Socket der Einzelinstanz verwendet: %2.</translation>
+    </message>
+    <message>
+        <source>%1 is not a socket of this user&apos;s; leaving it alone.</source>
+        <translation>%1 ist kein Socket dieses Benutzers und bleibt unangetastet.</translation>
+    </message>
+    <message>
+        <source>Cannot remove the stale socket %1: %2</source>
+        <translation>Der verwaiste Socket %1 kann nicht entfernt werden: %2</translation>
+    </message>
+    <message>
+        <source>it is not an absolute path</source>
+        <translation>es ist kein absoluter Pfad</translation>
     </message>
 </context>
 <context>

@@ -10,6 +10,8 @@ namespace tenantry {
 
 namespace {
 
+// Where a copied secret may be (Selection only when the user opted in); clearing looks at both, so a
+// secret copied before the user turned the option off is still removed.
 const QList<QClipboard::Mode> kModes = {QClipboard::Clipboard, QClipboard::Selection};
 
 bool supports(const QClipboard* clipboard, QClipboard::Mode mode)
@@ -46,6 +48,7 @@ void ClipboardGuard::applySettings(const AppSettings& settings)
     bool ok = false;
     const int seconds = settings.value(AppSettings::Key::ClipboardClearSeconds).toInt(&ok);
     setClearAfterSeconds(ok ? seconds : kDefaultClearSeconds);
+    setCopyToSelection(settings.value(AppSettings::Key::CopyToPrimarySelection).toBool());
 }
 
 QMimeData* ClipboardGuard::secretMimeData(const QString& text)
@@ -78,10 +81,9 @@ void ClipboardGuard::copyToken(const Secret& token, TokenFormat format)
 void ClipboardGuard::copySecret(const Secret& secret)
 {
     m_copied = secret;
-    for (QClipboard::Mode mode : kModes) {
-        if (supports(m_clipboard, mode))
-            m_clipboard->setMimeData(secretMimeData(secret.reveal()), mode);
-    }
+    m_clipboard->setMimeData(secretMimeData(secret.reveal()), QClipboard::Clipboard);
+    if (m_copyToSelection && supports(m_clipboard, QClipboard::Selection))
+        m_clipboard->setMimeData(secretMimeData(secret.reveal()), QClipboard::Selection);
     m_secondsLeft = m_clearAfterSeconds;
     if (m_clearAfterSeconds > 0)
         m_timer.start();

@@ -14,8 +14,10 @@ class AppSettings;
 
 // Puts a secret (an access token) on the clipboard the way password managers do, and takes it
 // off again: the mime data asks clipboard managers not to keep it (KDE, macOS, Windows hints),
-// both Clipboard and Selection get it, and it is cleared after a timeout or on quit -- but only
-// while the clipboard still holds what this guard put there.
+// the PRIMARY selection (X11/Wayland middle-click paste) gets it only when the user opted in --
+// a stray middle click pastes PRIMARY into whatever window is under the mouse, a chat or a
+// terminal -- and it is cleared from both after a timeout or on quit, but only while they still
+// hold what this guard put there.
 class ClipboardGuard : public QObject
 {
     Q_OBJECT
@@ -36,7 +38,10 @@ public:
     // 0 = never clear.
     void setClearAfterSeconds(int seconds);
     int clearAfterSeconds() const { return m_clearAfterSeconds; }
-    void applySettings(const AppSettings& settings); // ClipboardClearSeconds
+    // Also put secrets on the PRIMARY selection (where the platform has one). Off by default.
+    void setCopyToSelection(bool copy) { m_copyToSelection = copy; }
+    bool copiesToSelection() const { return m_copyToSelection; }
+    void applySettings(const AppSettings& settings); // ClipboardClearSeconds, CopyToPrimarySelection
 
     void copySecret(const Secret& secret);
     void copyToken(const Secret& token, TokenFormat format = TokenFormat::Raw);
@@ -65,6 +70,7 @@ private:
     Secret m_copied;
     int m_clearAfterSeconds = kDefaultClearSeconds;
     int m_secondsLeft = 0;
+    bool m_copyToSelection = false;
 };
 
 } // namespace tenantry

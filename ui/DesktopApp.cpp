@@ -184,6 +184,15 @@ void DesktopApp::notify(const QString& title, const QString& message)
         m_window->showStatus(title + QStringLiteral(": ") + message.section(QLatin1Char('\n'), 0, 0));
 }
 
+void DesktopApp::tellProfileChange(const QString& message)
+{
+    if (message.isEmpty())
+        return;
+    m_window->showNotice(message);
+    if (!m_window->isVisible())
+        notify(tr("Azure CLI subscriptions changed"), message);
+}
+
 void DesktopApp::updateAccountsShown()
 {
     // While the cache loads, what az's profile lists is about to show: no welcome page flash.
@@ -245,6 +254,7 @@ void DesktopApp::wireWindow()
         m_window->showStatus(
             tr("Signed in as %1: %n subscription(s).", nullptr, static_cast<int>(result.subscriptions.size()))
                 .arg(result.username));
+        tellProfileChange(AccountsController::describeProfileChange(result.profileChange));
         m_trayMenu->rebuild();
     });
 }
@@ -299,6 +309,7 @@ void DesktopApp::wireAccounts()
     connect(m_accounts, &AccountsController::loaded, this, &DesktopApp::updateAccountsShown);
     connect(m_accounts, &AccountsController::statusMessage, m_window.get(), &MainWindow::showStatus);
     connect(m_accounts, &AccountsController::operationFailed, m_window.get(), &MainWindow::showProblem);
+    connect(m_accounts, &AccountsController::profileChangeNotice, this, &DesktopApp::tellProfileChange);
     connect(m_accounts, &AccountsController::tenantNeedsSignIn, m_notifier, &Notifier::tenantNeedsSignIn);
     connect(m_accounts, &AccountsController::tenantSignedIn, m_notifier, &Notifier::tenantSignedIn);
     connect(m_accounts, &AccountsController::accountSignInExpired, m_notifier, &Notifier::accountSignInExpired);

@@ -104,6 +104,7 @@ private:
     void confirm(const QString& title, const QString& text, const QString& acceptText, std::function<void()> then,
                  bool warning = false);
     void notify(const QString& title, const QString& message);
+    void tellProfileChange(const QString& message); // what a sign-in or refresh changed in az's list
     void copyForActiveSubscription(const QString& scope, const QString& label, ClipboardGuard::TokenFormat format);
     void applySettings();
 

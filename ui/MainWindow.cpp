@@ -35,6 +35,9 @@ MainWindow::MainWindow(AppSettings* settings, QWidget* parent)
     centralLayout->setSpacing(0);
     buildProblemBar(central);
     centralLayout->addWidget(m_problemBar);
+    m_noticeBar = buildDismissableBar(NoticePanel::Tone::Information, QStringLiteral("active"),
+                                      QStringLiteral("noticeBar"), central);
+    centralLayout->addWidget(m_noticeBar);
     m_stack = new QStackedWidget(central);
     centralLayout->addWidget(m_stack, 1);
     m_welcome = new WelcomePanel(m_stack);
@@ -102,26 +105,44 @@ void MainWindow::buildMenus()
     });
 }
 
-void MainWindow::buildProblemBar(QWidget* parent)
+NoticePanel* MainWindow::buildDismissableBar(NoticePanel::Tone tone, const QString& iconName, const QString& objectName,
+                                             QWidget* parent)
 {
-    m_problemBar =
-        new NoticePanel(NoticePanel::Tone::Warning, AppIcons::status(QStringLiteral("needs-sign-in")), 16, parent);
-    m_problemBar->setObjectName(QStringLiteral("problemBar"));
-    m_problemLabel = m_problemBar->label();
-    auto* close = new QToolButton(m_problemBar);
+    auto* bar = new NoticePanel(tone, AppIcons::status(iconName), 16, parent);
+    bar->setObjectName(objectName);
+    auto* close = new QToolButton(bar);
     close->setAutoRaise(true);
     close->setText(QStringLiteral("✕"));
     close->setToolTip(tr("Dismiss"));
     close->setAccessibleName(tr("Dismiss"));
-    connect(close, &QToolButton::clicked, m_problemBar, &QWidget::hide);
-    m_problemBar->row()->addWidget(close, 0, Qt::AlignTop);
-    m_problemBar->hide();
+    connect(close, &QToolButton::clicked, bar, &QWidget::hide);
+    bar->row()->addWidget(close, 0, Qt::AlignTop);
+    bar->hide();
+    return bar;
+}
+
+void MainWindow::buildProblemBar(QWidget* parent)
+{
+    m_problemBar = buildDismissableBar(NoticePanel::Tone::Warning, QStringLiteral("needs-sign-in"),
+                                       QStringLiteral("problemBar"), parent);
+    m_problemLabel = m_problemBar->label();
 }
 
 void MainWindow::showProblem(const QString& message)
 {
     m_problemLabel->setText(message);
     m_problemBar->setVisible(!message.isEmpty());
+}
+
+void MainWindow::showNotice(const QString& message)
+{
+    m_noticeBar->label()->setText(message);
+    m_noticeBar->setVisible(!message.isEmpty());
+}
+
+QString MainWindow::noticeText() const
+{
+    return m_noticeBar->isHidden() ? QString() : m_noticeBar->label()->text();
 }
 
 QString MainWindow::problemText() const

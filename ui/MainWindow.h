@@ -1,5 +1,7 @@
 #pragma once
 
+#include "NoticePanel.h"
+
 #include <QMainWindow>
 
 class QLabel;
@@ -12,7 +14,6 @@ namespace tenantry {
 
 class AccountActions;
 class AppSettings;
-class NoticePanel;
 class WelcomePanel;
 
 // The window titled "Tenantry": an empty state inviting the first sign-in, or the accounts view
@@ -37,6 +38,7 @@ public:
     void setAccountActions(AccountActions* actions);
     QToolBar* toolBar() const { return m_toolBar; }
     QString problemText() const; // the message bar's text; empty when hidden
+    QString noticeText() const;  // the notice bar's text; empty when hidden
     QAction* signOutEverywhereAction() const { return m_signOutEverywhereAction; }
 
     void setCloseToTray(bool closeToTray) { m_closeToTray = closeToTray; }
@@ -49,7 +51,10 @@ public slots:
     void toggleVisible();                        // the tray icon's click
     void setClipboardCountdown(int secondsLeft); // ClipboardGuard::countdown; 0 hides it
     void showStatus(const QString& message);
-    void showProblem(const QString& message);              // a bar above the accounts until dismissed; empty hides it
+    void showProblem(const QString& message); // a bar above the accounts until dismissed; empty hides it
+    // A calm bar for what Tenantry changed that the user should know (az's active subscription, entries
+    // added or removed in azureProfile.json), until dismissed or replaced; empty hides it.
+    void showNotice(const QString& message);
     void requestBrowserSignIn(const QString& tenant = {}); // --sign-in [--tenant T], the tray's "Sign in…"
     void requestCodeSignIn(const QString& tenant = {});    // --device-code
 
@@ -68,6 +73,8 @@ protected:
 private:
     void buildMenus();
     void buildProblemBar(QWidget* parent);
+    NoticePanel* buildDismissableBar(NoticePanel::Tone tone, const QString& iconName, const QString& objectName,
+                                     QWidget* parent);
     void saveGeometrySetting();
 
     AppSettings* m_settings;
@@ -79,6 +86,7 @@ private:
     QLabel* m_clipboardLabel = nullptr;
     NoticePanel* m_problemBar = nullptr;
     QLabel* m_problemLabel = nullptr;
+    NoticePanel* m_noticeBar = nullptr;
     QToolBar* m_toolBar = nullptr;
     QAction* m_browserSignInAction = nullptr;
     QAction* m_codeSignInAction = nullptr;

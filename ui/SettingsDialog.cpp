@@ -58,6 +58,15 @@ void SettingsDialog::buildUi()
                                       "something else was copied meanwhile."));
     tokensForm->addRow(tr("&Clear clipboard after:"), m_clipboardSeconds);
 
+    m_copyToSelection = new QCheckBox(tr("Also copy tokens to the &primary selection (middle-click paste)"), tokens);
+    // As a paragraph, which Qt wraps: a plain-text tooltip this long is one line across the screen.
+    m_copyToSelection->setToolTip(
+        QStringLiteral("<p>%1</p>")
+            .arg(tr("A middle click pastes the primary selection into whatever window is under the mouse, so a token "
+                    "there is easily pasted by mistake. Cleared with the clipboard.")
+                     .toHtmlEscaped()));
+    tokensForm->addRow(m_copyToSelection);
+
     m_expiryReminder = new QSpinBox(tokens);
     m_expiryReminder->setRange(0, 55);
     m_expiryReminder->setSuffix(tr(" min before"));
@@ -105,6 +114,7 @@ void SettingsDialog::load()
     using Key = AppSettings::Key;
     selectData(m_storageMode, m_settings->value(Key::StorageMode).toString());
     m_clipboardSeconds->setValue(m_settings->value(Key::ClipboardClearSeconds).toInt());
+    m_copyToSelection->setChecked(m_settings->value(Key::CopyToPrimarySelection).toBool());
     m_expiryReminder->setValue(m_settings->value(Key::NotifyBeforeExpiryMinutes).toInt());
     selectData(m_cloud, m_settings->value(Key::CloudName).toString());
     m_startMinimized->setChecked(m_settings->value(Key::StartMinimized).toBool());
@@ -117,6 +127,7 @@ bool SettingsDialog::save(QString* error)
     using Key = AppSettings::Key;
     m_settings->setValue(Key::StorageMode, m_storageMode->currentData().toString());
     m_settings->setValue(Key::ClipboardClearSeconds, m_clipboardSeconds->value());
+    m_settings->setValue(Key::CopyToPrimarySelection, m_copyToSelection->isChecked());
     m_settings->setValue(Key::NotifyBeforeExpiryMinutes, m_expiryReminder->value());
     m_settings->setValue(Key::CloudName, m_cloud->currentData().toString());
     m_settings->setValue(Key::StartMinimized, m_startMinimized->isChecked());

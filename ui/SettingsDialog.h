@@ -13,8 +13,9 @@ class AppSettings;
 class AutostartEntry;
 
 // Tenantry's preferences, read from and written to AppSettings on OK: where tokens are stored,
-// how long a copied token stays on the clipboard, start minimized / at login (the autostart
-// entry is written or removed right away), and the cloud (or follow az's choice).
+// how long a copied token stays on the clipboard and whether it goes to the primary selection too,
+// start minimized / at login (the autostart entry is written or removed right away), and the cloud
+// (or follow az's choice).
 class SettingsDialog : public QDialog
 {
     Q_OBJECT
@@ -25,6 +26,7 @@ public:
     // The widgets, for tests.
     QComboBox* storageModeBox() const { return m_storageMode; }
     QSpinBox* clipboardSecondsBox() const { return m_clipboardSeconds; }
+    QCheckBox* copyToSelectionBox() const { return m_copyToSelection; }
     QSpinBox* expiryReminderBox() const { return m_expiryReminder; }
     QCheckBox* startMinimizedBox() const { return m_startMinimized; }
     QCheckBox* startAtLoginBox() const { return m_startAtLogin; }
@@ -45,6 +47,7 @@ private:
     AutostartEntry* m_autostart;
     QComboBox* m_storageMode = nullptr;
     QSpinBox* m_clipboardSeconds = nullptr;
+    QCheckBox* m_copyToSelection = nullptr;
     QSpinBox* m_expiryReminder = nullptr;
     QCheckBox* m_startMinimized = nullptr;
     QCheckBox* m_startAtLogin = nullptr;

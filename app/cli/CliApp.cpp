@@ -356,8 +356,10 @@ void CliApp::refreshAccounts(QStringList usernames, std::function<void()> then)
                 message += QLatin1Char('\n') + reauthenticateHint(username);
             printError(QStringLiteral("ERROR: ") + message);
             m_partialExitCode = 1;
-        } else if (reportUnreachedTenants(result) && m_partialExitCode == 0) {
-            m_partialExitCode = 3;
+        } else {
+            reportProfileChange(result.profileChange);
+            if (reportUnreachedTenants(result) && m_partialExitCode == 0)
+                m_partialExitCode = 3;
         }
         refreshAccounts(usernames, then);
     });
@@ -375,6 +377,36 @@ bool CliApp::reportUnreachedTenants(const SignInResult& result)
                  : QStringLiteral("Tenant '%1' (%2) could not be reached: %3").arg(name, t.tenant.tenantId, t.reason));
     }
     return !unreached.isEmpty();
+}
+
+void CliApp::reportProfileChange(const ProfileChange& change)
+{
+    const auto named = [](const Subscription& s) { return QStringLiteral("'%1' (%2)").arg(s.name, s.id); };
+    const auto list = [&named](const QList<Subscription>& subs) {
+        QStringList names;
+        for (const Subscription& s : subs)
+            names.append(named(s));
+        return names.join(QStringLiteral(", "));
+    };
+    if (!change.added.isEmpty())
+        warn(QStringLiteral("Added %1 subscription(s) to azureProfile.json: %2.")
+                 .arg(change.added.size())
+                 .arg(list(change.added)));
+    if (!change.removed.isEmpty())
+        warn(QStringLiteral("Removed %1 subscription(s) from azureProfile.json: %2.")
+                 .arg(change.removed.size())
+                 .arg(list(change.removed)));
+    if (!change.activeChanged())
+        return;
+    if (!change.activeAfter)
+        warn(QStringLiteral("No subscription is the default any more: %1 is no longer listed.")
+                 .arg(named(*change.activeBefore)));
+    else if (!change.activeBefore)
+        warn(QStringLiteral("The default subscription is now %1: no subscription was the default.")
+                 .arg(named(*change.activeAfter)));
+    else
+        warn(QStringLiteral("The default subscription is now %1: %2 is no longer listed.")
+                 .arg(named(*change.activeAfter), named(*change.activeBefore)));
 }
 
 Json CliApp::subscriptionsOutput(const QList<Subscription>& subs, bool all) const
@@ -687,6 +719,7 @@ void CliApp::completeLogin(const TokenGrantResult& result, const QString& realm,
             fail(signIn.error);
             return;
         }
+        reportProfileChange(signIn.profileChange);
         printResult(subscriptionsOutput(signIn.subscriptions, true));
         // 3: signed in, but some tenants still need an interactive sign-in (said on stderr above).
         finish(partial ? 3 : 0);

@@ -54,7 +54,7 @@ private:
     void logout(const ParsedArgs& args);
     void accountTenantList(const ParsedArgs& args);
 
-    bool loadSession(); // az's files and the clients; prints the error and finishes on failure
+    bool loadSession();                         // az's files and the clients; prints the error and finishes on failure
     void loadCache(std::function<void()> then); // the token cache; finishes with the error on failure
     void completeLogin(const TokenGrantResult& result, const QString& realm, const QStringList& scopes,
                        const SignInOptions& options);
@@ -64,6 +64,8 @@ private:
     void watchLoginWait(const std::function<void()>& cancel, const QString& whatToDo);
     void endLoginWait();
     void refreshAccounts(QStringList usernames, std::function<void()> then);
+    // What a sign-in or refresh changed in azureProfile.json besides its entries' details, on stderr.
+    void reportProfileChange(const ProfileChange& change);
     bool reportUnreachedTenants(const SignInResult& result); // warns per tenant; true if any
     Json subscriptionsOutput(const QList<Subscription>& subscriptions, bool all) const;
     void printResult(const Json& result, const OutputFormatter::TableTransform& table = {});

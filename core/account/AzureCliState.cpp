@@ -18,8 +18,7 @@ bool matches(const Subscription& s, const QString& idOrName)
 AzureCliState::AzureCliState(AzureConfigDir dir)
     : m_dir(std::move(dir))
     , m_clouds(m_dir)
-{
-}
+{}
 
 bool AzureCliState::load(QString* error)
 {
@@ -86,33 +85,56 @@ std::optional<Subscription> AzureCliState::subscription(const QString& idOrName,
 
 bool AzureCliState::setActive(const QString& idOrName, QString* error)
 {
-    QList<Subscription> found;
-    const QList<Subscription> subs = subscriptions();
-    for (const Subscription& s : subs) {
-        if (matches(s, idOrName))
-            found.append(s);
-    }
-    if (found.size() != 1) {
-        *error = QStringLiteral("The subscription of '%1' %2 in cloud '%3'.")
-                     .arg(idOrName.toLower(),
-                          found.isEmpty() ? QStringLiteral("doesn't exist") : QStringLiteral("has more than one match"),
-                          m_cloud.name);
+    QString id;
+    const QString cloudName = m_cloud.name;
+    QString why;
+    const bool ok = modifyProfile(
+        [&](AzureProfile& profile) {
+            why.clear();
+            QList<Subscription> found;
+            const QList<Subscription> subs = profile.subscriptions();
+            for (const Subscription& s : subs) {
+                if (s.environmentName == cloudName && matches(s, idOrName))
+                    found.append(s);
+            }
+            if (found.size() != 1) {
+                why = QStringLiteral("The subscription of '%1' %2 in cloud '%3'.")
+                          .arg(idOrName.toLower(),
+                               found.isEmpty() ? QStringLiteral("doesn't exist")
+                                               : QStringLiteral("has more than one match"),
+                               cloudName);
+                return false;
+            }
+            id = found.first().id;
+            if (!profile.setDefault(id)) {
+                why = QStringLiteral("The subscription '%1' is not in %2.").arg(id, m_dir.profileFile());
+                return false;
+            }
+            return true;
+        },
+        error);
+    if (!ok)
+        return false;
+    if (!why.isEmpty()) {
+        *error = why;
         return false;
     }
-    const QString id = found.first().id;
-    if (!m_profile.setDefault(id)) {
-        *error = QStringLiteral("The subscription '%1' is not in %2.").arg(id, m_dir.profileFile());
-        return false;
-    }
-    if (!m_profile.save(m_dir.profileFile(), error))
-        return false;
-    qCInfo(lcProfile) << "active subscription is now" << id << "in cloud" << m_cloud.name;
-    return m_clouds.setSubscription(m_cloud.name, id, error);
+    qCInfo(lcProfile) << "active subscription is now" << id << "in cloud" << cloudName;
+    return m_clouds.setSubscription(cloudName, id, error);
 }
 
-bool AzureCliState::saveProfile(QString* error)
+bool AzureCliState::modifyProfile(const AzureProfileFile::Change& change, QString* error)
 {
-    return m_dir.ensureExists(error) && m_profile.save(m_dir.profileFile(), error);
+    if (!m_dir.ensureExists(error))
+        return false;
+    AzureProfileFile::Result result = AzureProfileFile(m_dir.profileFile()).modify(change);
+    if (!result.ok) {
+        if (error)
+            *error = result.error;
+        return false;
+    }
+    m_profile = std::move(result.profile);
+    return true;
 }
 
 } // namespace tenantry

@@ -2,6 +2,7 @@
 
 #include "azure/AzureConfigDir.h"
 #include "azure/AzureProfile.h"
+#include "azure/AzureProfileFile.h"
 #include "azure/CloudConfig.h"
 
 namespace tenantry {
@@ -30,10 +31,13 @@ public:
     QList<Subscription> subscriptions(bool allClouds = false) const;
     // `az account show [-s S]`: by id or name, case-insensitive, in the active cloud; empty S = the default.
     std::optional<Subscription> subscription(const QString& idOrName, QString* error) const;
-    // `az account set -s S`: exactly one match in the active cloud becomes the default.
+    // `az account set -s S`: exactly one match in the active cloud, as azureProfile.json lists it now,
+    // becomes the default; clouds.config follows.
     bool setActive(const QString& idOrName, QString* error);
-    // Writes azureProfile.json (after login, logout, refresh).
-    bool saveProfile(QString* error);
+    // Changes azureProfile.json as it is on disk now (AzureProfileFile::modify: under the lock, re-read,
+    // merged again when az wrote meanwhile); profile() is then what the file holds. Every change
+    // Tenantry makes to the file goes through here: sign-in, refresh, account set, sign-out, clear.
+    bool modifyProfile(const AzureProfileFile::Change& change, QString* error);
 
 private:
     AzureConfigDir m_dir;

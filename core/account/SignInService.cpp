@@ -12,6 +12,45 @@
 
 namespace tenantry {
 
+namespace {
+
+bool sameId(const Subscription& a, const Subscription& b)
+{
+    return a.id.compare(b.id, Qt::CaseInsensitive) == 0;
+}
+
+bool listsId(const QList<Subscription>& list, const Subscription& s)
+{
+    return std::any_of(list.begin(), list.end(), [&s](const Subscription& other) { return sameId(other, s); });
+}
+
+ProfileChange describeChange(const QList<Subscription>& before, const AzureProfile& after, const QString& cloudName,
+                             const std::optional<Subscription>& activeBefore)
+{
+    ProfileChange change;
+    change.activeBefore = activeBefore;
+    change.activeAfter = after.defaultSubscription(cloudName);
+    const QList<Subscription> now = after.subscriptions();
+    for (const Subscription& s : now) {
+        if (!listsId(before, s))
+            change.added.append(s);
+    }
+    for (const Subscription& s : before) {
+        if (!listsId(now, s))
+            change.removed.append(s);
+    }
+    return change;
+}
+
+} // namespace
+
+bool ProfileChange::activeChanged() const
+{
+    if (activeBefore.has_value() != activeAfter.has_value())
+        return true;
+    return activeBefore && !sameId(*activeBefore, *activeAfter);
+}
+
 QList<TenantStatus> SignInResult::tenantsNeedingSignIn() const
 {
     QList<TenantStatus> out;
@@ -131,44 +170,56 @@ void SignInService::discoverAndMerge(const QString& username, const QString& hom
                 result.subscriptions.append(s);
             }
         }
-        if (replaceUser) {
-            // A refresh that could not reach a tenant (MFA, Conditional Access, network) learnt nothing
-            // new about it: its subscriptions stay listed, as they were, rather than vanishing from az.
-            for (const TenantStatus& tenant : discovery.tenants) {
-                if (tenant.state == TenantStatus::State::SignedIn)
-                    continue;
-                for (const Subscription& kept : m_state->profile().subscriptions()) {
-                    if (kept.userName.compare(username, Qt::CaseInsensitive) == 0 &&
-                        kept.tenantId.compare(tenant.tenant.tenantId, Qt::CaseInsensitive) == 0 &&
-                        !seen.contains(kept.id.toLower())) {
-                        seen.insert(kept.id.toLower());
-                        result.subscriptions.append(kept);
+        const QList<Subscription> discovered = result.subscriptions;
+        QString refusal;
+        const auto merge = [&](AzureProfile& profile) {
+            refusal.clear();
+            result.subscriptions = discovered;
+            result.profileChange = {};
+            const QList<Subscription> before = profile.subscriptions();
+            QSet<QString> listed = seen;
+            if (replaceUser) {
+                // A refresh that could not reach a tenant (MFA, Conditional Access, network) learnt nothing
+                // new about it: its subscriptions stay listed, as they were, rather than vanishing from az.
+                for (const TenantStatus& tenant : discovery.tenants) {
+                    if (tenant.state == TenantStatus::State::SignedIn)
+                        continue;
+                    for (const Subscription& kept : before) {
+                        if (kept.userName.compare(username, Qt::CaseInsensitive) == 0 &&
+                            kept.tenantId.compare(tenant.tenant.tenantId, Qt::CaseInsensitive) == 0 &&
+                            !listed.contains(kept.id.toLower())) {
+                            listed.insert(kept.id.toLower());
+                            result.subscriptions.append(kept);
+                        }
                     }
                 }
             }
-        }
-        if (result.subscriptions.isEmpty() && !options.allowNoSubscriptions) {
-            result.error = tr("No subscriptions found for %1.").arg(username);
-            if (!result.tenantsNeedingSignIn().isEmpty())
-                result.error += QLatin1Char(' ') + tr("Some tenants need an interactive sign-in first.");
-            else
-                result.error += QLatin1Char(' ') + tr("Sign in with --allow-no-subscriptions to use its tenants.");
-            done(result);
-            return;
-        }
-        AzureProfile& profile = m_state->profile();
-        const auto previousDefault = profile.defaultSubscription(cloudName);
-        if (replaceUser)
-            profile.removeUser(username);
-        profile.merge(result.subscriptions);
-        if (replaceUser && previousDefault && profile.find(previousDefault->id, cloudName))
-            profile.setDefault(previousDefault->id);
+            if (result.subscriptions.isEmpty() && !options.allowNoSubscriptions) {
+                refusal = tr("No subscriptions found for %1.").arg(username);
+                if (!result.tenantsNeedingSignIn().isEmpty())
+                    refusal += QLatin1Char(' ') + tr("Some tenants need an interactive sign-in first.");
+                else
+                    refusal += QLatin1Char(' ') + tr("Sign in with --allow-no-subscriptions to use its tenants.");
+                return false;
+            }
+            const auto previousDefault = profile.defaultSubscription(cloudName);
+            if (replaceUser)
+                profile.removeUser(username);
+            profile.merge(result.subscriptions);
+            // The user's active subscription stays active while it is listed at all: signing in to one
+            // more tenant or another account must not move what every shell's az works on.
+            if (previousDefault && profile.find(previousDefault->id, cloudName))
+                profile.setDefault(previousDefault->id);
+            result.profileChange = describeChange(before, profile, cloudName, previousDefault);
+            return true;
+        };
         QString error;
-        if (!m_state->saveProfile(&error)) {
-            result.error = error;
+        if (!m_state->modifyProfile(merge, &error) || !refusal.isEmpty()) {
+            result.error = refusal.isEmpty() ? error : refusal;
             done(result);
             return;
         }
+        const AzureProfile& profile = m_state->profile();
         if (const auto active = profile.defaultSubscription(cloudName))
             m_state->cloudConfig().setSubscription(cloudName, active->id, &error);
         // Report the entries as the file now has them (isDefault included).
@@ -199,9 +250,9 @@ void SignInService::signOutAccount(const QString& username, std::function<void(c
                 done(outcome.error);
                 return;
             }
-            m_state->profile().removeUser(username);
             QString error;
-            m_state->saveProfile(&error);
+            m_state->modifyProfile([username](AzureProfile& profile) { return profile.removeUser(username) > 0; },
+                                   &error);
             emit profileChanged();
             done(error);
         });
@@ -222,9 +273,10 @@ void SignInService::signOutTenant(const QString& username, const QString& tenant
                 done(outcome.error);
                 return;
             }
-            m_state->profile().removeUser(username, tenantId);
             QString error;
-            m_state->saveProfile(&error);
+            m_state->modifyProfile(
+                [username, tenantId](AzureProfile& profile) { return profile.removeUser(username, tenantId) > 0; },
+                &error);
             emit profileChanged();
             done(error);
         });
@@ -237,9 +289,13 @@ void SignInService::signOutEverywhere(std::function<void(const QString& error)> 
         QStringList errors;
         if (!outcome.ok)
             errors << outcome.error;
-        m_state->profile().clear();
         QString error;
-        if (!m_state->saveProfile(&error))
+        if (!m_state->modifyProfile(
+                [](AzureProfile& profile) {
+                    profile.clear();
+                    return true;
+                },
+                &error))
             errors << error;
         emit profileChanged();
         done(errors.join(QLatin1Char(' ')));

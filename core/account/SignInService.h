@@ -15,25 +15,40 @@ class TokenClient;
 
 struct SignInOptions
 {
-    QString tenant;              // empty: every tenant of the account (az login); else only this one
+    QString tenant;                    // empty: every tenant of the account (az login); else only this one
     bool allowNoSubscriptions = false; // tenants without subscriptions become tenant-level entries
+};
+
+// What a sign-in or refresh changed in azureProfile.json beyond the details of entries it already had,
+// so that it can be said: az's active subscription (of the active cloud), entries added and removed.
+struct ProfileChange
+{
+    std::optional<Subscription> activeBefore;
+    std::optional<Subscription> activeAfter;
+    QList<Subscription> added;
+    QList<Subscription> removed;
+    bool activeChanged() const;
+    bool isEmpty() const { return !activeChanged() && added.isEmpty() && removed.isEmpty(); }
 };
 
 struct SignInResult
 {
-    QString error;                   // set when the sign-in as a whole failed
+    QString error; // set when the sign-in as a whole failed
     QString username;
     QString homeAccountId;
     DiscoveryResult discovery;
     QList<Subscription> subscriptions; // what this sign-in found, as azureProfile.json now has them
+    ProfileChange profileChange;       // what it changed there
     bool ok() const { return error.isEmpty(); }
     QList<TenantStatus> tenantsNeedingSignIn() const;
 };
 
 // What happens after a flow produced tokens, and the account-level operations around it, the way
 // az does them: cache the sign-in (an Account entry), discover tenants and subscriptions, merge
-// them into azureProfile.json with az's choice of default (and clouds.config), sign out of an
-// account or of one tenant, refresh every account's subscriptions.
+// them into azureProfile.json as it is on disk at that moment (and clouds.config), sign out of an
+// account or of one tenant, refresh every account's subscriptions. Unlike az, a sign-in (to one more
+// tenant, or of another account) keeps the active subscription; only when none is active (or it is
+// gone) does one of the new subscriptions become it, and SignInResult::profileChange says so.
 class SignInService : public QObject
 {
     Q_OBJECT
@@ -54,7 +69,8 @@ public:
     // Account entries) and their subscriptions from azureProfile.json. Nothing of anyone else.
     void signOutAccount(const QString& username, std::function<void(const QString& error)> done);
     // Removes one tenant's tokens and subscriptions. The account's refresh token can still reach it.
-    void signOutTenant(const QString& username, const QString& tenantId, std::function<void(const QString& error)> done);
+    void signOutTenant(const QString& username, const QString& tenantId,
+                       std::function<void(const QString& error)> done);
     // Sign out everywhere (az account clear): every token of every account and client leaves the
     // keychain item, az's token cache file and its backups (TokenCacheService::clear), then every
     // subscription leaves azureProfile.json. Both are attempted; `error` names whatever failed.

@@ -18,7 +18,8 @@ public:
     // Gets ready to catch the redirect (binds a port, ...); the redirect URI is known afterwards.
     virtual bool prepare(QString* error) = 0;
     virtual QString redirectUri() const = 0;
-    // Opens the page. Requests to the redirect URI whose `state` differs are ignored, never reported.
+    // Opens the page. A redirect whose `state` differs is never reported as redirected(): the embedded
+    // browser ignores it, the loopback listener (which anyone local can reach) fails the sign-in.
     virtual void open(const QUrl& authorizeUrl, const QString& expectedState) = 0;
     virtual void cancel() = 0;
 

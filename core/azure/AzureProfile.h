@@ -49,6 +49,8 @@ public:
     // load() of bytes already read from `path` (which only names the file in `error`): Ok or Corrupt.
     LoadStatus parse(const QByteArray& bytes, const QString& path, QString* error);
     // Atomic; BOM + Python json.dumps bytes, byte-identical to az; the file's mode is kept (new: 0600).
+    // Writes this copy whole: changes to the file az and others also write go through
+    // AzureProfileFile::modify, which calls this under its lock on a copy read a moment before.
     bool save(const QString& path, QString* error) const;
 
     // Every entry fromJson() can read, all clouds, in file order. The others (null, numbers, fields of

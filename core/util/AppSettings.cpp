@@ -28,6 +28,8 @@ QString AppSettings::path(Key key)
         return QStringLiteral("storage/mode");
     case Key::ClipboardClearSeconds:
         return QStringLiteral("clipboard/clearAfterSeconds");
+    case Key::CopyToPrimarySelection:
+        return QStringLiteral("clipboard/alsoPrimarySelection");
     case Key::StartMinimized:
         return QStringLiteral("startup/minimized");
     case Key::StartAtLogin:
@@ -49,6 +51,8 @@ QVariant AppSettings::defaultValue(Key key)
         return QStringLiteral("keychain-and-file");
     case Key::ClipboardClearSeconds:
         return 30; // long enough to paste into curl or Postman, short enough not to linger
+    case Key::CopyToPrimarySelection:
+        return false; // any window gets the primary selection by a stray middle click
     case Key::StartMinimized:
     case Key::StartAtLogin:
         return false;

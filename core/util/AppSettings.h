@@ -19,6 +19,7 @@ public:
     enum class Key {
         StorageMode,           // "keychain-and-file" (default) or "keychain-only"
         ClipboardClearSeconds, // 30; 0 = never clear
+        CopyToPrimarySelection, // false: tokens go to the clipboard only, not to middle-click paste
         StartMinimized,
         StartAtLogin,
         CloudName,             // empty: follow az's `config` [cloud] name

@@ -580,12 +580,27 @@ private slots:
         QCOMPARE(sortedIds(login.json()), others);
         const RunResult list = az(c, {QStringLiteral("account"), QStringLiteral("list"), QStringLiteral("--all")});
         QCOMPARE(sortedIds(list.json()), others);
+        // Nothing was active before: the new default is said.
+        const QString active = json::toQString(az(c, {QStringLiteral("account"), QStringLiteral("show")}).json()["id"]);
+        QVERIFY2(login.err.contains(QStringLiteral("WARNING: The default subscription is now '%1' (%2): no "
+                                                   "subscription was the default.")
+                                        .arg(QStringLiteral("Northwind Production"), active)
+                                        .toUtf8()),
+                 login.err.constData());
 
-        // Doing what it said: a sign-in to that tenant adds its subscription to the others.
+        // Doing what it said: a sign-in to that tenant adds its subscription to the others, and leaves the
+        // active subscription where it was (az would move it to the tenant's first one).
         const RunResult tenantLogin =
             deviceCodeLogin(cliPath, c, kSam, Approval::ProviderSwitch, {QStringLiteral("--tenant"), kMfa});
         QVERIFY2(tenantLogin.exitCode == 0, qPrintable(tenantLogin.describe() + u'\n' + providerLog()));
         QCOMPARE(sortedIds(tenantLogin.json()), QStringList{kContosoGuarded});
+        QCOMPARE(json::toQString(az(c, {QStringLiteral("account"), QStringLiteral("show")}).json()["id"]), active);
+        QVERIFY2(tenantLogin.err.contains(
+                     QStringLiteral("WARNING: Added 1 subscription(s) to azureProfile.json: 'Contoso Guarded' (%1).")
+                         .arg(kContosoGuarded)
+                         .toUtf8()),
+                 tenantLogin.err.constData());
+        QVERIFY(!tenantLogin.err.contains("default subscription is now"));
         const RunResult all = az(c, {QStringLiteral("account"), QStringLiteral("list"), QStringLiteral("--all")});
         QCOMPARE(sortedIds(all.json()), sorted(others + QStringList{kContosoGuarded}));
         const RunResult token =
@@ -640,10 +655,14 @@ private slots:
     {
         // Without --use-device-code: the auth code flow with PKCE through $BROWSER (as xdg-open would
         // pick it) and the loopback listener. The "browser" fetches the authorize URL and follows the
-        // provider's redirect (it signs Sam in at once) to http://localhost:PORT.
+        // provider's redirect (it signs Sam in at once) to http://localhost:PORT. It notes the URL on its
+        // command line, which every local user can read in /proc.
         const QString d = QStringLiteral("d");
+        const QString launched = m_dir.filePath(QStringLiteral("browser-command-line"));
         m_browser = QStringLiteral("/usr/bin/python3 -c \"import sys, urllib.request; "
-                                   "urllib.request.urlopen(sys.argv[1], timeout=60).read()\"");
+                                   "open('%1', 'w').write(sys.argv[1]); "
+                                   "urllib.request.urlopen(sys.argv[1], timeout=60).read()\"")
+                        .arg(launched);
         m_idp.setAutoSignInUser(kSam);
         m_idp.clearRequests();
         const RunResult login = cli(d, {QStringLiteral("login"), QStringLiteral("--tenant"), kGuest});
@@ -655,6 +674,14 @@ private slots:
         QCOMPARE(m_idp.requestCount(IdpEndpoint::Authorize), 1);
         QCOMPARE(m_idp.requestCount(IdpEndpoint::Token, QStringLiteral("authorization_code"), kGuest), 1);
         QCOMPARE(m_idp.requestCount(IdpEndpoint::DeviceCode), 0);
+        // Only the listener's one-time start URL: no state, PKCE challenge or nonce.
+        QFile commandLine(launched);
+        QVERIFY(commandLine.open(QIODevice::ReadOnly));
+        const QString url = QString::fromUtf8(commandLine.readAll());
+        QVERIFY2(QRegularExpression(QStringLiteral("^http://localhost:[0-9]+/start/[A-Za-z0-9_-]{22}$"))
+                     .match(url)
+                     .hasMatch(),
+                 qPrintable(url));
 
         const RunResult token =
             az(d, {QStringLiteral("account"), QStringLiteral("get-access-token"), QStringLiteral("--tenant"), kGuest});

@@ -12,7 +12,7 @@ namespace tenantry::test {
 
 namespace {
 
-constexpr int kMaxSteps = 8; // authorize page, form post, redirect, listener: more means a loop
+constexpr int kMaxSteps = 8; // start URL, authorize page, form post, redirect, listener: more means a loop
 
 QString firstMatch(const QString& pattern, const QString& text)
 {
@@ -88,11 +88,23 @@ bool FormSubmittingBrowser::open(const QUrl& url)
     return true;
 }
 
-void FormSubmittingBrowser::get(const QUrl& url)
+QNetworkRequest FormSubmittingBrowser::browserRequest(const QUrl& url) const
 {
     QNetworkRequest request(url);
+    // Redirects are followed by onReply(), one visit at a time, as the steps of a browser's navigation.
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
-    QNetworkReply* reply = m_network.get(request);
+    request.setHeader(QNetworkRequest::UserAgentHeader,
+                      QByteArrayLiteral("Mozilla/5.0 (X11; Linux x86_64; rv:115.0) Gecko/20100101 Firefox/115.0"));
+    request.setRawHeader("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
+    request.setRawHeader("Accept-Language", "en-US,en;q=0.5");
+    request.setRawHeader("Upgrade-Insecure-Requests", "1");
+    return request;
+}
+
+void FormSubmittingBrowser::get(const QUrl& url)
+{
+    visited.append(url);
+    QNetworkReply* reply = m_network.get(browserRequest(url));
     connect(reply, &QNetworkReply::finished, this, [this, reply] { onReply(reply); });
 }
 
@@ -128,8 +140,10 @@ void FormSubmittingBrowser::onReply(QNetworkReply* reply)
             form.addQueryItem(QStringLiteral("account"), user);
             form.addQueryItem(QStringLiteral("action"), QStringLiteral("signin"));
         }
-        QNetworkRequest request(reply->url().resolved(QUrl(action)));
-        request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+        QNetworkRequest request = browserRequest(reply->url().resolved(QUrl(action)));
+        request.setRawHeader("Referer", reply->url().toEncoded());
+        request.setRawHeader("Origin", reply->url().adjusted(QUrl::RemovePath | QUrl::RemoveQuery).toEncoded());
+        visited.append(request.url());
         request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/x-www-form-urlencoded"));
         QNetworkReply* next = m_network.post(request, form.toString(QUrl::FullyEncoded).toUtf8());
         connect(next, &QNetworkReply::finished, this, [this, next] { onReply(next); });

@@ -33,9 +33,11 @@ private:
     quint64 m_generation = 0;
 };
 
-// A system browser for LoopbackRedirectListener: fetches the authorize URL, submits the identity
-// provider's sign-in form (or takes the redirect an auto sign-in gives at once) and follows the
-// redirect to the loopback listener, keeping what the listener's page said.
+// A system browser for LoopbackRedirectListener: fetches the URL it is launched with, following each
+// 302 by its Location as a browser does (the listener's start URL to the authorize URL), submits the
+// identity provider's sign-in form (or takes the redirect an auto sign-in gives at once) and follows the
+// redirect to the loopback listener, keeping what the listener's page said. Each request carries a
+// browser's usual headers.
 class FormSubmittingBrowser final : public QObject, public BrowserLauncher
 {
 public:
@@ -46,7 +48,8 @@ public:
 
     QString user; // the account picked on the sign-in page; empty: Cancel
     bool refuseToOpen = false;
-    QList<QUrl> opened;
+    QList<QUrl> opened;  // every URL it was launched with
+    QList<QUrl> visited; // every URL it requested, in order, redirects followed included
 
     // The last page shown: the listener's answer once the walk is over.
     bool finished = false;
@@ -57,6 +60,7 @@ public:
 
 private:
     void get(const QUrl& url);
+    QNetworkRequest browserRequest(const QUrl& url) const;
     void onReply(QNetworkReply* reply);
     void stop(const QString& problem = {});
 

@@ -18,7 +18,12 @@ private:
     QClipboard* clipboard() const { return QGuiApplication::clipboard(); }
 
 private slots:
-    void init() { clipboard()->clear(); }
+    void init()
+    {
+        clipboard()->clear();
+        if (clipboard()->supportsSelection())
+            clipboard()->clear(QClipboard::Selection);
+    }
 
     void copiesWithThePasswordManagerHint()
     {
@@ -35,8 +40,56 @@ private slots:
         QCOMPARE(mime->data(QStringLiteral("x-kde-passwordManagerHint")), QByteArray("secret"));
 #endif
         QVERIFY(guard.holdsSecret());
-        if (clipboard()->supportsSelection())
-            QCOMPARE(clipboard()->text(QClipboard::Selection), QStringLiteral("eyJ0eXAi.token"));
+    }
+
+    void leavesThePrimarySelectionAloneByDefault()
+    {
+        if (!clipboard()->supportsSelection())
+            QSKIP("this platform has no PRIMARY selection (run under X11, e.g. scripts/with-test-session.sh)");
+        clipboard()->setText(QStringLiteral("what the user selected"), QClipboard::Selection);
+        QTemporaryDir dir;
+        AppSettings settings(dir.filePath(QStringLiteral("settings.ini"))); // the defaults
+        ClipboardGuard guard;
+        guard.applySettings(settings);
+        guard.copyToken(Secret(QStringLiteral("eyJ0eXAi.default-settings")));
+        QCOMPARE(clipboard()->text(), QStringLiteral("eyJ0eXAi.default-settings"));
+        // A middle click pastes what the user selected, never the token.
+        QCOMPARE(clipboard()->text(QClipboard::Selection), QStringLiteral("what the user selected"));
+    }
+
+    void copiesToThePrimarySelectionWhenAskedAndClearsItToo()
+    {
+        if (!clipboard()->supportsSelection())
+            QSKIP("this platform has no PRIMARY selection (run under X11, e.g. scripts/with-test-session.sh)");
+        QTemporaryDir dir;
+        AppSettings settings(dir.filePath(QStringLiteral("settings.ini")));
+        settings.setValue(AppSettings::Key::CopyToPrimarySelection, true);
+        settings.setValue(AppSettings::Key::ClipboardClearSeconds, 1);
+        ClipboardGuard guard;
+        guard.applySettings(settings);
+        QVERIFY(guard.copiesToSelection());
+        QSignalSpy cleared(&guard, &ClipboardGuard::cleared);
+        guard.copyToken(Secret(QStringLiteral("eyJ0eXAi.opted-in")));
+        QCOMPARE(clipboard()->text(), QStringLiteral("eyJ0eXAi.opted-in"));
+        QCOMPARE(clipboard()->text(QClipboard::Selection), QStringLiteral("eyJ0eXAi.opted-in"));
+        QCOMPARE(clipboard()->mimeData(QClipboard::Selection)->data(QStringLiteral("x-kde-passwordManagerHint")),
+                 QByteArray("secret"));
+        QTRY_COMPARE_WITH_TIMEOUT(cleared.count(), 1, 3000);
+        QVERIFY(clipboard()->text().isEmpty());
+        QVERIFY(clipboard()->text(QClipboard::Selection).isEmpty());
+    }
+
+    void clearsASelectionCopiedBeforeTheOptionWasTurnedOff()
+    {
+        if (!clipboard()->supportsSelection())
+            QSKIP("this platform has no PRIMARY selection (run under X11, e.g. scripts/with-test-session.sh)");
+        ClipboardGuard guard;
+        guard.setCopyToSelection(true);
+        guard.copySecret(Secret(QStringLiteral("secret-5")));
+        guard.setCopyToSelection(false); // the user unticks it while the token is still there
+        guard.clear();
+        QVERIFY(clipboard()->text().isEmpty());
+        QVERIFY(clipboard()->text(QClipboard::Selection).isEmpty());
     }
 
     void copiesAsAnAuthorizationHeader()
@@ -114,5 +167,14 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestClipboardGuard)
+int main(int argc, char** argv)
+{
+    // Only X11 has the PRIMARY selection (offscreen, the default for UI tests, has the clipboard alone):
+    // where a display is there (Xvfb in scripts/with-test-session.sh), test against the real one.
+    if (qEnvironmentVariableIsSet("DISPLAY"))
+        qputenv("QT_QPA_PLATFORM", "xcb");
+    QGuiApplication app(argc, argv);
+    TestClipboardGuard test;
+    return QTest::qExec(&test, argc, argv);
+}
 #include "TestClipboardGuard.moc"

@@ -28,6 +28,7 @@ private slots:
         dialog.show();
         QCOMPARE(dialog.storageModeBox()->currentData().toString(), QStringLiteral("keychain-and-file"));
         QCOMPARE(dialog.clipboardSecondsBox()->value(), 30);
+        QVERIFY(!dialog.copyToSelectionBox()->isChecked()); // middle-click paste gets no token unless asked
         QCOMPARE(dialog.expiryReminderBox()->value(), 5);
         QVERIFY(!dialog.startMinimizedBox()->isChecked());
         QVERIFY(!dialog.startAtLoginBox()->isChecked());
@@ -48,6 +49,7 @@ private slots:
             dialog.storageModeBox()->setCurrentIndex(
                 dialog.storageModeBox()->findData(QStringLiteral("keychain-only")));
             dialog.clipboardSecondsBox()->setValue(0);
+            dialog.copyToSelectionBox()->setChecked(true);
             dialog.expiryReminderBox()->setValue(0);
             dialog.startMinimizedBox()->setChecked(true);
             dialog.startAtLoginBox()->setChecked(true);
@@ -59,6 +61,7 @@ private slots:
         AppSettings reread(ini);
         QCOMPARE(reread.value(AppSettings::Key::StorageMode).toString(), QStringLiteral("keychain-only"));
         QCOMPARE(reread.value(AppSettings::Key::ClipboardClearSeconds).toInt(), 0);
+        QCOMPARE(reread.value(AppSettings::Key::CopyToPrimarySelection).toBool(), true);
         QCOMPARE(reread.value(AppSettings::Key::NotifyBeforeExpiryMinutes).toInt(), 0);
         QCOMPARE(reread.value(AppSettings::Key::StartMinimized).toBool(), true);
         QCOMPARE(reread.value(AppSettings::Key::StartAtLogin).toBool(), true);
@@ -94,9 +97,11 @@ private slots:
         AutostartEntry autostart(desktop, QStringLiteral("/usr/bin/tenantry"));
         SettingsDialog dialog(&settings, &autostart);
         dialog.clipboardSecondsBox()->setValue(99);
+        dialog.copyToSelectionBox()->setChecked(true);
         dialog.startAtLoginBox()->setChecked(true);
         dialog.reject();
         QCOMPARE(AppSettings(ini).value(AppSettings::Key::ClipboardClearSeconds).toInt(), 30);
+        QCOMPARE(AppSettings(ini).value(AppSettings::Key::CopyToPrimarySelection).toBool(), false);
         QVERIFY(!QFile::exists(desktop));
     }
 };

@@ -171,14 +171,7 @@ private slots:
 
         // The provider as a custom cloud az would accept too (az's own files, az's own keys).
         m_config = m_dir.filePath(QStringLiteral("azure-%1").arg(QRandomGenerator::global()->generate()));
-        QDir().mkpath(m_config);
-        const QString url = m_idp->url().toString();
-        test::writeFile(m_config + QStringLiteral("/clouds.config"),
-                        QStringLiteral("[TestIdp]\nendpoint_active_directory = %1\nendpoint_resource_manager = %1/\n"
-                                       "endpoint_active_directory_resource_id = https://management.core.windows.net/\n")
-                            .arg(url)
-                            .toUtf8());
-        test::writeFile(m_config + QStringLiteral("/config"), "[cloud]\nname = TestIdp\n\n");
+        test::writeTestIdpCloud(m_config, m_idp->url());
         m_settings = std::make_unique<AppSettings>(m_config + QStringLiteral(".ini"));
     }
 

@@ -5,7 +5,10 @@
 #include <QGuiApplication>
 #include <QPixmap>
 #include <QScreen>
+#include <QUrl>
 #include <QWidget>
+
+#include "fakes/TestFiles.h"
 
 namespace tenantry::test {
 
@@ -25,6 +28,19 @@ inline void saveScreenshot(QWidget* widget, const QString& name)
     if (shot.isNull())
         shot = widget->grab();
     shot.save(dir + QLatin1Char('/') + name + QStringLiteral(".png"));
+}
+
+// An AZURE_CONFIG_DIR (created) whose active cloud "TestIdp" is the test identity provider at `url`
+// (http on loopback), in az's own files and keys: a custom cloud az would accept too.
+inline void writeTestIdpCloud(const QString& configDir, const QUrl& url)
+{
+    QDir().mkpath(configDir);
+    writeFile(configDir + QStringLiteral("/clouds.config"),
+              QStringLiteral("[TestIdp]\nendpoint_active_directory = %1\nendpoint_resource_manager = %1/\n"
+                             "endpoint_active_directory_resource_id = https://management.core.windows.net/\n")
+                  .arg(url.toString())
+                  .toUtf8());
+    writeFile(configDir + QStringLiteral("/config"), "[cloud]\nname = TestIdp\n\n");
 }
 
 } // namespace tenantry::test

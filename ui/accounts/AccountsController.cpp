@@ -12,9 +12,31 @@ namespace tenantry {
 
 namespace {
 
-// az writes a file as temp + rename and takes a lock file next to it: one change is several
-// events. Waiting a little reads the result once.
-constexpr int kReloadDebounceMs = 600;
+// One change is several events (az rewrites azureProfile.json in place: truncate, then write; MSAL
+// writes the cache as temp + rename next to a lock file). Waiting a little reads the result once, and
+// still shows `az account set` well within a second.
+constexpr int kReloadDebounceMs = 200;
+
+// The files whose changes the window shows. Watched themselves (a directory watch does not see a file
+// rewritten in place) and through the directory (created, or replaced by a rename).
+const QStringList& watchedFileNames()
+{
+    static const QStringList names{QStringLiteral("azureProfile.json"), QStringLiteral("msal_token_cache.json")};
+    return names;
+}
+
+QString subscriptionNames(const QList<Subscription>& subscriptions)
+{
+    QStringList names;
+    for (const Subscription& s : subscriptions)
+        names.append(s.name.isEmpty() ? s.id : s.name);
+    return names.join(QStringLiteral(", "));
+}
+
+QString nameOf(const Subscription& s)
+{
+    return s.name.isEmpty() ? s.id : s.name;
+}
 
 TenantState stateOf(TenantStatus::State state)
 {
@@ -63,7 +85,7 @@ AccountsController::AccountsController(Session* session, AccountDirectory* direc
     m_reloadDebounce.setInterval(kReloadDebounceMs);
     connect(&m_reloadDebounce, &QTimer::timeout, this, &AccountsController::onFilesMaybeChanged);
     connect(&m_watcher, &QFileSystemWatcher::directoryChanged, &m_reloadDebounce, qOverload<>(&QTimer::start));
-    connect(&m_watcher, &QFileSystemWatcher::fileChanged, &m_reloadDebounce, qOverload<>(&QTimer::start));
+    connect(&m_watcher, &QFileSystemWatcher::fileChanged, this, &AccountsController::onFileChanged);
 }
 
 void AccountsController::start(bool discover)
@@ -91,6 +113,20 @@ void AccountsController::watchFiles()
         QDir().mkpath(dir); // so az's first sign-in is seen too
     if (QDir(dir).exists() && !m_watcher.directories().contains(dir))
         m_watcher.addPath(dir);
+    // A file replaced by a rename is a new file: its watch went with the old one and is added again.
+    const QStringList watched = m_watcher.files();
+    for (const QString& name : watchedFileNames()) {
+        const QString path = QDir(dir).filePath(name);
+        if (!watched.contains(path) && QFileInfo::exists(path))
+            m_watcher.addPath(path);
+    }
+}
+
+void AccountsController::onFileChanged(const QString& path)
+{
+    Q_UNUSED(path)
+    watchFiles();
+    m_reloadDebounce.start();
 }
 
 QByteArray AccountsController::filesSignature() const
@@ -215,7 +251,37 @@ void AccountsController::refreshAccount(const QString& username)
         emit self->statusMessage(
             tr("Refreshed %1: %n subscription(s).", nullptr, static_cast<int>(result.subscriptions.size()))
                 .arg(result.username));
+        const QString change = describeProfileChange(result.profileChange);
+        if (!change.isEmpty())
+            emit self->profileChangeNotice(change);
     });
+}
+
+QString AccountsController::describeProfileChange(const ProfileChange& change)
+{
+    QStringList sentences;
+    if (!change.added.isEmpty())
+        sentences.append(
+            tr("Added %n subscription(s) to the Azure CLI's list: %1.", nullptr, static_cast<int>(change.added.size()))
+                .arg(subscriptionNames(change.added)));
+    if (!change.removed.isEmpty())
+        sentences.append(tr("Removed %n subscription(s) from the Azure CLI's list: %1.", nullptr,
+                            static_cast<int>(change.removed.size()))
+                             .arg(subscriptionNames(change.removed)));
+    if (change.activeChanged()) {
+        if (!change.activeAfter)
+            sentences.append(
+                tr("No subscription is active any more: %1 is no longer listed.").arg(nameOf(*change.activeBefore)));
+        else if (!change.activeBefore)
+            sentences.append(
+                tr("%1 is now the active subscription, as none was active.").arg(nameOf(*change.activeAfter)));
+        else
+            sentences.append(tr("%1 is now the active subscription: %2 is no longer listed.")
+                                 .arg(nameOf(*change.activeAfter), nameOf(*change.activeBefore)));
+    } else if (!sentences.isEmpty() && change.activeAfter) {
+        sentences.append(tr("The active subscription is still %1.").arg(nameOf(*change.activeAfter)));
+    }
+    return sentences.join(QLatin1Char(' '));
 }
 
 void AccountsController::refreshAll()

@@ -27,6 +27,10 @@ public:
     void start(bool discover = true);
     bool isLoaded() const { return m_loaded; }
 
+    // What a sign-in or refresh changed in azureProfile.json, in a sentence or two for the window or a
+    // notification; empty when there is nothing to say.
+    static QString describeProfileChange(const ProfileChange& change);
+
 public slots:
     void rebuild();
     void discoverAll();
@@ -43,6 +47,7 @@ signals:
     void loaded();
     void statusMessage(const QString& message);
     void operationFailed(const QString& message);
+    void profileChangeNotice(const QString& message); // describeProfileChange() of a refresh
     void tenantNeedsSignIn(const QString& username, const QString& tenantId, const QString& tenantName,
                            const QString& reason);
     void tenantSignedIn(const QString& username, const QString& tenantId);
@@ -52,6 +57,7 @@ private:
     void discover(const AccountEntry& account);
     void applyDiscovery(const QString& homeAccountId, const DiscoveryResult& discovery);
     void watchFiles();
+    void onFileChanged(const QString& path);
     void onFilesMaybeChanged();
     QByteArray filesSignature() const;
     QString usernameOf(const QString& homeAccountId) const;

@@ -242,6 +242,11 @@ private slots:
         QCOMPARE(json::toQString(fabrikam["tenantDisplayName"]), QStringLiteral("Fabrikam"));
         QVERIFY(!entryFor(profile, sample::kContosoGuarded)); // behind MFA
         QCOMPARE(cloudsConfigSubscription(), sample::kNorthwindProduction);
+        // Nothing was active: the new default is a change to tell the user about.
+        QVERIFY(result.profileChange.activeChanged());
+        QVERIFY(!result.profileChange.activeBefore);
+        QCOMPARE(result.profileChange.activeAfter->id, sample::kNorthwindProduction);
+        QCOMPARE(result.profileChange.added.size(), 3);
 
         // No token in the profile, the result or the log.
         QList<Secret> secrets;
@@ -254,7 +259,7 @@ private slots:
         QVERIFY2(leaks.isEmpty(), qPrintable(leaks.join(u'\n')));
     }
 
-    // az: with no previous default among the new subscriptions, the first Enabled one is chosen.
+    // az: with no subscription active before, the first Enabled new one is chosen.
     void defaultIsTheFirstEnabledSubscription()
     {
         Json config = twoAccountDirectory();
@@ -264,7 +269,7 @@ private slots:
         }
         QString error;
         QVERIFY2(m_rig->idp.loadConfig(config, &error), qPrintable(error));
-        seedProfile(Json::array({servicePrincipalEntry(true)}));
+        seedProfile(Json::array({servicePrincipalEntry(false)})); // nothing active yet
 
         const SignInResult result = signInAs(sample::kSam);
         QVERIFY2(result.ok(), qPrintable(result.error));
@@ -350,8 +355,14 @@ private slots:
         const Json profile = m_rig->profileOnDisk();
         QCOMPARE(ids(profile), (QStringList{sample::kNorthwindProduction, sample::kNorthwindDev,
                                             sample::kFabrikamShared, sample::kContosoGuarded}));
-        // az: the previous default is not among this login's subscriptions, so its first Enabled one wins.
-        QCOMPARE(defaults(profile), QStringList{sample::kContosoGuarded});
+        // Unlike az (which makes the tenant's first Enabled subscription the default): one more tenant
+        // leaves the subscription every shell works on where it was, and the result says what was added.
+        QCOMPARE(defaults(profile), QStringList{sample::kNorthwindProduction});
+        QVERIFY(!second.profileChange.activeChanged());
+        QCOMPARE(second.profileChange.added.size(), 1);
+        QCOMPARE(second.profileChange.added.first().id, sample::kContosoGuarded);
+        QVERIFY(second.profileChange.removed.isEmpty());
+        QCOMPARE(cloudsConfigSubscription(), sample::kNorthwindProduction);
         QCOMPARE(entriesOf(m_rig->cacheOnDisk(), sample::kSamHomeAccountId).refreshTokens.size(), 1);
 
         // From now on a refresh reaches every tenant.
@@ -360,7 +371,8 @@ private slots:
         QVERIFY2(refreshed.ok(), qPrintable(refreshed.error));
         QVERIFY(refreshed.tenantsNeedingSignIn().isEmpty());
         QCOMPARE(refreshed.subscriptions.size(), 4);
-        QCOMPARE(defaults(m_rig->profileOnDisk()), QStringList{sample::kContosoGuarded});
+        QCOMPARE(defaults(m_rig->profileOnDisk()), QStringList{sample::kNorthwindProduction});
+        QVERIFY(refreshed.profileChange.isEmpty());
 
         // A later refresh that cannot reach Contoso (Conditional Access again) keeps its subscription
         // listed for az instead of dropping what it could not check; the reason is still reported.
@@ -375,7 +387,7 @@ private slots:
         QCOMPARE(blocked.tenantsNeedingSignIn().size(), 1);
         QCOMPARE(ids(m_rig->profileOnDisk()), (QStringList{sample::kNorthwindProduction, sample::kNorthwindDev,
                                                            sample::kFabrikamShared, sample::kContosoGuarded}));
-        QCOMPARE(defaults(m_rig->profileOnDisk()), QStringList{sample::kContosoGuarded});
+        QCOMPARE(defaults(m_rig->profileOnDisk()), QStringList{sample::kNorthwindProduction});
     }
 
     // A tenant without subscriptions: an error by default; a tenant-level entry with the option.
@@ -399,6 +411,58 @@ private slots:
         const Json& entry = *entryFor(profile, kTailspin);
         QCOMPARE(json::toQString(entry["name"]), QStringLiteral("N/A(tenant level account)"));
         QVERIFY(!entry.contains("homeTenantId"));
+    }
+
+    // Signing in another account leaves the active subscription alone; what it added is reported.
+    void signInOfAnotherAccountKeepsTheActiveSubscription()
+    {
+        QVERIFY(signInAs(sample::kSam).ok());
+        QString error;
+        QVERIFY2(m_rig->state->setActive(sample::kFabrikamShared, &error), qPrintable(error));
+        const SignInResult kim = signInAs(kKim);
+        QVERIFY2(kim.ok(), qPrintable(kim.error));
+        const Json profile = m_rig->profileOnDisk();
+        QCOMPARE(defaults(profile), QStringList{sample::kFabrikamShared});
+        QCOMPARE(cloudsConfigSubscription(), sample::kFabrikamShared);
+        QVERIFY(!kim.profileChange.activeChanged());
+        QCOMPARE(kim.profileChange.activeAfter->id, sample::kFabrikamShared);
+        QCOMPARE(kim.profileChange.added.size(), 1);
+        QCOMPARE(kim.profileChange.added.first().id, kTailspinOps);
+        QVERIFY(!kim.profileChange.isEmpty());
+    }
+
+    // az adds a subscription to azureProfile.json while a sign-in is discovering (the ARM answers are
+    // slow): the sign-in merges into the file as it is then, so az's entry and the new ones are all there.
+    void subscriptionAddedByAzDuringSignInIsKept()
+    {
+        seedProfile(Json::array({servicePrincipalEntry(true)}));
+        const Grant grant = m_rig->interactiveSignIn(QStringLiteral("organizations"), sample::kSam);
+        QVERIFY(grant.result.ok());
+        m_rig->idp.setLatency(IdpEndpoint::ArmSubscriptions, 1500);
+        std::optional<SignInResult> result;
+        m_rig->signIn->completeSignIn(grant.result, grant.realm, {kArmScope}, {},
+                                      [&result](const SignInResult& r) { result = r; });
+        QVERIFY(QTest::qWaitFor([&] { return m_rig->idp.inFlight(IdpEndpoint::ArmSubscriptions) > 0; }, 20000));
+        QVERIFY(!result);
+
+        // What `az login --service-principal` for a second subscription writes meanwhile (az: in place).
+        Json added = servicePrincipalEntry(false);
+        added["id"] = "f1f1f1f1-2222-4333-8444-555566667777";
+        added["name"] = "Automation Two";
+        Json doc = {{"subscriptions", Json::array({servicePrincipalEntry(true), added})},
+                    {"installationId", "b4b92d00-e716-11f1-aa58-02fc00000001"}};
+        writeFile(m_rig->profilePath(), kBom + json::dumpPythonCompact(doc));
+
+        QVERIFY(QTest::qWaitFor([&] { return result.has_value(); }, 30000));
+        QVERIFY2(result->ok(), qPrintable(result->error));
+        const Json profile = m_rig->profileOnDisk();
+        QCOMPARE(ids(profile),
+                 (QStringList{kSpSubscription, QStringLiteral("f1f1f1f1-2222-4333-8444-555566667777"),
+                              sample::kNorthwindProduction, sample::kNorthwindDev, sample::kFabrikamShared}));
+        QCOMPARE(defaults(profile), QStringList{kSpSubscription}); // the active one stays
+        QVERIFY(!result->profileChange.activeChanged());
+        QCOMPARE(result->profileChange.added.size(), 3);   // az's own entry is not Tenantry's change
+        QCOMPARE(m_rig->state->subscriptions().size(), 5); // and the state shows what the file holds
     }
 
     // az logout <user>: that account's tokens, Account entries and subscriptions go; nobody else's.

@@ -11,6 +11,8 @@
 #include <QElapsedTimer>
 #include <QNetworkProxy>
 #include <QNetworkReply>
+#include <QRegularExpression>
+#include <QTcpServer>
 #include <QTcpSocket>
 #include <QUrlQuery>
 #include <QtTest>
@@ -81,11 +83,12 @@ public:
 };
 
 // One raw HTTP exchange with the loopback listener: what a stray or hostile client would send.
-QByteArray rawExchange(quint16 port, const QByteArray& request)
+QByteArray rawExchange(quint16 port, const QByteArray& request,
+                       const QHostAddress& address = QHostAddress(QHostAddress::LocalHost))
 {
     QTcpSocket socket;
     socket.setProxy(QNetworkProxy::NoProxy);
-    socket.connectToHost(QHostAddress::LocalHost, port);
+    socket.connectToHost(address, port);
     if (!socket.waitForConnected(5000))
         return QByteArrayLiteral("(no connection)");
     socket.write(request);
@@ -101,12 +104,80 @@ QByteArray rawExchange(quint16 port, const QByteArray& request)
     return closed ? answer : answer + QByteArrayLiteral("(left open)");
 }
 
-bool portAcceptsConnections(quint16 port)
+bool portAcceptsConnections(quint16 port, const QHostAddress& address = QHostAddress(QHostAddress::LocalHost))
 {
     QTcpSocket socket;
     socket.setProxy(QNetworkProxy::NoProxy);
-    socket.connectToHost(QHostAddress::LocalHost, port);
+    socket.connectToHost(address, port);
     return socket.waitForConnected(2000);
+}
+
+QByteArray get(const QString& pathAndQuery)
+{
+    return "GET " + pathAndQuery.toLatin1() + " HTTP/1.1\r\nHost: localhost\r\nUser-Agent: Mozilla/5.0\r\n\r\n";
+}
+
+// Whether this machine has an IPv6 loopback the listener must also hold (a container may have none).
+bool hasIpv6Loopback()
+{
+    QTcpServer probe;
+    return probe.listen(QHostAddress::LocalHostIPv6, 0);
+}
+
+// A sign-in through the loopback listener with `Launcher` as the system browser.
+template <class Launcher> struct LoopbackSignIn
+{
+    explicit LoopbackSignIn(TokenClient* client)
+        : flow(client, &listener)
+    {
+        watch(flow, end);
+    }
+
+    Launcher launcher;
+    LoopbackRedirectListener listener{&launcher};
+    AuthCodeFlow flow;
+    FlowEnd end;
+};
+
+// A sign-in whose browser is told where to go and then waits for the test, which plays the browser (and
+// anyone else on the machine) with raw requests.
+struct WaitingSignIn : LoopbackSignIn<RecordingLauncher>
+{
+    using LoopbackSignIn::LoopbackSignIn;
+    // Starts the flow; true once the browser was launched.
+    bool start()
+    {
+        flow.start(armSignIn());
+        return QTest::qWaitFor([this] { return !launcher.opened.isEmpty(); }, 10000);
+    }
+    QByteArray request(const QString& pathAndQuery) { return rawExchange(listener.port(), get(pathAndQuery)); }
+    QString startPath() const { return launcher.opened.path(QUrl::FullyEncoded); }
+};
+
+// The sign-in ended as a possible hijack: the user is told why, nothing was redeemed, nothing listens.
+void verifyStoppedAsHijack(WaitingSignIn& signIn, const QString& why, TestIdentityProvider& idp)
+{
+    QVERIFY(waitForEnd(signIn.end));
+    QVERIFY(!signIn.end.succeeded);
+    QVERIFY(!signIn.end.cancelled);
+    QVERIFY2(signIn.end.message.startsWith(QStringLiteral("The sign-in was stopped: ") + why),
+             qPrintable(signIn.end.message));
+    QVERIFY2(signIn.end.message.endsWith(QLatin1String(
+                 "Another program on this computer may be trying to take over the sign-in. Sign in again.")),
+             qPrintable(signIn.end.message));
+    const QUrl authorize = signIn.flow.authorizeUrl();
+    for (const QString& secret : {param(authorize, QStringLiteral("state")), param(authorize, QStringLiteral("nonce")),
+                                  param(authorize, QStringLiteral("code_challenge")), signIn.startPath()}) {
+        QVERIFY(!signIn.end.message.contains(secret));
+        for (const QString& line : LogCapture::messages())
+            QVERIFY2(!line.contains(secret), qPrintable(line));
+    }
+    QVERIFY(!signIn.flow.isRunning());
+    QCOMPARE(idp.requestCount(IdpEndpoint::Token), 0);
+    QVERIFY(!portAcceptsConnections(signIn.listener.port()));
+    QVERIFY(!portAcceptsConnections(signIn.listener.port(), QHostAddress(QHostAddress::LocalHostIPv6)));
+    QTest::qWait(50);
+    QCOMPARE(signIn.end.ends, 1);
 }
 
 } // namespace
@@ -154,9 +225,14 @@ private slots:
         QVERIFY(QString::fromUtf8(browser.page).contains(QLatin1String("You can close this window")));
         QCOMPARE(browser.pageUrl.port(), int(listener.port()));
 
-        // The authorize request as SPEC §4 lists it.
+        // The browser was launched with the listener's start URL, which sent it on to the authorize URL.
         QCOMPARE(browser.opened.size(), 1);
-        const QUrl authorize = browser.opened.first();
+        QVERIFY(browser.visited.size() >= 3);
+        QCOMPARE(browser.visited.at(0), browser.opened.first());
+        QCOMPARE(browser.opened.first().port(), int(listener.port()));
+        QVERIFY(browser.opened.first().path().startsWith(QLatin1String("/start/")));
+        // The authorize request as SPEC §4 lists it.
+        const QUrl authorize = browser.visited.at(1);
         QCOMPARE(authorize, flow.authorizeUrl());
         QCOMPARE(authorize.path(), QStringLiteral("/organizations/oauth2/v2.0/authorize"));
         QCOMPARE(param(authorize, QStringLiteral("response_type")), QStringLiteral("code"));
@@ -239,43 +315,208 @@ private slots:
         QCOMPARE(m_rig->idp.requestCount(IdpEndpoint::Token, QStringLiteral("authorization_code")), 2);
     }
 
-    // A redirect to the listener with another state (a stale tab, a forged link) is turned away and the
-    // real one still completes the sign-in.
-    void listenerIgnoresWrongStateAndGarbage()
+    // The browser's command line, which every local user can read in /proc, carries no state, PKCE
+    // challenge or nonce: only the listener's start URL, which answers once with a 302 to the authorize URL.
+    void launchedUrlCarriesNoSecret()
     {
-        RecordingLauncher launcher;
-        LoopbackRedirectListener listener(&launcher);
-        AuthCodeFlow flow(m_rig->client.get(), &listener);
-        FlowEnd end;
-        watch(flow, end);
-        flow.start(armSignIn());
-        QVERIFY(QTest::qWaitFor([&] { return !launcher.opened.isEmpty(); }, 10000));
+        WaitingSignIn signIn(m_rig->client.get());
+        QVERIFY(signIn.start());
+        const QUrl launched = signIn.launcher.opened;
+        const QUrl authorize = signIn.flow.authorizeUrl();
+        QCOMPARE(launched.scheme(), QStringLiteral("http"));
+        QCOMPARE(launched.host(), QStringLiteral("localhost"));
+        QCOMPARE(launched.port(), int(signIn.listener.port()));
+        QVERIFY(!launched.hasQuery());
+        QVERIFY(!launched.hasFragment());
+        // 128 random bits, base64url.
+        QVERIFY2(QRegularExpression(QStringLiteral("^/start/[A-Za-z0-9_-]{22}$")).match(signIn.startPath()).hasMatch(),
+                 qPrintable(signIn.startPath()));
+        const QString launchedText = launched.toString(QUrl::FullyEncoded);
+        for (const QString& name :
+             {QStringLiteral("state"), QStringLiteral("code_challenge"), QStringLiteral("nonce")}) {
+            const QString value = param(authorize, name);
+            QVERIFY(value.size() >= 16);
+            QVERIFY2(!launchedText.contains(value), qPrintable(name));
+        }
 
-        const QByteArray forged =
-            rawExchange(listener.port(), "GET /?code=stolen-code-123456&state=not-the-state HTTP/1.1\r\n"
-                                         "Host: localhost\r\n\r\n");
-        QVERIFY2(forged.startsWith("HTTP/1.1 400"), forged.constData());
-        QVERIFY(forged.contains("This sign-in response was not expected."));
+        const QByteArray start = signIn.request(signIn.startPath());
+        QVERIFY2(start.startsWith("HTTP/1.1 302 Found\r\n"), start.constData());
+        QVERIFY(start.contains(QByteArray("\r\nLocation: " + authorize.toEncoded() + "\r\n")));
+        QVERIFY(start.contains("\r\nCache-Control: no-store\r\n"));
+        QVERIFY(start.contains("\r\nReferrer-Policy: no-referrer\r\n"));
+        QTest::qWait(50);
+        QCOMPARE(signIn.end.ends, 0);
+        QVERIFY(signIn.flow.isRunning());
+
+        // Each sign-in gets a start URL of its own.
+        signIn.flow.cancel();
+        signIn.launcher.opened.clear();
+        QVERIFY(signIn.start());
+        QVERIFY(signIn.startPath().startsWith(QLatin1String("/start/")));
+        QVERIFY(launched.path() != signIn.startPath());
+    }
+
+    // Whoever asks for the start URL second (the user's browser after another local user raced it, or
+    // the other user after the browser) means someone else has it: the sign-in stops either way.
+    void secondRequestToTheStartUrlStopsTheSignIn()
+    {
+        WaitingSignIn signIn(m_rig->client.get());
+        QVERIFY(signIn.start());
+        QVERIFY(signIn.request(signIn.startPath()).startsWith("HTTP/1.1 302 Found\r\n")); // the racer
+        FormSubmittingBrowser browser; // then the user's browser, as launched
+        browser.user = sample::kSam;
+        QVERIFY(browser.open(signIn.launcher.opened));
+        QVERIFY(QTest::qWaitFor([&] { return browser.finished; }, 10000));
+        QCOMPARE(browser.status, 400);
+        QCOMPARE(browser.visited.size(), 1); // never sent on to the identity provider
+        QVERIFY(QString::fromUtf8(browser.page).contains(QLatin1String("Tenantry stopped this sign-in")));
+        verifyStoppedAsHijack(signIn, QStringLiteral("its start page was requested a second time."), m_rig->idp);
+    }
+
+    // The same from the browser itself (Back, reload): the listener cannot tell it from an intruder.
+    void startUrlServesOnlyOnce()
+    {
+        WaitingSignIn signIn(m_rig->client.get());
+        QVERIFY(signIn.start());
+        QVERIFY(signIn.request(signIn.startPath()).startsWith("HTTP/1.1 302 Found\r\n"));
+        const QByteArray again = signIn.request(signIn.startPath());
+        QVERIFY2(again.startsWith("HTTP/1.1 400 Bad Request\r\n"), again.constData());
+        QVERIFY(!again.contains("Location:"));
+        QVERIFY(!again.contains(param(signIn.flow.authorizeUrl(), QStringLiteral("state")).toLatin1()));
+        verifyStoppedAsHijack(signIn, QStringLiteral("its start page was requested a second time."), m_rig->idp);
+    }
+
+    // Someone guessing at start URLs: the sign-in stops before they can guess again.
+    void unknownStartUrlStopsTheSignIn()
+    {
+        WaitingSignIn signIn(m_rig->client.get());
+        QVERIFY(signIn.start());
+        const QByteArray guess = signIn.request(QStringLiteral("/start/AAAAAAAAAAAAAAAAAAAAAA"));
+        QVERIFY2(guess.startsWith("HTTP/1.1 400 Bad Request\r\n"), guess.constData());
+        QVERIFY(!guess.contains("Location:"));
+        verifyStoppedAsHijack(
+            signIn, QStringLiteral("a request for a sign-in start page Tenantry never opened reached it."), m_rig->idp);
+    }
+
+    // A sign-in response with another state (or none) is someone else's code or a forged one: with it
+    // the user could end up signed in as someone else, so the sign-in stops and the real one is refused.
+    void wrongStateStopsTheSignIn_data()
+    {
+        QTest::addColumn<QString>("response");
+        QTest::newRow("another state") << QStringLiteral("/?code=stolen-code-123456&state=not-the-state");
+        QTest::newRow("no state") << QStringLiteral("/?code=stolen-code-123456&client_info=e30");
+        QTest::newRow("error, another state") << QStringLiteral("/?error=access_denied&state=not-the-state");
+        QTest::newRow("empty state") << QStringLiteral("/?state=&code=stolen-code-123456");
+    }
+
+    void wrongStateStopsTheSignIn()
+    {
+        QFETCH(QString, response);
+        WaitingSignIn signIn(m_rig->client.get());
+        QVERIFY(signIn.start());
+        QVERIFY(signIn.request(signIn.startPath()).startsWith("HTTP/1.1 302 Found\r\n")); // the user's browser
+        const QByteArray forged = signIn.request(response);
+        QVERIFY2(forged.startsWith("HTTP/1.1 400 Bad Request\r\n"), forged.constData());
+        QVERIFY(forged.contains("Tenantry stopped this sign-in"));
         QVERIFY(!forged.contains("stolen-code"));
-        const QByteArray garbage = rawExchange(listener.port(), QByteArray("\x01\x02 nonsense\r\n\r\n"));
+        verifyStoppedAsHijack(
+            signIn,
+            QStringLiteral(
+                "a sign-in response that does not belong to this sign-in (state mismatch) reached Tenantry."),
+            m_rig->idp);
+    }
+
+    // Junk, other paths and other methods are turned away without ending the sign-in; the real one
+    // still completes.
+    void listenerTurnsAwayJunkAndCarriesOn()
+    {
+        WaitingSignIn signIn(m_rig->client.get());
+        QVERIFY(signIn.start());
+        const QByteArray garbage = rawExchange(signIn.listener.port(), QByteArray("\x01\x02 nonsense\r\n\r\n"));
         QVERIFY2(garbage.startsWith("HTTP/1.1 400"), garbage.constData());
-        const QByteArray favicon = rawExchange(listener.port(), "GET /favicon.ico HTTP/1.1\r\nHost: localhost\r\n\r\n");
-        QVERIFY2(favicon.startsWith("HTTP/1.1 404"), favicon.constData());
-        const QByteArray post = rawExchange(listener.port(), "POST /?code=x&state=y HTTP/1.1\r\nHost: localhost\r\n"
-                                                             "Content-Length: 0\r\n\r\n");
+        for (const QString& path : {QStringLiteral("/favicon.ico"), QStringLiteral("/"), QStringLiteral("/start"),
+                                    QStringLiteral("/?foo=bar"), QStringLiteral("/other?code=x&state=y")}) {
+            const QByteArray answer = signIn.request(path);
+            QVERIFY2(answer.startsWith("HTTP/1.1 404"), qPrintable(path + u'\n' + QString::fromLatin1(answer)));
+        }
+        const QByteArray post =
+            rawExchange(signIn.listener.port(), "POST /?code=x&state=y HTTP/1.1\r\nHost: localhost\r\n"
+                                                "Content-Length: 0\r\n\r\n");
         QVERIFY2(post.startsWith("HTTP/1.1 405"), post.constData());
         QTest::qWait(50);
-        QCOMPARE(end.ends, 0);
-        QVERIFY(flow.isRunning());
+        QCOMPARE(signIn.end.ends, 0);
+        QVERIFY(signIn.flow.isRunning());
         QCOMPARE(m_rig->idp.requestCount(IdpEndpoint::Token), 0);
 
         // Now the user signs in in the real tab.
         FormSubmittingBrowser browser;
         browser.user = sample::kSam;
-        QVERIFY(browser.open(launcher.opened));
-        QVERIFY(waitForEnd(end));
-        QVERIFY2(end.succeeded, qPrintable(end.message));
+        QVERIFY(browser.open(signIn.launcher.opened));
+        QVERIFY(waitForEnd(signIn.end));
+        QVERIFY2(signIn.end.succeeded, qPrintable(signIn.end.message));
         QCOMPARE(m_rig->idp.requestCount(IdpEndpoint::Token, QStringLiteral("authorization_code")), 1);
+    }
+
+    // Browsers resolve `localhost` to 127.0.0.1 or ::1: the listener holds the port on both, so nobody
+    // else can take the other one and receive the code.
+    void listenerHoldsBothLoopbacks()
+    {
+        if (!hasIpv6Loopback())
+            QSKIP("this machine has no IPv6 loopback");
+        WaitingSignIn signIn(m_rig->client.get());
+        QVERIFY(signIn.start());
+        const quint16 port = signIn.listener.port();
+        const QHostAddress ipv6(QHostAddress::LocalHostIPv6);
+        QVERIFY(rawExchange(port, get(QStringLiteral("/favicon.ico"))).startsWith("HTTP/1.1 404"));
+        const QByteArray overIpv6 = rawExchange(port, get(QStringLiteral("/favicon.ico")), ipv6);
+        QVERIFY2(overIpv6.startsWith("HTTP/1.1 404"), overIpv6.constData());
+        QVERIFY(signIn.listener.listensOnIpv6());
+
+        // A browser that reached localhost over ::1 gets the sign-in page and completes the sign-in.
+        const QByteArray start = rawExchange(port, get(signIn.startPath()), ipv6);
+        QVERIFY2(start.startsWith("HTTP/1.1 302 Found\r\n"), start.constData());
+        FormSubmittingBrowser browser;
+        browser.user = sample::kSam;
+        QVERIFY(browser.open(signIn.flow.authorizeUrl()));
+        QVERIFY(waitForEnd(signIn.end));
+        QVERIFY2(signIn.end.succeeded, qPrintable(signIn.end.message));
+        QVERIFY(!portAcceptsConnections(port, ipv6));
+    }
+
+    // Another program holding the port on one family: the listener passes that port over and takes one
+    // that is free on both, so the code never reaches the other program.
+    void portTakenOnOneFamilyIsPassedOver_data()
+    {
+        QTest::addColumn<bool>("squatOnIpv6");
+        QTest::newRow("::1 taken") << true;
+        QTest::newRow("127.0.0.1 taken") << false;
+    }
+
+    void portTakenOnOneFamilyIsPassedOver()
+    {
+        QFETCH(bool, squatOnIpv6);
+        if (!hasIpv6Loopback())
+            QSKIP("this machine has no IPv6 loopback");
+        const QHostAddress squatted(squatOnIpv6 ? QHostAddress::LocalHostIPv6 : QHostAddress::LocalHost);
+        QTcpServer squatter;
+        QVERIFY(squatter.listen(squatted, 0));
+        const quint16 taken = squatter.serverPort();
+
+        LoopbackSignIn<FormSubmittingBrowser> signIn(m_rig->client.get());
+        signIn.launcher.user = sample::kSam;
+        signIn.listener.setFirstPortToTry(taken);
+        signIn.flow.start(armSignIn());
+        QVERIFY(waitForEnd(signIn.end));
+        QVERIFY2(signIn.end.succeeded, qPrintable(signIn.end.message));
+        const quint16 port = signIn.listener.port();
+        QVERIFY(port != taken);
+        QVERIFY(signIn.listener.listensOnIpv6());
+        QCOMPARE(signIn.launcher.opened.first().port(), int(port));
+        QCOMPARE(param(signIn.flow.authorizeUrl(), QStringLiteral("redirect_uri")),
+                 QStringLiteral("http://localhost:%1").arg(port));
+        QVERIFY(!squatter.hasPendingConnections());
+        const QString said = QStringLiteral("port %1 is taken on %2").arg(taken).arg(squatted.toString());
+        QVERIFY2(LogCapture::messages().join(u'\n').contains(said), qPrintable(LogCapture::messages().join(u'\n')));
     }
 
     // The request parser alone: every size bounded, junk and binary refused as soon as seen.
