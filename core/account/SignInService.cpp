@@ -132,6 +132,15 @@ void SignInService::discoverAndMerge(const QString& username, const QString& hom
             done(result);
             return;
         }
+        // Signed out, or everything wiped, while discovery ran: its subscriptions must not come back.
+        if (!homeAccountId.isEmpty() &&
+            m_cache->cache()
+                .refreshTokensFor(homeAccountId, m_client->discovery()->environment(), m_client->clientId())
+                .isEmpty()) {
+            result.error = tr("%1 was signed out meanwhile; nothing was saved.").arg(username);
+            done(result);
+            return;
+        }
         const QString cloudName = m_state->cloud().name;
         QSet<QString> seen;
         for (const TenantStatus& tenant : discovery.tenants) {

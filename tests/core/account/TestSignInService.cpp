@@ -626,6 +626,26 @@ private slots:
         QCOMPARE(m_rig->cache->cache().entryCount(), 0);
     }
 
+    // A refresh whose discovery was under way when everything was wiped does not put the account's
+    // subscriptions back into azureProfile.json.
+    void wipeDuringARefreshStaysWiped()
+    {
+        QVERIFY(signInAs(sample::kSam).ok());
+        m_rig->idp.setLatency(IdpEndpoint::ArmSubscriptions, 700); // the tenants' tokens are already fetched
+        std::optional<SignInResult> refreshed;
+        m_rig->signIn->refreshAccount(sample::kSam, [&refreshed](const SignInResult& r) { refreshed = r; });
+        QVERIFY(QTest::qWaitFor([&] { return m_rig->idp.inFlight(IdpEndpoint::ArmSubscriptions) >= 1; }, 5000));
+
+        const QString error = await<QString>(
+            [&](std::function<void(const QString&)> done) { m_rig->signIn->signOutEverywhere(std::move(done)); });
+        QCOMPARE(error, QString());
+        QVERIFY(QTest::qWaitFor([&] { return refreshed.has_value(); }, 20000));
+        QVERIFY(!refreshed->ok());
+        QVERIFY2(refreshed->error.contains(QStringLiteral("signed out meanwhile")), qPrintable(refreshed->error));
+        QCOMPARE(m_rig->profileOnDisk()["subscriptions"], Json::array());
+        QVERIFY(!QFileInfo::exists(m_rig->cacheFilePath()) || m_rig->cacheOnDisk().entryCount() == 0);
+    }
+
     // A custom cloud on loopback may use plain http (tests, local sandboxes); elsewhere https is required.
     void sessionOnACustomLoopbackCloud()
     {
