@@ -824,6 +824,22 @@ Melden Sie sich zuerst bei diesem Mandanten an.</translation>
         <source>&amp;Remind before a copied token expires:</source>
         <translation>&amp;Erinnern, bevor ein kopiertes Token abläuft:</translation>
     </message>
+    <message>
+        <source>Remove the refresh tokens Tenantry copied into Azure CLI&apos;s file?</source>
+        <translation>Die Aktualisierungstoken, die Tenantry in die Datei der Azure CLI geschrieben hat, entfernen?</translation>
+    </message>
+    <message>
+        <source>From now on Tenantry keeps its tokens in the keychain only. Removing them from the plaintext file leaves no copy on disk; az will then need to sign in again.</source>
+        <translation>Ab jetzt bewahrt Tenantry seine Token nur im Schlüsselbund auf. Werden sie aus der Klartextdatei entfernt, bleibt keine Kopie auf der Festplatte; az muss sich dann neu anmelden.</translation>
+    </message>
+    <message>
+        <source>&amp;Remove from the file</source>
+        <translation>Aus der Datei &amp;entfernen</translation>
+    </message>
+    <message>
+        <source>&amp;Keep the file as it is</source>
+        <translation>Datei &amp;unverändert lassen</translation>
+    </message>
 </context>
 <context>
     <name>tenantry::SignInCoordinator</name>

@@ -68,7 +68,7 @@ DesktopApp::DesktopApp(Options options, QObject* parent)
     } else {
         m_window->showProblem(m_sessionError);
     }
-    applySettings();
+    applySettings(PlaintextCopies::Keep);
     wireWindow();
     wireAccounts();
     wireTray();
@@ -118,7 +118,7 @@ void DesktopApp::buildSession()
     }
 }
 
-void DesktopApp::applySettings()
+void DesktopApp::applySettings(PlaintextCopies copies)
 {
     m_clipboard->applySettings(*m_options.settings);
     m_reminder->setMinutesBefore(m_options.settings->value(AppSettings::Key::NotifyBeforeExpiryMinutes).toInt());
@@ -131,7 +131,7 @@ void DesktopApp::applySettings()
     const StorageMode mode = configuredStorageMode(*m_options.settings);
     if (mode != m_session->cache().mode()) {
         QPointer<DesktopApp> self(this);
-        m_session->cache().setMode(mode, [self](const CacheOutcome& outcome) {
+        m_session->cache().setMode(mode, copies, [self](const CacheOutcome& outcome) {
             if (self && !outcome.ok)
                 self->m_window->showProblem(outcome.error);
         });
@@ -470,7 +470,8 @@ void DesktopApp::openSettings()
 {
     auto* dialog = new SettingsDialog(m_options.settings, m_options.autostart, m_window.get());
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &SettingsDialog::settingsChanged, this, &DesktopApp::applySettings);
+    connect(dialog, &SettingsDialog::settingsChanged, this,
+            [this, dialog] { applySettings(dialog->plaintextCopies()); });
     dialog->open();
 }
 

@@ -28,6 +28,7 @@ class CopiedTokenReminder;
 class CopyTokenDialog;
 class MainWindow;
 class Notifier;
+enum class PlaintextCopies;
 class SecretStore;
 class Session;
 class SignInCoordinator;
@@ -106,7 +107,7 @@ private:
     void notify(const QString& title, const QString& message);
     void tellProfileChange(const QString& message); // what a sign-in or refresh changed in az's list
     void copyForActiveSubscription(const QString& scope, const QString& label, ClipboardGuard::TokenFormat format);
-    void applySettings();
+    void applySettings(PlaintextCopies copies);
 
     Options m_options;
     const Clock& m_clock;

@@ -9,6 +9,8 @@
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QLabel>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QSpinBox>
 #include <QVBoxLayout>
 
@@ -140,6 +142,33 @@ bool SettingsDialog::save(QString* error)
 }
 
 void SettingsDialog::accept()
+{
+    const bool toKeychainOnly = m_storageMode->currentData().toString() == kKeychainOnly &&
+                                m_settings->value(AppSettings::Key::StorageMode).toString() != kKeychainOnly;
+    m_plaintextCopies = PlaintextCopies::Keep;
+    if (!toKeychainOnly) {
+        saveAndClose();
+        return;
+    }
+    auto* box = new QMessageBox(QMessageBox::Question, tr("Keychain only"),
+                                tr("Remove the refresh tokens Tenantry copied into Azure CLI's file?"),
+                                QMessageBox::NoButton, this);
+    box->setObjectName(QStringLiteral("plaintextCopiesBox"));
+    box->setInformativeText(tr("From now on Tenantry keeps its tokens in the keychain only. Removing them from "
+                               "the plaintext file leaves no copy on disk; az will then need to sign in again."));
+    QPushButton* remove = box->addButton(tr("&Remove from the file"), QMessageBox::AcceptRole);
+    box->addButton(tr("&Keep the file as it is"), QMessageBox::RejectRole);
+    box->setDefaultButton(remove);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::finished, this, [this, box, remove] {
+        m_plaintextCopies = box->clickedButton() == remove ? PlaintextCopies::Remove : PlaintextCopies::Keep;
+        // Not from inside the box's signal: closing this dialog may delete it, and the box with it.
+        QMetaObject::invokeMethod(this, &SettingsDialog::saveAndClose, Qt::QueuedConnection);
+    });
+    box->open();
+}
+
+void SettingsDialog::saveAndClose()
 {
     QString error;
     const bool ok = save(&error);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "store/TokenCacheService.h"
+
 #include <QDialog>
 
 class QCheckBox;
@@ -15,7 +17,9 @@ class AutostartEntry;
 // Tenantry's preferences, read from and written to AppSettings on OK: where tokens are stored,
 // how long a copied token stays on the clipboard and whether it goes to the primary selection too,
 // start minimized / at login (the autostart entry is written or removed right away), and the cloud
-// (or follow az's choice).
+// (or follow az's choice). Switching to "keychain only" asks first whether the tokens Tenantry copied
+// into the keychain should be removed from Azure CLI's plaintext file (plaintextCopies() has the
+// answer when settingsChanged() comes).
 class SettingsDialog : public QDialog
 {
     Q_OBJECT
@@ -32,8 +36,13 @@ public:
     QCheckBox* startAtLoginBox() const { return m_startAtLogin; }
     QComboBox* cloudBox() const { return m_cloud; }
 
+    // What to do with the plaintext copies on a switch to keychain-only (Keep otherwise).
+    PlaintextCopies plaintextCopies() const { return m_plaintextCopies; }
+
 public slots:
-    void accept() override; // saves, then closes; stays open when the autostart entry fails
+    // Saves, then closes; stays open when the autostart entry fails. A switch to keychain-only first asks
+    // (a window-modal box named "plaintextCopiesBox") and saves once it is answered.
+    void accept() override;
 
 signals:
     void settingsChanged();
@@ -42,6 +51,7 @@ private:
     void buildUi();
     void load();
     bool save(QString* error);
+    void saveAndClose();
 
     AppSettings* m_settings;
     AutostartEntry* m_autostart;
@@ -53,6 +63,7 @@ private:
     QCheckBox* m_startAtLogin = nullptr;
     QComboBox* m_cloud = nullptr;
     QLabel* m_errorLabel = nullptr;
+    PlaintextCopies m_plaintextCopies = PlaintextCopies::Keep;
 };
 
 } // namespace tenantry

@@ -21,6 +21,7 @@ Session::Session(Options options, const Clock& clock, QObject* parent)
     , m_state(std::make_unique<AzureCliState>(m_options.configDir))
 {
     m_cache = new TokenCacheService(m_options.keychain, m_options.configDir.path(), m_options.storageMode, this);
+    m_cache->setClientId(m_clientId);
     m_network = m_options.network ? m_options.network : new QNetworkAccessManager(this);
     m_http = new HttpClient(m_network, this);
 }

@@ -6,8 +6,13 @@
 #include "util/Logging.h"
 
 #include <QCryptographicHash>
+#include <QDateTime>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QRegularExpression>
+
+#include <algorithm>
 
 #include <thread>
 
@@ -100,6 +105,75 @@ QString backUp(const QString& path, const QByteArray& bytes, QString* error)
     return QString();
 }
 
+// Regular files in the cache's folder whose names match `pattern` (anchored); symlinks are never
+// followed nor counted: Tenantry only ever creates regular files there.
+QFileInfoList regularFilesMatching(const QString& cachePath, const QRegularExpression& pattern)
+{
+    const QFileInfo cache(cachePath);
+    QFileInfoList found;
+    const QFileInfoList candidates =
+        QDir(cache.absolutePath()).entryInfoList(QDir::Files | QDir::Hidden | QDir::System | QDir::NoSymLinks);
+    for (const QFileInfo& info : candidates) {
+        if (!info.isSymLink() && pattern.match(info.fileName()).hasMatch())
+            found << info;
+    }
+    return found;
+}
+
+QRegularExpression backupPattern(const QString& cachePath)
+{
+    return QRegularExpression(
+        QStringLiteral("^%1\\.bak(\\.[0-9]+)?$").arg(QRegularExpression::escape(QFileInfo(cachePath).fileName())));
+}
+
+// AtomicFile's temporary files for the cache: ".<name>.tmp-XXXXXX".
+QRegularExpression tempFilePattern(const QString& cachePath)
+{
+    return QRegularExpression(QStringLiteral("^\\.%1\\.tmp-[A-Za-z0-9]{6}$")
+                                  .arg(QRegularExpression::escape(QFileInfo(cachePath).fileName())));
+}
+
+int backupNumber(const QFileInfo& info)
+{
+    const qsizetype dot = info.fileName().lastIndexOf(QLatin1Char('.'));
+    bool ok = false;
+    const int n = info.fileName().mid(dot + 1).toInt(&ok);
+    return ok ? n : 0;
+}
+
+// Deletes `path`, appending why to `errors` when it cannot.
+bool removeNamed(const QString& path, const QString& what, QStringList* errors)
+{
+    QFile file(path);
+    if (file.remove() || !QFileInfo::exists(path))
+        return true;
+    errors->append(QStringLiteral("Cannot delete the %1 %2: %3").arg(what, path, file.errorString()));
+    qCWarning(lcStore).noquote() << errors->constLast();
+    return false;
+}
+
+// Only ever called under the lock: every Tenantry writer writes its temporary file while holding it,
+// so one that is there now was left by a writer that was killed.
+void removeLeftoverTempFiles(const QString& cachePath)
+{
+    QStringList errors;
+    for (const QFileInfo& info : regularFilesMatching(cachePath, tempFilePattern(cachePath))) {
+        if (removeNamed(info.absoluteFilePath(), QStringLiteral("temporary token cache file"), &errors))
+            qCInfo(lcStore).noquote() << "Deleted" << info.absoluteFilePath() << "left behind by a killed writer";
+    }
+}
+
+// Keeps at most MsalCacheFile::kMaxBackups backups: the oldest go first.
+void pruneBackups(const MsalCacheFile& file)
+{
+    const QStringList backups = file.backupPaths();
+    QStringList errors;
+    for (qsizetype i = 0; i + MsalCacheFile::kMaxBackups < backups.size(); ++i) {
+        if (removeNamed(backups.at(i), QStringLiteral("token cache backup"), &errors))
+            qCInfo(lcStore).noquote() << "Deleted the oldest token cache backup" << backups.at(i);
+    }
+}
+
 QString statusName(Status status)
 {
     switch (status) {
@@ -173,6 +247,7 @@ MsalCacheFile::WriteResult MsalCacheFile::modify(const std::function<void(MsalCa
         qCWarning(lcStore).noquote() << out.error;
         return out;
     }
+    removeLeftoverTempFiles(m_path);
     const bool corrupt = current.result.status == Status::Corrupt;
     MsalCache updated = corrupt ? (fallback ? *fallback : MsalCache()) : current.result.cache;
     change(updated);
@@ -199,6 +274,7 @@ MsalCacheFile::WriteResult MsalCacheFile::modify(const std::function<void(MsalCa
         }
         qCInfo(lcStore).noquote() << "Kept the" << (corrupt ? "unreadable" : "BOM-prefixed") << "token cache file"
                                   << m_path << "as" << out.backupPath << "before rewriting it";
+        pruneBackups(*this);
     }
 
     const QByteArray bytes = updated.serialize();
@@ -226,17 +302,71 @@ bool MsalCacheFile::remove(QString* error)
             *error = QStringLiteral("The token cache file %1 was not deleted: %2").arg(m_path, lock.error());
         return false;
     }
+    QStringList errors;
+    removeLeftoverTempFiles(m_path);
+    QString backupErrors;
+    if (!removeBackups(&backupErrors))
+        errors << backupErrors;
     QFile file(m_path);
-    if (!file.exists() && !QFileInfo(m_path).isSymLink())
-        return true;
-    if (!file.remove()) {
-        if (error)
-            *error = QStringLiteral("Cannot delete the token cache file %1: %2").arg(m_path, file.errorString());
-        qCWarning(lcStore).noquote() << "Cannot delete the token cache file" << m_path << ":" << file.errorString();
-        return false;
+    if (file.exists() || QFileInfo(m_path).isSymLink()) {
+        if (removeNamed(m_path, QStringLiteral("token cache file"), &errors))
+            qCInfo(lcStore).noquote() << "Deleted the token cache file" << m_path;
     }
-    qCInfo(lcStore).noquote() << "Deleted the token cache file" << m_path;
-    return true;
+    if (!errors.isEmpty() && error)
+        *error = errors.join(QLatin1Char(' '));
+    return errors.isEmpty();
+}
+
+QStringList MsalCacheFile::backupPaths() const
+{
+    QFileInfoList backups = regularFilesMatching(m_path, backupPattern(m_path));
+    std::sort(backups.begin(), backups.end(), [](const QFileInfo& a, const QFileInfo& b) {
+        const QDateTime aTime = a.lastModified();
+        const QDateTime bTime = b.lastModified();
+        return aTime != bTime ? aTime < bTime : backupNumber(a) < backupNumber(b);
+    });
+    QStringList paths;
+    for (const QFileInfo& info : std::as_const(backups))
+        paths << info.absoluteFilePath();
+    return paths;
+}
+
+bool MsalCacheFile::removeBackups(QString* error) const
+{
+    QStringList errors;
+    for (const QString& backup : backupPaths()) {
+        if (removeNamed(backup, QStringLiteral("token cache backup"), &errors))
+            qCInfo(lcStore).noquote() << "Deleted the token cache backup" << backup;
+    }
+    if (!errors.isEmpty() && error)
+        *error = errors.join(QLatin1Char(' '));
+    return errors.isEmpty();
+}
+
+bool MsalCacheFile::removeBackupsMentioning(const QList<QByteArray>& needles, QString* error) const
+{
+    QStringList errors;
+    for (const QString& backup : backupPaths()) {
+        // A backup is a copy of a cache file Tenantry could read in full, so the same bound applies.
+        const BoundedFileRead read = BoundedFileRead::read(backup, json::kMaxDocumentBytes);
+        if (read.status == BoundedFileRead::Status::Missing)
+            continue;
+        if (read.status != BoundedFileRead::Status::Ok) {
+            errors << QStringLiteral("Cannot read the token cache backup %1 to see whether it holds a removed "
+                                     "account: %2")
+                          .arg(backup, read.reason);
+            qCWarning(lcStore).noquote() << errors.constLast();
+            continue;
+        }
+        const bool mentions = std::any_of(needles.cbegin(), needles.cend(), [&read](const QByteArray& needle) {
+            return !needle.isEmpty() && read.bytes.contains(needle);
+        });
+        if (mentions && removeNamed(backup, QStringLiteral("token cache backup"), &errors))
+            qCInfo(lcStore).noquote() << "Deleted the token cache backup" << backup << "holding a removed account";
+    }
+    if (!errors.isEmpty() && error)
+        *error = errors.join(QLatin1Char(' '));
+    return errors.isEmpty();
 }
 
 } // namespace tenantry

@@ -3,7 +3,9 @@
 #include "cache/MsalCache.h"
 #include "store/FileLock.h"
 
+#include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <functional>
 
@@ -14,6 +16,10 @@ namespace tenantry {
 // file, a re-read under the lock (another process may have written since), an atomic replace
 // with mode 0600, no BOM. A file that cannot be read as a cache is never overwritten with less:
 // it is copied to a ".bak" first and the error names the file.
+//
+// Backups hold plaintext tokens, so they are treated as the cache itself: created 0600 whatever the
+// original's mode, at most kMaxBackups kept (the oldest by modification time removed when a new one is
+// made), deleted with the accounts they mention (removeBackupsMentioning) and by remove() (the wipe).
 class MsalCacheFile
 {
 public:
@@ -66,12 +72,25 @@ public:
     // same afterwards (a no-op leaves even a BOM-prefixed file as it is); a corrupt file with no fallback
     // and a no-op change is left alone too. Before a corrupt or BOM-prefixed file is replaced, its bytes
     // go to "<path>.bak" (".bak.1", ".bak.2", ... when taken); if that fails, nothing is written.
-    // The file is written atomically, 0600 when new (an existing file keeps its mode), no BOM, exactly
-    // MsalCache::serialize(). Never writes without the lock, nor over a file it could not read.
+    // The file is written atomically, always 0600, no BOM, exactly MsalCache::serialize(). Never writes
+    // without the lock, nor over a file it could not read. Temporary files a killed writer left behind
+    // (AtomicFile's ".<name>.tmp-XXXXXX", only ever written under the lock) are deleted under the lock.
     WriteResult modify(const std::function<void(MsalCache&)>& change, const MsalCache* fallback = nullptr);
 
-    // `az account clear` deletes the file; so do we, under the lock. A missing file is success.
+    // `az account clear` deletes the file; so do we, under the lock, with every backup of it and any
+    // temporary file a killed writer left. A missing file is success.
     bool remove(QString* error);
+
+    // How many ".bak" copies are kept at most.
+    static constexpr int kMaxBackups = 3;
+    // The backups of this file there are now (regular files named "<path>.bak" or "<path>.bak.<n>"),
+    // oldest first.
+    QStringList backupPaths() const;
+    // Deletes every backup; one that cannot be deleted is named in `error` and the others still go.
+    bool removeBackups(QString* error) const;
+    // Deletes every backup whose bytes contain one of `needles` (a byte search: a backup need not parse).
+    // A backup that cannot be read or deleted is named in `error` and the others are still handled.
+    bool removeBackupsMentioning(const QList<QByteArray>& needles, QString* error) const;
 
 private:
     QString m_path;

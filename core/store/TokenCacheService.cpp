@@ -7,6 +7,7 @@
 #include <QFileInfo>
 #include <QFutureWatcher>
 #include <QSet>
+#include <QStandardPaths>
 #include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -37,13 +38,154 @@ QByteArray serializedDigest(const MsalCache& cache)
     return QCryptographicHash::hash(cache.serialize(), QCryptographicHash::Sha256).toHex();
 }
 
-// The keychain copy: the cache, and the digest of the file content it already includes.
+// A canonical SHA-256 of one cache entry (key order and formatting do not count), hex.
+QByteArray entryDigest(const Json& entry)
+{
+    const std::string text = entry.dump(-1, ' ', /*ensure_ascii=*/true, Json::error_handler_t::replace);
+    const nlohmann::json sorted = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+    const std::string canonical = sorted.dump(-1, ' ', true, nlohmann::json::error_handler_t::replace);
+    return QCryptographicHash::hash(QByteArray::fromStdString(canonical), QCryptographicHash::Sha256).toHex();
+}
+
+// {section: {key: entryDigest}} of every entry of `cache`: what a later three-way merge compares against.
+Json entryDigests(const MsalCache& cache)
+{
+    Json digests = Json::object();
+    for (const auto& [name, section] : cache.document().items()) {
+        if (!section.is_object())
+            continue;
+        Json& out = digests[name];
+        out = Json::object();
+        for (const auto& [key, entry] : section.items())
+            out[key] = entryDigest(entry).toStdString();
+    }
+    return digests;
+}
+
+// The digest `base` recorded for section/key, or empty when it had no such entry.
+QByteArray baseDigestOf(const Json& base, const std::string& name, const std::string& key)
+{
+    if (!base.is_object())
+        return QByteArray();
+    const auto section = base.find(name);
+    if (section == base.end() || !section->is_object())
+        return QByteArray();
+    const auto digest = section->find(key);
+    return digest != section->end() && digest->is_string() ? QByteArray::fromStdString(digest->get<std::string>())
+                                                           : QByteArray();
+}
+
+std::optional<qint64> timeOf(const Json& entry, const char* field)
+{
+    if (!entry.is_object())
+        return std::nullopt;
+    const auto value = entry.find(field);
+    return value != entry.end() ? json::toSeconds(*value) : std::nullopt;
+}
+
+// When both copies changed one entry: the one written last, by MSAL's own timestamps (a rotated refresh
+// token's last_modification_time, an access token's cached_at); the other copy's when neither says.
+bool isNewer(const Json& candidate, const Json& than)
+{
+    for (const char* field : {"last_modification_time", "cached_at"}) {
+        const std::optional<qint64> candidateTime = timeOf(candidate, field);
+        const std::optional<qint64> thanTime = timeOf(than, field);
+        if (candidateTime && thanTime && *candidateTime != *thanTime)
+            return *candidateTime > *thanTime;
+    }
+    return false;
+}
+
+// Three-way merge of a copy that is ahead (`ahead`: changes another store has not taken yet) with that
+// other store as it is now (`other`: someone else may have changed it since `base` was recorded).
+// `base` holds the entry digests of what both had in common. Per entry:
+//   - only one side changed it since the base: that side's version (a deletion counts as a change);
+//   - both changed it: the newer by MSAL's timestamps, else `other`'s;
+//   - added on one side: kept.
+// So a sign-in or a rotated refresh token that only `ahead` has survives, and an az logout (or az
+// rewriting an entry) that only `other` has is honoured.
+MsalCache mergeAhead(const Json& base, const MsalCache& ahead, const MsalCache& other)
+{
+    Json merged = other.document();
+    for (const auto& [name, aheadSection] : ahead.document().items()) {
+        if (!aheadSection.is_object())
+            continue;
+        auto otherSection = merged.find(name);
+        if (otherSection == merged.end()) {
+            merged[name] = Json::object();
+            otherSection = merged.find(name);
+        }
+        if (!otherSection->is_object())
+            continue; // another program's shape: theirs stays
+        for (const auto& [key, entry] : aheadSection.items()) {
+            const QByteArray baseDigest = baseDigestOf(base, name, key);
+            const auto there = otherSection->find(key);
+            if (there == otherSection->end()) {
+                if (baseDigest.isEmpty())
+                    (*otherSection)[key] = entry; // new in `ahead`
+                continue;                         // else deleted in `other` since the base: honoured
+            }
+            if (*there == entry)
+                continue;
+            const bool otherChanged = entryDigest(*there) != baseDigest;
+            const bool aheadChanged = entryDigest(entry) != baseDigest;
+            if (!otherChanged || (aheadChanged && isNewer(entry, *there)))
+                *there = entry;
+        }
+    }
+    // Entries `ahead` deleted since the base, left unchanged in `other`: deleted (a sign-out).
+    for (auto& [name, otherSection] : merged.items()) {
+        if (!otherSection.is_object())
+            continue;
+        const auto aheadSection = ahead.document().find(name);
+        for (auto it = otherSection.begin(); it != otherSection.end();) {
+            const bool inAhead =
+                aheadSection != ahead.document().end() && aheadSection->is_object() && aheadSection->contains(it.key());
+            const QByteArray baseDigest = baseDigestOf(base, name, it.key());
+            if (!inAhead && !baseDigest.isEmpty() && entryDigest(it.value()) == baseDigest)
+                it = otherSection.erase(it);
+            else
+                ++it;
+        }
+    }
+    return MsalCache::fromDocument(std::move(merged));
+}
+
+// The home_account_ids whose refresh tokens or Account entries `before` had and `after` has not: the
+// accounts a change signed out.
+QList<QByteArray> signedOutAccounts(const MsalCache& before, const MsalCache& after)
+{
+    QSet<QByteArray> removed;
+    for (const char* name : {"RefreshToken", "Account"}) {
+        const auto section = before.document().find(name);
+        if (section == before.document().end() || !section->is_object())
+            continue;
+        const auto afterSection = after.document().find(name);
+        for (const auto& [key, entry] : section->items()) {
+            const bool kept =
+                afterSection != after.document().end() && afterSection->is_object() && afterSection->contains(key);
+            if (kept || !entry.is_object())
+                continue;
+            const auto id = entry.find("home_account_id");
+            if (id != entry.end() && id->is_string() && !id->get<std::string>().empty())
+                removed.insert(QByteArray::fromStdString(id->get<std::string>()));
+        }
+    }
+    return QList<QByteArray>(removed.cbegin(), removed.cend());
+}
+
+// The keychain copy: the cache, the digest of the file content it already includes, and, when the
+// keychain copy holds changes the file could not take, the entry digests of that file content.
 struct Envelope
 {
     QByteArray fileDigest; // hex; empty: never synced with the file
     MsalCache cache;
+    Json fileBase; // null: the file has everything (as of fileDigest); else entryDigests() of it
 
-    bool operator==(const Envelope& other) const { return fileDigest == other.fileDigest && cache == other.cache; }
+    bool operator==(const Envelope& other) const
+    {
+        return fileDigest == other.fileDigest && cache == other.cache && fileBase == other.fileBase;
+    }
 };
 
 QByteArray encodeEnvelope(const Envelope& envelope)
@@ -52,6 +194,8 @@ QByteArray encodeEnvelope(const Envelope& envelope)
     json["format"] = kEnvelopeFormat;
     json["fileDigest"] = envelope.fileDigest.toStdString();
     json["cache"] = envelope.cache.document();
+    if (envelope.fileBase.is_object())
+        json["fileBase"] = envelope.fileBase;
     const std::string text = json.dump(-1, ' ', /*ensure_ascii=*/true, Json::error_handler_t::replace);
     return QByteArray(text.data(), qsizetype(text.size()));
 }
@@ -74,6 +218,9 @@ std::optional<Envelope> decodeEnvelope(const QByteArray& bytes)
     const auto digest = json.find("fileDigest");
     if (digest != json.end() && digest->is_string())
         envelope.fileDigest = QByteArray::fromStdString(digest->get<std::string>());
+    const auto base = json.find("fileBase");
+    if (base != json.end() && base->is_object())
+        envelope.fileBase = *base; // read with baseDigestOf(), which checks every shape
     return envelope;
 }
 
@@ -125,6 +272,10 @@ MsalCache reconcile(const std::optional<Envelope>& envelope, const FileSnapshot&
             return mergeFileIntoKeychain(envelope->cache, file.cache);
         if (envelope->fileDigest == file.digest || envelope->fileDigest == serializedDigest(file.cache))
             return envelope->cache; // the file is as last synced: the keychain copy is current
+        if (envelope->fileBase.is_object()) {
+            qCInfo(lcStore) << "The token cache file changed while it was behind the keychain copy: merging both";
+            return mergeAhead(envelope->fileBase, envelope->cache, file.cache);
+        }
         qCInfo(lcStore) << "The token cache file changed since it was last synced: taking its content";
         return file.cache;
     case FileStatus::Missing:
@@ -149,6 +300,16 @@ QByteArray includedDigest(const std::optional<Envelope>& envelope, const FileSna
     if (basis.status == FileStatus::Missing)
         return QByteArray();
     return envelope ? envelope->fileDigest : QByteArray(); // unreadable: as far as the keychain knew
+}
+
+// The entry digests to record while the keychain copy is ahead of the file as `basis` found it.
+Json fileBaseWhileBehind(const std::optional<Envelope>& envelope, const FileSnapshot& basis)
+{
+    if (basis.status == FileStatus::Ok)
+        return entryDigests(basis.cache);
+    if (basis.status == FileStatus::Missing)
+        return Json();                             // no file: the next load merges it in as never synced
+    return envelope ? envelope->fileBase : Json(); // unreadable: as far as the keychain knew
 }
 
 // What a file transaction wants written, computed from a snapshot.
@@ -188,9 +349,19 @@ struct TokenCacheService::Private
     QString configDir;
     QString key;
     MsalCacheFile file;
+    QString keychainLockPath;
+    FileLockOptions lockOptions;
+    QString clientId;
     std::deque<std::function<void()>> queue;
     bool busy = false;
     QSet<QString> warned;
+    // Held from taking it until the operation finishes: a keychain-only read-modify-write.
+    std::shared_ptr<FileLock> keychainLock;
+    // Keychain-only with no keychain answering: the cache has changes no store holds, and these are the
+    // entry digests of the cache as the keychain last held it, for merging once a keychain answers.
+    std::optional<Json> memoryBase;
+    // The accounts the running modify signed out (set by its change), whose backups go with them.
+    QList<QByteArray> signedOut;
 
     Private(TokenCacheService* owner, SecretStore* store, const QString& dir)
         : q(owner)
@@ -198,7 +369,21 @@ struct TokenCacheService::Private
         , configDir(dir)
         , key(TokenCacheService::keychainKeyFor(dir))
         , file(QDir(dir).filePath(QStringLiteral("msal_token_cache.json")))
+        , keychainLockPath(lockPathFor(key, dir))
     {}
+
+    // The keychain item is Tenantry's alone, so only Tenantry processes need to agree on its lock: it
+    // lives in the per-user runtime directory (0700, XDG_RUNTIME_DIR), named after the item, so
+    // keychain-only mode creates nothing in az's configuration directory and never makes az wait. The
+    // protocol is FileLock's, the one msal-extensions uses for the file.
+    static QString lockPathFor(const QString& itemKey, const QString& dir)
+    {
+        QString runtime = QStandardPaths::writableLocation(QStandardPaths::RuntimeLocation);
+        if (runtime.isEmpty())
+            runtime = dir;
+        const QByteArray name = QCryptographicHash::hash(itemKey.toUtf8(), QCryptographicHash::Sha256).toHex().left(24);
+        return QDir(runtime).filePath(QStringLiteral("tenantry-keychain-%1.lockfile").arg(QString::fromLatin1(name)));
+    }
 
     // --- the queue --------------------------------------------------------------------------
 
@@ -221,7 +406,31 @@ struct TokenCacheService::Private
         });
     }
 
+    // Ends the running operation: releases the keychain lock, deletes the backups that hold an account the
+    // operation signed out (off this thread), then reports.
     void finish(CacheOutcome outcome, std::optional<MsalCache> newCache, const Done& done)
+    {
+        keychainLock.reset();
+        const QList<QByteArray> accounts = std::exchange(signedOut, {});
+        if (accounts.isEmpty() || !newCache) {
+            complete(std::move(outcome), std::move(newCache), done);
+            return;
+        }
+        MsalCacheFile target = file;
+        onWorker<QString>(
+            [target, accounts] {
+                QString error;
+                target.removeBackupsMentioning(accounts, &error);
+                return error;
+            },
+            [this, outcome = std::move(outcome), newCache = std::move(newCache), done](QString error) mutable {
+                if (!error.isEmpty())
+                    outcome.warnings << error;
+                complete(std::move(outcome), std::move(newCache), done);
+            });
+    }
+
+    void complete(CacheOutcome outcome, std::optional<MsalCache> newCache, const Done& done)
     {
         if (newCache && *newCache != q->m_cache) {
             q->m_cache = std::move(*newCache);
@@ -251,9 +460,9 @@ struct TokenCacheService::Private
     {
         const QString reason = why.isEmpty() ? QStringLiteral("No keychain service answered.") : why;
         if (mode == StorageMode::KeychainOnly)
-            return QStringLiteral("%1 Keychain-only mode cannot be honoured: tokens are kept in %2 until a "
-                                  "keychain service answers.")
-                .arg(reason, file.path());
+            return QStringLiteral("%1 Keychain-only mode writes no token file: new tokens are kept in memory only "
+                                  "until Tenantry quits.")
+                .arg(reason);
         return QStringLiteral("%1 Tokens are kept in %2 only.").arg(reason, file.path());
     }
 
@@ -438,19 +647,34 @@ struct TokenCacheService::Private
     void runFileOnly(const QString& problem, std::function<void(MsalCache&)> change, Done done);
     void finishSynced(CacheOutcome outcome, const std::optional<Envelope>& current, FileTransaction tx, bool fileWanted,
                       Done done);
+    void runKeychainOnly(std::function<void(MsalCache&)> change, Done done);
     void keychainOnly(KeychainRead keychainCopy, std::function<void(MsalCache&)> change, Done done);
+    void keepInMemory(CacheOutcome outcome, const MsalCache& lastStored, MsalCache next, Done done);
+    void runRemovePlaintext(const CacheOutcome& switched, Done done);
 };
 
 // ----------------------------------------------------------------------------------------------
 
 void TokenCacheService::Private::runLoad(Done done)
 {
-    runSynced(nullptr, std::move(done));
+    if (q->m_mode == StorageMode::KeychainOnly)
+        runKeychainOnly(nullptr, std::move(done));
+    else
+        runSynced(nullptr, std::move(done));
 }
 
 void TokenCacheService::Private::runModify(std::function<void(MsalCache&)> change, Done done)
 {
-    runSynced(std::move(change), std::move(done));
+    // The change may run more than once (on a fresh copy each time): the last run counts.
+    auto tracked = [this, change = std::move(change)](MsalCache& cache) {
+        const MsalCache before = cache;
+        change(cache);
+        signedOut = signedOutAccounts(before, cache);
+    };
+    if (q->m_mode == StorageMode::KeychainOnly)
+        runKeychainOnly(std::move(tracked), std::move(done));
+    else
+        runSynced(std::move(tracked), std::move(done));
 }
 
 // A load (no change) or a modify: the keychain copy read, then the file under its lock, reconciled,
@@ -460,10 +684,6 @@ void TokenCacheService::Private::runSynced(std::function<void(MsalCache&)> chang
     readKeychain([this, change = std::move(change), done = std::move(done)](KeychainRead keychainCopy) mutable {
         if (!keychainCopy.usable) {
             runFileOnly(keychainCopy.problem, std::move(change), std::move(done));
-            return;
-        }
-        if (q->m_mode == StorageMode::KeychainOnly) {
-            keychainOnly(std::move(keychainCopy), std::move(change), std::move(done));
             return;
         }
         CacheOutcome outcome;
@@ -525,8 +745,10 @@ void TokenCacheService::Private::finishSynced(CacheOutcome outcome, const std::o
     wanted.cache = tx.cache;
     const bool fileFailed = !tx.ok;
     if (fileFailed) {
-        // The file still holds what it held: record the content the keychain copy includes.
+        // The file still holds what it held: record the content the keychain copy includes, and what
+        // that content was entry by entry, so a later write by az is merged rather than taken whole.
         wanted.fileDigest = includedDigest(current, basis);
+        wanted.fileBase = fileBaseWhileBehind(current, basis);
         const QString message =
             QStringLiteral("%1 The tokens were saved in the keychain; az and other tools will not see the change "
                            "until the file can be written.")
@@ -538,6 +760,8 @@ void TokenCacheService::Private::finishSynced(CacheOutcome outcome, const std::o
         }
     } else {
         wanted.fileDigest = tx.written ? tx.digest : includedDigest(current, basis);
+        if (!tx.written && !hasContent(basis))
+            wanted.fileBase = fileBaseWhileBehind(current, basis); // still unreadable: still behind
     }
 
     storeEnvelope(current, wanted,
@@ -616,7 +840,67 @@ void TokenCacheService::Private::runFileOnly(const QString& problem, std::functi
                     });
 }
 
-// KeychainOnly with a keychain that answered. `change` null: a load.
+// KeychainOnly: the keychain item read, changed and written under the keychain lock, so concurrent
+// Tenantry processes keep each other's tokens. No keychain: memory only. `change` null: a load.
+void TokenCacheService::Private::runKeychainOnly(std::function<void(MsalCache&)> change, Done done)
+{
+    auto withoutKeychain = [this](const QString& problem, std::function<void(MsalCache&)> edit, Done then) {
+        CacheOutcome outcome;
+        outcome.warnings << noKeychainWarning(problem, StorageMode::KeychainOnly);
+        if (!edit) {
+            outcome.ok = true; // a load: what this process holds is all there is
+            finish(std::move(outcome), std::nullopt, then);
+            return;
+        }
+        MsalCache next = q->m_cache;
+        edit(next);
+        keepInMemory(std::move(outcome), q->m_cache, std::move(next), std::move(then));
+    };
+    if (!keychain) {
+        withoutKeychain(QStringLiteral("No keychain service answered (no keychain support configured)."),
+                        std::move(change), std::move(done));
+        return;
+    }
+    const QString lockPath = keychainLockPath;
+    const FileLockOptions options = lockOptions;
+    onWorker<std::shared_ptr<FileLock>>(
+        [lockPath, options] {
+            auto lock = std::make_shared<FileLock>(lockPath, options);
+            lock->acquire();
+            return lock;
+        },
+        [this, withoutKeychain, change = std::move(change),
+         done = std::move(done)](std::shared_ptr<FileLock> lock) mutable {
+            if (!lock->isLocked()) {
+                CacheOutcome outcome;
+                outcome.error =
+                    QStringLiteral("The keychain item %1 was neither read nor changed: %2").arg(key, lock->error());
+                finish(std::move(outcome), std::nullopt, done);
+                return;
+            }
+            keychainLock = std::move(lock);
+            readKeychain([this, withoutKeychain, change = std::move(change),
+                          done = std::move(done)](KeychainRead keychainCopy) mutable {
+                if (!keychainCopy.usable)
+                    withoutKeychain(keychainCopy.problem, std::move(change), std::move(done));
+                else
+                    keychainOnly(std::move(keychainCopy), std::move(change), std::move(done));
+            });
+        });
+}
+
+// Keychain-only and the keychain did not take `next`: it stays in memory, never in a file.
+void TokenCacheService::Private::keepInMemory(CacheOutcome outcome, const MsalCache& lastStored, MsalCache next,
+                                              Done done)
+{
+    if (!memoryBase)
+        memoryBase = entryDigests(lastStored);
+    outcome.ok = true;
+    outcome.usingKeychain = false;
+    finish(std::move(outcome), std::move(next), done);
+}
+
+// KeychainOnly with a keychain that answered, under the keychain lock. `change` null: a load.
 void TokenCacheService::Private::keychainOnly(KeychainRead keychainCopy, std::function<void(MsalCache&)> change,
                                               Done done)
 {
@@ -625,39 +909,38 @@ void TokenCacheService::Private::keychainOnly(KeychainRead keychainCopy, std::fu
         outcome.warnings << keychainCopy.damaged;
     const std::optional<Envelope> envelope = keychainCopy.envelope;
 
-    auto apply = [this, envelope, change, done](CacheOutcome result, MsalCache base) mutable {
-        if (!change) {
-            // A load: an import (no envelope yet) is stored now, anything else is already there.
-            Envelope wanted{QByteArray(), base};
-            storeEnvelope(envelope, wanted,
-                          [this, result = std::move(result), base, done](const SecretStoreResult& stored) mutable {
-                              result.ok = true;
-                              result.usingKeychain = stored.ok();
-                              if (!stored.ok())
-                                  result.warnings << QStringLiteral("The imported tokens could not be saved to the "
-                                                                    "keychain (%1); they are still in %2.")
-                                                         .arg(stored.error, file.path());
-                              finish(std::move(result), std::move(base), done);
-                          });
-            return;
-        }
+    auto apply = [this, envelope, change, done](CacheOutcome result, MsalCache stored) mutable {
+        // Changes kept in memory while no keychain answered join the keychain copy now.
+        MsalCache base = memoryBase ? mergeAhead(*memoryBase, q->m_cache, stored) : stored;
         MsalCache next = base;
-        change(next);
-        Envelope wanted{QByteArray(), next};
-        storeEnvelope(
-            envelope, wanted,
-            [this, result = std::move(result), next, change, done](const SecretStoreResult& stored) mutable {
-                if (stored.ok()) {
-                    result.ok = true;
-                    result.usingKeychain = true;
-                    finish(std::move(result), std::move(next), done);
-                    return;
-                }
-                // Never lose a token: the file takes the change instead, with a warning.
-                runFileOnly(
-                    QStringLiteral("The token cache could not be saved to the keychain (%1).").arg(stored.error),
-                    std::move(change), std::move(done));
-            });
+        if (change)
+            change(next);
+        const bool wasAhead = memoryBase.has_value();
+        Envelope wanted{QByteArray(), next, Json()};
+        storeEnvelope(envelope, wanted,
+                      [this, result = std::move(result), stored, next, wasAhead, isLoad = !change,
+                       done](const SecretStoreResult& saved) mutable {
+                          if (saved.ok()) {
+                              memoryBase.reset();
+                              result.ok = true;
+                              result.usingKeychain = true;
+                              finish(std::move(result), std::move(next), done);
+                              return;
+                          }
+                          const QString problem =
+                              QStringLiteral("The token cache could not be saved to the keychain item %1 (%2).")
+                                  .arg(key, saved.error);
+                          if (isLoad && !wasAhead) {
+                              // Only an import was not saved: the file still has it.
+                              result.ok = true;
+                              result.warnings << QStringLiteral("%1 The imported tokens are still in %2.")
+                                                     .arg(problem, file.path());
+                              finish(std::move(result), std::move(next), done);
+                              return;
+                          }
+                          result.warnings << noKeychainWarning(problem, StorageMode::KeychainOnly);
+                          keepInMemory(std::move(result), stored, std::move(next), std::move(done));
+                      });
     };
 
     if (envelope) {
@@ -669,26 +952,24 @@ void TokenCacheService::Private::keychainOnly(KeychainRead keychainCopy, std::fu
     onWorker<MsalCacheFile::ReadResult>(
         [reader] { return reader.read(); },
         [this, outcome = std::move(outcome), apply = std::move(apply)](MsalCacheFile::ReadResult read) mutable {
-            MsalCache base;
+            MsalCache imported;
             if (read.status == FileStatus::Ok && read.cache.entryCount() > 0) {
-                base = read.cache;
+                imported = read.cache;
                 outcome.warnings << QStringLiteral("Imported the tokens in %1 into the keychain. The file was not "
                                                    "deleted (az still reads it); delete it if no plaintext tokens "
                                                    "should stay on disk.")
                                         .arg(file.path());
             }
-            apply(std::move(outcome), std::move(base));
+            apply(std::move(outcome), std::move(imported));
         });
 }
 
+// The wipe, in every mode: the keychain item, the file, its backups (keychain-only mode imported from
+// the file, and a backup holds what the file held), and what this process kept in memory.
 void TokenCacheService::Private::runClear(Done done)
 {
-    auto removeFile = [this](CacheOutcome outcome, bool deleteFile, Done then) {
-        if (!deleteFile) {
-            outcome.ok = outcome.error.isEmpty();
-            finish(std::move(outcome), MsalCache(), then);
-            return;
-        }
+    memoryBase.reset();
+    auto removeFile = [this](CacheOutcome outcome, Done then) {
         MsalCacheFile target = file;
         onWorker<QString>(
             [target]() mutable {
@@ -708,7 +989,7 @@ void TokenCacheService::Private::runClear(Done done)
     if (!keychain) {
         CacheOutcome outcome;
         outcome.warnings << noKeychainWarning(QString(), q->m_mode);
-        removeFile(std::move(outcome), true, std::move(done));
+        removeFile(std::move(outcome), std::move(done));
         return;
     }
     QPointer<TokenCacheService> self(q);
@@ -716,25 +997,101 @@ void TokenCacheService::Private::runClear(Done done)
         if (!self)
             return;
         CacheOutcome outcome;
-        bool keychainAnswered = true;
         switch (r.status) {
         case KeyStatus::Ok:
         case KeyStatus::NotFound:
             outcome.usingKeychain = true;
             break;
         case KeyStatus::Unavailable:
-            keychainAnswered = false;
             outcome.warnings
                 << QStringLiteral("%1 The keychain copy of the tokens, if any, could not be removed.").arg(r.error);
             break;
         case KeyStatus::Failed:
-            outcome.error = QStringLiteral("The keychain copy of the tokens could not be removed (%1).").arg(r.error);
+            outcome.error = QStringLiteral("The keychain item %1 could not be removed (%2).").arg(key, r.error);
             break;
         }
-        // Keychain-only mode leaves az's file alone, unless the file is where the tokens went.
-        const bool deleteFile = q->m_mode == StorageMode::KeychainAndFile || !keychainAnswered;
-        removeFile(std::move(outcome), deleteFile, std::move(done));
+        removeFile(std::move(outcome), std::move(done));
     });
+}
+
+// After a switch to keychain-only: the refresh and access tokens of Tenantry's client that the keychain
+// now holds are removed from the file (az then signs in again), and the file's backups (copies Tenantry
+// made) are deleted. Other clients' entries, and any entry the keychain does not hold exactly, stay.
+void TokenCacheService::Private::runRemovePlaintext(const CacheOutcome& switched, Done done)
+{
+    CacheOutcome outcome = switched;
+    if (!switched.ok || !switched.usingKeychain || clientId.isEmpty()) {
+        outcome.ok = false;
+        const QString why = clientId.isEmpty() ? QStringLiteral("Tenantry's client id is not known")
+                                               : QStringLiteral("they are not safely in the keychain");
+        outcome.error = QStringLiteral("The tokens in %1 were not removed: %2.").arg(file.path(), why);
+        finish(std::move(outcome), std::nullopt, done);
+        return;
+    }
+    struct Removal
+    {
+        bool ok = true;
+        int removed = 0;
+        qsizetype backups = 0;
+        QString error;
+    };
+    MsalCacheFile target = file;
+    onWorker<Removal>(
+        [target, inKeychain = q->m_cache, client = clientId]() mutable {
+            Removal out;
+            if (!QFileInfo::exists(target.path()) && target.backupPaths().isEmpty())
+                return out;
+            const MsalCacheFile::WriteResult written = target.modify([&](MsalCache& cache) {
+                Json doc = cache.document();
+                out.removed = 0;
+                for (const char* name : {"RefreshToken", "AccessToken"}) {
+                    const auto kept = inKeychain.document().find(name);
+                    const auto section = doc.find(name);
+                    if (section == doc.end() || !section->is_object() || kept == inKeychain.document().end() ||
+                        !kept->is_object())
+                        continue;
+                    for (auto it = section->begin(); it != section->end();) {
+                        const Json& entry = it.value();
+                        const auto owner = entry.is_object() ? entry.find("client_id") : entry.end();
+                        const bool ours = entry.is_object() && owner != entry.end() && owner->is_string() &&
+                                          QString::fromStdString(owner->get<std::string>()) == client;
+                        const auto copy = kept->find(it.key());
+                        if (ours && copy != kept->end() && *copy == entry) {
+                            it = section->erase(it);
+                            ++out.removed;
+                        } else {
+                            ++it;
+                        }
+                    }
+                }
+                cache = MsalCache::fromDocument(std::move(doc));
+            });
+            out.ok = written.ok;
+            out.error = written.error;
+            // The backups are copies Tenantry made of the file: they go with the tokens it held.
+            out.backups = target.backupPaths().size();
+            QString backupError;
+            if (out.ok && !target.removeBackups(&backupError)) {
+                out.ok = false;
+                out.error = backupError;
+            }
+            return out;
+        },
+        [this, outcome = std::move(outcome), done = std::move(done)](Removal removal) mutable {
+            if (!removal.ok) {
+                outcome.ok = false;
+                outcome.error = QStringLiteral("The tokens Tenantry copied into the keychain are still in %1: %2")
+                                    .arg(file.path(), removal.error);
+            } else if (removal.removed > 0 || removal.backups > 0) {
+                outcome.warnings << QStringLiteral("Removed %1 tokens that the keychain now holds from %2 and deleted "
+                                                   "%3 backup copies of it; az needs to sign in again for those "
+                                                   "accounts.")
+                                        .arg(removal.removed)
+                                        .arg(file.path())
+                                        .arg(removal.backups);
+            }
+            finish(std::move(outcome), std::nullopt, done);
+        });
 }
 
 // ----------------------------------------------------------------------------------------------
@@ -768,20 +1125,41 @@ QString TokenCacheService::filePath() const
 void TokenCacheService::setFileLockOptions(const FileLockOptions& options)
 {
     d->file = MsalCacheFile(d->file.path(), options);
+    d->lockOptions = options;
 }
 
-void TokenCacheService::setMode(StorageMode mode, Done done)
+void TokenCacheService::setClientId(const QString& clientId)
 {
-    d->enqueue([this, mode, done = std::move(done)]() mutable {
+    d->clientId = clientId;
+}
+
+QString TokenCacheService::keychainLockPath() const
+{
+    return d->keychainLockPath;
+}
+
+void TokenCacheService::setMode(StorageMode mode, PlaintextCopies copies, Done done)
+{
+    const bool toKeychainOnly = mode == StorageMode::KeychainOnly;
+    // Filled by the switch, read by the removal queued right after it (nothing runs in between).
+    auto switched = std::make_shared<CacheOutcome>();
+    const bool removeCopies = toKeychainOnly && copies == PlaintextCopies::Remove;
+    d->enqueue([this, mode, removeCopies, switched, done]() mutable {
         qCInfo(lcStore) << "Token storage mode:"
                         << (mode == StorageMode::KeychainOnly ? "keychain only" : "keychain and Azure CLI file");
+        Done report = [removeCopies, switched, done](const CacheOutcome& outcome) {
+            if (removeCopies)
+                *switched = outcome;
+            else if (done)
+                done(outcome);
+        };
         if (mode == StorageMode::KeychainOnly && m_mode != StorageMode::KeychainOnly) {
             // One last load in step with the file, so the keychain holds what az wrote before Tenantry
             // stops reading and writing the file.
-            d->runLoad([this, mode, done = std::move(done)](const CacheOutcome& loaded) {
+            d->runLoad([this, mode, removeCopies, report = std::move(report)](const CacheOutcome& loaded) {
                 m_mode = mode;
                 CacheOutcome outcome = loaded;
-                if (QFileInfo::exists(d->file.path())) {
+                if (!removeCopies && QFileInfo::exists(d->file.path())) {
                     const QString notice = QStringLiteral("%1 still holds tokens in plaintext. Tenantry no longer "
                                                           "writes it; az still reads it. Delete it if no plaintext "
                                                           "tokens should stay on disk.")
@@ -792,14 +1170,16 @@ void TokenCacheService::setMode(StorageMode mode, Done done)
                         emit warning(notice);
                     }
                 }
-                if (done)
-                    done(outcome);
+                report(outcome);
             });
             return;
         }
         m_mode = mode;
-        d->runLoad(std::move(done));
+        d->runLoad(std::move(report));
     });
+    if (removeCopies)
+        d->enqueue(
+            [this, switched, done = std::move(done)]() mutable { d->runRemovePlaintext(*switched, std::move(done)); });
 }
 
 void TokenCacheService::load(Done done)

@@ -8,14 +8,23 @@
 //       Takes the FileLock, prints "locked" (flushed), holds it <ms> milliseconds, releases, exits 0.
 //   cache-writer --crash-holding-lock <lock-path>
 //       Takes the FileLock, prints "locked", and dies without releasing it (a crashed holder).
+//   cache-writer --keychain-only <config-dir> <label> <count> [--service NAME]
+//       Adds <count> accounts ("<label>-<i>", each a refresh token and an Account entry) through a
+//       TokenCacheService in keychain-only mode on the real keychain (service NAME, default
+//       "Tenantry-test"), one modify() each. Prints every warning and error (they never hold a secret) to
+//       stderr, then "cache-writer <label>: wrote <count> (keychain)" or "(memory)" when no keychain
+//       took them. Exits 0 when every modify() succeeded.
 //
 // Fake tokens only; nothing secret is printed.
 
 #include "store/FileLock.h"
+#include "store/KeychainStore.h"
 #include "store/MsalCacheFile.h"
+#include "store/TokenCacheService.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QTimer>
 
 #include <cstdio>
 #include <thread>
@@ -30,7 +39,8 @@ int usage()
 {
     std::fprintf(stderr, "usage: cache-writer <cache-path> <label> <count> [--pause-ms N]\n"
                          "       cache-writer --hold-lock <lock-path> <ms>\n"
-                         "       cache-writer --crash-holding-lock <lock-path>\n");
+                         "       cache-writer --crash-holding-lock <lock-path>\n"
+                         "       cache-writer --keychain-only <config-dir> <label> <count> [--service NAME]\n");
     return 2;
 }
 
@@ -86,6 +96,68 @@ int writeTokens(const QString& cachePath, const QString& label, int count, int p
     return 0;
 }
 
+// The home_account_id of account <i> of writer <label>.
+QString accountId(const QString& label, int i)
+{
+    return QStringLiteral("%1-%2.9c1d0f7e-2b3a-4c5d-8e6f-7a8b9c0d1e2f").arg(label).arg(i);
+}
+
+void addAccount(MsalCache& cache, const QString& label, int i)
+{
+    const QString environment = QStringLiteral("login.microsoftonline.com");
+    const QString clientId = QStringLiteral("04b07795-8ddb-461a-bbee-02f9e1bf7b46");
+    RefreshToken rt;
+    rt.homeAccountId = accountId(label, i);
+    rt.environment = environment;
+    rt.clientId = clientId;
+    rt.secret = Secret(QStringLiteral("fake-rt-%1-%2").arg(label).arg(i));
+    rt.familyId = QStringLiteral("1");
+    cache.upsert(rt);
+    Account account;
+    account.homeAccountId = rt.homeAccountId;
+    account.environment = environment;
+    account.realm = QStringLiteral("organizations");
+    account.localAccountId = QStringLiteral("%1-%2").arg(label).arg(i);
+    account.username = QStringLiteral("%1-%2@cache-writer.invalid").arg(label).arg(i);
+    account.authorityType = QStringLiteral("MSSTS");
+    cache.upsert(account);
+}
+
+int writeKeychainOnly(const QString& configDir, const QString& label, int count, const QString& service)
+{
+    KeychainStore keychain(service, nullptr);
+    TokenCacheService cache(&keychain, configDir, StorageMode::KeychainOnly);
+    int exitCode = 0;
+    bool inKeychain = true;
+    int i = 0;
+    std::function<void()> next;
+    next = [&] {
+        if (i == count) {
+            std::fprintf(stdout, "cache-writer %s: wrote %d (%s)\n", qPrintable(label), count,
+                         inKeychain ? "keychain" : "memory");
+            std::fflush(stdout);
+            QCoreApplication::exit(exitCode);
+            return;
+        }
+        const int n = i++;
+        cache.modify([&label, n](MsalCache& c) { addAccount(c, label, n); },
+                     [&](const CacheOutcome& outcome) {
+                         for (const QString& warning : outcome.warnings)
+                             std::fprintf(stderr, "cache-writer %s: warning: %s\n", qPrintable(label),
+                                          qPrintable(warning));
+                         if (!outcome.ok) {
+                             std::fprintf(stderr, "cache-writer %s: account %d: %s\n", qPrintable(label), n,
+                                          qPrintable(outcome.error));
+                             exitCode = 1;
+                         }
+                         inKeychain = inKeychain && outcome.usingKeychain;
+                         next();
+                     });
+    };
+    QTimer::singleShot(0, &cache, next);
+    return QCoreApplication::exec();
+}
+
 } // namespace
 
 int main(int argc, char** argv)
@@ -96,6 +168,15 @@ int main(int argc, char** argv)
         return holdLock(args.at(1), args.at(2).toInt(), false);
     if (args.size() == 2 && args.at(0) == QLatin1String("--crash-holding-lock"))
         return holdLock(args.at(1), 0, true);
+    if ((args.size() == 4 || (args.size() == 6 && args.at(4) == QLatin1String("--service"))) &&
+        args.at(0) == QLatin1String("--keychain-only")) {
+        bool countOk = false;
+        const int accounts = args.at(3).toInt(&countOk);
+        if (!countOk || accounts < 0)
+            return usage();
+        return writeKeychainOnly(args.at(1), args.at(2), accounts,
+                                 args.size() == 6 ? args.at(5) : QStringLiteral("Tenantry-test"));
+    }
     if (args.size() != 3 && !(args.size() == 5 && args.at(3) == QLatin1String("--pause-ms")))
         return usage();
     bool ok = false;

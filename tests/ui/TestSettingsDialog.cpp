@@ -6,6 +6,8 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFile>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTemporaryDir>
@@ -54,8 +56,24 @@ private slots:
             dialog.startMinimizedBox()->setChecked(true);
             dialog.startAtLoginBox()->setChecked(true);
             dialog.cloudBox()->setCurrentIndex(dialog.cloudBox()->findData(QStringLiteral("AzureChinaCloud")));
+            dialog.show();
             dialog.accept();
-            QCOMPARE(changed.count(), 1);
+            // Switching to keychain-only asks first what happens to the plaintext copies; saved once answered.
+            QMessageBox* box = nullptr;
+            QTRY_VERIFY((box = dialog.findChild<QMessageBox*>(QStringLiteral("plaintextCopiesBox"))) &&
+                        box->isVisible());
+            QCOMPARE(changed.count(), 0);
+            QVERIFY(box->text().contains(QStringLiteral("Remove the refresh tokens")));
+            QCOMPARE(box->buttons().size(), 2);
+            QAbstractButton* remove = nullptr;
+            for (QAbstractButton* button : box->buttons()) {
+                if (button->text() == QStringLiteral("&Remove from the file"))
+                    remove = button;
+            }
+            QVERIFY(remove);
+            remove->click();
+            QTRY_COMPARE(changed.count(), 1);
+            QCOMPARE(dialog.plaintextCopies(), PlaintextCopies::Remove);
             QCOMPARE(dialog.result(), int(QDialog::Accepted));
         }
         AppSettings reread(ini);

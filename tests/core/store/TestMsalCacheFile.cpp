@@ -8,6 +8,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QProcess>
+#include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -519,6 +520,103 @@ private slots:
         QVERIFY(readFile(w.backupPath) == kCorrupt);
         QCOMPARE(readFile(f.path + QStringLiteral(".bak")), QByteArray("first backup"));
         QCOMPARE(readFile(f.path + QStringLiteral(".bak.1")), QByteArray("second backup"));
+    }
+
+    void backupsArePrivateAndAtMostThreeAreKept()
+    {
+        Fixture f(&kCorrupt);
+        chmodTo(f.path, 0644); // az's file, loose: its backup is not
+        MsalCacheFile file(f.path);
+        QStringList made;
+        for (int i = 0; i < 5; ++i) {
+            const QByteArray garbage = kCorrupt + QByteArray::number(i);
+            writeFile(f.path, garbage);
+            chmodTo(f.path, 0666);
+            const auto w = file.modify(addVaultToken(i));
+            QVERIFY2(w.ok, qPrintable(w.error));
+            QVERIFY(!w.backupPath.isEmpty());
+            QCOMPARE(modeOf(w.backupPath), 0600);
+            QCOMPARE(readFile(w.backupPath), garbage);
+            made << w.backupPath;
+            std::this_thread::sleep_for(20ms); // distinct modification times: the age order is theirs
+        }
+        QCOMPARE(int(MsalCacheFile::kMaxBackups), 3);
+        // The three newest stay, oldest first; the older two are gone.
+        QCOMPARE(file.backupPaths(), made.mid(2));
+        for (int i = 0; i < 3; ++i)
+            QCOMPARE(readFile(file.backupPaths().at(i)), kCorrupt + QByteArray::number(i + 2));
+        QCOMPARE(modeOf(f.path), 0600);
+    }
+
+    void backupsMentioningAnAccountAreDeleted()
+    {
+        Fixture f;
+        const QByteArray hidA = "aaaa.tenant", hidB = "bbbb.tenant";
+        writeFile(f.path + QStringLiteral(".bak"), "{\"home_account_id\": \"" + hidA + "\", \"secret\": \"x");
+        writeFile(f.path + QStringLiteral(".bak.1"), "{\"home_account_id\": \"" + hidB + "\"}");
+        writeFile(f.path + QStringLiteral(".bak.7"), "\xEF\xBB\xBF{\"a\": \"" + hidA + hidB + "\"}");
+        writeFile(f.path + QStringLiteral(".bakery"), hidA); // not a backup
+        QVERIFY(QFile::link(f.path + QStringLiteral(".bak.1"), f.path + QStringLiteral(".bak.2")));
+        QCOMPARE(MsalCacheFile(f.path).backupPaths().size(), 3); // the symlink is none of Tenantry's
+        QString error;
+        QVERIFY2(MsalCacheFile(f.path).removeBackupsMentioning({hidA}, &error), qPrintable(error));
+        QCOMPARE(entries(f.dir.path()),
+                 QStringList({kFileName + QStringLiteral(".bak.1"), kFileName + QStringLiteral(".bak.2"),
+                              kFileName + QStringLiteral(".bakery")}));
+    }
+
+    void removeDeletesBackupsAndLeftoverTempFilesToo()
+    {
+        const QByteArray bytes = sampleBytes();
+        Fixture f(&bytes);
+        writeFile(f.path + QStringLiteral(".bak"), bytes);
+        writeFile(f.path + QStringLiteral(".bak.3"), bytes);
+        writeFile(f.dir.filePath(QStringLiteral(".msal_token_cache.json.tmp-AbC123")), bytes); // a killed writer's
+        writeFile(f.dir.filePath(QStringLiteral("azureProfile.json")), "{}");
+        QString error;
+        QVERIFY2(MsalCacheFile(f.path).remove(&error), qPrintable(error));
+        QCOMPARE(entries(f.dir.path()), QStringList(QStringLiteral("azureProfile.json")));
+    }
+
+    // Writers killed (SIGKILL) at random moments never leave a file that does not parse; what they leave
+    // (a lock file, AtomicFile temporaries) is cleaned up by the next writer under the lock.
+    void killedWritersNeverLeaveAnUnparsableFile()
+    {
+        const QByteArray bytes = sampleBytes();
+        Fixture f(&bytes);
+        const QString tempGlob = QStringLiteral(".msal_token_cache.json.tmp-*");
+        QRandomGenerator random(20261129);
+        int leftTemps = 0;
+        int kills = 0;
+        for (int round = 0; round < 25; ++round) {
+            std::vector<std::unique_ptr<QProcess>> processes;
+            for (int i = 0; i < 3; ++i) {
+                auto p = std::make_unique<QProcess>();
+                p->setProcessChannelMode(QProcess::ForwardedErrorChannel);
+                p->start(QStringLiteral(TENANTRY_BIN_DIR "/cache-writer"),
+                         {f.path, QStringLiteral("k%1-%2").arg(round).arg(i), QStringLiteral("100000")});
+                QVERIFY(p->waitForStarted(10000));
+                processes.push_back(std::move(p));
+            }
+            for (auto& p : processes) {
+                QTest::qWait(int(random.bounded(5, 120)));
+                p->kill(); // SIGKILL: no destructor, no cleanup
+                ++kills;
+            }
+            for (auto& p : processes) // SIGKILL waits for an fsync in progress: slow on a busy disk
+                QVERIFY(p->state() == QProcess::NotRunning || p->waitForFinished(60000));
+            const auto r = MsalCacheFile(f.path).read();
+            QVERIFY2(r.status == MsalCacheFile::Status::Ok,
+                     qPrintable(QStringLiteral("round %1: %2").arg(round).arg(r.error)));
+            QVERIFY(r.cache.accessTokens().size() >= parsed(bytes).accessTokens().size());
+            leftTemps += int(QDir(f.dir.path()).entryList({tempGlob}, QDir::Files | QDir::Hidden).size());
+        }
+        qInfo("%d kills left %d temporary files behind (each cleaned by the next writer)", kills, leftTemps);
+        // One clean write: the lock file of a killed holder is taken over, leftovers are deleted.
+        const auto w = MsalCacheFile(f.path, quickLock()).modify(addVaultToken());
+        QVERIFY2(w.ok, qPrintable(w.error));
+        QCOMPARE(entries(f.dir.path()), QStringList(kFileName));
+        QCOMPARE(modeOf(f.path), 0600);
     }
 
     void bomIsReadBackedUpAndDropped()

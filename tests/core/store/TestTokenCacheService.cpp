@@ -1,3 +1,4 @@
+#include "TestConfig.h"
 #include "store/KeychainStore.h"
 #include "store/TokenCacheService.h"
 
@@ -9,6 +10,7 @@
 #include <QFileInfo>
 #include <QLoggingCategory>
 #include <QMutex>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -68,6 +70,66 @@ AccessToken accessToken(const QString& realm, const QString& label)
     token.expiresOn = 1795425611;
     token.extendedExpiresOn = 1795425611;
     return token;
+}
+
+const QString kPowerShell = QStringLiteral("1950a258-227b-4e31-a9cf-717495945fc2");
+
+RefreshToken refreshToken(const QString& homeAccountId, const QString& clientId, const QString& label,
+                          qint64 lastModified)
+{
+    RefreshToken token;
+    token.homeAccountId = homeAccountId;
+    token.environment = kEnv;
+    token.clientId = clientId;
+    token.familyId = clientId == kCli ? QStringLiteral("1") : QString();
+    token.secret = Secret(plantSecret(label));
+    token.lastModificationTime = lastModified;
+    return token;
+}
+
+Account account(const QString& homeAccountId, const QString& username)
+{
+    Account entry;
+    entry.homeAccountId = homeAccountId;
+    entry.environment = kEnv;
+    entry.realm = QStringLiteral("organizations");
+    entry.localAccountId = homeAccountId.section(QLatin1Char('.'), 0, 0);
+    entry.username = username;
+    return entry;
+}
+
+bool hasAccount(const MsalCache& cache, const QString& homeAccountId)
+{
+    for (const Account& entry : cache.accounts()) {
+        if (entry.homeAccountId == homeAccountId)
+            return true;
+    }
+    return false;
+}
+
+QString refreshSecretOf(const MsalCache& cache, const QString& homeAccountId, const QString& clientId)
+{
+    for (const RefreshToken& token : cache.refreshTokens()) {
+        if (token.homeAccountId == homeAccountId && token.clientId == clientId)
+            return token.secret.reveal();
+    }
+    return QString();
+}
+
+// Every file in `dir` (hidden ones too) whose bytes contain one of `needles`.
+QStringList filesHolding(const QString& dir, const QStringList& needles)
+{
+    QStringList found;
+    const QFileInfoList files = QDir(dir).entryInfoList(QDir::Files | QDir::Hidden | QDir::System);
+    for (const QFileInfo& info : files) {
+        const QByteArray bytes = readFile(info.absoluteFilePath());
+        for (const QString& needle : needles) {
+            if (bytes.contains(needle.toUtf8()))
+                found << info.fileName();
+        }
+    }
+    found.removeDuplicates();
+    return found;
 }
 
 bool hasTarget(const MsalCache& cache, const QString& label)
@@ -478,8 +540,9 @@ private slots:
         QVERIFY(!QFileInfo::exists(m_file));
         test::copySample(kSample, m_dir);
 
-        const CacheOutcome switched =
-            checked(await([&](TokenCacheService::Done done) { service->setMode(StorageMode::KeychainAndFile, done); }));
+        const CacheOutcome switched = checked(await([&](TokenCacheService::Done done) {
+            service->setMode(StorageMode::KeychainAndFile, PlaintextCopies::Keep, done);
+        }));
         QVERIFY2(switched.ok, qPrintable(switched.error));
         QCOMPARE(service->mode(), StorageMode::KeychainAndFile);
         QCOMPARE(service->cache().entryCount(), sample().entryCount() + 1);
@@ -555,14 +618,54 @@ private slots:
         QCOMPARE(warnings.count(), 1); // the signal says it once; each outcome lists it
         QCOMPARE(modified.warnings.size(), 1);
         QVERIFY(fake.items.isEmpty());
+    }
 
-        // Keychain-only mode falls back the same way rather than lose the token.
+    // Keychain-only mode never writes the file, also with no keychain: the tokens stay in memory and
+    // the user is told; once a keychain answers they join the keychain item.
+    void keychainOnlyWithoutKeychainKeepsTokensInMemory()
+    {
+        test::copySample(kSample, m_dir);
+        const QByteArray before = readFile(m_file);
+        const QStringList filesBefore = QDir(m_dir).entryList(QDir::Files | QDir::Hidden);
+        FakeSecretStore fake;
+        fake.setUnavailable(true);
         auto only = makeService(&fake, StorageMode::KeychainOnly);
-        const AccessToken second = accessToken(QStringLiteral("tenant-g"), QStringLiteral("fallbackonly"));
-        const CacheOutcome onlyOutcome = checked(modify(*only, [second](MsalCache& cache) { cache.upsert(second); }));
-        QVERIFY(onlyOutcome.ok);
-        QVERIFY(onlyOutcome.warnings.first().contains(QLatin1String("Keychain-only mode cannot be honoured")));
-        QVERIFY(hasTarget(parseCache(readFile(m_file)), QStringLiteral("fallbackonly")));
+        const CacheOutcome loaded = checked(load(*only));
+        QVERIFY(loaded.ok);
+        QVERIFY(!loaded.usingKeychain);
+
+        const AccessToken first = accessToken(QStringLiteral("tenant-g"), QStringLiteral("memoryonly"));
+        const CacheOutcome outcome = checked(modify(*only, [first](MsalCache& cache) { cache.upsert(first); }));
+        QVERIFY2(outcome.ok, qPrintable(outcome.error));
+        QVERIFY(!outcome.usingKeychain);
+        QCOMPARE(outcome.warnings.size(), 1);
+        QVERIFY2(outcome.warnings.first().contains(QLatin1String("kept in memory only until Tenantry quits")),
+                 qPrintable(outcome.warnings.first()));
+        QVERIFY(hasTarget(only->cache(), QStringLiteral("memoryonly")));
+        QCOMPARE(readFile(m_file), before); // not a byte in the plaintext file
+        QCOMPARE(QDir(m_dir).entryList(QDir::Files | QDir::Hidden), filesBefore);
+
+        // A keychain that answers but refuses the write: the same.
+        fake.setUnavailable(false);
+        fake.failWrites(SecretStoreResult::Status::Failed, 1);
+        const AccessToken second = accessToken(QStringLiteral("tenant-h"), QStringLiteral("refused"));
+        const CacheOutcome refused = checked(modify(*only, [second](MsalCache& cache) { cache.upsert(second); }));
+        QVERIFY2(refused.ok, qPrintable(refused.error));
+        QVERIFY(!refused.usingKeychain);
+        QVERIFY2(refused.warnings.join(' ').contains(QLatin1String("in memory only")),
+                 qPrintable(refused.warnings.join(' ')));
+        QVERIFY(hasTarget(only->cache(), QStringLiteral("refused")));
+        QCOMPARE(readFile(m_file), before);
+
+        // The keychain works again: what was kept in memory is merged into its item.
+        const CacheOutcome back = checked(load(*only));
+        QVERIFY2(back.ok, qPrintable(back.error));
+        QVERIFY(back.usingKeychain);
+        const std::optional<Envelope> envelope = envelopeIn(fake, only->keychainKey());
+        QVERIFY(envelope);
+        QVERIFY(hasTarget(envelope->cache, QStringLiteral("memoryonly")));
+        QVERIFY(hasTarget(envelope->cache, QStringLiteral("refused")));
+        QCOMPARE(readFile(m_file), before);
     }
 
     void noKeychainAtAllWorksOnTheFile()
@@ -604,15 +707,17 @@ private slots:
         QVERIFY(hasTarget(again->cache(), QStringLiteral("kcfail")));
         expectInStep(*again, fake);
 
-        // Keychain-only: a failed keychain write puts the token in the file rather than drop it.
+        // Keychain-only: a failed keychain write keeps the token in memory, never in the file.
         auto only = makeService(&fake, StorageMode::KeychainOnly);
         QVERIFY(checked(load(*only)).ok);
+        const QByteArray fileBefore = readFile(m_file);
         fake.failWrites(SecretStoreResult::Status::Failed, 1);
         const AccessToken second = accessToken(QStringLiteral("tenant-x"), QStringLiteral("kcfailonly"));
         const CacheOutcome onlyOutcome = checked(modify(*only, [second](MsalCache& cache) { cache.upsert(second); }));
         QVERIFY(onlyOutcome.ok);
         QVERIFY(!onlyOutcome.warnings.isEmpty());
-        QVERIFY(hasTarget(parseCache(readFile(m_file)), QStringLiteral("kcfailonly")));
+        QVERIFY(hasTarget(only->cache(), QStringLiteral("kcfailonly")));
+        QCOMPARE(readFile(m_file), fileBefore);
     }
 
     void fileWriteFailureStillUpdatesKeychain()
@@ -693,6 +798,314 @@ private slots:
         QCOMPARE(service->cache().entryCount(), 0);
         QVERIFY(!QFileInfo::exists(m_file));
         QCOMPARE(keychainRead(*m_keychain, service->keychainKey()).status, SecretStoreResult::Status::NotFound);
+    }
+
+    // Item 4: the file write failed (the keychain took the change), then az wrote the file: the next
+    // load merges both instead of taking az's file whole.
+    void fileWriteFailureThenAzWriteIsMergedNotTakenWhole()
+    {
+        test::copySample(kSample, m_dir);
+        auto service = makeService(m_keychain.get());
+        QVERIFY(checked(load(*service)).ok);
+        const QString accountB =
+            QStringLiteral("bbbbbbbb-1111-4222-8333-444455556666.9c1d0f7e-2b3a-4c5d-8e6f-7a8b9c0d1e2f");
+        const QString accountC =
+            QStringLiteral("cccccccc-1111-4222-8333-444455556666.9c1d0f7e-2b3a-4c5d-8e6f-7a8b9c0d1e2f");
+        const QString oldRt = refreshSecretOf(service->cache(), kHid, kCli);
+
+        // The file cannot be written (a directory where its lock file goes); Tenantry signs in B and
+        // rotates A's refresh token: only the keychain takes it.
+        QVERIFY(QDir().mkpath(m_file + QStringLiteral(".lockfile")));
+        const RefreshToken signedIn = refreshToken(accountB, kCli, QStringLiteral("rt-b"), 1795500000);
+        const QString rotated = plantSecret(QStringLiteral("rt-a-rotated"));
+        const CacheOutcome failed = checked(modify(*service, [&](MsalCache& cache) {
+            cache.upsert(signedIn);
+            cache.upsert(account(accountB, QStringLiteral("b@example.test")));
+            const RefreshToken a = cache.refreshTokensFor(kHid, kEnv, kCli).first();
+            cache.rotateRefreshToken(a.key, Secret(rotated), 1795500001);
+        }));
+        QVERIFY(!failed.ok);
+        QVERIFY2(failed.error.contains(m_file), qPrintable(failed.error));
+        QVERIFY(QDir().rmdir(m_file + QStringLiteral(".lockfile")));
+
+        // az signs in C and removes one of A's access tokens, writing the file as MSAL Python does.
+        MsalCache byAz = parseCache(readFile(m_file));
+        QCOMPARE(refreshSecretOf(byAz, kHid, kCli), oldRt);
+        byAz.upsert(refreshToken(accountC, kCli, QStringLiteral("rt-c"), 1795500002));
+        byAz.upsert(account(accountC, QStringLiteral("c@example.test")));
+        Json doc = byAz.document();
+        const std::string droppedAt = doc["AccessToken"].begin().key();
+        doc["AccessToken"].erase(droppedAt);
+        writeFile(m_file, MsalCache::fromDocument(doc).serialize());
+
+        const CacheOutcome loaded = checked(load(*service));
+        QVERIFY2(loaded.ok, qPrintable(loaded.error));
+        for (const MsalCache& cache : {service->cache(), parseCache(readFile(m_file))}) {
+            QVERIFY(hasAccount(cache, kHid));
+            QVERIFY(hasAccount(cache, accountB));                             // the keychain-only sign-in survived
+            QVERIFY(hasAccount(cache, accountC));                             // az's sign-in too
+            QCOMPARE(refreshSecretOf(cache, kHid, kCli), rotated);            // the newer refresh token
+            QVERIFY(!cache.document().at("AccessToken").contains(droppedAt)); // az's removal honoured
+        }
+        expectInStep(*service, *m_keychain);
+
+        // In step again: az's next removal (az logout of C) is taken as it is.
+        MsalCache logout = parseCache(readFile(m_file));
+        logout.removeAccount(accountC, kEnv, kCli);
+        writeFile(m_file, logout.serialize());
+        QVERIFY(checked(load(*service)).ok);
+        QVERIFY(!hasAccount(service->cache(), accountC));
+        QVERIFY(hasAccount(service->cache(), accountB));
+    }
+
+    // Both rotated the same refresh token while the file was behind: the newer one is kept.
+    void bothRotatedTheRefreshTokenTheNewerWins_data()
+    {
+        QTest::addColumn<bool>("azIsNewer");
+        QTest::newRow("Tenantry's is newer") << false;
+        QTest::newRow("az's is newer") << true;
+    }
+
+    void bothRotatedTheRefreshTokenTheNewerWins()
+    {
+        QFETCH(bool, azIsNewer);
+        test::copySample(kSample, m_dir);
+        FakeSecretStore fake;
+        auto service = makeService(&fake);
+        QVERIFY(checked(load(*service)).ok);
+        const QString key = service->cache().refreshTokensFor(kHid, kEnv, kCli).first().key;
+
+        QVERIFY(QDir().mkpath(m_file + QStringLiteral(".lockfile")));
+        const QString ours = plantSecret(QStringLiteral("rt-ours"));
+        QVERIFY(!checked(modify(*service, [&](MsalCache& cache) {
+                     cache.rotateRefreshToken(key, Secret(ours), 1795500000);
+                 })).ok);
+        QVERIFY(QDir().rmdir(m_file + QStringLiteral(".lockfile")));
+
+        MsalCache byAz = parseCache(readFile(m_file));
+        const QString theirs = plantSecret(QStringLiteral("rt-az"));
+        QVERIFY(byAz.rotateRefreshToken(key, Secret(theirs), azIsNewer ? 1795600000 : 1795400000));
+        writeFile(m_file, byAz.serialize());
+
+        QVERIFY(checked(load(*service)).ok);
+        QCOMPARE(refreshSecretOf(service->cache(), kHid, kCli), azIsNewer ? theirs : ours);
+        QCOMPARE(refreshSecretOf(parseCache(readFile(m_file)), kHid, kCli), azIsNewer ? theirs : ours);
+    }
+
+    // A sign-out that only reached the keychain (file write failed) is not undone by az's next write.
+    void signOutWhileFileIsBehindIsNotUndoneByAz()
+    {
+        test::copySample(kSample, m_dir);
+        FakeSecretStore fake;
+        auto service = makeService(&fake);
+        QVERIFY(checked(load(*service)).ok);
+        QVERIFY(QDir().mkpath(m_file + QStringLiteral(".lockfile")));
+        QVERIFY(!checked(modify(*service, [](MsalCache& cache) { cache.removeAccount(kHid, kEnv, kCli); })).ok);
+        QVERIFY(QDir().rmdir(m_file + QStringLiteral(".lockfile")));
+        const QString other =
+            QStringLiteral("dddddddd-1111-4222-8333-444455556666.9c1d0f7e-2b3a-4c5d-8e6f-7a8b9c0d1e2f");
+        MsalCache byAz = parseCache(readFile(m_file));
+        byAz.upsert(account(other, QStringLiteral("d@example.test")));
+        writeFile(m_file, byAz.serialize());
+        QVERIFY(checked(load(*service)).ok);
+        QVERIFY(!hasAccount(service->cache(), kHid));
+        QVERIFY(refreshSecretOf(service->cache(), kHid, kCli).isEmpty());
+        QVERIFY(hasAccount(service->cache(), other));
+        QVERIFY(refreshSecretOf(parseCache(readFile(m_file)), kHid, kCli).isEmpty());
+    }
+
+    // Item 2: a sign-out deletes the backups that hold the account; others stay.
+    void signOutDeletesTheBackupsHoldingTheAccount()
+    {
+        QDir().mkpath(m_dir);
+        writeFile(m_file, QByteArray("\xEF\xBB\xBF") + readFile(test::dataPath(kSample + "/msal_token_cache.json")));
+        writeFile(m_file + QStringLiteral(".bak.5"), "{\"RefreshToken\": {}, \"note\": \"another program\"}");
+        auto service = makeService(m_keychain.get());
+        QVERIFY(checked(load(*service)).ok);
+        const AccessToken token = accessToken(QStringLiteral("tenant-b"), QStringLiteral("bom"));
+        QVERIFY(checked(modify(*service, [token](MsalCache& cache) { cache.upsert(token); })).ok);
+        QVERIFY(QFileInfo::exists(m_file + QStringLiteral(".bak"))); // the BOM-prefixed original
+
+        // A change that signs nobody out leaves it.
+        const AccessToken another = accessToken(QStringLiteral("tenant-c"), QStringLiteral("another"));
+        QVERIFY(checked(modify(*service, [another](MsalCache& cache) { cache.upsert(another); })).ok);
+        QVERIFY(QFileInfo::exists(m_file + QStringLiteral(".bak")));
+
+        const CacheOutcome signedOut =
+            checked(modify(*service, [](MsalCache& cache) { cache.removeAccount(kHid, kEnv, kCli); }));
+        QVERIFY2(signedOut.ok, qPrintable(signedOut.error));
+        QVERIFY(!QFileInfo::exists(m_file + QStringLiteral(".bak")));
+        QVERIFY(QFileInfo::exists(m_file + QStringLiteral(".bak.5")));
+        QVERIFY(filesHolding(m_dir, {kHid}).isEmpty());
+    }
+
+    // Item 2: the wipe leaves no refresh token on disk or in the keychain, in either mode, also one of
+    // another app that only a backup still holds.
+    void wipeLeavesNoRefreshTokenAnywhere_data()
+    {
+        QTest::addColumn<bool>("keychainOnly");
+        QTest::newRow("keychain and file") << false;
+        QTest::newRow("keychain only") << true;
+    }
+
+    void wipeLeavesNoRefreshTokenAnywhere()
+    {
+        QFETCH(bool, keychainOnly);
+        MsalCache withOthers = sample();
+        const QString psAccount =
+            QStringLiteral("eeeeeeee-1111-4222-8333-444455556666.9c1d0f7e-2b3a-4c5d-8e6f-7a8b9c0d1e2f");
+        const RefreshToken ps = refreshToken(psAccount, kPowerShell, QStringLiteral("ps-rt"), 1795400000);
+        withOthers.upsert(ps);
+        QDir().mkpath(m_dir);
+        writeFile(m_file, QByteArray("\xEF\xBB\xBF") + withOthers.serialize());
+        QStringList secrets;
+        for (const RefreshToken& rt : withOthers.refreshTokens())
+            secrets << rt.secret.reveal();
+        QCOMPARE(secrets.size(), 2);
+
+        auto service =
+            makeService(m_keychain.get(), keychainOnly ? StorageMode::KeychainOnly : StorageMode::KeychainAndFile);
+        QVERIFY(checked(load(*service)).ok);
+        const AccessToken token = accessToken(QStringLiteral("tenant-w"), QStringLiteral("wipe"));
+        QVERIFY(checked(modify(*service, [token](MsalCache& cache) { cache.upsert(token); })).ok);
+        if (keychainOnly) // Tenantry leaves az's file alone here; a backup from an earlier run is there
+            writeFile(m_file + QStringLiteral(".bak.2"), readFile(m_file));
+        QVERIFY(!filesHolding(m_dir, secrets).isEmpty());
+        QVERIFY(!MsalCacheFile(m_file).backupPaths().isEmpty());
+
+        const CacheOutcome wiped = checked(clear(*service));
+        QVERIFY2(wiped.ok, qPrintable(wiped.error));
+        QCOMPARE(filesHolding(m_dir, secrets), QStringList());
+        QCOMPARE(filesHolding(m_dir, {QStringLiteral("RefreshToken")}), QStringList());
+        QCOMPARE(QDir(m_dir).entryList(QDir::Files | QDir::Hidden), QStringList());
+        QCOMPARE(keychainRead(*m_keychain, service->keychainKey()).status, SecretStoreResult::Status::NotFound);
+        QCOMPARE(service->cache().entryCount(), 0);
+
+        // Nothing comes back: a load finds nothing to re-import.
+        QVERIFY(checked(load(*service)).ok);
+        QCOMPARE(service->cache().entryCount(), 0);
+    }
+
+    // Item 2: switching to keychain-only removes (on request) the plaintext tokens of Tenantry's client
+    // that the keychain holds; other clients' entries stay.
+    void switchToKeychainOnlyRemovesThePlaintextCopies_data()
+    {
+        QTest::addColumn<bool>("remove");
+        QTest::newRow("remove") << true;
+        QTest::newRow("keep") << false;
+    }
+
+    void switchToKeychainOnlyRemovesThePlaintextCopies()
+    {
+        QFETCH(bool, remove);
+        MsalCache withOthers = sample();
+        const RefreshToken ps = refreshToken(kHid, kPowerShell, QStringLiteral("ps-rt-switch"), 1795400000);
+        withOthers.upsert(ps);
+        QDir().mkpath(m_dir);
+        writeFile(m_file, withOthers.serialize());
+        writeFile(m_file + QStringLiteral(".bak"),
+                  QByteArray("\xEF\xBB\xBF") + withOthers.serialize()); // an earlier rewrite's
+        const QByteArray before = readFile(m_file);
+        auto service = makeService(m_keychain.get());
+        service->setClientId(kCli);
+        QVERIFY(checked(load(*service)).ok);
+
+        const CacheOutcome switched = checked(await([&](TokenCacheService::Done done) {
+            service->setMode(StorageMode::KeychainOnly, remove ? PlaintextCopies::Remove : PlaintextCopies::Keep, done);
+        }));
+        QVERIFY2(switched.ok, qPrintable(switched.error));
+        QCOMPARE(service->mode(), StorageMode::KeychainOnly);
+        const std::optional<Envelope> envelope = envelopeIn(*m_keychain, service->keychainKey());
+        QVERIFY(envelope);
+        QVERIFY(envelope->cache == withOthers); // the keychain holds everything
+        if (!remove) {
+            QCOMPARE(readFile(m_file), before);
+            QVERIFY(QFileInfo::exists(m_file + QStringLiteral(".bak")));
+            return;
+        }
+        QVERIFY(!QFileInfo::exists(m_file + QStringLiteral(".bak")));
+        const MsalCache left = parseCache(readFile(m_file));
+        QVERIFY(refreshSecretOf(left, kHid, kCli).isEmpty());
+        QCOMPARE(refreshSecretOf(left, kHid, kPowerShell), ps.secret.reveal()); // another client's stays
+        QCOMPARE(left.accessTokens().size(), 0);
+        QCOMPARE(left.idTokens().size(), withOthers.idTokens().size());
+        QCOMPARE(left.accounts().size(), withOthers.accounts().size());
+        QVERIFY2(switched.warnings.join(' ').contains(QLatin1String("az needs to sign in again")),
+                 qPrintable(switched.warnings.join(' ')));
+    }
+
+    void switchWithoutKeychainRemovesNothing()
+    {
+        test::copySample(kSample, m_dir);
+        const QByteArray before = readFile(m_file);
+        FakeSecretStore fake;
+        fake.setUnavailable(true);
+        auto service = makeService(&fake);
+        service->setClientId(kCli);
+        const CacheOutcome switched = checked(await([&](TokenCacheService::Done done) {
+            service->setMode(StorageMode::KeychainOnly, PlaintextCopies::Remove, done);
+        }));
+        QVERIFY(!switched.ok);
+        QVERIFY2(switched.error.contains(m_file) &&
+                     switched.error.contains(QLatin1String("not safely in the keychain")),
+                 qPrintable(switched.error));
+        QCOMPARE(readFile(m_file), before);
+    }
+
+    // Item 4: six processes in keychain-only mode, each adding its own accounts through the real
+    // keychain at once: every account survives (the keychain lock serializes the read-modify-writes).
+    void keychainOnlyProcessesKeepEachOthersTokens()
+    {
+        constexpr int kWriters = 6;
+        constexpr int kAccountsEach = 3;
+        std::vector<std::unique_ptr<QProcess>> processes;
+        for (int i = 0; i < kWriters; ++i) {
+            auto p = std::make_unique<QProcess>();
+            p->setProcessChannelMode(QProcess::ForwardedErrorChannel);
+            p->start(QStringLiteral(TENANTRY_BIN_DIR "/cache-writer"),
+                     {QStringLiteral("--keychain-only"), m_dir, QStringLiteral("w%1").arg(i),
+                      QString::number(kAccountsEach), QStringLiteral("--service"), kTestService});
+            processes.push_back(std::move(p));
+        }
+        for (auto& p : processes) {
+            QVERIFY(p->waitForFinished(90000));
+            QCOMPARE(p->exitStatus(), QProcess::NormalExit);
+            QCOMPARE(p->exitCode(), 0);
+            QVERIFY(p->readAllStandardOutput().contains("(keychain)"));
+        }
+        const std::optional<Envelope> envelope = envelopeIn(*m_keychain, TokenCacheService::keychainKeyFor(m_dir));
+        QVERIFY(envelope);
+        int missing = 0;
+        for (int i = 0; i < kWriters; ++i) {
+            for (int n = 0; n < kAccountsEach; ++n)
+                missing += hasAccount(envelope->cache,
+                                      QStringLiteral("w%1-%2.9c1d0f7e-2b3a-4c5d-8e6f-7a8b9c0d1e2f").arg(i).arg(n))
+                               ? 0
+                               : 1;
+        }
+        QCOMPARE(missing, 0);
+        QCOMPARE(envelope->cache.refreshTokens().size(), kWriters * kAccountsEach);
+        QVERIFY(!QFileInfo::exists(m_dir)); // keychain-only: nothing in az's folder
+    }
+
+    // Item 2 with the real Secret Service out of reach (no D-Bus session): memory only, no file.
+    void keychainOnlyWithNoSessionBusWritesNoFile()
+    {
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"), QStringLiteral("unix:path=/nonexistent/bus"));
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral(TENANTRY_BIN_DIR "/cache-writer"),
+                {QStringLiteral("--keychain-only"), m_dir, QStringLiteral("nobus"), QStringLiteral("1"),
+                 QStringLiteral("--service"), kTestService});
+        QVERIFY(p.waitForFinished(90000));
+        const QByteArray out = p.readAllStandardOutput();
+        const QByteArray err = p.readAllStandardError();
+        QCOMPARE(p.exitCode(), 0);
+        QVERIFY2(out.contains("(memory)"), out.constData());
+        QVERIFY2(err.contains("kept in memory only until Tenantry quits"), err.constData());
+        QVERIFY(!err.contains("fake-rt-"));
+        QVERIFY(!QFileInfo::exists(m_dir));
     }
 
     // Runs last (slots run in declaration order): everything logged or handed out so far.
