@@ -474,6 +474,30 @@ Melden Sie sich zuerst bei diesem Mandanten an.</translation>
         <source>The account&apos;s refresh token can still reach this tenant until you sign out of the account itself.</source>
         <translation>Das Aktualisierungstoken des Kontos erreicht diesen Mandanten weiterhin, bis Sie sich vom Konto selbst abmelden.</translation>
     </message>
+    <message>
+        <source>Sign out everywhere?</source>
+        <translation>Überall abmelden?</translation>
+    </message>
+    <message>
+        <source>Every account&apos;s tokens are removed from this computer: from Tenantry&apos;s keychain item and from the Azure CLI&apos;s token cache %1 and its backup copies, which az, Azure PowerShell, VS Code and other tools share. The list of subscriptions az knows (azureProfile.json) is emptied.</source>
+        <translation>Die Token aller Konten werden von diesem Computer entfernt: aus dem Schlüsselbund-Eintrag von Tenantry und aus dem Token-Cache der Azure CLI %1 samt seinen Sicherungskopien, den az, Azure PowerShell, VS Code und andere Werkzeuge gemeinsam nutzen. Die Liste der Abonnements, die az kennt (azureProfile.json), wird geleert.</translation>
+    </message>
+    <message>
+        <source>Afterwards az and those tools need a new sign-in (az login), and so does Tenantry.</source>
+        <translation>Danach ist in az und diesen Werkzeugen eine neue Anmeldung nötig (az login), ebenso in Tenantry.</translation>
+    </message>
+    <message>
+        <source>Sign out everywhere</source>
+        <translation>Überall abmelden</translation>
+    </message>
+    <message>
+        <source>Not everything could be removed: %1</source>
+        <translation>Nicht alles konnte entfernt werden: %1</translation>
+    </message>
+    <message>
+        <source>Signed out everywhere: no account&apos;s tokens are left.</source>
+        <translation>Überall abgemeldet: Es sind keine Token eines Kontos mehr übrig.</translation>
+    </message>
 </context>
 <context>
     <name>tenantry::DeviceCodeDialog</name>
@@ -669,6 +693,14 @@ Melden Sie sich zuerst bei diesem Mandanten an.</translation>
     <message>
         <source>Sign in to another account or tenant</source>
         <translation>Bei einem weiteren Konto oder Mandanten anmelden</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out everywhere…</source>
+        <translation>Überall ab&amp;melden …</translation>
+    </message>
+    <message>
+        <source>Remove every account&apos;s tokens from this computer, for az and other tools too</source>
+        <translation>Die Token aller Konten von diesem Computer entfernen, auch für az und andere Werkzeuge</translation>
     </message>
 </context>
 <context>

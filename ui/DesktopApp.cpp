@@ -33,17 +33,6 @@
 
 namespace tenantry {
 
-namespace {
-
-StorageMode storageModeOf(const AppSettings& settings)
-{
-    return settings.value(AppSettings::Key::StorageMode).toString() == QLatin1String("keychain-only")
-               ? StorageMode::KeychainOnly
-               : StorageMode::KeychainAndFile;
-}
-
-} // namespace
-
 DesktopApp::DesktopApp(Options options, QObject* parent)
     : QObject(parent)
     , m_options(std::move(options))
@@ -112,7 +101,10 @@ void DesktopApp::buildSession()
     m_startCloudSetting = settings.value(AppSettings::Key::CloudName).toString();
     Session::Options options;
     options.configDir = m_options.configDir;
-    options.storageMode = storageModeOf(settings);
+    QString storageWarning;
+    options.storageMode = configuredStorageMode(settings, &storageWarning); // TENANTRY_STORAGE_MODE, as the CLI
+    if (!storageWarning.isEmpty())
+        qCWarning(lcUi).noquote() << storageWarning;
     options.clientId = m_options.clientId;
     options.cloudName = settings.value(AppSettings::Key::CloudName).toString();
     options.keychain = m_options.keychain;
@@ -136,7 +128,7 @@ void DesktopApp::applySettings(PlaintextCopies copies)
     const QString cloud = m_options.settings->value(AppSettings::Key::CloudName).toString();
     if (cloud != m_startCloudSetting)
         m_window->showProblem(tr("Tenantry uses the new cloud setting from its next start."));
-    const StorageMode mode = storageModeOf(*m_options.settings);
+    const StorageMode mode = configuredStorageMode(*m_options.settings);
     if (mode != m_session->cache().mode()) {
         QPointer<DesktopApp> self(this);
         m_session->cache().setMode(mode, copies, [self](const CacheOutcome& outcome) {
@@ -210,9 +202,10 @@ void DesktopApp::updateAccountsShown()
 }
 
 void DesktopApp::confirm(const QString& title, const QString& text, const QString& acceptText,
-                         std::function<void()> then)
+                         std::function<void()> then, bool warning)
 {
-    auto* box = new QMessageBox(QMessageBox::Question, title, text, QMessageBox::Cancel, m_window.get());
+    auto* box = new QMessageBox(warning ? QMessageBox::Warning : QMessageBox::Question, title, text,
+                                QMessageBox::Cancel, m_window.get());
     box->setObjectName(QStringLiteral("confirmBox"));
     box->setTextFormat(Qt::PlainText); // names a tenant or an account: their admin's words, not markup
     box->setAttribute(Qt::WA_DeleteOnClose);
@@ -235,6 +228,7 @@ void DesktopApp::wireWindow()
     if (!m_signIn) {
         connect(window, &MainWindow::signInWithBrowserRequested, this, unavailable);
         connect(window, &MainWindow::signInWithCodeRequested, this, unavailable);
+        connect(window, &MainWindow::signOutEverywhereRequested, this, unavailable);
         return;
     }
     connect(window, &MainWindow::signInWithBrowserRequested, m_signIn, [this](const QString& tenant) {
@@ -244,6 +238,7 @@ void DesktopApp::wireWindow()
         m_signIn->signInWithCode({tenant, {}, {}});
     });
     connect(window, &MainWindow::refreshRequested, m_accounts, &AccountsController::refreshAll);
+    connect(window, &MainWindow::signOutEverywhereRequested, this, &DesktopApp::confirmSignOutEverywhere);
 
     connect(m_signIn, &SignInCoordinator::started, window, &MainWindow::showStatus);
     connect(m_signIn, &SignInCoordinator::cancelled, window,
@@ -262,6 +257,33 @@ void DesktopApp::wireWindow()
         tellProfileChange(AccountsController::describeProfileChange(result.profileChange));
         m_trayMenu->rebuild();
     });
+}
+
+void DesktopApp::confirmSignOutEverywhere()
+{
+    confirm(
+        tr("Sign out everywhere?"),
+        tr("Every account's tokens are removed from this computer: from Tenantry's keychain item and from "
+           "the Azure CLI's token cache %1 and its backup copies, which az, Azure PowerShell, VS Code and "
+           "other tools share. The list of subscriptions az knows (azureProfile.json) is emptied.")
+                .arg(m_session->cache().filePath()) +
+            QStringLiteral("\n\n") +
+            tr("Afterwards az and those tools need a new sign-in (az login), and so does Tenantry."),
+        tr("Sign out everywhere"),
+        [this] {
+            QPointer<DesktopApp> self(this);
+            m_session->signIn().signOutEverywhere([self](const QString& error) {
+                if (!self)
+                    return;
+                if (!error.isEmpty()) {
+                    self->m_window->showProblem(tr("Not everything could be removed: %1").arg(error));
+                    return;
+                }
+                self->m_window->showProblem(QString());
+                self->m_window->showStatus(tr("Signed out everywhere: no account's tokens are left."));
+            });
+        },
+        /*warning=*/true);
 }
 
 void DesktopApp::wireAccounts()

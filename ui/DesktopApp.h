@@ -100,7 +100,10 @@ private:
     void wireTokens();
     void act(const LaunchOptions& options);
     void updateAccountsShown();
-    void confirm(const QString& title, const QString& text, const QString& acceptText, std::function<void()> then);
+    void confirmSignOutEverywhere();
+    // `warning`: the question is about removing more than the selected row (a warning icon, not a question mark).
+    void confirm(const QString& title, const QString& text, const QString& acceptText, std::function<void()> then,
+                 bool warning = false);
     void notify(const QString& title, const QString& message);
     void tellProfileChange(const QString& message); // what a sign-in or refresh changed in az's list
     void copyForActiveSubscription(const QString& scope, const QString& label, ClipboardGuard::TokenFormat format);

@@ -78,6 +78,12 @@ void MainWindow::buildMenus()
     m_refreshAction->setIcon(AppIcons::action(QStringLiteral("refresh")));
     m_refreshAction->setShortcut(QKeySequence::Refresh);
     connect(m_refreshAction, &QAction::triggered, this, &MainWindow::refreshRequested);
+    // Also in the empty state: other tools' tokens may be in the shared cache without an account to show.
+    m_signOutEverywhereAction = account->addAction(tr("Sign &out everywhere…"));
+    m_signOutEverywhereAction->setObjectName(QStringLiteral("signOutEverywhere"));
+    m_signOutEverywhereAction->setStatusTip(
+        tr("Remove every account's tokens from this computer, for az and other tools too"));
+    connect(m_signOutEverywhereAction, &QAction::triggered, this, &MainWindow::signOutEverywhereRequested);
     account->addSeparator();
     QAction* settings = account->addAction(tr("&Settings…"));
     settings->setShortcut(QKeySequence::Preferences);

@@ -39,6 +39,7 @@ public:
     QToolBar* toolBar() const { return m_toolBar; }
     QString problemText() const; // the message bar's text; empty when hidden
     QString noticeText() const;  // the notice bar's text; empty when hidden
+    QAction* signOutEverywhereAction() const { return m_signOutEverywhereAction; }
 
     void setCloseToTray(bool closeToTray) { m_closeToTray = closeToTray; }
     bool closesToTray() const { return m_closeToTray; }
@@ -62,6 +63,7 @@ signals:
     void signInWithBrowserRequested(const QString& tenant);
     void signInWithCodeRequested(const QString& tenant);
     void refreshRequested();
+    void signOutEverywhereRequested(); // every account's tokens and az's subscriptions, after a confirmation
     void settingsRequested();
     void quitRequested();
 
@@ -89,6 +91,7 @@ private:
     QAction* m_browserSignInAction = nullptr;
     QAction* m_codeSignInAction = nullptr;
     QAction* m_refreshAction = nullptr;
+    QAction* m_signOutEverywhereAction = nullptr;
     bool m_closeToTray = false;
     bool m_quitting = false;
 };

@@ -85,14 +85,6 @@ QString deviceCodeWarning(const QString& verificationHost)
         .arg(belongsTo);
 }
 
-StorageMode configuredStorageMode()
-{
-    QString mode = qEnvironmentVariable("TENANTRY_STORAGE_MODE");
-    if (mode.isEmpty())
-        mode = AppSettings().value(AppSettings::Key::StorageMode).toString();
-    return mode == QLatin1String("keychain-only") ? StorageMode::KeychainOnly : StorageMode::KeychainAndFile;
-}
-
 } // namespace
 
 CliApp::CliApp(QStringList args, QObject* parent)
@@ -282,7 +274,10 @@ bool CliApp::loadSession()
         return true;
     if (!m_session) {
         Session::Options options;
-        options.storageMode = configuredStorageMode();
+        QString storageWarning;
+        options.storageMode = configuredStorageMode(AppSettings(), &storageWarning);
+        if (!storageWarning.isEmpty())
+            warn(storageWarning);
         options.keychain = new KeychainStore(this);
         options.clientId = qEnvironmentVariable("TENANTRY_CLIENT_ID");
         m_session = new Session(options, m_clock, this);
@@ -472,19 +467,9 @@ void CliApp::accountClear(const ParsedArgs&)
 {
     if (!loadSession())
         return;
-    QString error;
-    if (!m_session->state().modifyProfile(
-            [](AzureProfile& profile) {
-                profile.clear();
-                return true;
-            },
-            &error)) {
-        fail(error);
-        return;
-    }
-    m_session->cache().clear([this](const CacheOutcome& outcome) {
-        if (!outcome.ok) {
-            fail(outcome.error);
+    m_session->signIn().signOutEverywhere([this](const QString& error) {
+        if (!error.isEmpty()) {
+            fail(error);
             return;
         }
         succeed();

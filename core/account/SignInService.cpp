@@ -132,6 +132,15 @@ void SignInService::discoverAndMerge(const QString& username, const QString& hom
             done(result);
             return;
         }
+        // Signed out, or everything wiped, while discovery ran: its subscriptions must not come back.
+        if (!homeAccountId.isEmpty() &&
+            m_cache->cache()
+                .refreshTokensFor(homeAccountId, m_client->discovery()->environment(), m_client->clientId())
+                .isEmpty()) {
+            result.error = tr("%1 was signed out meanwhile; nothing was saved.").arg(username);
+            done(result);
+            return;
+        }
         const QString cloudName = m_state->cloud().name;
         QSet<QString> seen;
         for (const TenantStatus& tenant : discovery.tenants) {
@@ -280,6 +289,26 @@ void SignInService::signOutTenant(const QString& username, const QString& tenant
             emit profileChanged();
             done(error);
         });
+}
+
+void SignInService::signOutEverywhere(std::function<void(const QString& error)> done)
+{
+    // The tokens first: they are what must not stay behind if the profile cannot be written.
+    m_cache->clear([this, done](const CacheOutcome& outcome) {
+        QStringList errors;
+        if (!outcome.ok)
+            errors << outcome.error;
+        QString error;
+        if (!m_state->modifyProfile(
+                [](AzureProfile& profile) {
+                    profile.clear();
+                    return true;
+                },
+                &error))
+            errors << error;
+        emit profileChanged();
+        done(errors.join(QLatin1Char(' ')));
+    });
 }
 
 } // namespace tenantry

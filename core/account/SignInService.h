@@ -71,6 +71,10 @@ public:
     // Removes one tenant's tokens and subscriptions. The account's refresh token can still reach it.
     void signOutTenant(const QString& username, const QString& tenantId,
                        std::function<void(const QString& error)> done);
+    // Sign out everywhere (az account clear): every token of every account and client leaves the
+    // keychain item, az's token cache file and its backups (TokenCacheService::clear), then every
+    // subscription leaves azureProfile.json. Both are attempted; `error` names whatever failed.
+    void signOutEverywhere(std::function<void(const QString& error)> done);
 
 signals:
     void profileChanged();

@@ -106,14 +106,20 @@ void TokenProvider::refresh(const QString& key, const TokenRequest& request, con
             context.requestedScopes = TokenClient::decoratedScope(request.scopes).split(QLatin1Char(' '));
             context.now = m_clock.nowSecs();
             context.rotatedRefreshTokenKey = rtKey;
-            m_cache->modify([result, context](MsalCache& cache) { writeTokenResponse(cache, result, context); },
-                            [this, key, response](const CacheOutcome& outcome) {
-                                if (!outcome.ok)
-                                    qCWarning(lcAuth).noquote() << "a refreshed token could not be cached:"
-                                                                << outcome.error;
-                                // The caller gets its token either way; only the cache copy is missing.
-                                complete(key, response);
-                            });
+            m_cache->modify(
+                [result, context](MsalCache& cache) {
+                    // The refresh token used is gone: the account was signed out (here, by az or by a wipe)
+                    // while the request was out. Writing the answer would sign it in again.
+                    if (!cache.hasRefreshToken(context.rotatedRefreshTokenKey))
+                        return;
+                    writeTokenResponse(cache, result, context);
+                },
+                [this, key, response](const CacheOutcome& outcome) {
+                    if (!outcome.ok)
+                        qCWarning(lcAuth).noquote() << "a refreshed token could not be cached:" << outcome.error;
+                    // The caller gets its token either way; only the cache copy is missing.
+                    complete(key, response);
+                });
         });
 }
 

@@ -64,6 +64,15 @@ bool sameEnvironment(const QString& stored, const QStringList& aliases)
     return aliases.contains(stored, Qt::CaseInsensitive);
 }
 
+// An entry as stored (an object): its "environment" is one of `aliases`. A missing or non-string
+// environment matches nothing.
+bool isUnderAlias(const Json& entry, const QStringList& aliases)
+{
+    const auto env = entry.find("environment");
+    return env != entry.end() && env->is_string() &&
+           sameEnvironment(QString::fromStdString(env->get<std::string>()), aliases);
+}
+
 } // namespace
 
 MsalCache::MsalCache()
@@ -310,6 +319,15 @@ QStringList MsalCache::environmentAliases(const QString& environment)
     return {environment};
 }
 
+bool MsalCache::hasRefreshToken(const QString& key) const
+{
+    const auto sec = m_doc.find(kRefreshToken);
+    if (sec == m_doc.end() || !sec->is_object())
+        return false;
+    const auto entry = sec->find(key.toStdString());
+    return entry != sec->end() && entry->is_object();
+}
+
 std::optional<AccessToken> MsalCache::findAccessToken(const AccessTokenQuery& q, qint64 now) const
 {
     const QStringList aliases = environmentAliases(q.environment);
@@ -405,11 +423,11 @@ int MsalCache::removeWhere(const char* sectionName, const std::function<bool(con
 CacheRemoval MsalCache::removeAccount(const QString& homeAccountId, const QString& environment, const QString& clientId)
 {
     const std::string hid = homeAccountId.toStdString();
-    const std::string env = environment.toStdString();
+    const QStringList aliases = environmentAliases(environment);
     const std::string family = familyOf(clientId, environment).toStdString();
     const std::string client = clientId.toStdString();
     auto ofAccount = [&](const Json& e) {
-        return e.value("home_account_id", Json()) == hid && e.value("environment", Json()) == env;
+        return e.value("home_account_id", Json()) == hid && isUnderAlias(e, aliases);
     };
     CacheRemoval r;
     r.refreshTokens = removeWhere(kRefreshToken, [&](const Json& e) {
@@ -427,11 +445,10 @@ CacheRemoval MsalCache::removeAccount(const QString& homeAccountId, const QStrin
 CacheRemoval MsalCache::removeRealm(const QString& homeAccountId, const QString& environment, const QString& realm)
 {
     const std::string hid = homeAccountId.toStdString();
-    const std::string env = environment.toStdString();
+    const QStringList aliases = environmentAliases(environment);
     const std::string rlm = realm.toStdString();
     auto inRealm = [&](const Json& e) {
-        return e.value("home_account_id", Json()) == hid && e.value("environment", Json()) == env &&
-               e.value("realm", Json()) == rlm;
+        return e.value("home_account_id", Json()) == hid && e.value("realm", Json()) == rlm && isUnderAlias(e, aliases);
     };
     CacheRemoval r;
     r.accessTokens = removeWhere(kAccessToken, inRealm);

@@ -70,6 +70,7 @@ public:
     // last_modification_time change, as MSAL's update_rt does.
     bool rotateRefreshToken(const QString& key, const Secret& newSecret, qint64 now);
 
+    bool hasRefreshToken(const QString& key) const;
     std::optional<AccessToken> findAccessToken(const AccessTokenQuery& query, qint64 now) const;
     // The account's refresh tokens usable by clientId (own, or same family), newest first.
     QList<RefreshToken> refreshTokensFor(const QString& homeAccountId, const QString& environment,
@@ -80,10 +81,15 @@ public:
 
     // MSAL's remove_account: the account's ATs (any client), ID tokens and Account entries, and the
     // refresh tokens of clientId or its family. AppMetadata stays; emptied sections stay as {}.
+    // Unlike MSAL, under every alias of `environment`: .NET tools and older MSAL/ADAL wrote the same
+    // account under login.windows.net or sts.windows.net, and a sign-out leaves none of it behind.
     CacheRemoval removeAccount(const QString& homeAccountId, const QString& environment, const QString& clientId);
-    // One tenant of an account: its access and ID tokens in that realm. The refresh token stays.
+    // One tenant of an account: its access and ID tokens in that realm, under every alias of
+    // `environment`. The refresh token stays.
     CacheRemoval removeRealm(const QString& homeAccountId, const QString& environment, const QString& realm);
 
+    // The hosts instance discovery lists as one cloud's sign-in host (the environment itself when
+    // it is none of the known ones, e.g. a custom cloud or a test provider).
     static QStringList environmentAliases(const QString& environment);
 
 private:

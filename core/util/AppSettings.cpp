@@ -1,6 +1,10 @@
 #include "util/AppSettings.h"
 
+#include "store/TokenCacheService.h"
+
 #include <QSettings>
+
+#include <optional>
 
 namespace tenantry {
 
@@ -75,6 +79,33 @@ void AppSettings::setValue(Key key, const QVariant& value)
 void AppSettings::sync()
 {
     m_settings->sync();
+}
+
+namespace {
+
+std::optional<StorageMode> storageModeNamed(const QString& name)
+{
+    if (name == QLatin1String("keychain-only"))
+        return StorageMode::KeychainOnly;
+    if (name == QLatin1String("keychain-and-file"))
+        return StorageMode::KeychainAndFile;
+    return std::nullopt;
+}
+
+} // namespace
+
+StorageMode configuredStorageMode(const AppSettings& settings, QString* warning)
+{
+    const QString fromEnvironment = qEnvironmentVariable("TENANTRY_STORAGE_MODE");
+    if (!fromEnvironment.isEmpty()) {
+        if (const auto mode = storageModeNamed(fromEnvironment))
+            return *mode;
+        if (warning)
+            *warning = QStringLiteral("TENANTRY_STORAGE_MODE is neither \"keychain-only\" nor \"keychain-and-file\"; "
+                                      "the storage setting is used.");
+    }
+    return storageModeNamed(settings.value(AppSettings::Key::StorageMode).toString())
+        .value_or(StorageMode::KeychainAndFile);
 }
 
 } // namespace tenantry

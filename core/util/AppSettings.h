@@ -9,6 +9,8 @@ class QSettings;
 
 namespace tenantry {
 
+enum class StorageMode; // store/TokenCacheService.h
+
 // Tenantry's own settings (QSettings: ~/.config/Tenantry/Tenantry.conf on Linux), shared by the
 // app and tenantry-cli. Typed keys with defaults, in one place. Never holds a secret.
 class AppSettings
@@ -39,5 +41,10 @@ public:
 private:
     std::unique_ptr<QSettings> m_settings;
 };
+
+// The storage mode both front ends run in: TENANTRY_STORAGE_MODE ("keychain-only" or "keychain-and-file")
+// when set, else the setting. A value that is neither is not guessed at: the setting holds, and `warning`
+// (when given) says so.
+StorageMode configuredStorageMode(const AppSettings& settings, QString* warning = nullptr);
 
 } // namespace tenantry

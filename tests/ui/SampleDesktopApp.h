@@ -60,13 +60,15 @@ protected:
         m_settings = std::make_unique<AppSettings>(m_config + QStringLiteral(".ini"));
     }
 
-    void startApp()
+    // `keychain`: none by default (the token cache file alone); not owned.
+    void startApp(SecretStore* keychain = nullptr)
     {
         DesktopApp::Options options;
         options.configDir = AzureConfigDir(m_config);
         options.settings = m_settings.get();
         options.clock = m_clock.get();
         options.network = &m_network;
+        options.keychain = keychain;
         options.discoverAtStart = false; // no identity provider here: the cache is all there is
         m_app = std::make_unique<DesktopApp>(options);
         m_app->start(LaunchOptions());

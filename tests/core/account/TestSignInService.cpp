@@ -568,6 +568,84 @@ private slots:
         QVERIFY2(again.ok(), qPrintable(again.message));
     }
 
+    // A token refresh that was on the wire while the account was signed out must not sign it in
+    // again when its answer arrives: nothing of the account is written back.
+    void signOutIsNotUndoneByARefreshInFlight()
+    {
+        QVERIFY(signInAs(sample::kSam).ok());
+        QVERIFY(signInAs(kKim).ok());
+        const AccountEntries kimBefore = entriesOf(m_rig->cacheOnDisk(), kKimHomeAccountId);
+        m_rig->idp.setLatency(IdpEndpoint::Token, 700);
+        std::optional<TokenResponse> inFlight;
+        // No Graph token is cached: this refreshes with Sam's refresh token.
+        m_rig->tokens->getToken(
+            {{QStringLiteral("https://graph.microsoft.com/.default")}, sample::kNorthwind, sample::kSam},
+            [&inFlight](const TokenResponse& r) { inFlight = r; });
+        QVERIFY(QTest::qWaitFor([&] { return m_rig->idp.inFlight(IdpEndpoint::Token) == 1; }, 5000));
+
+        QCOMPARE(signOut(sample::kSam), QString());
+        QVERIFY(QTest::qWaitFor([&] { return inFlight.has_value(); }, 10000));
+        QVERIFY2(inFlight->ok(), qPrintable(inFlight->message)); // the caller still gets what it asked for
+        QTest::qWait(100);                                       // the write-back, had there been one
+
+        const MsalCache after = m_rig->cacheOnDisk();
+        QCOMPARE(entriesOf(after, sample::kSamHomeAccountId).total(), 0);
+        QCOMPARE(entriesOf(m_rig->cache->cache(), sample::kSamHomeAccountId).total(), 0);
+        QCOMPARE(entriesOf(after, kKimHomeAccountId).total(), kimBefore.total());
+    }
+
+    // Sign out everywhere (az account clear): no token of any account or app, no subscription left;
+    // a refresh on the wire meanwhile writes nothing back.
+    void signOutEverywhereLeavesNothing()
+    {
+        seedProfile(Json::array({servicePrincipalEntry(true)}));
+        QVERIFY(signInAs(sample::kSam).ok());
+        QVERIFY(signInAs(kKim).ok());
+        QVERIFY(m_rig->cacheOnDisk().entryCount() > 8);
+        m_rig->idp.setLatency(IdpEndpoint::Token, 700);
+        std::optional<TokenResponse> inFlight;
+        m_rig->tokens->getToken({{QStringLiteral("https://graph.microsoft.com/.default")}, kTailspin, kKim},
+                                [&inFlight](const TokenResponse& r) { inFlight = r; });
+        QVERIFY(QTest::qWaitFor([&] { return m_rig->idp.inFlight(IdpEndpoint::Token) == 1; }, 5000));
+
+        int changes = 0;
+        connect(m_rig->signIn.get(), &SignInService::profileChanged, [&changes] { ++changes; });
+        const QString error = await<QString>(
+            [&](std::function<void(const QString&)> done) { m_rig->signIn->signOutEverywhere(std::move(done)); });
+        QCOMPARE(error, QString());
+        QCOMPARE(changes, 1);
+        QVERIFY(!QFileInfo::exists(m_rig->cacheFilePath()));
+        QCOMPARE(m_rig->cache->cache().entryCount(), 0);
+        const Json profile = m_rig->profileOnDisk();
+        QCOMPARE(profile["subscriptions"], Json::array());
+        QVERIFY(readFile(m_rig->profilePath()).startsWith(kBom));
+
+        QVERIFY(QTest::qWaitFor([&] { return inFlight.has_value(); }, 10000));
+        QTest::qWait(100);
+        QVERIFY(!QFileInfo::exists(m_rig->cacheFilePath()) || m_rig->cacheOnDisk().entryCount() == 0);
+        QCOMPARE(m_rig->cache->cache().entryCount(), 0);
+    }
+
+    // A refresh whose discovery was under way when everything was wiped does not put the account's
+    // subscriptions back into azureProfile.json.
+    void wipeDuringARefreshStaysWiped()
+    {
+        QVERIFY(signInAs(sample::kSam).ok());
+        m_rig->idp.setLatency(IdpEndpoint::ArmSubscriptions, 700); // the tenants' tokens are already fetched
+        std::optional<SignInResult> refreshed;
+        m_rig->signIn->refreshAccount(sample::kSam, [&refreshed](const SignInResult& r) { refreshed = r; });
+        QVERIFY(QTest::qWaitFor([&] { return m_rig->idp.inFlight(IdpEndpoint::ArmSubscriptions) >= 1; }, 5000));
+
+        const QString error = await<QString>(
+            [&](std::function<void(const QString&)> done) { m_rig->signIn->signOutEverywhere(std::move(done)); });
+        QCOMPARE(error, QString());
+        QVERIFY(QTest::qWaitFor([&] { return refreshed.has_value(); }, 20000));
+        QVERIFY(!refreshed->ok());
+        QVERIFY2(refreshed->error.contains(QStringLiteral("signed out meanwhile")), qPrintable(refreshed->error));
+        QCOMPARE(m_rig->profileOnDisk()["subscriptions"], Json::array());
+        QVERIFY(!QFileInfo::exists(m_rig->cacheFilePath()) || m_rig->cacheOnDisk().entryCount() == 0);
+    }
+
     // A custom cloud on loopback may use plain http (tests, local sandboxes); elsewhere https is required.
     void sessionOnACustomLoopbackCloud()
     {

@@ -1,10 +1,12 @@
 #include "cache/CacheKeys.h"
 #include "cache/MsalCache.h"
+#include "fakes/SampleCache.h"
 #include "fakes/TestFiles.h"
 
 #include <QtTest>
 
 using namespace tenantry;
+using tenantry::test::copyAccountEntries;
 using tenantry::test::dataPath;
 using tenantry::test::readFile;
 
@@ -29,6 +31,25 @@ MsalCache sample()
 Json parsed(const QByteArray& bytes)
 {
     return Json::parse(bytes.constBegin(), bytes.constEnd());
+}
+
+// The environment of every token and Account entry of `homeAccountId`.
+QStringList entryEnvironmentsOf(const MsalCache& cache, const QString& homeAccountId)
+{
+    QStringList out;
+    for (const AccessToken& t : cache.accessTokens())
+        if (t.homeAccountId == homeAccountId)
+            out.append(t.environment);
+    for (const RefreshToken& t : cache.refreshTokens())
+        if (t.homeAccountId == homeAccountId)
+            out.append(t.environment);
+    for (const IdToken& t : cache.idTokens())
+        if (t.homeAccountId == homeAccountId)
+            out.append(t.environment);
+    for (const Account& a : cache.accounts())
+        if (a.homeAccountId == homeAccountId)
+            out.append(a.environment);
+    return out;
 }
 
 } // namespace
@@ -314,6 +335,54 @@ private slots:
         QCOMPARE(after["RefreshToken"], Json::object());
         QCOMPARE(after["Account"].size(), size_t(1));
         QCOMPARE(after["AppMetadata"].size(), size_t(1)); // AppMetadata is kept
+    }
+
+    // .NET tools and older MSAL/ADAL wrote the same account under login.windows.net and sts.windows.net:
+    // a sign-out leaves nothing of it under any alias of the cloud, and touches other clouds and users not.
+    void removeAccountUnderEveryAliasOfTheCloud()
+    {
+        const MsalCache original = sample();
+        MsalCache cache = original;
+        const QStringList otherAliases = {QStringLiteral("login.windows.net"), QStringLiteral("sts.windows.net"),
+                                          QStringLiteral("LOGIN.MICROSOFT.COM")};
+        for (const QString& alias : otherAliases) {
+            copyAccountEntries(original, alias, kHid, &cache);
+        }
+        // The same home account in another cloud, and another user under an alias: both stay.
+        copyAccountEntries(original, QStringLiteral("login.microsoftonline.us"), kHid, &cache);
+        copyAccountEntries(original, QStringLiteral("login.windows.net"), QStringLiteral("someone.else"), &cache);
+        AppMetadata dotNet{QString(), kCli, QStringLiteral("login.windows.net"), QStringLiteral("1")};
+        cache.upsert(dotNet);
+
+        const CacheRemoval r = cache.removeAccount(kHid, kEnv, kCli);
+        QCOMPARE(r.refreshTokens, 4);
+        QCOMPARE(r.accounts, 4);
+        QCOMPARE(r.accessTokens, 16);
+        QCOMPARE(r.idTokens, 12);
+        for (const QString& env : entryEnvironmentsOf(cache, kHid))
+            QCOMPARE(env, QStringLiteral("login.microsoftonline.us"));
+        QCOMPARE(entryEnvironmentsOf(cache, kHid).size(), 9);
+        QCOMPARE(entryEnvironmentsOf(cache, QStringLiteral("someone.else")).size(), 9);
+        QCOMPARE(cache.appMetadata().size(), 2); // AppMetadata is kept, as MSAL does
+
+        // From an alias, the same: the cloud is what counts, not the host the caller names.
+        MsalCache fromAlias = original;
+        copyAccountEntries(original, QStringLiteral("sts.windows.net"), kHid, &fromAlias);
+        QCOMPARE(fromAlias.removeAccount(kHid, QStringLiteral("login.windows.net"), kCli).total(), 18);
+        QCOMPARE(entryEnvironmentsOf(fromAlias, kHid).size(), 0);
+    }
+
+    void removeRealmUnderEveryAliasOfTheCloud()
+    {
+        const MsalCache original = sample();
+        MsalCache cache = original;
+        copyAccountEntries(original, QStringLiteral("sts.windows.net"), kHid, &cache);
+        const CacheRemoval r = cache.removeRealm(kHid, kEnv, kOther);
+        QCOMPARE(r.accessTokens, 2);
+        QCOMPARE(r.idTokens, 2);
+        for (const AccessToken& t : cache.accessTokens())
+            QVERIFY(t.realm != kOther);
+        QCOMPARE(cache.refreshTokens().size(), 2);
     }
 
     void removeRealmKeepsRefreshTokenAndOtherTenants()
