@@ -10,7 +10,6 @@
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTimer>
-#include <QUrlQuery>
 
 #include <array>
 #include <memory>
@@ -307,11 +306,9 @@ void LoopbackRedirectListener::readRequest(QTcpSocket* socket)
         serveStart(socket, path);
         return;
     }
-    const QUrlQuery query(request.target);
-    const bool isResponse = query.hasQueryItem(QStringLiteral("code")) || query.hasQueryItem(QStringLiteral("error")) ||
-                            query.hasQueryItem(QStringLiteral("state"));
-    if (path == QLatin1String("/") && isResponse) {
-        takeResponse(socket, request.target);
+    const AuthorizationResponse response = AuthorizationResponse::fromRedirect(request.target);
+    if (path == QLatin1String("/") && response.kind != AuthorizationResponse::Kind::NotAResponse) {
+        takeResponse(socket, request.target, response);
         return;
     }
     answer(socket, 404, page(tr("Not found"), QString())); // favicon.ico and the like: harmless
@@ -334,25 +331,23 @@ void LoopbackRedirectListener::serveStart(QTcpSocket* socket, const QString& pat
     answer(socket, 302, QByteArray(), "Location: " + m_authorizeUrl.toEncoded() + "\r\n");
 }
 
-void LoopbackRedirectListener::takeResponse(QTcpSocket* socket, const QUrl& target)
+void LoopbackRedirectListener::takeResponse(QTcpSocket* socket, const QUrl& target,
+                                            const AuthorizationResponse& response)
 {
-    const QUrlQuery query(target);
-    if (query.queryItemValue(QStringLiteral("state")) != m_expectedState) {
+    if (response.state != m_expectedState) {
         stopAsHijack(socket, tr("The sign-in was stopped: a sign-in response that does not belong to this sign-in "
                                 "(state mismatch) reached Tenantry."));
         return;
     }
     m_done = true;
-    if (query.hasQueryItem(QStringLiteral("error")))
-        answer(socket, 200,
-               page(tr("Sign-in failed"),
-                    tr("%1 You can close this window.")
-                        .arg(query.queryItemValue(QStringLiteral("error_description"), QUrl::FullyDecoded))));
-    else
+    if (response.kind == AuthorizationResponse::Kind::Code)
         answer(socket, 200, page(tr("Signed in to Tenantry"), tr("You can close this window and return to Tenantry.")));
+    else
+        answer(socket, 200, page(tr("Sign-in failed"), tr("%1 You can close this window.").arg(response.problem())));
+    // The query as the provider encoded it: the auth code flow reads it with the same AuthorizationResponse.
     QUrl redirect(redirectUri());
-    redirect.setPath(target.path());
-    redirect.setQuery(query);
+    redirect.setPath(target.path(QUrl::FullyEncoded), QUrl::StrictMode);
+    redirect.setQuery(target.query(QUrl::FullyEncoded), QUrl::StrictMode);
     stop();
     emit redirected(redirect);
 }
