@@ -29,17 +29,6 @@ QByteArray page(const QString& title, const QString& text)
         .toUtf8();
 }
 
-// Printable ASCII and, in header values, tab: anything else is not a request a browser sends.
-bool isCleanLine(QByteArrayView line, bool allowTab)
-{
-    for (const char c : line) {
-        const auto byte = static_cast<unsigned char>(c);
-        if ((byte < 0x20 && !(allowTab && byte == '\t')) || byte >= 0x7f)
-            return false;
-    }
-    return true;
-}
-
 // $BROWSER, as Python's webbrowser (and so az) honours it: the first of a ':'-separated list,
 // "%s" standing for the URL (else the URL is appended).
 QStringList browserFromEnvironment(const QUrl& url)
@@ -90,50 +79,6 @@ bool SystemBrowserLauncher::open(const QUrl& url)
 #else
     return QProcess::startDetached(QStringLiteral("xdg-open"), {url.toString(QUrl::FullyEncoded)});
 #endif
-}
-
-LoopbackRequest parseLoopbackRequest(const QByteArray& received)
-{
-    using Status = LoopbackRequest::Status;
-    LoopbackRequest result;
-    const auto verdict = [&result](Status status) {
-        result.status = status;
-        return result;
-    };
-    const qsizetype headerEnd = received.indexOf("\r\n\r\n");
-    const QByteArrayView head =
-        QByteArrayView(received).first(headerEnd < 0 ? received.size() : headerEnd + 2); // with the last CRLF
-    qsizetype start = 0;
-    int lines = 0;
-    while (start < head.size()) {
-        const qsizetype eol = head.indexOf("\r\n", start);
-        const QByteArrayView line = head.sliced(start, (eol < 0 ? head.size() : eol) - start);
-        // Judged as soon as seen, complete or not: junk is refused before the end of headers comes.
-        if (line.size() > LoopbackRequest::kMaxLineBytes || ++lines > LoopbackRequest::kMaxHeaderLines + 1)
-            return verdict(Status::TooLarge);
-        if (!isCleanLine(line, /*allowTab=*/lines > 1))
-            return verdict(Status::BadRequest);
-        if (lines > 1 && eol >= 0 && (line.indexOf(':') <= 0 || line.startsWith(' ') || line.startsWith('\t')))
-            return verdict(Status::BadRequest);
-        if (eol < 0)
-            break;
-        start = eol + 2;
-    }
-    if (headerEnd < 0)
-        return verdict(received.size() > LoopbackRequest::kMaxBytes ? Status::TooLarge : Status::Incomplete);
-    if (headerEnd + 4 > LoopbackRequest::kMaxBytes)
-        return verdict(Status::TooLarge);
-
-    const QList<QByteArray> requestLine = received.left(received.indexOf("\r\n")).split(' ');
-    if (requestLine.size() != 3 || (requestLine.at(2) != "HTTP/1.1" && requestLine.at(2) != "HTTP/1.0") ||
-        !requestLine.at(1).startsWith('/') || requestLine.at(0).isEmpty())
-        return verdict(Status::BadRequest);
-    if (requestLine.at(0) != "GET")
-        return verdict(Status::MethodNotAllowed);
-    result.target = QUrl(QString::fromLatin1(requestLine.at(1)), QUrl::StrictMode);
-    if (!result.target.isValid() || !result.target.isRelative() || !result.target.host().isEmpty())
-        return verdict(Status::BadRequest);
-    return verdict(Status::Ok);
 }
 
 LoopbackRedirectListener::LoopbackRedirectListener(BrowserLauncher* launcher, QObject* parent)
@@ -280,24 +225,34 @@ void LoopbackRedirectListener::readRequest(QTcpSocket* socket)
         return;
     }
     // Never more than the limit (plus one byte, to tell "too large" apart) is held per connection.
-    buffer->append(socket->read(LoopbackRequest::kMaxBytes + 1 - buffer->size()));
-    const LoopbackRequest request = parseLoopbackRequest(*buffer);
-    switch (request.status) {
-    case LoopbackRequest::Status::Incomplete:
+    constexpr qsizetype maxBytes = kRequestLimits.maxHeaderBytes + kRequestLimits.maxBodyBytes;
+    buffer->append(socket->read(maxBytes + 1 - buffer->size()));
+    const HttpRequestParser::Result parsed = HttpRequestParser::parse(*buffer, kRequestLimits);
+    switch (parsed.status) {
+    case HttpRequestParser::Status::Incomplete:
         return; // wait for more, until the connection's deadline
-    case LoopbackRequest::Status::BadRequest:
-        answer(socket, 400, page(tr("Bad request"), QString()));
+    case HttpRequestParser::Status::BadRequest:
+        answer(
+            socket, parsed.errorStatus,
+            page(parsed.errorStatus == 431 || parsed.errorStatus == 413 ? tr("Request too large") : tr("Bad request"),
+                 QString()));
         return;
-    case LoopbackRequest::Status::MethodNotAllowed:
-        answer(socket, 405, page(tr("Method not allowed"), QString()));
-        return;
-    case LoopbackRequest::Status::TooLarge:
-        answer(socket, 431, page(tr("Request too large"), QString()));
-        return;
-    case LoopbackRequest::Status::Ok:
+    case HttpRequestParser::Status::Complete:
         break;
     }
-    const QString path = request.target.path(QUrl::FullyEncoded);
+    if (parsed.request.method != "GET") {
+        answer(socket, 405, page(tr("Method not allowed"), QString()));
+        return;
+    }
+    // Only "/path?query": never an absolute URL or "//host", which would name another origin.
+    const QUrl target = parsed.request.hasOriginFormTarget()
+                            ? QUrl(QString::fromLatin1(parsed.request.target), QUrl::StrictMode)
+                            : QUrl();
+    if (!target.isValid() || !target.isRelative() || !target.host().isEmpty()) {
+        answer(socket, 400, page(tr("Bad request"), QString()));
+        return;
+    }
+    const QString path = target.path(QUrl::FullyEncoded);
     if (m_done || m_startPath.isEmpty()) {
         answer(socket, 404, page(tr("No sign-in is waiting"), QString()));
         return;
@@ -306,9 +261,9 @@ void LoopbackRedirectListener::readRequest(QTcpSocket* socket)
         serveStart(socket, path);
         return;
     }
-    const AuthorizationResponse response = AuthorizationResponse::fromRedirect(request.target);
+    const AuthorizationResponse response = AuthorizationResponse::fromQuery(parsed.request.rawQuery);
     if (path == QLatin1String("/") && response.kind != AuthorizationResponse::Kind::NotAResponse) {
-        takeResponse(socket, request.target, response);
+        takeResponse(socket, target, response);
         return;
     }
     answer(socket, 404, page(tr("Not found"), QString())); // favicon.ico and the like: harmless
@@ -375,7 +330,10 @@ void LoopbackRedirectListener::answer(QTcpSocket* socket, int status, const QByt
                                                     {404, "Not Found"},
                                                     {405, "Method Not Allowed"},
                                                     {408, "Request Timeout"},
-                                                    {431, "Request Header Fields Too Large"}};
+                                                    {413, "Content Too Large"},
+                                                    {431, "Request Header Fields Too Large"},
+                                                    {501, "Not Implemented"},
+                                                    {505, "HTTP Version Not Supported"}};
     QByteArray response = "HTTP/1.1 " + QByteArray::number(status) + ' ' + kReasons.value(status) + "\r\n";
     response += extraHeaders;
     response += "Content-Type: text/html; charset=utf-8\r\nCache-Control: no-store\r\nReferrer-Policy: no-referrer\r\n"
