@@ -1,5 +1,6 @@
 #include "auth/AuthCodeFlow.h"
 
+#include "auth/AuthorizationResponse.h"
 #include "util/Jwt.h"
 #include "util/Logging.h"
 
@@ -117,25 +118,25 @@ void AuthCodeFlow::onRedirect(const QUrl& url)
 {
     if (!m_running)
         return;
-    const QUrlQuery query(url);
-    if (query.queryItemValue(QStringLiteral("state")) != m_randoms.state) {
+    const AuthorizationResponse response = AuthorizationResponse::fromRedirect(url);
+    if (response.state != m_randoms.state) {
         fail(tr("The sign-in response did not belong to this sign-in (state mismatch)."));
         return;
     }
-    if (query.hasQueryItem(QStringLiteral("error"))) {
-        const QString error = query.queryItemValue(QStringLiteral("error"), QUrl::FullyDecoded);
-        const QString description = query.queryItemValue(QStringLiteral("error_description"), QUrl::FullyDecoded);
-        fail(description.isEmpty() ? error : description,
-             error == QLatin1String("access_denied") ? TokenGrantResult::Kind::Declined
-                                                     : TokenGrantResult::Kind::OtherError);
+    switch (response.kind) {
+    case AuthorizationResponse::Kind::Error:
+        fail(response.problem(), response.error == QLatin1String("access_denied") ? TokenGrantResult::Kind::Declined
+                                                                                 : TokenGrantResult::Kind::OtherError);
         return;
-    }
-    const Secret code(query.queryItemValue(QStringLiteral("code"), QUrl::FullyDecoded));
-    const QString clientInfo = query.queryItemValue(QStringLiteral("client_info"), QUrl::FullyDecoded);
-    if (code.isEmpty()) {
-        fail(tr("The sign-in response carried no authorization code."));
+    case AuthorizationResponse::Kind::NotAResponse:
+    case AuthorizationResponse::Kind::Malformed:
+        fail(response.problem());
         return;
+    case AuthorizationResponse::Kind::Code:
+        break;
     }
+    const Secret& code = response.code;
+    const QString& clientInfo = response.clientInfo;
     const quint64 generation = m_generation;
     m_client->redeemAuthorizationCode(
         m_request.tenant, code, m_randoms.codeVerifier, m_browser->redirectUri(), m_request.scopes, clientInfo,

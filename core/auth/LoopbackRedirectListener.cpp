@@ -10,7 +10,6 @@
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTimer>
-#include <QUrlQuery>
 
 #include <array>
 #include <memory>
@@ -28,17 +27,6 @@ QByteArray page(const QString& title, const QString& text)
                           "h1{font-size:1.4em}</style></head><body><h1>%1</h1><p>%2</p></body></html>")
         .arg(title.toHtmlEscaped(), text.toHtmlEscaped())
         .toUtf8();
-}
-
-// Printable ASCII and, in header values, tab: anything else is not a request a browser sends.
-bool isCleanLine(QByteArrayView line, bool allowTab)
-{
-    for (const char c : line) {
-        const auto byte = static_cast<unsigned char>(c);
-        if ((byte < 0x20 && !(allowTab && byte == '\t')) || byte >= 0x7f)
-            return false;
-    }
-    return true;
 }
 
 // $BROWSER, as Python's webbrowser (and so az) honours it: the first of a ':'-separated list,
@@ -91,50 +79,6 @@ bool SystemBrowserLauncher::open(const QUrl& url)
 #else
     return QProcess::startDetached(QStringLiteral("xdg-open"), {url.toString(QUrl::FullyEncoded)});
 #endif
-}
-
-LoopbackRequest parseLoopbackRequest(const QByteArray& received)
-{
-    using Status = LoopbackRequest::Status;
-    LoopbackRequest result;
-    const auto verdict = [&result](Status status) {
-        result.status = status;
-        return result;
-    };
-    const qsizetype headerEnd = received.indexOf("\r\n\r\n");
-    const QByteArrayView head =
-        QByteArrayView(received).first(headerEnd < 0 ? received.size() : headerEnd + 2); // with the last CRLF
-    qsizetype start = 0;
-    int lines = 0;
-    while (start < head.size()) {
-        const qsizetype eol = head.indexOf("\r\n", start);
-        const QByteArrayView line = head.sliced(start, (eol < 0 ? head.size() : eol) - start);
-        // Judged as soon as seen, complete or not: junk is refused before the end of headers comes.
-        if (line.size() > LoopbackRequest::kMaxLineBytes || ++lines > LoopbackRequest::kMaxHeaderLines + 1)
-            return verdict(Status::TooLarge);
-        if (!isCleanLine(line, /*allowTab=*/lines > 1))
-            return verdict(Status::BadRequest);
-        if (lines > 1 && eol >= 0 && (line.indexOf(':') <= 0 || line.startsWith(' ') || line.startsWith('\t')))
-            return verdict(Status::BadRequest);
-        if (eol < 0)
-            break;
-        start = eol + 2;
-    }
-    if (headerEnd < 0)
-        return verdict(received.size() > LoopbackRequest::kMaxBytes ? Status::TooLarge : Status::Incomplete);
-    if (headerEnd + 4 > LoopbackRequest::kMaxBytes)
-        return verdict(Status::TooLarge);
-
-    const QList<QByteArray> requestLine = received.left(received.indexOf("\r\n")).split(' ');
-    if (requestLine.size() != 3 || (requestLine.at(2) != "HTTP/1.1" && requestLine.at(2) != "HTTP/1.0") ||
-        !requestLine.at(1).startsWith('/') || requestLine.at(0).isEmpty())
-        return verdict(Status::BadRequest);
-    if (requestLine.at(0) != "GET")
-        return verdict(Status::MethodNotAllowed);
-    result.target = QUrl(QString::fromLatin1(requestLine.at(1)), QUrl::StrictMode);
-    if (!result.target.isValid() || !result.target.isRelative() || !result.target.host().isEmpty())
-        return verdict(Status::BadRequest);
-    return verdict(Status::Ok);
 }
 
 LoopbackRedirectListener::LoopbackRedirectListener(BrowserLauncher* launcher, QObject* parent)
@@ -281,24 +225,34 @@ void LoopbackRedirectListener::readRequest(QTcpSocket* socket)
         return;
     }
     // Never more than the limit (plus one byte, to tell "too large" apart) is held per connection.
-    buffer->append(socket->read(LoopbackRequest::kMaxBytes + 1 - buffer->size()));
-    const LoopbackRequest request = parseLoopbackRequest(*buffer);
-    switch (request.status) {
-    case LoopbackRequest::Status::Incomplete:
+    constexpr qsizetype maxBytes = kRequestLimits.maxHeaderBytes + kRequestLimits.maxBodyBytes;
+    buffer->append(socket->read(maxBytes + 1 - buffer->size()));
+    const HttpRequestParser::Result parsed = HttpRequestParser::parse(*buffer, kRequestLimits);
+    switch (parsed.status) {
+    case HttpRequestParser::Status::Incomplete:
         return; // wait for more, until the connection's deadline
-    case LoopbackRequest::Status::BadRequest:
-        answer(socket, 400, page(tr("Bad request"), QString()));
+    case HttpRequestParser::Status::BadRequest:
+        answer(
+            socket, parsed.errorStatus,
+            page(parsed.errorStatus == 431 || parsed.errorStatus == 413 ? tr("Request too large") : tr("Bad request"),
+                 QString()));
         return;
-    case LoopbackRequest::Status::MethodNotAllowed:
-        answer(socket, 405, page(tr("Method not allowed"), QString()));
-        return;
-    case LoopbackRequest::Status::TooLarge:
-        answer(socket, 431, page(tr("Request too large"), QString()));
-        return;
-    case LoopbackRequest::Status::Ok:
+    case HttpRequestParser::Status::Complete:
         break;
     }
-    const QString path = request.target.path(QUrl::FullyEncoded);
+    if (parsed.request.method != "GET") {
+        answer(socket, 405, page(tr("Method not allowed"), QString()));
+        return;
+    }
+    // Only "/path?query": never an absolute URL or "//host", which would name another origin.
+    const QUrl target = parsed.request.hasOriginFormTarget()
+                            ? QUrl(QString::fromLatin1(parsed.request.target), QUrl::StrictMode)
+                            : QUrl();
+    if (!target.isValid() || !target.isRelative() || !target.host().isEmpty()) {
+        answer(socket, 400, page(tr("Bad request"), QString()));
+        return;
+    }
+    const QString path = target.path(QUrl::FullyEncoded);
     if (m_done || m_startPath.isEmpty()) {
         answer(socket, 404, page(tr("No sign-in is waiting"), QString()));
         return;
@@ -307,11 +261,9 @@ void LoopbackRedirectListener::readRequest(QTcpSocket* socket)
         serveStart(socket, path);
         return;
     }
-    const QUrlQuery query(request.target);
-    const bool isResponse = query.hasQueryItem(QStringLiteral("code")) || query.hasQueryItem(QStringLiteral("error")) ||
-                            query.hasQueryItem(QStringLiteral("state"));
-    if (path == QLatin1String("/") && isResponse) {
-        takeResponse(socket, request.target);
+    const AuthorizationResponse response = AuthorizationResponse::fromQuery(parsed.request.rawQuery);
+    if (path == QLatin1String("/") && response.kind != AuthorizationResponse::Kind::NotAResponse) {
+        takeResponse(socket, target, response);
         return;
     }
     answer(socket, 404, page(tr("Not found"), QString())); // favicon.ico and the like: harmless
@@ -334,25 +286,23 @@ void LoopbackRedirectListener::serveStart(QTcpSocket* socket, const QString& pat
     answer(socket, 302, QByteArray(), "Location: " + m_authorizeUrl.toEncoded() + "\r\n");
 }
 
-void LoopbackRedirectListener::takeResponse(QTcpSocket* socket, const QUrl& target)
+void LoopbackRedirectListener::takeResponse(QTcpSocket* socket, const QUrl& target,
+                                            const AuthorizationResponse& response)
 {
-    const QUrlQuery query(target);
-    if (query.queryItemValue(QStringLiteral("state")) != m_expectedState) {
+    if (response.state != m_expectedState) {
         stopAsHijack(socket, tr("The sign-in was stopped: a sign-in response that does not belong to this sign-in "
                                 "(state mismatch) reached Tenantry."));
         return;
     }
     m_done = true;
-    if (query.hasQueryItem(QStringLiteral("error")))
-        answer(socket, 200,
-               page(tr("Sign-in failed"),
-                    tr("%1 You can close this window.")
-                        .arg(query.queryItemValue(QStringLiteral("error_description"), QUrl::FullyDecoded))));
-    else
+    if (response.kind == AuthorizationResponse::Kind::Code)
         answer(socket, 200, page(tr("Signed in to Tenantry"), tr("You can close this window and return to Tenantry.")));
+    else
+        answer(socket, 200, page(tr("Sign-in failed"), tr("%1 You can close this window.").arg(response.problem())));
+    // The query as the provider encoded it: the auth code flow reads it with the same AuthorizationResponse.
     QUrl redirect(redirectUri());
-    redirect.setPath(target.path());
-    redirect.setQuery(query);
+    redirect.setPath(target.path(QUrl::FullyEncoded), QUrl::StrictMode);
+    redirect.setQuery(target.query(QUrl::FullyEncoded), QUrl::StrictMode);
     stop();
     emit redirected(redirect);
 }
@@ -380,7 +330,10 @@ void LoopbackRedirectListener::answer(QTcpSocket* socket, int status, const QByt
                                                     {404, "Not Found"},
                                                     {405, "Method Not Allowed"},
                                                     {408, "Request Timeout"},
-                                                    {431, "Request Header Fields Too Large"}};
+                                                    {413, "Content Too Large"},
+                                                    {431, "Request Header Fields Too Large"},
+                                                    {501, "Not Implemented"},
+                                                    {505, "HTTP Version Not Supported"}};
     QByteArray response = "HTTP/1.1 " + QByteArray::number(status) + ' ' + kReasons.value(status) + "\r\n";
     response += extraHeaders;
     response += "Content-Type: text/html; charset=utf-8\r\nCache-Control: no-store\r\nReferrer-Policy: no-referrer\r\n"

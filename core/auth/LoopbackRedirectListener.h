@@ -1,6 +1,8 @@
 #pragma once
 
 #include "auth/AuthorizationBrowser.h"
+#include "auth/AuthorizationResponse.h"
+#include "http/HttpRequestParser.h"
 
 #include <QHash>
 #include <QPointer>
@@ -10,29 +12,6 @@ class QTcpServer;
 class QTcpSocket;
 
 namespace tenantry {
-
-// What parseLoopbackRequest() made of the bytes a connection sent so far.
-struct LoopbackRequest
-{
-    enum class Status {
-        Incomplete,       // no end of headers yet, nothing wrong so far: wait for more
-        Ok,               // a GET with a target; `target` holds it (relative: path and query)
-        BadRequest,       // 400: not HTTP/1.x (binary, junk, control characters, a bad request line)
-        MethodNotAllowed, // 405: anything but GET
-        TooLarge,         // 431: more than kMaxBytes, a line or more header lines than allowed
-    };
-
-    static constexpr qsizetype kMaxBytes = 16 * 1024; // a redirect with code and client_info is ~2 KB
-    static constexpr qsizetype kMaxLineBytes = 8 * 1024;
-    static constexpr int kMaxHeaderLines = 64;
-
-    Status status = Status::Incomplete;
-    QUrl target;
-};
-
-// The loopback listener's HTTP request parser: a pure function of the bytes received on one
-// connection (fuzzed). Bounded in every size; never throws.
-LoopbackRequest parseLoopbackRequest(const QByteArray& received);
 
 // The system-browser half of the auth code flow. prepare() listens on one port on both 127.0.0.1 and
 // ::1 (browsers resolve `localhost` to either; a port another program holds on either family is passed
@@ -65,6 +44,9 @@ public:
     quint16 port() const;
     bool listensOnIpv6() const { return m_ipv6 != nullptr; }
 
+    // A redirect with code and client_info is ~2 KB; a GET has no body.
+    static constexpr HttpRequestParser::Limits kRequestLimits{/*maxHeaderBytes=*/16 * 1024, /*maxLineBytes=*/8 * 1024,
+                                                              /*maxHeaderLines=*/64, /*maxBodyBytes=*/0};
     static constexpr int kConnectionDeadlineMs = 10000;
     static constexpr int kMaxConnections = 16;
     // Ports tried before prepare() gives up because other programs hold each on one of the families.
@@ -79,7 +61,7 @@ private:
     void accept(QTcpServer* server);
     void readRequest(QTcpSocket* socket);
     void serveStart(QTcpSocket* socket, const QString& path);
-    void takeResponse(QTcpSocket* socket, const QUrl& target);
+    void takeResponse(QTcpSocket* socket, const QUrl& target, const AuthorizationResponse& response);
     void stopAsHijack(QTcpSocket* socket, const QString& message);
     void answer(QTcpSocket* socket, int status, const QByteArray& html, const QByteArray& extraHeaders = {});
     void stop();

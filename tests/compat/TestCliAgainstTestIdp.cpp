@@ -9,7 +9,7 @@
 
 #include "TestConfig.h"
 #include "fakes/FakeAzureHosts.h"
-#include "fakes/HttpRequestParser.h"
+#include "fakes/HttpServer.h"
 #include "fakes/TestIdentityProvider.h"
 #include "util/Json.h"
 
@@ -739,6 +739,29 @@ private slots:
                                     "web browser is available or it fails to open, use "
                                     "'tenantry-cli login --use-device-code'."),
                  qPrintable(login.describe()));
+        QCOMPARE(filesBelow(m_dir.filePath(scenario)), before);
+    }
+
+    // The provider's error redirect, form-encoded as login.microsoftonline.com sends it ('+' for each
+    // space): the user reads the description, not "AADSTS65004:+User+declined+to+consent...".
+    void browserLoginShowsTheProvidersErrorAsText()
+    {
+        const QString scenario = QStringLiteral("declined");
+        QVERIFY(QDir().mkpath(configDir(scenario)));
+        const QMap<QString, QByteArray> before = filesBelow(m_dir.filePath(scenario));
+        m_browser = QStringLiteral("/usr/bin/python3 -c \"import sys, urllib.request; "
+                                   "urllib.request.urlopen(sys.argv[1], timeout=60).read()\"");
+        m_idp.setAutoSignInUser(kSam);
+        m_idp.setAuthorizeError(QStringLiteral("access_denied"),
+                                QStringLiteral("AADSTS65004: User declined to consent to access the app."));
+        const RunResult login = cli(scenario, {QStringLiteral("login")});
+        m_idp.setAuthorizeError({});
+        m_idp.setAutoSignInUser({});
+        m_browser.clear();
+        QCOMPARE(login.exitCode, 1);
+        QVERIFY2(login.err.contains("ERROR: AADSTS65004: User declined to consent to access the app.\n"),
+                 qPrintable(login.describe() + u'\n' + providerLog()));
+        QVERIFY(login.out.isEmpty());
         QCOMPARE(filesBelow(m_dir.filePath(scenario)), before);
     }
 

@@ -1,7 +1,6 @@
-// Tests of the test identity provider itself (tests/fakes/TestIdentityProvider), its HTTP server and
-// request parser, over plain HTTP on 127.0.0.1 with QNetworkAccessManager.
+// Tests of the test identity provider itself (tests/fakes/TestIdentityProvider) and its HTTP server,
+// over plain HTTP on 127.0.0.1 with QNetworkAccessManager.
 
-#include "fakes/HttpRequestParser.h"
 #include "fakes/HttpServer.h"
 #include "fakes/MockClock.h"
 #include "fakes/TestIdentityProvider.h"
@@ -75,11 +74,6 @@ FormFields form(std::initializer_list<std::pair<QString, QString>> items)
     for (const auto& [key, value] : items)
         fields.add(key, value);
     return fields;
-}
-
-HttpRequestParser::Result parse(const QByteArray& bytes)
-{
-    return HttpRequestParser::parse(bytes);
 }
 
 } // namespace
@@ -236,76 +230,6 @@ private slots:
     {
         m_nam.clearConnectionCache();
         m_idp.reset();
-    }
-
-    // --- Request parser ---
-
-    void parserReadsRequestWithBody()
-    {
-        const QByteArray bytes = "POST /org/oauth2/v2.0/token?x=1 HTTP/1.1\r\nHost: a\r\nContent-Type: "
-                                 "application/x-www-form-urlencoded\r\nContent-Length: 27\r\n\r\n"
-                                 "a=b+c&scope=x%2F%2F.default&next";
-        const auto result = parse(bytes);
-        QCOMPARE(result.status, HttpRequestParser::Status::Ok);
-        QCOMPARE(result.consumed, bytes.size() - 5);
-        QCOMPARE(result.request.method, QByteArray("POST"));
-        QCOMPARE(result.request.path, QStringLiteral("/org/oauth2/v2.0/token"));
-        QCOMPARE(result.request.rawQuery, QByteArray("x=1"));
-        QCOMPARE(result.request.header("CONTENT-length"), QByteArray("27"));
-        const FormFields fields = result.request.form();
-        QCOMPARE(fields.value(QStringLiteral("a")), QStringLiteral("b c"));
-        QCOMPARE(fields.value(QStringLiteral("scope")), QStringLiteral("x//.default"));
-    }
-
-    void parserWaitsForMoreBytes()
-    {
-        const QByteArray bytes = "GET /a HTTP/1.1\r\nHost: a\r\nContent-Length: 3\r\n\r\nabc";
-        for (int i = 0; i < bytes.size(); ++i)
-            QCOMPARE(parse(bytes.left(i)).status, HttpRequestParser::Status::Incomplete);
-        QCOMPARE(parse(bytes).status, HttpRequestParser::Status::Ok);
-        const QByteArray expecting = "POST /a HTTP/1.1\r\nHost: a\r\nExpect: 100-continue\r\nContent-Length: 3\r\n\r\n";
-        QVERIFY(parse(expecting).expectsContinue);
-    }
-
-    void parserRefusesGarbage_data()
-    {
-        QTest::addColumn<QByteArray>("bytes");
-        QTest::addColumn<int>("status");
-        QTest::newRow("tls-client-hello") << QByteArray("\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03", 11) << 400;
-        QTest::newRow("binary") << QByteArray("\x00\x01\x02garbage", 10) << 400;
-        QTest::newRow("no-version") << QByteArray("GET /\r\n\r\n") << 400;
-        QTest::newRow("http-2.0") << QByteArray("GET / HTTP/2.0\r\nHost: a\r\n\r\n") << 505;
-        QTest::newRow("missing-host") << QByteArray("GET / HTTP/1.1\r\n\r\n") << 400;
-        QTest::newRow("two-hosts") << QByteArray("GET / HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n") << 400;
-        QTest::newRow("chunked") << QByteArray("POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n")
-                                 << 501;
-        QTest::newRow("bad-length") << QByteArray("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: -1\r\n\r\n") << 400;
-        QTest::newRow("two-lengths")
-            << QByteArray("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\nab") << 400;
-        QTest::newRow("folding") << QByteArray("GET / HTTP/1.1\r\nHost: a\r\nX: 1\r\n  2\r\n\r\n") << 400;
-        QTest::newRow("space-before-colon") << QByteArray("GET / HTTP/1.1\r\nHost : a\r\n\r\n") << 400;
-        QTest::newRow("control-char") << QByteArray("GET / HTTP/1.1\r\nHost: a\x01\r\n\r\n") << 400;
-        QTest::newRow("relative-target") << QByteArray("GET foo HTTP/1.1\r\nHost: a\r\n\r\n") << 400;
-        QTest::newRow("huge-body") << QByteArray("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 99999999999\r\n\r\n")
-                                   << 413;
-        QTest::newRow("huge-headers") << QByteArray("GET / HTTP/1.1\r\nHost: a\r\nX: " + QByteArray(70000, 'x')) << 431;
-    }
-
-    void parserRefusesGarbage()
-    {
-        QFETCH(QByteArray, bytes);
-        QFETCH(int, status);
-        const auto result = parse(bytes);
-        QCOMPARE(result.status, HttpRequestParser::Status::BadRequest);
-        QCOMPARE(result.errorStatus, status);
-    }
-
-    void formFieldsRoundTrip()
-    {
-        FormFields fields;
-        fields.add(QStringLiteral("state"), QStringLiteral("a&b=c+d e/ü"));
-        const FormFields back = FormFields::parse(fields.toEncoded());
-        QCOMPARE(back.value(QStringLiteral("state")), QStringLiteral("a&b=c+d e/ü"));
     }
 
     // --- HTTP server ---
@@ -508,11 +432,14 @@ private slots:
 
         m_idp->setAuthorizeError(QStringLiteral("access_denied"), QStringLiteral("AADSTS50105: not assigned"));
         const QUrl redirect = m_idp->completeAuthorization(url(authorizeUrl(QStringLiteral("organizations"))), kUpn);
-        const QUrlQuery query(redirect);
-        QCOMPARE(query.queryItemValue(QStringLiteral("error")), QStringLiteral("access_denied"));
-        QCOMPARE(query.queryItemValue(QStringLiteral("error_description"), QUrl::FullyDecoded),
-                 QStringLiteral("AADSTS50105: not assigned"));
-        QVERIFY(!query.hasQueryItem(QStringLiteral("code")));
+        // Form-encoded as login.microsoftonline.com does it: '+' for a space.
+        QVERIFY2(
+            redirect.query(QUrl::FullyEncoded).contains(QLatin1String("error_description=AADSTS50105%3A+not+assigned")),
+            qPrintable(redirect.query(QUrl::FullyEncoded)));
+        const FormFields query = FormFields::parse(redirect.query(QUrl::FullyEncoded).toLatin1());
+        QCOMPARE(query.value(QStringLiteral("error")), QStringLiteral("access_denied"));
+        QCOMPARE(query.value(QStringLiteral("error_description")), QStringLiteral("AADSTS50105: not assigned"));
+        QVERIFY(!query.contains(QStringLiteral("code")));
     }
 
     void testShortcutAndAutoSignIn()

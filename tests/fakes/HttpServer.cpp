@@ -127,14 +127,13 @@ private:
             emit m_server->badRequest(result.errorStatus, result.error);
             return;
         }
-        case HttpRequestParser::Status::Ok:
+        case HttpRequestParser::Status::Complete:
             break;
         }
         m_buffer.remove(0, result.consumed);
         m_sentContinue = false;
-        HttpRequest& request = result.request;
-        request.peerAddress = m_socket->peerAddress();
-        request.peerPort = m_socket->peerPort();
+        HttpRequest request;
+        static_cast<tenantry::HttpRequest&>(request) = std::move(result.request);
         request.secure = qobject_cast<QSslSocket*>(m_socket) != nullptr;
         m_busy = true;
         m_keepAlive = request.keepAlive();

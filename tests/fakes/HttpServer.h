@@ -1,6 +1,6 @@
 #pragma once
 
-#include "fakes/HttpRequestParser.h"
+#include "http/HttpRequestParser.h"
 
 #include <QHostAddress>
 #include <QObject>
@@ -14,6 +14,12 @@
 class QTcpServer;
 
 namespace tenantry::test {
+
+// A request as this server received it: what the core parser read, and how it came.
+struct HttpRequest : tenantry::HttpRequest
+{
+    bool secure = false; // arrived over TLS
+};
 
 struct HttpResponse
 {
@@ -90,7 +96,9 @@ private:
 
     QTcpServer* m_server = nullptr;
     Handler m_handler;
-    HttpRequestParser::Limits m_limits;
+    // A browser's or an SDK's requests, token request bodies: larger than the loopback listener takes.
+    HttpRequestParser::Limits m_limits{/*maxHeaderBytes=*/64 * 1024, /*maxLineBytes=*/64 * 1024,
+                                       /*maxHeaderLines=*/128, /*maxBodyBytes=*/8 * 1024 * 1024};
     QSslConfiguration m_tlsConfiguration;
     bool m_tls = false;
 };

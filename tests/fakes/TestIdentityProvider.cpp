@@ -999,6 +999,8 @@ struct TestIdentityProvider::Private
         return {};
     }
 
+    // Form-encoded as login.microsoftonline.com does it: "error_description=AADSTS65004%3a+User+declined+...",
+    // '+' for each space, which QUrlQuery does not decode.
     static QString redirectTo(const AuthorizeParams& params, const FormFields& fields)
     {
         const QString separator = params.redirectUri.contains(u'?') ? QStringLiteral("&") : QStringLiteral("?");

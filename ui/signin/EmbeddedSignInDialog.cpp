@@ -1,6 +1,7 @@
 #include "signin/EmbeddedSignInDialog.h"
 
 #include "UiLogging.h"
+#include "auth/AuthorizationResponse.h"
 #include "signin/RedirectInterceptor.h"
 #include "signin/SignInWebPage.h"
 
@@ -11,7 +12,6 @@
 #include <QPushButton>
 #include <QShortcut>
 #include <QStackedWidget>
-#include <QUrlQuery>
 #include <QVBoxLayout>
 #include <QWebEngineLoadingInfo>
 #include <QWebEngineProfile>
@@ -26,14 +26,6 @@ namespace {
 // the page itself replaced (ERR_ABORTED), and a request the interceptor blocked.
 constexpr int kErrAborted = -3;
 constexpr int kErrBlockedByClient = -20;
-
-// The provider encodes the redirect's query as a form does: '+' is a space (a literal '+' comes as %2B).
-QString queryValue(const QUrlQuery& query, const QString& key)
-{
-    QByteArray encoded = query.queryItemValue(key, QUrl::FullyEncoded).toLatin1();
-    encoded.replace('+', "%20");
-    return QUrl::fromPercentEncoding(encoded);
-}
 
 } // namespace
 
@@ -154,17 +146,17 @@ void EmbeddedSignInDialog::onRedirectRequested(const QUrl& url)
 {
     if (m_finished)
         return;
-    const QUrlQuery query(url);
-    if (m_expectedState.isEmpty() || queryValue(query, QStringLiteral("state")) != m_expectedState) {
+    const AuthorizationResponse response = AuthorizationResponse::fromRedirect(url);
+    if (m_expectedState.isEmpty() || response.state != m_expectedState) {
         // A forged or stale redirect: not ours, never reported, the page stays as it is.
         qCWarning(lcSignIn) << "ignored a redirect whose state does not match this sign-in";
         return;
     }
     m_finished = true;
     m_page->triggerAction(QWebEnginePage::Stop);
-    if (query.hasQueryItem(QStringLiteral("error"))) {
-        const QString description = queryValue(query, QStringLiteral("error_description"));
-        showFailure(description.isEmpty() ? queryValue(query, QStringLiteral("error")) : description);
+    if (response.kind != AuthorizationResponse::Kind::Code) {
+        // Shown here and reported: the auth code flow fails with the same words (same parser).
+        showFailure(response.problem());
         emit redirected(url);
         return;
     }

@@ -519,43 +519,6 @@ private slots:
         QVERIFY2(LogCapture::messages().join(u'\n').contains(said), qPrintable(LogCapture::messages().join(u'\n')));
     }
 
-    // The request parser alone: every size bounded, junk and binary refused as soon as seen.
-    void loopbackRequestParser()
-    {
-        using Status = LoopbackRequest::Status;
-        const auto status = [](const QByteArray& bytes) { return parseLoopbackRequest(bytes).status; };
-        const LoopbackRequest ok = parseLoopbackRequest("GET /?code=c&state=s HTTP/1.1\r\nHost: localhost\r\n"
-                                                        "User-Agent: Mozilla/5.0\t(X11)\r\n\r\n");
-        QCOMPARE(ok.status, Status::Ok);
-        QCOMPARE(ok.target.path(), QStringLiteral("/"));
-        QCOMPARE(ok.target.query(), QStringLiteral("code=c&state=s"));
-        QCOMPARE(status("GET /?code=c HTTP/1.1\r\nHost: local"), Status::Incomplete);
-        QCOMPARE(status(""), Status::Incomplete);
-        QCOMPARE(status("POST / HTTP/1.1\r\n\r\n"), Status::MethodNotAllowed);
-        // Binary and control characters: refused before any end of headers arrives.
-        QCOMPARE(status(QByteArray("\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03", 11)), Status::BadRequest); // TLS
-        QCOMPARE(status(QByteArray("GET /\0 HTTP/1.1", 15)), Status::BadRequest);
-        QCOMPARE(status("GET /\x1b]52;c;AAAA\x07 HTTP/1.1\r\n\r\n"), Status::BadRequest);
-        QCOMPARE(status("GET / HTTP/1.1\r\nX-Bad: \x01\r\n\r\n"), Status::BadRequest);
-        QCOMPARE(status("GET / HTTP/1.1\r\nno colon here\r\n\r\n"), Status::BadRequest);
-        QCOMPARE(status("GET / HTTP/1.1\r\n folded: line\r\n\r\n"), Status::BadRequest);
-        QCOMPARE(status("GET http://evil.example/ HTTP/1.1\r\n\r\n"), Status::BadRequest);
-        QCOMPARE(status("GET //evil.example/?code=c HTTP/1.1\r\n\r\n"), Status::BadRequest);
-        QCOMPARE(status("GET / HTTP/2.0\r\n\r\n"), Status::BadRequest);
-        QCOMPARE(status("GET  / HTTP/1.1\r\n\r\n"), Status::BadRequest);
-        QCOMPARE(status("\r\n\r\n"), Status::BadRequest);
-        // Sizes: a long request line, many headers, many bytes without an end.
-        QCOMPARE(status("GET /" + QByteArray(9000, 'a')), Status::TooLarge);
-        QByteArray manyHeaders = "GET / HTTP/1.1\r\n";
-        for (int i = 0; i < 70; ++i)
-            manyHeaders += "X-H: v\r\n";
-        QCOMPARE(status(manyHeaders), Status::TooLarge);
-        QByteArray long_ = "GET / HTTP/1.1\r\n";
-        while (long_.size() <= LoopbackRequest::kMaxBytes)
-            long_ += "X-Header: " + QByteArray(4000, 'v') + "\r\n";
-        QCOMPARE(status(long_), Status::TooLarge);
-    }
-
     // Hostile local clients: binary bytes get a 400 at once, a client that never finishes its request
     // (slowloris) a 408 after the connection's deadline; the real redirect still gets through after them.
     void listenerSurvivesHostileClients()
@@ -653,8 +616,7 @@ private slots:
         QVERIFY(QTest::qWaitFor([&] { return browser.finished; }, 10000));
         const QString page = QString::fromUtf8(browser.page);
         QVERIFY(page.contains(QLatin1String("Sign-in failed")));
-        QVERIFY(page.contains(QLatin1String("AADSTS50105")));
-        QVERIFY(page.contains(QLatin1String("You can close this window")));
+        QVERIFY2(page.contains(description + QLatin1String(" You can close this window.")), qPrintable(page));
         QCOMPARE(m_rig->idp.requestCount(IdpEndpoint::Token), 0);
     }
 
@@ -670,7 +632,7 @@ private slots:
         QVERIFY(waitForEnd(end));
         QVERIFY(!end.succeeded);
         QCOMPARE(end.kind, TokenGrantResult::Kind::Declined);
-        QVERIFY2(end.message.contains(QLatin1String("AADSTS65004")), qPrintable(end.message));
+        QCOMPARE(end.message, QStringLiteral("AADSTS65004: User declined to consent to access the app."));
     }
 
     void cancelWhileTheBrowserIsOpen()

@@ -1,8 +1,6 @@
-#include "fakes/HttpRequestParser.h"
+#include "http/HttpRequestParser.h"
 
-#include <QUrl>
-
-namespace tenantry::test {
+namespace tenantry {
 
 namespace {
 
@@ -45,8 +43,7 @@ bool isTargetChar(char c)
     return u > 0x20 && u < 0x7f;
 }
 
-// Could these bytes (a request line not yet terminated) still become a request line? Lets garbage,
-// such as a TLS ClientHello sent to a plain-text port, be refused without waiting for more.
+// Could these bytes (a request line not yet terminated) still become a request line?
 bool canBeRequestLinePrefix(QByteArrayView line)
 {
     if (line.endsWith('\r'))
@@ -56,7 +53,7 @@ bool canBeRequestLinePrefix(QByteArrayView line)
             return false;
     }
     const qsizetype space = line.indexOf(' ');
-    return isToken(space < 0 ? line : line.first(space)) || line.isEmpty();
+    return line.isEmpty() || isToken(space < 0 ? line : line.first(space));
 }
 
 QByteArrayView trimmed(QByteArrayView text)
@@ -79,14 +76,6 @@ HttpRequestParser::Result bad(int status, const QString& why)
     return result;
 }
 
-QString decodeComponent(QByteArrayView encoded, bool plusIsSpace)
-{
-    QByteArray bytes = encoded.toByteArray();
-    if (plusIsSpace)
-        bytes.replace('+', ' ');
-    return QString::fromUtf8(QByteArray::fromPercentEncoding(bytes));
-}
-
 bool splitTarget(const QByteArray& target, const QByteArray& method, HttpRequest* request)
 {
     if (target.contains('#'))
@@ -95,7 +84,7 @@ bool splitTarget(const QByteArray& target, const QByteArray& method, HttpRequest
     if (target.startsWith('/')) {
         pathAndQuery = target;
     } else if (target.startsWith("http://") || target.startsWith("https://")) {
-        // absolute-form: skip scheme and authority
+        // absolute-form (a client talking to a proxy): skip scheme and authority
         const qsizetype authority = target.indexOf("//") + 2;
         const qsizetype slash = target.indexOf('/', authority);
         const qsizetype question = target.indexOf('?', authority);
@@ -112,70 +101,12 @@ bool splitTarget(const QByteArray& target, const QByteArray& method, HttpRequest
     const qsizetype question = pathAndQuery.indexOf('?');
     const QByteArray rawPath = question < 0 ? pathAndQuery : pathAndQuery.left(question);
     request->rawQuery = question < 0 ? QByteArray() : pathAndQuery.mid(question + 1);
-    request->path = decodeComponent(rawPath, false);
+    // A path is not form-encoded: '+' stays.
+    request->path = QString::fromUtf8(QByteArray::fromPercentEncoding(rawPath));
     return !request->path.contains(QChar(u'\0'));
 }
 
 } // namespace
-
-FormFields FormFields::parse(QByteArrayView encoded)
-{
-    FormFields fields;
-    qsizetype start = 0;
-    while (start <= encoded.size()) {
-        qsizetype end = encoded.indexOf('&', start);
-        if (end < 0)
-            end = encoded.size();
-        const QByteArrayView pair = encoded.sliced(start, end - start);
-        if (!pair.isEmpty()) {
-            const qsizetype equals = pair.indexOf('=');
-            const QByteArrayView key = equals < 0 ? pair : pair.first(equals);
-            const QByteArrayView value = equals < 0 ? QByteArrayView() : pair.sliced(equals + 1);
-            fields.m_items.append({decodeComponent(key, true), decodeComponent(value, true)});
-        }
-        start = end + 1;
-    }
-    return fields;
-}
-
-bool FormFields::contains(const QString& key) const
-{
-    for (const auto& item : m_items) {
-        if (item.first == key)
-            return true;
-    }
-    return false;
-}
-
-QString FormFields::value(const QString& key) const
-{
-    for (const auto& item : m_items) {
-        if (item.first == key)
-            return item.second;
-    }
-    return {};
-}
-
-QStringList FormFields::values(const QString& key) const
-{
-    QStringList result;
-    for (const auto& item : m_items) {
-        if (item.first == key)
-            result.append(item.second);
-    }
-    return result;
-}
-
-QByteArray FormFields::toEncoded() const
-{
-    QByteArray out;
-    for (const auto& item : m_items) {
-        if (!out.isEmpty())
-            out += '&';
-        out += QUrl::toPercentEncoding(item.first) + '=' + QUrl::toPercentEncoding(item.second);
-    }
-    return out;
-}
 
 QByteArray HttpRequest::header(QByteArrayView name) const
 {
@@ -226,23 +157,22 @@ bool HttpRequest::keepAlive() const
 
 HttpRequestParser::Result HttpRequestParser::parse(QByteArrayView data, const Limits& limits)
 {
-    // Empty lines before a request line are ignored (RFC 9112 §2.2).
-    qsizetype start = 0;
-    while (data.sliced(start).startsWith(kCrlf))
-        start += kCrlf.size();
+    // One empty line before a request line is ignored (RFC 9112 §2.2); more is junk.
+    const qsizetype start = data.startsWith(kCrlf) ? kCrlf.size() : 0;
+    const QByteArrayView head = data.sliced(start);
 
-    const qsizetype lineEnd = data.indexOf(kCrlf, start);
+    const qsizetype lineEnd = head.indexOf(kCrlf);
     if (lineEnd < 0) {
-        const QByteArrayView partial = data.sliced(start);
-        if (partial.size() > limits.maxHeaderBytes)
+        if (head.size() > limits.maxLineBytes)
             return bad(431, QStringLiteral("request line too long"));
-        if (!canBeRequestLinePrefix(partial))
+        if (!canBeRequestLinePrefix(head))
             return bad(400, QStringLiteral("not an HTTP request line"));
         return {};
     }
+    if (lineEnd > limits.maxLineBytes)
+        return bad(431, QStringLiteral("request line too long"));
 
-    const QByteArrayView requestLine = data.sliced(start, lineEnd - start);
-    const QList<QByteArray> parts = requestLine.toByteArray().split(' ');
+    const QList<QByteArray> parts = head.first(lineEnd).toByteArray().split(' ');
     if (parts.size() != 3 || !isToken(parts.at(0)) || parts.at(1).isEmpty())
         return bad(400, QStringLiteral("malformed request line"));
     for (const char c : parts.at(1)) {
@@ -255,14 +185,6 @@ HttpRequestParser::Result HttpRequestParser::parse(QByteArrayView data, const Li
         return bad(looksLikeHttp ? 505 : 400, QStringLiteral("unsupported HTTP version"));
     }
 
-    const qsizetype headerEnd = data.indexOf(kHeaderEnd, lineEnd);
-    const qsizetype headerBlockEnd = headerEnd < 0 ? -1 : headerEnd + kHeaderEnd.size();
-    if (headerEnd < 0 && data.sliced(start).size() > limits.maxHeaderBytes)
-        return bad(431, QStringLiteral("request headers too large"));
-    if (headerEnd >= 0 && headerBlockEnd - start > limits.maxHeaderBytes)
-        return bad(431, QStringLiteral("request headers too large"));
-
-    // Check the complete header lines received so far, so garbage is refused early.
     HttpRequest request;
     request.method = parts.at(0);
     request.target = parts.at(1);
@@ -270,14 +192,22 @@ HttpRequestParser::Result HttpRequestParser::parse(QByteArrayView data, const Li
     if (!splitTarget(request.target, request.method, &request))
         return bad(400, QStringLiteral("malformed request target"));
 
-    const qsizetype linesEnd = headerEnd < 0 ? data.lastIndexOf(kCrlf) : headerEnd;
+    const qsizetype headerEnd = head.indexOf(kHeaderEnd, lineEnd);
+    const qsizetype headerBlockEnd = headerEnd < 0 ? head.size() : headerEnd + kHeaderEnd.size();
+    if (headerBlockEnd > limits.maxHeaderBytes)
+        return bad(431, QStringLiteral("request headers too large"));
+
+    // The header lines complete so far, so junk is refused before the end of the headers.
+    const qsizetype linesEnd = headerEnd < 0 ? head.lastIndexOf(kCrlf) : headerEnd;
     qsizetype pos = lineEnd + kCrlf.size();
     while (pos < linesEnd) {
-        qsizetype end = data.indexOf(kCrlf, pos);
+        qsizetype end = head.indexOf(kCrlf, pos);
         if (end < 0 || end > linesEnd)
             end = linesEnd;
-        const QByteArrayView line = data.sliced(pos, end - pos);
+        const QByteArrayView line = head.sliced(pos, end - pos);
         pos = end + kCrlf.size();
+        if (line.size() > limits.maxLineBytes || request.headers.size() >= limits.maxHeaderLines)
+            return bad(431, QStringLiteral("request headers too large"));
         if (line.startsWith(' ') || line.startsWith('\t'))
             return bad(400, QStringLiteral("obsolete header line folding"));
         const qsizetype colon = line.indexOf(':');
@@ -288,8 +218,11 @@ HttpRequestParser::Result HttpRequestParser::parse(QByteArrayView data, const Li
             return bad(400, QStringLiteral("invalid character in header value"));
         request.headers.append({line.first(colon).toByteArray().toLower(), value.toByteArray()});
     }
-    if (headerEnd < 0)
+    if (headerEnd < 0) {
+        if (head.size() - (linesEnd + kCrlf.size()) > limits.maxLineBytes)
+            return bad(431, QStringLiteral("request headers too large"));
         return {};
+    }
 
     if (request.hasHeader("transfer-encoding"))
         return bad(501, QStringLiteral("Transfer-Encoding is not supported"));
@@ -320,18 +253,18 @@ HttpRequestParser::Result HttpRequestParser::parse(QByteArrayView data, const Li
     if (contentLength > limits.maxBodyBytes)
         return bad(413, QStringLiteral("request body too large"));
 
-    if (data.size() - headerBlockEnd < contentLength) {
+    if (head.size() - headerBlockEnd < contentLength) {
         Result incomplete;
         incomplete.expectsContinue = request.header("expect").toLower() == "100-continue";
         return incomplete;
     }
-    request.body = data.sliced(headerBlockEnd, contentLength).toByteArray();
+    request.body = head.sliced(headerBlockEnd, contentLength).toByteArray();
 
     Result result;
-    result.status = Status::Ok;
+    result.status = Status::Complete;
     result.request = std::move(request);
-    result.consumed = headerBlockEnd + contentLength;
+    result.consumed = start + headerBlockEnd + contentLength;
     return result;
 }
 
-} // namespace tenantry::test
+} // namespace tenantry
