@@ -253,6 +253,36 @@
         <source>Signed out of %1.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>Added %n subscription(s) to the Azure CLI&apos;s list: %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed %n subscription(s) from the Azure CLI&apos;s list: %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No subscription is active any more: %1 is no longer listed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is now the active subscription, as none was active.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is now the active subscription: %2 is no longer listed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The active subscription is still %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tenantry::AccountsView</name>
@@ -302,10 +332,6 @@
     <name>tenantry::CopyTokenDialog</name>
     <message>
         <source>Copy Token</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Custom scope…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -441,6 +467,34 @@ Sign in to this tenant first.</source>
     </message>
     <message>
         <source>The account&apos;s refresh token can still reach this tenant until you sign out of the account itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Azure CLI subscriptions changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign out everywhere?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every account&apos;s tokens are removed from this computer: from Tenantry&apos;s keychain item and from the Azure CLI&apos;s token cache %1 and its backup copies, which az, Azure PowerShell, VS Code and other tools share. The list of subscriptions az knows (azureProfile.json) is emptied.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Afterwards az and those tools need a new sign-in (az login), and so does Tenantry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign out everywhere</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not everything could be removed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed out everywhere: no account&apos;s tokens are left.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -639,6 +693,14 @@ Sign in to this tenant first.</source>
         <source>Sign in to another account or tenant</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Sign &amp;out everywhere…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove every account&apos;s tokens from this computer, for az and other tools too</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tenantry::Notifier</name>
@@ -656,6 +718,33 @@ Sign in to this tenant first.</source>
     </message>
     <message>
         <source>Sign-in expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tenantry::ScopeCatalogue</name>
+    <message>
+        <source>Azure Resource Manager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Microsoft Graph</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key Vault</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Storage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Azure DevOps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom scope…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -749,6 +838,30 @@ Sign in to this tenant first.</source>
         <source>&amp;Remind before a copied token expires:</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Also copy tokens to the &amp;primary selection (middle-click paste)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A middle click pastes the primary selection into whatever window is under the mouse, so a token there is easily pasted by mistake. Cleared with the clipboard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the refresh tokens Tenantry copied into Azure CLI&apos;s file?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From now on Tenantry keeps its tokens in the keychain only. Removing them from the plaintext file leaves no copy on disk; az will then need to sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove from the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keep the file as it is</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tenantry::SignInCoordinator</name>
@@ -779,27 +892,36 @@ Sign in to this tenant first.</source>
         <source>Cannot listen for later launches: %1</source>
         <translation type="unfinished"></translation>
     </message>
-</context>
-<context>
-    <name>tenantry::TokenScopePresets</name>
     <message>
-        <source>Azure Resource Manager</source>
+        <source>it is a symbolic link</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Microsoft Graph</source>
+        <source>it is not a directory</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Key Vault</source>
+        <source>it belongs to user %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Storage</source>
+        <source>its mode is %1, not 0700</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Azure DevOps</source>
+        <source>Not using %1 for the single-instance socket: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a socket of this user&apos;s; leaving it alone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot remove the stale socket %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is not an absolute path</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -830,10 +952,6 @@ Sign in to this tenant first.</source>
     </message>
     <message>
         <source>Copy &amp;token</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Custom scope…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
