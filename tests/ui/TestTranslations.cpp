@@ -3,6 +3,7 @@
 #include "fakes/MockClock.h"
 #include "signin/DeviceCodeDialog.h"
 
+#include <QDialogButtonBox>
 #include <QFile>
 #include <QPushButton>
 #include <QTranslator>
@@ -47,6 +48,17 @@ private slots:
         WelcomePanel panel;
         QCOMPARE(panel.browserButton()->text(), QStringLiteral("Mit einem Browser anmelden"));
         QCOMPARE(panel.codeButton()->text(), QStringLiteral("Mit einem Code anmelden"));
+    }
+
+    // Qt's own buttons (QDialogButtonBox, QMessageBox) are German too: qtbase's catalogue is loaded
+    // (Debian's qt6-translations-l10n, which scripts/install-deps.sh installs).
+    void germanRunHasGermanQtButtons()
+    {
+        const QStringList loaded = Translations::install(qApp, QLocale(QLocale::German, QLocale::Germany));
+        QVERIFY2(loaded.filter(QStringLiteral("qtbase_de.qm")).size() == 1, qPrintable(loaded.join(QLatin1Char(','))));
+        QDialogButtonBox buttons(QDialogButtonBox::Ok | QDialogButtonBox::Cancel | QDialogButtonBox::Close);
+        QCOMPARE(buttons.button(QDialogButtonBox::Cancel)->text(), QStringLiteral("Abbrechen"));
+        QCOMPARE(buttons.button(QDialogButtonBox::Close)->text(), QStringLiteral("Schließen"));
     }
 
     void germanDeviceCodeWarningNamesTheHost()
