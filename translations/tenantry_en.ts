@@ -255,16 +255,16 @@
     </message>
     <message numerus="yes">
         <source>Added %n subscription(s) to the Azure CLI&apos;s list: %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Added %n subscription to the Azure CLI&apos;s list: %1.</numerusform>
+            <numerusform>Added %n subscriptions to the Azure CLI&apos;s list: %1.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Removed %n subscription(s) from the Azure CLI&apos;s list: %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Removed %n subscription from the Azure CLI&apos;s list: %1.</numerusform>
+            <numerusform>Removed %n subscriptions from the Azure CLI&apos;s list: %1.</numerusform>
         </translation>
     </message>
     <message>

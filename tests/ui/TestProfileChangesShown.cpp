@@ -209,6 +209,7 @@ private slots:
         const QString notice = m_app->window()->noticeText();
         QVERIFY2(notice.contains(QStringLiteral("Contoso Guarded")), qPrintable(notice));
         QVERIFY2(notice.contains(QStringLiteral("still Northwind Production")), qPrintable(notice));
+        test::saveScreenshot(m_app->window(), QStringLiteral("profile-change-notice"));
     }
 };
 

@@ -88,6 +88,16 @@ private slots:
         QVERIFY2(unfinished < 0, text.mid(qMax<qsizetype>(0, unfinished - 300), 300).constData());
     }
 
+    // English is a translation for its plurals: a "%n subscription(s)" without forms would show as is.
+    void everyEnglishPluralHasItsForms()
+    {
+        QFile ts(QStringLiteral(QT_TESTCASE_SOURCEDIR "/../translations/tenantry_en.ts"));
+        QVERIFY2(ts.open(QIODevice::ReadOnly), qPrintable(ts.fileName()));
+        const QByteArray text = ts.readAll();
+        const qsizetype empty = text.indexOf("<numerusform></numerusform>");
+        QVERIFY2(empty < 0, text.mid(qMax<qsizetype>(0, empty - 300), 300).constData());
+    }
+
     void otherLocalesFallBackToEnglish()
     {
         const QStringList loaded = Translations::install(qApp, QLocale::c());
