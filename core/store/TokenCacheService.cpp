@@ -7,7 +7,6 @@
 #include <QFileInfo>
 #include <QFutureWatcher>
 #include <QSet>
-#include <QStandardPaths>
 #include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -375,11 +374,13 @@ struct TokenCacheService::Private
     // The keychain item is Tenantry's alone, so only Tenantry processes need to agree on its lock: it
     // lives in the per-user runtime directory (0700, XDG_RUNTIME_DIR), named after the item, so
     // keychain-only mode creates nothing in az's configuration directory and never makes az wait. The
-    // protocol is FileLock's, the one msal-extensions uses for the file.
+    // protocol is FileLock's, the one msal-extensions uses for the file (it refuses a lock file that is
+    // a link or another user's). Without XDG_RUNTIME_DIR (ssh without a login session, containers): the
+    // config directory, not QStandardPaths::RuntimeLocation, whose fallback warns on tenantry-cli's stderr.
     static QString lockPathFor(const QString& itemKey, const QString& dir)
     {
-        QString runtime = QStandardPaths::writableLocation(QStandardPaths::RuntimeLocation);
-        if (runtime.isEmpty())
+        QString runtime = qEnvironmentVariable("XDG_RUNTIME_DIR");
+        if (runtime.isEmpty() || !QDir::isAbsolutePath(runtime) || !QFileInfo(runtime).isDir())
             runtime = dir;
         const QByteArray name = QCryptographicHash::hash(itemKey.toUtf8(), QCryptographicHash::Sha256).toHex().left(24);
         return QDir(runtime).filePath(QStringLiteral("tenantry-keychain-%1.lockfile").arg(QString::fromLatin1(name)));

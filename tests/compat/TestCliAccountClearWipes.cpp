@@ -99,6 +99,22 @@ private slots:
         QVERIFY(QTest::qWaitFor([&item] { return item.has_value(); }, 20000));
         QCOMPARE(item->status, SecretStoreResult::Status::NotFound);
     }
+
+    // Without a login session (ssh, containers, cron) there is no XDG_RUNTIME_DIR: the keychain item's
+    // lock goes to the config dir, and nothing (Qt's runtime-dir fallback warning) is added to stderr.
+    void keychainOnlyWithoutRuntimeDirSaysNothingExtra()
+    {
+        QTemporaryDir dir;
+        const QString config = dir.filePath(QStringLiteral("azure"));
+        copySample(QStringLiteral("azure-cli-2.45"), config);
+        QProcessEnvironment env = azEnvironment(config);
+        env.insert(QStringLiteral("TENANTRY_STORAGE_MODE"), QStringLiteral("keychain-only"));
+        env.remove(QStringLiteral("XDG_RUNTIME_DIR"));
+        const ProcessResult list = runProcess(tenantryCli(), {QStringLiteral("account"), QStringLiteral("list")}, env);
+        QVERIFY2(list.exitCode == 0, list.err.constData());
+        QCOMPARE(list.err, QByteArray());
+        QVERIFY(!list.out.isEmpty());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCliAccountClearWipes)
