@@ -9,6 +9,7 @@
 #include "UiTestSupport.h"
 #include "account/AccountTreeModel.h"
 #include "accounts/AccountsController.h"
+#include "fakes/SampleDirectory.h"
 #include "fakes/TestFiles.h"
 #include "fakes/TestIdentityProvider.h"
 #include "signin/SignInCoordinator.h"
@@ -28,14 +29,10 @@
 
 using namespace tenantry;
 using tenantry::test::TestIdentityProvider;
+using namespace tenantry::test::sample;
 
 namespace {
 
-const QString kContoso = QStringLiteral("d1e2f3a4-b5c6-4d7e-8f9a-0b1c2d3e4f5a");
-const QString kNorthwindProduction = QStringLiteral("5f0b6d2e-8c1a-4b7e-9d3f-2a6c8e0b4d1f");
-const QString kFabrikamShared = QStringLiteral("c7d8e9f0-a1b2-4c3d-8e4f-5a6b7c8d9e0f");
-const QString kContosoGuarded = QStringLiteral("e0f1a2b3-c4d5-4e6f-8a7b-9c0d1e2f3a4b");
-const QString kSam = QStringLiteral("sam@northwind.example");
 const QByteArray kBom("\xEF\xBB\xBF");
 
 } // namespace
