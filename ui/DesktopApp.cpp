@@ -453,10 +453,10 @@ void DesktopApp::openCopyTokenDialog(const AccountTarget& target)
         const QString claims = target.claims;
         connect(dialog, &CopyTokenDialog::signInRequested, m_signIn,
                 [this, claims](const QString& username, const QString& tenantId) {
-                    const TenantEntry* tenant = m_directory->tenant(
-                        m_directory->account(username) ? m_directory->account(username)->homeAccountId : QString(),
-                        tenantId);
-                    m_signIn->signInWithBrowser({tenantId, username, tenant ? tenant->claims : claims});
+                    const AccountEntry* account = m_directory->account(username);
+                    const QString known =
+                        account ? m_directory->tenantState({account->homeAccountId, tenantId}).claims : QString();
+                    m_signIn->signInWithBrowser({tenantId, username, known.isEmpty() ? claims : known});
                 });
     }
     dialog->open();

@@ -4,6 +4,8 @@
 
 #include <QSet>
 
+#include <algorithm>
+
 namespace tenantry {
 
 namespace {
@@ -15,17 +17,14 @@ bool isTenantRealm(const QString& realm)
     return !realm.isEmpty() && !kMeta.contains(realm, Qt::CaseInsensitive);
 }
 
-QString knownKey(const QString& homeAccountId, const QString& tenantId)
-{
-    return homeAccountId + QLatin1Char('|') + tenantId.toLower();
-}
-
 } // namespace
 
 AccountDirectory::AccountDirectory(QString clientId, QObject* parent)
     : QObject(parent)
     , m_clientId(std::move(clientId))
-{}
+{
+    connect(&m_states, &TenantStates::stateChanged, this, &AccountDirectory::tenantStateChanged);
+}
 
 void AccountDirectory::setCloud(const QString& cloudName, const QString& environment, const QString& armScope)
 {
@@ -43,13 +42,13 @@ const AccountEntry* AccountDirectory::account(const QString& username) const
     return nullptr;
 }
 
-const TenantEntry* AccountDirectory::tenant(const QString& homeAccountId, const QString& tenantId) const
+const TenantEntry* AccountDirectory::tenant(const TenantKey& key) const
 {
     for (const AccountEntry& a : m_accounts) {
-        if (a.homeAccountId != homeAccountId)
+        if (a.homeAccountId != key.homeAccountId())
             continue;
         for (const TenantEntry& t : a.tenants) {
-            if (t.tenantId.compare(tenantId, Qt::CaseInsensitive) == 0)
+            if (t.tenantId.compare(key.tenantId(), Qt::CaseInsensitive) == 0)
                 return &t;
         }
     }
@@ -82,7 +81,6 @@ int AccountDirectory::tenantCount() const
 
 void AccountDirectory::rebuild(const MsalCache& cache, const QList<Subscription>& subscriptions)
 {
-    emit aboutToChange();
     const QStringList aliases = MsalCache::environmentAliases(m_environment);
     QList<AccountEntry> accounts;
     auto findAccount = [&accounts](const QString& username) -> AccountEntry* {
@@ -103,8 +101,6 @@ void AccountDirectory::rebuild(const MsalCache& cache, const QList<Subscription>
         entry.username = a.username;
         entry.environment = a.environment;
         entry.hasRefreshToken = !cache.refreshTokensFor(a.homeAccountId, m_environment, m_clientId).isEmpty();
-        entry.refreshTokenDead = m_deadRefreshTokens.value(a.homeAccountId);
-        entry.refreshing = m_refreshing.contains(a.homeAccountId);
         for (const QString& realm : {a.realm, QStringLiteral("organizations")}) {
             if (const auto id = cache.idTokenFor(a.homeAccountId, m_environment, m_clientId, realm)) {
                 entry.displayName = json::toQString(jwt::claims(id->secret.reveal()).value("name", Json()));
@@ -139,9 +135,10 @@ void AccountDirectory::rebuild(const MsalCache& cache, const QList<Subscription>
                 !account.homeAccountId.isEmpty())
                 addTenant(t.realm);
         }
-        for (auto it = m_known.cbegin(); it != m_known.cend(); ++it) {
-            if (!account.homeAccountId.isEmpty() && it.key().startsWith(account.homeAccountId + QLatin1Char('|')))
-                addTenant(it.key().section(QLatin1Char('|'), 1));
+        if (!account.homeAccountId.isEmpty()) {
+            const QList<TenantKey> known = m_states.keysOf(account.homeAccountId);
+            for (const TenantKey& key : known)
+                addTenant(key.tenantId());
         }
 
         for (const QString& tenantId : tenantIds) {
@@ -177,123 +174,135 @@ void AccountDirectory::rebuild(const MsalCache& cache, const QList<Subscription>
                     armExpiry = std::max(armExpiry, t.expiresOn);
             }
             tenant.tokenExpiresOn = armExpiry ? armExpiry : anyExpiry;
-            if (!account.hasRefreshToken || account.refreshTokenDead) {
-                tenant.state = TenantState::NeedsSignIn;
-                tenant.reason = account.refreshTokenDead ? tr("The sign-in expired or was revoked.")
-                                                         : tr("Not signed in on this computer.");
-            }
             account.tenants.append(tenant);
         }
     }
     m_accounts = accounts;
-    applyKnown();
+    for (const AccountEntry& account : std::as_const(m_accounts)) {
+        for (const TenantEntry& tenant : account.tenants)
+            settleState(account, tenant);
+    }
     emit changed();
 }
 
-void AccountDirectory::applyKnown()
+void AccountDirectory::settleState(const AccountEntry& account, const TenantEntry& tenant)
 {
-    for (AccountEntry& account : m_accounts) {
-        for (TenantEntry& tenant : account.tenants) {
-            const auto it = m_known.constFind(knownKey(account.homeAccountId, tenant.tenantId));
-            if (it == m_known.constEnd() || (!account.hasRefreshToken && it->state == TenantState::SignedIn))
-                continue;
-            tenant.state = it->state;
-            tenant.reason = it->reason;
-            tenant.claims = it->claims;
-        }
+    // The cache decides whether the account can sign in without the user; what refreshes and discovery
+    // learnt about the tenant stands otherwise.
+    const TenantKey key(account.homeAccountId, tenant.tenantId);
+    const TenantState now = m_states.state(key);
+    if (!account.hasRefreshToken) {
+        if (now != TenantState::SignInExpired)
+            m_states.setState(key, TenantState::NotSignedIn, tr("Not signed in on this computer."));
+    } else if (!m_states.contains(key) || now == TenantState::NotSignedIn) {
+        m_states.setState(key, TenantState::SignedIn);
     }
 }
 
-void AccountDirectory::setTenantState(const QString& homeAccountId, const QString& tenantId, TenantState state,
-                                      const QString& reason, const QString& claims)
+void AccountDirectory::setTenantState(const TenantKey& key, TenantState state, const QString& reason,
+                                      const QString& claims)
 {
-    emit aboutToChange();
-    m_known.insert(knownKey(homeAccountId, tenantId), {state, reason, claims});
+    m_states.setState(key, state, reason, claims);
+    if (tenant(key) || !isTenantRealm(key.tenantId()))
+        return;
+    bool added = false;
     for (AccountEntry& account : m_accounts) {
-        if (account.homeAccountId != homeAccountId)
+        if (account.homeAccountId != key.homeAccountId())
             continue;
-        bool found = false;
-        for (TenantEntry& tenant : account.tenants) {
-            if (tenant.tenantId.compare(tenantId, Qt::CaseInsensitive) == 0) {
-                tenant.state = state;
-                tenant.reason = reason;
-                tenant.claims = claims;
-                found = true;
-            }
-        }
-        if (!found && isTenantRealm(tenantId)) {
-            TenantEntry tenant;
-            tenant.tenantId = tenantId;
-            tenant.displayName = m_tenantNames.value(tenantId.toLower()).first;
-            if (tenant.displayName.isEmpty())
-                tenant.displayName = tenantId;
-            tenant.state = state;
-            tenant.reason = reason;
-            tenant.claims = claims;
-            account.tenants.append(tenant);
-        }
+        TenantEntry tenant;
+        tenant.tenantId = key.tenantId();
+        tenant.displayName = m_tenantNames.value(key.tenantId()).first;
+        if (tenant.displayName.isEmpty())
+            tenant.displayName = key.tenantId();
+        tenant.defaultDomain = m_tenantNames.value(key.tenantId()).second;
+        account.tenants.append(tenant);
+        added = true;
     }
-    emit changed();
+    if (added)
+        emit changed();
 }
 
 void AccountDirectory::setTenantName(const QString& tenantId, const QString& displayName, const QString& defaultDomain)
 {
-    emit aboutToChange();
     m_tenantNames.insert(tenantId.toLower(), {displayName, defaultDomain});
+    bool renamed = false;
     for (AccountEntry& account : m_accounts) {
         for (TenantEntry& tenant : account.tenants) {
-            if (tenant.tenantId.compare(tenantId, Qt::CaseInsensitive) == 0) {
-                if (!displayName.isEmpty())
-                    tenant.displayName = displayName;
-                if (!defaultDomain.isEmpty())
-                    tenant.defaultDomain = defaultDomain;
+            if (tenant.tenantId.compare(tenantId, Qt::CaseInsensitive) != 0)
+                continue;
+            if (!displayName.isEmpty() && tenant.displayName != displayName) {
+                tenant.displayName = displayName;
+                renamed = true;
+            }
+            if (!defaultDomain.isEmpty() && tenant.defaultDomain != defaultDomain) {
+                tenant.defaultDomain = defaultDomain;
+                renamed = true;
             }
         }
     }
-    emit changed();
-}
-
-void AccountDirectory::setRefreshTokenDead(const QString& homeAccountId, bool dead)
-{
-    emit aboutToChange();
-    m_deadRefreshTokens.insert(homeAccountId, dead);
-    for (AccountEntry& account : m_accounts) {
-        if (account.homeAccountId == homeAccountId)
-            account.refreshTokenDead = dead;
-    }
-    emit changed();
+    if (renamed)
+        emit changed();
 }
 
 void AccountDirectory::setAccountRefreshing(const QString& homeAccountId, bool refreshing)
 {
-    emit aboutToChange();
-    if (refreshing)
-        m_refreshing.insert(homeAccountId);
-    else
-        m_refreshing.remove(homeAccountId);
-    for (AccountEntry& account : m_accounts) {
-        if (account.homeAccountId == homeAccountId)
-            account.refreshing = refreshing;
+    if (!refreshing) {
+        m_states.endRefreshing(homeAccountId);
+        return;
     }
-    emit changed();
+    for (const AccountEntry& account : std::as_const(m_accounts)) {
+        if (account.homeAccountId != homeAccountId)
+            continue;
+        for (const TenantEntry& tenant : account.tenants)
+            m_states.setState({homeAccountId, tenant.tenantId}, TenantState::Refreshing);
+    }
 }
 
-void AccountDirectory::forgetTenant(const QString& homeAccountId, const QString& tenantId)
+bool AccountDirectory::anyTenantIn(const QString& homeAccountId, TenantState state) const
 {
-    m_known.remove(knownKey(homeAccountId, tenantId));
+    const QList<TenantKey> keys = m_states.keysOf(homeAccountId);
+    return std::any_of(keys.cbegin(), keys.cend(), [&](const TenantKey& key) { return m_states.state(key) == state; });
+}
+
+bool AccountDirectory::isRefreshing(const QString& homeAccountId) const
+{
+    return anyTenantIn(homeAccountId, TenantState::Refreshing);
+}
+
+bool AccountDirectory::isSignInExpired(const QString& homeAccountId) const
+{
+    return anyTenantIn(homeAccountId, TenantState::SignInExpired);
+}
+
+void AccountDirectory::setSignInExpired(const QString& homeAccountId)
+{
+    for (const AccountEntry& account : std::as_const(m_accounts)) {
+        if (account.homeAccountId != homeAccountId)
+            continue;
+        for (const TenantEntry& tenant : account.tenants)
+            m_states.setState({homeAccountId, tenant.tenantId}, TenantState::SignInExpired,
+                              tr("The sign-in expired or was revoked."));
+    }
+}
+
+void AccountDirectory::setSignedIn(const QString& homeAccountId)
+{
+    const QList<TenantKey> keys = m_states.keysOf(homeAccountId);
+    for (const TenantKey& key : keys) {
+        const TenantState state = m_states.state(key);
+        if (state == TenantState::SignInExpired || state == TenantState::NotSignedIn)
+            m_states.setState(key, TenantState::SignedIn);
+    }
+}
+
+void AccountDirectory::forgetTenant(const TenantKey& key)
+{
+    m_states.forget(key);
 }
 
 void AccountDirectory::forgetAccount(const QString& homeAccountId)
 {
-    const QString prefix = homeAccountId + QLatin1Char('|');
-    for (auto it = m_known.begin(); it != m_known.end();) {
-        if (it.key().startsWith(prefix))
-            it = m_known.erase(it);
-        else
-            ++it;
-    }
-    m_deadRefreshTokens.remove(homeAccountId);
-    m_refreshing.remove(homeAccountId);
+    m_states.forgetAccount(homeAccountId);
 }
 
 } // namespace tenantry

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "account/TenantState.h"
 #include "azure/AzureProfile.h"
 #include "cache/MsalCache.h"
 
@@ -9,14 +10,6 @@
 #include <QSet>
 
 namespace tenantry {
-
-// What the user sees of one tenant of an account.
-enum class TenantState {
-    SignedIn,    // a refresh token reaches it; tokens renew on use
-    NeedsSignIn, // MFA / Conditional Access / no usable refresh token: an interactive sign-in is needed
-    Refreshing,  // a discovery or token refresh is running
-    Error,       // last attempt failed for another reason (network, server)
-};
 
 struct SubscriptionEntry
 {
@@ -31,9 +24,6 @@ struct TenantEntry
     QString tenantId;
     QString displayName; // the tenant's name when known, else its id
     QString defaultDomain;
-    TenantState state = TenantState::SignedIn;
-    QString reason;            // why it needs sign-in or failed
-    QString claims;            // the claims challenge for its interactive sign-in
     qint64 tokenExpiresOn = 0; // the tenant's ARM access token (the one az uses); 0 when none is cached
     QList<SubscriptionEntry> subscriptions;
 };
@@ -44,15 +34,14 @@ struct AccountEntry
     QString username;
     QString displayName;
     QString environment;
-    bool hasRefreshToken = false;
-    bool refreshTokenDead = false;
-    bool refreshing = false; // its tenants are being discovered: each shows "refreshing"
+    bool hasRefreshToken = false; // in the cache; whether it still works is its tenants' state
     QList<TenantEntry> tenants;
 };
 
 // Builds the accounts → tenants → subscriptions picture from the token cache, azureProfile.json
-// and what discovery and refreshes learnt (tenant names, tenants needing sign-in). Plain data,
-// rebuilt whenever one of those changes; AccountTreeModel shows it.
+// and what discovery and refreshes learnt (tenant names, tenant states). The picture is plain data,
+// rebuilt whenever one of those changes; each tenant's state is kept apart from it, in TenantStates,
+// so that a state change is not a rebuild. AccountTreeModel shows both.
 class AccountDirectory : public QObject
 {
     Q_OBJECT
@@ -61,50 +50,53 @@ public:
     AccountDirectory(QString clientId, QObject* parent = nullptr);
 
     void setCloud(const QString& cloudName, const QString& environment, const QString& armScope);
+    // The picture anew; each tenant's state follows what the cache says of its account's refresh token.
     void rebuild(const MsalCache& cache, const QList<Subscription>& subscriptions);
 
-    // What discovery or a token refresh found out about a tenant; kept across rebuilds.
-    void setTenantState(const QString& homeAccountId, const QString& tenantId, TenantState state,
-                        const QString& reason = {}, const QString& claims = {});
-    void setTenantName(const QString& tenantId, const QString& displayName, const QString& defaultDomain);
-    void setRefreshTokenDead(const QString& homeAccountId, bool dead);
+    const TenantStates& states() const { return m_states; }
+    TenantStateInfo tenantState(const TenantKey& key) const { return m_states.info(key); }
+    // What discovery or a token refresh found out about a tenant; a tenant not shown yet is added.
+    void setTenantState(const TenantKey& key, TenantState state, const QString& reason = {},
+                        const QString& claims = {});
+    // Discovery or a refresh of the account runs: its tenants show it; when it ends, those it said
+    // nothing new about are as before.
     void setAccountRefreshing(const QString& homeAccountId, bool refreshing);
+    bool isRefreshing(const QString& homeAccountId) const;
+    // The account's refresh token was rejected: every tenant needs the account to sign in again.
+    void setSignInExpired(const QString& homeAccountId);
+    bool isSignInExpired(const QString& homeAccountId) const;
+    // A sign-in of the account succeeded: tenants waiting for it are signed in again.
+    void setSignedIn(const QString& homeAccountId);
+    void setTenantName(const QString& tenantId, const QString& displayName, const QString& defaultDomain);
     // After a sign-out: what was learnt about the tenant (or every tenant of the account) goes, so
     // the next rebuild shows only what the cache and azureProfile.json still hold.
-    void forgetTenant(const QString& homeAccountId, const QString& tenantId);
+    void forgetTenant(const TenantKey& key);
     void forgetAccount(const QString& homeAccountId);
 
     const QList<AccountEntry>& accounts() const { return m_accounts; }
     const AccountEntry* account(const QString& username) const;
-    const TenantEntry* tenant(const QString& homeAccountId, const QString& tenantId) const;
+    const TenantEntry* tenant(const TenantKey& key) const;
     int tenantCount() const;
     // Every tenant name known (tenant id in lower case -> display name), for the tray menu.
     QHash<QString, QString> tenantNames() const;
 
 signals:
-    // Around every change: a model over accounts() resets between the two (it must not look at
-    // the new picture before it said the old one goes).
-    void aboutToChange();
+    // The picture changed (accounts, tenants, subscriptions, names): a model brings its rows in step.
     void changed();
+    // One tenant's state changed (states() has the new one); the picture is as it was.
+    void tenantStateChanged(const tenantry::TenantKey& key);
 
 private:
-    struct KnownState
-    {
-        TenantState state;
-        QString reason;
-        QString claims;
-    };
-    void applyKnown();
+    void settleState(const AccountEntry& account, const TenantEntry& tenant);
+    bool anyTenantIn(const QString& homeAccountId, TenantState state) const;
 
     QString m_clientId;
     QString m_cloudName = QStringLiteral("AzureCloud");
     QString m_environment = QStringLiteral("login.microsoftonline.com");
     QString m_armScope = QStringLiteral("https://management.core.windows.net//.default");
     QList<AccountEntry> m_accounts;
-    QHash<QString, KnownState> m_known;                    // "hid|tenant"
-    QHash<QString, QPair<QString, QString>> m_tenantNames; // tenant id -> (name, domain)
-    QHash<QString, bool> m_deadRefreshTokens;
-    QSet<QString> m_refreshing; // home account ids
+    TenantStates m_states;
+    QHash<QString, QPair<QString, QString>> m_tenantNames; // tenant id in lower case -> (name, domain)
 };
 
 } // namespace tenantry

@@ -2,13 +2,63 @@
 
 #include "util/Clock.h"
 
+#include <algorithm>
+
 namespace tenantry {
 
-// internalId layout: 0 for accounts; for tenants (account + 1); for subscriptions
-// ((account + 1) << 16) | (tenant + 1). Parents are derived from it without stored pointers.
-quintptr AccountTreeModel::pack(int account, int tenant)
+namespace {
+
+bool sameAccount(const AccountEntry& a, const AccountEntry& b)
 {
-    return (static_cast<quintptr>(account + 1) << 16) | static_cast<quintptr>(tenant + 1);
+    return a.homeAccountId == b.homeAccountId && a.username == b.username && a.displayName == b.displayName &&
+           a.environment == b.environment && a.hasRefreshToken == b.hasRefreshToken;
+}
+
+bool sameTenant(const TenantEntry& a, const TenantEntry& b)
+{
+    return a.tenantId == b.tenantId && a.displayName == b.displayName && a.defaultDomain == b.defaultDomain &&
+           a.tokenExpiresOn == b.tokenExpiresOn;
+}
+
+bool sameSubscription(const SubscriptionEntry& a, const SubscriptionEntry& b)
+{
+    return a.id == b.id && a.name == b.name && a.state == b.state && a.isActive == b.isActive;
+}
+
+} // namespace
+
+QString AccountTreeModel::Node::identity() const
+{
+    switch (kind) {
+    case AccountKind:
+        return account.username.toLower();
+    case TenantKind:
+        return tenant.tenantId.toLower();
+    case SubscriptionKind:
+        return subscription.id.toLower();
+    }
+    return {};
+}
+
+bool AccountTreeModel::Node::sameRow(const Node& other) const
+{
+    switch (kind) {
+    case AccountKind:
+        return sameAccount(account, other.account);
+    case TenantKind:
+        return sameTenant(tenant, other.tenant);
+    case SubscriptionKind:
+        return sameSubscription(subscription, other.subscription);
+    }
+    return false;
+}
+
+const AccountTreeModel::Node& AccountTreeModel::Node::accountNode() const
+{
+    const Node* node = this;
+    while (node->parent && node->parent->parent)
+        node = node->parent;
+    return *node;
 }
 
 AccountTreeModel::AccountTreeModel(AccountDirectory* directory, const Clock& clock, QObject* parent)
@@ -16,72 +66,196 @@ AccountTreeModel::AccountTreeModel(AccountDirectory* directory, const Clock& clo
     , m_directory(directory)
     , m_clock(clock)
 {
-    connect(directory, &AccountDirectory::aboutToChange, this, &AccountTreeModel::beginResetModel);
-    connect(directory, &AccountDirectory::changed, this, &AccountTreeModel::endResetModel);
+    connect(directory, &AccountDirectory::changed, this, &AccountTreeModel::sync);
+    connect(directory, &AccountDirectory::tenantStateChanged, this, &AccountTreeModel::onTenantStateChanged);
+    sync();
 }
 
-AccountTreeModel::Path AccountTreeModel::pathOf(const QModelIndex& index) const
+AccountTreeModel::Node* AccountTreeModel::nodeOf(const QModelIndex& index) const
 {
-    Path p;
-    if (!index.isValid())
-        return p;
-    const quintptr id = index.internalId();
-    if (id == 0) {
-        p.account = index.row();
-    } else if ((id >> 16) == 0) {
-        p.account = static_cast<int>(id) - 1;
-        p.tenant = index.row();
-    } else {
-        p.account = static_cast<int>(id >> 16) - 1;
-        p.tenant = static_cast<int>(id & 0xffff) - 1;
-        p.subscription = index.row();
-    }
-    return p;
+    return index.isValid() ? static_cast<Node*>(index.internalPointer()) : nullptr;
+}
+
+QModelIndex AccountTreeModel::indexOf(const Node* node, int column) const
+{
+    if (!node || !node->parent)
+        return {};
+    const auto& siblings = node->parent->children;
+    const auto it = std::find_if(siblings.cbegin(), siblings.cend(),
+                                 [node](const std::unique_ptr<Node>& sibling) { return sibling.get() == node; });
+    if (it == siblings.cend())
+        return {};
+    return createIndex(static_cast<int>(it - siblings.cbegin()), column, const_cast<Node*>(node));
 }
 
 QModelIndex AccountTreeModel::index(int row, int column, const QModelIndex& parent) const
 {
     if (row < 0 || column < 0 || column >= ColumnCount || row >= rowCount(parent))
         return {};
-    if (!parent.isValid())
-        return createIndex(row, column, quintptr(0));
-    const Path p = pathOf(parent);
-    if (p.tenant < 0)
-        return createIndex(row, column, static_cast<quintptr>(p.account + 1));
-    return createIndex(row, column, pack(p.account, p.tenant));
+    const Node* node = parent.isValid() ? nodeOf(parent) : &m_root;
+    return createIndex(row, column, node->children.at(static_cast<size_t>(row)).get());
 }
 
 QModelIndex AccountTreeModel::parent(const QModelIndex& child) const
 {
-    const Path p = pathOf(child);
-    if (p.tenant < 0)
+    const Node* node = nodeOf(child);
+    if (!node || node->parent == &m_root)
         return {};
-    if (p.subscription < 0)
-        return createIndex(p.account, 0, quintptr(0));
-    return createIndex(p.tenant, 0, static_cast<quintptr>(p.account + 1));
+    return indexOf(node->parent);
 }
 
 int AccountTreeModel::rowCount(const QModelIndex& parent) const
 {
-    const QList<AccountEntry>& accounts = m_directory->accounts();
-    if (!parent.isValid())
-        return static_cast<int>(accounts.size());
-    if (parent.column() != 0)
+    if (parent.isValid() && parent.column() != 0)
         return 0;
-    const Path p = pathOf(parent);
-    if (p.account < 0 || p.account >= accounts.size())
-        return 0;
-    const AccountEntry& account = accounts.at(p.account);
-    if (p.tenant < 0)
-        return static_cast<int>(account.tenants.size());
-    if (p.subscription < 0 && p.tenant < account.tenants.size())
-        return static_cast<int>(account.tenants.at(p.tenant).subscriptions.size());
-    return 0;
+    const Node* node = parent.isValid() ? nodeOf(parent) : &m_root;
+    return static_cast<int>(node->children.size());
 }
 
 int AccountTreeModel::columnCount(const QModelIndex&) const
 {
     return ColumnCount;
+}
+
+std::unique_ptr<AccountTreeModel::Node> AccountTreeModel::nodeFor(const AccountEntry& account)
+{
+    auto accountNode = std::make_unique<Node>();
+    accountNode->kind = AccountKind;
+    accountNode->account = account;
+    accountNode->account.tenants.clear();
+    for (const TenantEntry& tenant : account.tenants) {
+        auto tenantNode = std::make_unique<Node>();
+        tenantNode->kind = TenantKind;
+        tenantNode->parent = accountNode.get();
+        tenantNode->tenant = tenant;
+        tenantNode->tenant.subscriptions.clear();
+        for (const SubscriptionEntry& subscription : tenant.subscriptions) {
+            auto subscriptionNode = std::make_unique<Node>();
+            subscriptionNode->kind = SubscriptionKind;
+            subscriptionNode->parent = tenantNode.get();
+            subscriptionNode->subscription = subscription;
+            tenantNode->children.push_back(std::move(subscriptionNode));
+        }
+        accountNode->children.push_back(std::move(tenantNode));
+    }
+    return accountNode;
+}
+
+void AccountTreeModel::sync()
+{
+    std::vector<std::unique_ptr<Node>> wanted;
+    for (const AccountEntry& account : m_directory->accounts())
+        wanted.push_back(nodeFor(account));
+    syncChildren(&m_root, std::move(wanted));
+    for (const auto& account : m_root.children) {
+        if (updateAccountSummary(account.get()))
+            emitRowChanged(account.get());
+    }
+}
+
+void AccountTreeModel::syncChildren(Node* shown, std::vector<std::unique_ptr<Node>> wanted)
+{
+    const QModelIndex parentIndex = indexOf(shown);
+    const size_t countBefore = shown->children.size();
+    auto& rows = shown->children;
+    const auto isWanted = [&wanted](const QString& identity) {
+        return std::any_of(wanted.cbegin(), wanted.cend(),
+                           [&identity](const std::unique_ptr<Node>& w) { return w->identity() == identity; });
+    };
+    for (int i = static_cast<int>(rows.size()) - 1; i >= 0; --i) {
+        if (isWanted(rows.at(static_cast<size_t>(i))->identity()))
+            continue;
+        beginRemoveRows(parentIndex, i, i);
+        rows.erase(rows.begin() + i);
+        endRemoveRows();
+    }
+    for (int i = 0; i < static_cast<int>(wanted.size()); ++i) {
+        std::unique_ptr<Node>& want = wanted.at(static_cast<size_t>(i));
+        const QString identity = want->identity();
+        int at = -1;
+        for (int j = i; j < static_cast<int>(rows.size()) && at < 0; ++j) {
+            if (rows.at(static_cast<size_t>(j))->identity() == identity)
+                at = j;
+        }
+        if (at < 0) {
+            beginInsertRows(parentIndex, i, i);
+            want->parent = shown;
+            rows.insert(rows.begin() + i, std::move(want));
+            endInsertRows();
+            continue;
+        }
+        if (at != i) {
+            beginMoveRows(parentIndex, at, at, parentIndex, i);
+            std::unique_ptr<Node> moved = std::move(rows.at(static_cast<size_t>(at)));
+            rows.erase(rows.begin() + at);
+            rows.insert(rows.begin() + i, std::move(moved));
+            endMoveRows();
+        }
+        Node* row = rows.at(static_cast<size_t>(i)).get();
+        if (!row->sameRow(*want)) {
+            row->account = want->account;
+            row->tenant = want->tenant;
+            row->subscription = want->subscription;
+            emitRowChanged(row);
+        }
+        syncChildren(row, std::move(want->children));
+    }
+    // Rows the picture holds fewer times than shown (the same id listed twice before).
+    while (rows.size() > wanted.size()) {
+        const int last = static_cast<int>(rows.size()) - 1;
+        beginRemoveRows(parentIndex, last, last);
+        rows.pop_back();
+        endRemoveRows();
+    }
+    // An account's status counts its tenants.
+    if (shown != &m_root && shown->kind == AccountKind && rows.size() != countBefore)
+        emitRowChanged(shown);
+}
+
+void AccountTreeModel::emitRowChanged(const Node* node)
+{
+    const QModelIndex first = indexOf(node, 0);
+    if (first.isValid())
+        emit dataChanged(first, first.siblingAtColumn(ColumnCount - 1));
+}
+
+bool AccountTreeModel::updateAccountSummary(Node* account) const
+{
+    const bool refreshing = m_directory->isRefreshing(account->account.homeAccountId);
+    const bool expired = m_directory->isSignInExpired(account->account.homeAccountId);
+    if (refreshing == account->refreshing && expired == account->signInExpired)
+        return false;
+    account->refreshing = refreshing;
+    account->signInExpired = expired;
+    return true;
+}
+
+void AccountTreeModel::onTenantStateChanged(const TenantKey& key)
+{
+    for (const auto& account : m_root.children) {
+        if (account->account.homeAccountId != key.homeAccountId())
+            continue;
+        for (const auto& tenant : account->children) {
+            if (tenant->identity() == key.tenantId())
+                emitRowChanged(tenant.get());
+        }
+        if (!updateAccountSummary(account.get()))
+            continue;
+        // Every row answers whether its account can still sign in without the user.
+        emitRowChanged(account.get());
+        for (const auto& tenant : account->children) {
+            if (tenant->children.empty())
+                continue;
+            const QModelIndex tenantIndex = indexOf(tenant.get());
+            emit dataChanged(index(0, 0, tenantIndex),
+                             index(static_cast<int>(tenant->children.size()) - 1, ColumnCount - 1, tenantIndex));
+        }
+    }
+}
+
+TenantStateInfo AccountTreeModel::stateOf(const Node& tenant) const
+{
+    return m_directory->tenantState({tenant.accountNode().account.homeAccountId, tenant.tenant.tenantId});
 }
 
 QString AccountTreeModel::formatCountdown(qint64 secondsLeft)
@@ -113,34 +287,31 @@ QString AccountTreeModel::subscriptionStateText(const QString& state)
     return state;
 }
 
-TenantState AccountTreeModel::effectiveState(const AccountEntry& account, const TenantEntry& tenant)
+QString AccountTreeModel::statusText(const Node& tenant) const
 {
-    return account.refreshing ? TenantState::Refreshing : tenant.state;
-}
-
-QString AccountTreeModel::statusText(const AccountEntry& account, const TenantEntry& tenant) const
-{
-    switch (effectiveState(account, tenant)) {
+    const TenantStateInfo info = stateOf(tenant);
+    switch (info.state) {
     case TenantState::SignedIn:
         return tr("Signed in");
-    case TenantState::NeedsSignIn:
-        return tenant.reason.isEmpty() ? tr("Needs sign-in") : tr("Needs sign-in: %1").arg(tenant.reason);
+    case TenantState::NeedsInteraction:
+    case TenantState::SignInExpired:
+    case TenantState::NotSignedIn:
+        return info.reason.isEmpty() ? tr("Needs sign-in") : tr("Needs sign-in: %1").arg(info.reason);
     case TenantState::Refreshing:
         return tr("Refreshing…");
-    case TenantState::Error:
-        return tenant.reason.isEmpty() ? tr("Error") : tr("Error: %1").arg(tenant.reason);
+    case TenantState::Unreachable:
+        return info.reason.isEmpty() ? tr("Error") : tr("Error: %1").arg(info.reason);
     }
     return {};
 }
 
-QString AccountTreeModel::expiresText(const AccountEntry& account, const TenantEntry& tenant) const
+QString AccountTreeModel::expiresText(const Node& tenant) const
 {
     // A tenant that needs an interactive sign-in gets no new token by refresh: nothing "renews on use".
-    const bool renews =
-        account.hasRefreshToken && !account.refreshTokenDead && tenant.state != TenantState::NeedsSignIn;
-    if (tenant.tokenExpiresOn == 0)
+    const bool renews = tenant.accountNode().account.hasRefreshToken && !needsSignIn(stateOf(tenant).state);
+    if (tenant.tenant.tokenExpiresOn == 0)
         return renews ? tr("renews on use") : QStringLiteral("—");
-    const qint64 left = tenant.tokenExpiresOn - m_clock.nowSecs();
+    const qint64 left = tenant.tenant.tokenExpiresOn - m_clock.nowSecs();
     if (left <= 0)
         return renews ? tr("expired — renews on use") : tr("expired");
     return formatCountdown(left);
@@ -148,11 +319,11 @@ QString AccountTreeModel::expiresText(const AccountEntry& account, const TenantE
 
 QVariant AccountTreeModel::data(const QModelIndex& index, int role) const
 {
-    const Path p = pathOf(index);
-    const QList<AccountEntry>& accounts = m_directory->accounts();
-    if (p.account < 0 || p.account >= accounts.size())
+    const Node* node = nodeOf(index);
+    if (!node)
         return {};
-    const AccountEntry& account = accounts.at(p.account);
+    const Node& accountNode = node->accountNode();
+    const AccountEntry& account = accountNode.account;
 
     // Roles every row answers for its account, whatever its kind.
     switch (role) {
@@ -161,89 +332,102 @@ QVariant AccountTreeModel::data(const QModelIndex& index, int role) const
     case HomeAccountIdRole:
         return account.homeAccountId;
     case HasRefreshTokenRole:
-        return account.hasRefreshToken && !account.refreshTokenDead;
+        return account.hasRefreshToken && !accountNode.signInExpired;
     case RefreshTokenDeadRole:
-        return account.refreshTokenDead;
+        return accountNode.signInExpired;
     default:
         break;
     }
-
-    if (p.tenant < 0) {
-        switch (role) {
-        case Qt::DisplayRole:
-            if (index.column() == NameColumn)
-                return account.displayName.isEmpty()
-                           ? account.username
-                           : QStringLiteral("%1 (%2)").arg(account.username, account.displayName);
-            if (index.column() == StatusColumn) {
-                if (account.refreshing)
-                    return tr("Refreshing…");
-                if (account.refreshTokenDead)
-                    return tr("Sign-in expired");
-                if (!account.hasRefreshToken)
-                    return tr("Not signed in");
-                return tr("%n tenant(s)", nullptr, static_cast<int>(account.tenants.size()));
-            }
-            return {};
-        case Qt::ToolTipRole:
-            return account.username;
-        case KindRole:
-            return AccountKind;
-        default:
-            return {};
-        }
+    switch (node->kind) {
+    case AccountKind:
+        return accountData(*node, index.column(), role);
+    case TenantKind:
+        return tenantData(*node, index.column(), role);
+    case SubscriptionKind:
+        return subscriptionData(*node, index.column(), role);
     }
-    if (p.tenant >= account.tenants.size())
-        return {};
-    const TenantEntry& tenant = account.tenants.at(p.tenant);
+    return {};
+}
 
-    if (p.subscription < 0) {
-        const qint64 left = tenant.tokenExpiresOn - m_clock.nowSecs();
-        switch (role) {
-        case Qt::DisplayRole:
-            if (index.column() == NameColumn)
-                return tenant.displayName;
-            if (index.column() == StatusColumn)
-                return statusText(account, tenant);
-            return expiresText(account, tenant);
-        case Qt::ToolTipRole: {
-            QString tip = tenant.tenantId;
-            if (!tenant.defaultDomain.isEmpty())
-                tip += QLatin1Char('\n') + tenant.defaultDomain;
-            if (!tenant.reason.isEmpty())
-                tip += QLatin1Char('\n') + tenant.reason;
-            return tip;
-        }
-        case KindRole:
-            return TenantKind;
-        case TenantIdRole:
-            return tenant.tenantId;
-        case TenantStateRole:
-            return static_cast<int>(effectiveState(account, tenant));
-        case TenantNameRole:
-            return tenant.displayName;
-        case DefaultDomainRole:
-            return tenant.defaultDomain;
-        case SecondsLeftRole:
-            return tenant.tokenExpiresOn ? QVariant(left) : QVariant();
-        case ExpiringSoonRole:
-            return tenant.tokenExpiresOn != 0 && left < kExpiringSoonSecs;
-        case ReasonRole:
-            return tenant.reason;
-        case ClaimsRole:
-            return tenant.claims;
-        default:
-            return {};
-        }
-    }
-    if (p.subscription >= tenant.subscriptions.size())
-        return {};
-    const SubscriptionEntry& sub = tenant.subscriptions.at(p.subscription);
+QVariant AccountTreeModel::accountData(const Node& node, int column, int role) const
+{
+    const AccountEntry& account = node.account;
     switch (role) {
     case Qt::DisplayRole:
-        if (index.column() == NameColumn)
+        if (column == NameColumn)
+            return account.displayName.isEmpty() ? account.username
+                                                 : QStringLiteral("%1 (%2)").arg(account.username, account.displayName);
+        if (column == StatusColumn) {
+            if (node.refreshing)
+                return tr("Refreshing…");
+            if (node.signInExpired)
+                return tr("Sign-in expired");
+            if (!account.hasRefreshToken)
+                return tr("Not signed in");
+            return tr("%n tenant(s)", nullptr, static_cast<int>(node.children.size()));
+        }
+        return {};
+    case Qt::ToolTipRole:
+        return account.username;
+    case KindRole:
+        return AccountKind;
+    default:
+        return {};
+    }
+}
+
+QVariant AccountTreeModel::tenantData(const Node& node, int column, int role) const
+{
+    const TenantEntry& tenant = node.tenant;
+    const qint64 left = tenant.tokenExpiresOn - m_clock.nowSecs();
+    switch (role) {
+    case Qt::DisplayRole:
+        if (column == NameColumn)
+            return tenant.displayName;
+        if (column == StatusColumn)
+            return statusText(node);
+        return expiresText(node);
+    case Qt::ToolTipRole: {
+        QString tip = tenant.tenantId;
+        if (!tenant.defaultDomain.isEmpty())
+            tip += QLatin1Char('\n') + tenant.defaultDomain;
+        const QString reason = stateOf(node).reason;
+        if (!reason.isEmpty())
+            tip += QLatin1Char('\n') + reason;
+        return tip;
+    }
+    case KindRole:
+        return TenantKind;
+    case TenantIdRole:
+        return tenant.tenantId;
+    case TenantStateRole:
+        return static_cast<int>(stateOf(node).state);
+    case TenantNameRole:
+        return tenant.displayName;
+    case DefaultDomainRole:
+        return tenant.defaultDomain;
+    case SecondsLeftRole:
+        return tenant.tokenExpiresOn ? QVariant(left) : QVariant();
+    case ExpiringSoonRole:
+        return tenant.tokenExpiresOn != 0 && left < kExpiringSoonSecs;
+    case ReasonRole:
+        return stateOf(node).reason;
+    case ClaimsRole:
+        return stateOf(node).claims;
+    default:
+        return {};
+    }
+}
+
+QVariant AccountTreeModel::subscriptionData(const Node& node, int column, int role) const
+{
+    const SubscriptionEntry& sub = node.subscription;
+    const TenantEntry& tenant = node.parent->tenant;
+    switch (role) {
+    case Qt::DisplayRole:
+        if (column == NameColumn)
             return sub.name;
-        if (index.column() == StatusColumn)
+        if (column == StatusColumn)
             return sub.isActive ? tr("Active (az uses it)") : subscriptionStateText(sub.state);
         return {};
     case Qt::ToolTipRole:
@@ -282,12 +466,11 @@ QVariant AccountTreeModel::headerData(int section, Qt::Orientation orientation, 
 
 void AccountTreeModel::tick()
 {
-    const QList<AccountEntry>& accounts = m_directory->accounts();
-    for (int a = 0; a < accounts.size(); ++a) {
-        const int tenants = static_cast<int>(accounts.at(a).tenants.size());
+    for (const auto& account : m_root.children) {
+        const int tenants = static_cast<int>(account->children.size());
         if (tenants == 0)
             continue;
-        const QModelIndex accountIndex = index(a, 0);
+        const QModelIndex accountIndex = indexOf(account.get());
         emit dataChanged(index(0, ExpiresColumn, accountIndex), index(tenants - 1, ExpiresColumn, accountIndex),
                          {Qt::DisplayRole, SecondsLeftRole, ExpiringSoonRole});
     }
@@ -295,13 +478,11 @@ void AccountTreeModel::tick()
 
 QModelIndex AccountTreeModel::activeSubscriptionIndex() const
 {
-    const QList<AccountEntry>& accounts = m_directory->accounts();
-    for (int a = 0; a < accounts.size(); ++a) {
-        for (int t = 0; t < accounts.at(a).tenants.size(); ++t) {
-            const auto& subs = accounts.at(a).tenants.at(t).subscriptions;
-            for (int s = 0; s < subs.size(); ++s) {
-                if (subs.at(s).isActive)
-                    return index(s, 0, index(t, 0, index(a, 0)));
+    for (const auto& account : m_root.children) {
+        for (const auto& tenant : account->children) {
+            for (const auto& subscription : tenant->children) {
+                if (subscription->subscription.isActive)
+                    return indexOf(subscription.get());
             }
         }
     }

@@ -4,12 +4,18 @@
 
 #include <QAbstractItemModel>
 
+#include <memory>
+#include <vector>
+
 namespace tenantry {
 
 class Clock;
 
-// accounts → tenants → subscriptions for a tree view, with each tenant's live token countdown.
-// tick() (the view calls it each second) refreshes only the countdown cells.
+// accounts → tenants → subscriptions for a tree view, with each tenant's state and live token countdown.
+// It keeps its own copy of the directory's picture and follows each change by the smallest steps a view
+// can follow (rows inserted, removed, moved, changed): a tenant's state change is dataChanged for its row,
+// never a reset, so what the user expanded or selected stays. tick() (the view calls it each second)
+// refreshes only the countdown cells.
 class AccountTreeModel : public QAbstractItemModel
 {
     Q_OBJECT
@@ -23,7 +29,7 @@ public:
         HomeAccountIdRole,
         TenantIdRole,
         SubscriptionIdRole,
-        TenantStateRole,  // TenantState as int
+        TenantStateRole,  // TenantState as int (tenant rows)
         SecondsLeftRole,  // of the tenant's token; negative when expired; invalid when none
         ExpiringSoonRole, // under 5 minutes left
         IsActiveRole,     // the subscription az uses
@@ -32,7 +38,7 @@ public:
         HasRefreshTokenRole,
         TenantNameRole,       // the tenant's display name (tenant and subscription rows)
         SubscriptionNameRole, // subscription rows
-        RefreshTokenDeadRole, // the account's sign-in expired or was revoked
+        RefreshTokenDeadRole, // the account's sign-in expired or was revoked (a tenant of it is SignInExpired)
         DefaultDomainRole,    // the tenant's default domain, when known
     };
 
@@ -53,22 +59,42 @@ public:
     static constexpr qint64 kExpiringSoonSecs = 300;
 
 private:
-    // Internal ids: 0 = account (row in accounts), tenant = 1-based account index << 20 | ... packed.
-    struct Path
+    // One row; the index's internal pointer is its node, so indexes outlive changes of their parents' rows.
+    struct Node
     {
-        int account = -1;
-        int tenant = -1;
-        int subscription = -1;
+        Kind kind = AccountKind;
+        Node* parent = nullptr;
+        std::vector<std::unique_ptr<Node>> children;
+        AccountEntry account;           // AccountKind, without its tenants
+        TenantEntry tenant;             // TenantKind, without its subscriptions
+        SubscriptionEntry subscription; // SubscriptionKind
+        bool refreshing = false;        // AccountKind: a tenant of it is Refreshing
+        bool signInExpired = false;     // AccountKind: a tenant of it is SignInExpired
+
+        QString identity() const;
+        bool sameRow(const Node& other) const;
+        const Node& accountNode() const;
     };
-    Path pathOf(const QModelIndex& index) const;
-    static quintptr pack(int account, int tenant);
+
+    Node* nodeOf(const QModelIndex& index) const;
+    QModelIndex indexOf(const Node* node, int column = 0) const;
+    static std::unique_ptr<Node> nodeFor(const AccountEntry& account);
+    void sync();
+    void syncChildren(Node* shown, std::vector<std::unique_ptr<Node>> wanted);
+    void emitRowChanged(const Node* node);
+    void onTenantStateChanged(const TenantKey& key);
+    bool updateAccountSummary(Node* account) const;
+    TenantStateInfo stateOf(const Node& tenant) const;
     static QString subscriptionStateText(const QString& state);
-    static TenantState effectiveState(const AccountEntry& account, const TenantEntry& tenant);
-    QString statusText(const AccountEntry& account, const TenantEntry& tenant) const;
-    QString expiresText(const AccountEntry& account, const TenantEntry& tenant) const;
+    QString statusText(const Node& tenant) const;
+    QString expiresText(const Node& tenant) const;
+    QVariant accountData(const Node& node, int column, int role) const;
+    QVariant tenantData(const Node& node, int column, int role) const;
+    QVariant subscriptionData(const Node& node, int column, int role) const;
 
     AccountDirectory* m_directory;
     const Clock& m_clock;
+    Node m_root;
 };
 
 } // namespace tenantry

@@ -230,6 +230,37 @@ private slots:
         test::saveScreenshot(m_app->window(), QStringLiteral("main-needs-sign-in"));
     }
 
+    void expansionSurvivesAStateChangeAndARefresh()
+    {
+        startApp();
+        QSignalSpy reset(model(), &QAbstractItemModel::modelAboutToBeReset);
+        view()->collapse(tenant(kNorthwind));
+        view()->setCurrentIndex(subscription(kShared));
+        QVERIFY(!view()->isExpanded(tenant(kNorthwind)));
+
+        // A refresh for the tenant meets MFA: its row says so, and stays closed.
+        const QString why = QStringLiteral("AADSTS50076: you must use multi-factor authentication.");
+        emit m_app->session()->tokens().interactionRequired(
+            account().data(AccountTreeModel::HomeAccountIdRole).toString(), kNorthwind, why, QString());
+        QCOMPARE(tenant(kNorthwind, AccountTreeModel::StatusColumn).data().toString(),
+                 QStringLiteral("Needs sign-in: ") + why);
+        QVERIFY(!view()->isExpanded(tenant(kNorthwind)));
+        QVERIFY(view()->isExpanded(tenant(kAdventure)));
+        QVERIFY(view()->isExpanded(account()));
+
+        // az's files change (another subscription made active) and everything is read again.
+        m_app->trayMenu()->subscriptionAction(kProduction)->trigger();
+        QTRY_VERIFY(subscription(kProduction).data(AccountTreeModel::IsActiveRole).toBool());
+        m_app->accounts()->reloadFromDisk();
+        QTRY_VERIFY(!subscription(kSandbox).data(AccountTreeModel::IsActiveRole).toBool());
+        QVERIFY(!view()->isExpanded(tenant(kNorthwind)));
+        QVERIFY(view()->isExpanded(tenant(kAdventure)));
+        QCOMPARE(view()->currentIndex().siblingAtColumn(0), subscription(kShared));
+        QCOMPARE(tenant(kNorthwind, AccountTreeModel::StatusColumn).data().toString(),
+                 QStringLiteral("Needs sign-in: ") + why);
+        QCOMPARE(reset.count(), 0);
+    }
+
     void countdownTicksEverySecondAndTurnsColour()
     {
         startApp();

@@ -212,7 +212,7 @@ private slots:
         // Contoso wants MFA: shown, with why, not signed in.
         QCOMPARE(tenant(kContoso).data().toString(), QStringLiteral("Contoso"));
         QCOMPARE(tenant(kContoso, AccountTreeModel::StatusColumn).data(AccountTreeModel::TenantStateRole).toInt(),
-                 int(TenantState::NeedsSignIn));
+                 int(TenantState::NeedsInteraction));
         QVERIFY(
             tenant(kContoso, AccountTreeModel::StatusColumn).data().toString().contains(QStringLiteral("AADSTS50076")));
         // az sees it too.

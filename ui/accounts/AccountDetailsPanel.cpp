@@ -54,8 +54,24 @@ AccountDetailsPanel::AccountDetailsPanel(AccountTreeModel* model, AccountActions
     layout->addWidget(m_empty);
     layout->addStretch();
 
-    // The countdown ticks each second: only the values change, the labels and buttons stay.
-    connect(m_model, &QAbstractItemModel::dataChanged, this, &AccountDetailsPanel::updateValues);
+    // The countdown ticks each second: only the values change, the labels and buttons stay. Anything
+    // else about the row (its state, name, tenants) is shown anew.
+    connect(m_model, &QAbstractItemModel::dataChanged, this,
+            [this](const QModelIndex& topLeft, const QModelIndex& bottomRight, const QList<int>& roles) {
+                const QModelIndex shown = m_index;
+                const bool ours = shown.isValid() && shown.parent() == topLeft.parent() &&
+                                  shown.row() >= topLeft.row() && shown.row() <= bottomRight.row();
+                if (ours && roles.isEmpty())
+                    rebuild();
+                else
+                    updateValues();
+            });
+    const auto tenantsChanged = [this](const QModelIndex& under) {
+        if (m_index.isValid() && under == m_index)
+            rebuild();
+    };
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, tenantsChanged);
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, tenantsChanged);
     connect(m_model, &QAbstractItemModel::modelReset, this, &AccountDetailsPanel::rebuild);
     rebuild();
 }

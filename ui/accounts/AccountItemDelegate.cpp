@@ -41,11 +41,13 @@ QString statusIconName(TenantState state)
     switch (state) {
     case TenantState::SignedIn:
         return QStringLiteral("signed-in");
-    case TenantState::NeedsSignIn:
+    case TenantState::NeedsInteraction:
+    case TenantState::SignInExpired:
+    case TenantState::NotSignedIn:
         return QStringLiteral("needs-sign-in");
     case TenantState::Refreshing:
         return QStringLiteral("refreshing");
-    case TenantState::Error:
+    case TenantState::Unreachable:
         return QStringLiteral("error");
     }
     return {};
@@ -112,9 +114,9 @@ void AccountItemDelegate::initStyleOption(QStyleOptionViewItem* option, const QM
             const auto state = static_cast<TenantState>(row.data(AccountTreeModel::TenantStateRole).toInt());
             option->features |= QStyleOptionViewItem::HasDecoration;
             option->icon = cachedStatus(statusIconName(state));
-            if (state == TenantState::NeedsSignIn)
+            if (needsSignIn(state))
                 setText(warningColor(option->palette));
-            else if (state == TenantState::Error)
+            else if (state == TenantState::Unreachable)
                 setText(errorColor(option->palette));
             else if (state == TenantState::Refreshing)
                 setText(option->palette.color(QPalette::PlaceholderText));

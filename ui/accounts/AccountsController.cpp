@@ -4,26 +4,11 @@
 #include "account/Session.h"
 #include "account/TokenProvider.h"
 
-#include <QDir>
-#include <QFileInfo>
 #include <QPointer>
 
 namespace tenantry {
 
 namespace {
-
-// One change is several events (az rewrites azureProfile.json in place: truncate, then write; MSAL
-// writes the cache as temp + rename next to a lock file). Waiting a little reads the result once, and
-// still shows `az account set` well within a second.
-constexpr int kReloadDebounceMs = 200;
-
-// The files whose changes the window shows. Watched themselves (a directory watch does not see a file
-// rewritten in place) and through the directory (created, or replaced by a rename).
-const QStringList& watchedFileNames()
-{
-    static const QStringList names{QStringLiteral("azureProfile.json"), QStringLiteral("msal_token_cache.json")};
-    return names;
-}
 
 QString subscriptionNames(const QList<Subscription>& subscriptions)
 {
@@ -44,11 +29,11 @@ TenantState stateOf(TenantStatus::State state)
     case TenantStatus::State::SignedIn:
         return TenantState::SignedIn;
     case TenantStatus::State::NeedsSignIn:
-        return TenantState::NeedsSignIn;
+        return TenantState::NeedsInteraction;
     case TenantStatus::State::Error:
         break;
     }
-    return TenantState::Error;
+    return TenantState::Unreachable;
 }
 
 } // namespace
@@ -57,6 +42,7 @@ AccountsController::AccountsController(Session* session, AccountDirectory* direc
     : QObject(parent)
     , m_session(session)
     , m_directory(directory)
+    , m_files(session->state().configDir())
 {
     const Cloud& cloud = m_session->cloud();
     m_directory->setCloud(cloud.name, cloud.authorityHost(), cloud.armScope());
@@ -70,28 +56,24 @@ AccountsController::AccountsController(Session* session, AccountDirectory* direc
     connect(
         &m_session->tokens(), &TokenProvider::interactionRequired, this,
         [this](const QString& homeAccountId, const QString& tenantId, const QString& message, const QString& claims) {
-            m_directory->setTenantState(homeAccountId, tenantId, TenantState::NeedsSignIn, message, claims);
-            const TenantEntry* tenant = m_directory->tenant(homeAccountId, tenantId);
+            const TenantKey key(homeAccountId, tenantId);
+            m_directory->setTenantState(key, TenantState::NeedsInteraction, message, claims);
+            const TenantEntry* tenant = m_directory->tenant(key);
             emit tenantNeedsSignIn(usernameOf(homeAccountId), tenantId, tenant ? tenant->displayName : tenantId,
                                    message);
         });
     connect(&m_session->tokens(), &TokenProvider::refreshTokenDead, this,
             [this](const QString& homeAccountId, const QString& message) {
-                m_directory->setRefreshTokenDead(homeAccountId, true);
+                m_directory->setSignInExpired(homeAccountId);
                 emit accountSignInExpired(usernameOf(homeAccountId), message);
             });
-
-    m_reloadDebounce.setSingleShot(true);
-    m_reloadDebounce.setInterval(kReloadDebounceMs);
-    connect(&m_reloadDebounce, &QTimer::timeout, this, &AccountsController::onFilesMaybeChanged);
-    connect(&m_watcher, &QFileSystemWatcher::directoryChanged, &m_reloadDebounce, qOverload<>(&QTimer::start));
-    connect(&m_watcher, &QFileSystemWatcher::fileChanged, this, &AccountsController::onFileChanged);
+    connect(&m_files, &AzureFilesWatcher::profileChanged, this, &AccountsController::reloadProfile);
+    connect(&m_files, &AzureFilesWatcher::tokenCacheChanged, this, &AccountsController::reloadTokenCache);
 }
 
 void AccountsController::start(bool discover)
 {
-    watchFiles();
-    m_filesSignature = filesSignature();
+    m_files.start();
     QPointer<AccountsController> self(this);
     m_session->cache().load([self, discover](const CacheOutcome& outcome) {
         if (!self)
@@ -106,58 +88,22 @@ void AccountsController::start(bool discover)
     });
 }
 
-void AccountsController::watchFiles()
-{
-    const QString dir = m_session->state().configDir().path();
-    if (!QDir(dir).exists())
-        QDir().mkpath(dir); // so az's first sign-in is seen too
-    if (QDir(dir).exists() && !m_watcher.directories().contains(dir))
-        m_watcher.addPath(dir);
-    // A file replaced by a rename is a new file: its watch went with the old one and is added again.
-    const QStringList watched = m_watcher.files();
-    for (const QString& name : watchedFileNames()) {
-        const QString path = QDir(dir).filePath(name);
-        if (!watched.contains(path) && QFileInfo::exists(path))
-            m_watcher.addPath(path);
-    }
-}
-
-void AccountsController::onFileChanged(const QString& path)
-{
-    Q_UNUSED(path)
-    watchFiles();
-    m_reloadDebounce.start();
-}
-
-QByteArray AccountsController::filesSignature() const
-{
-    const AzureConfigDir& dir = m_session->state().configDir();
-    QByteArray signature;
-    for (const QString& name : {QStringLiteral("azureProfile.json"), QStringLiteral("msal_token_cache.json"),
-                                QStringLiteral("clouds.config"), QStringLiteral("config")}) {
-        const QFileInfo info(QDir(dir.path()).filePath(name));
-        signature += name.toUtf8() + ':' + QByteArray::number(info.exists() ? info.size() : -1) + ':' +
-                     QByteArray::number(info.exists() ? info.lastModified().toMSecsSinceEpoch() : 0) + ';';
-    }
-    return signature;
-}
-
-void AccountsController::onFilesMaybeChanged()
-{
-    const QByteArray signature = filesSignature();
-    if (signature == m_filesSignature)
-        return;
-    reloadFromDisk();
-}
-
 void AccountsController::reloadFromDisk()
 {
-    m_filesSignature = filesSignature();
+    reloadProfile();
+    reloadTokenCache();
+}
+
+void AccountsController::reloadProfile()
+{
     QString error;
     if (!m_session->state().load(&error))
         emit statusMessage(error);
-    watchFiles();
     rebuild();
+}
+
+void AccountsController::reloadTokenCache()
+{
     m_session->cache().load([](const CacheOutcome&) {}); // emits cacheChanged when az changed it
 }
 
@@ -180,8 +126,8 @@ void AccountsController::discoverAll()
 {
     const QList<AccountEntry> accounts = m_directory->accounts();
     for (const AccountEntry& account : accounts) {
-        if (account.hasRefreshToken && !account.refreshTokenDead && !account.homeAccountId.isEmpty() &&
-            !account.refreshing)
+        if (account.hasRefreshToken && !account.homeAccountId.isEmpty() &&
+            !m_directory->isSignInExpired(account.homeAccountId) && !m_directory->isRefreshing(account.homeAccountId))
             discover(account);
     }
 }
@@ -213,9 +159,9 @@ void AccountsController::applyDiscovery(const QString& homeAccountId, const Disc
         if (!tenant.displayName.isEmpty() || !tenant.defaultDomain.isEmpty())
             m_directory->setTenantName(tenant.tenantId, tenant.displayName, tenant.defaultDomain);
         const TenantState state = stateOf(status.state);
-        m_directory->setTenantState(homeAccountId, tenant.tenantId, state, status.reason, status.claims);
+        m_directory->setTenantState({homeAccountId, tenant.tenantId}, state, status.reason, status.claims);
         const QString name = tenant.displayName.isEmpty() ? tenant.tenantId : tenant.displayName;
-        if (state == TenantState::NeedsSignIn)
+        if (state == TenantState::NeedsInteraction)
             emit tenantNeedsSignIn(username, tenant.tenantId, name, status.reason);
         else if (state == TenantState::SignedIn)
             emit tenantSignedIn(username, tenant.tenantId);
@@ -226,7 +172,7 @@ void AccountsController::applySignIn(const SignInResult& result)
 {
     if (result.homeAccountId.isEmpty())
         return;
-    m_directory->setRefreshTokenDead(result.homeAccountId, false);
+    m_directory->setSignedIn(result.homeAccountId);
     rebuild();
     applyDiscovery(result.homeAccountId, result.discovery);
 }
@@ -234,7 +180,7 @@ void AccountsController::applySignIn(const SignInResult& result)
 void AccountsController::refreshAccount(const QString& username)
 {
     const AccountEntry* account = m_directory->account(username);
-    if (!account || account->homeAccountId.isEmpty() || account->refreshing)
+    if (!account || account->homeAccountId.isEmpty() || m_directory->isRefreshing(account->homeAccountId))
         return;
     const QString homeAccountId = account->homeAccountId;
     m_directory->setAccountRefreshing(homeAccountId, true);
@@ -288,7 +234,7 @@ void AccountsController::refreshAll()
 {
     const QList<AccountEntry> accounts = m_directory->accounts();
     for (const AccountEntry& account : accounts) {
-        if (account.hasRefreshToken && !account.refreshTokenDead)
+        if (account.hasRefreshToken && !m_directory->isSignInExpired(account.homeAccountId))
             refreshAccount(account.username);
     }
 }
@@ -316,21 +262,21 @@ void AccountsController::signOutTenant(const QString& username, const QString& t
 {
     const AccountEntry* account = m_directory->account(username);
     const QString homeAccountId = account ? account->homeAccountId : QString();
-    const TenantEntry* tenant = m_directory->tenant(homeAccountId, tenantId);
+    const TenantKey key(homeAccountId, tenantId);
+    const TenantEntry* tenant = m_directory->tenant(key);
     const QString name = tenant ? tenant->displayName : tenantId;
     QPointer<AccountsController> self(this);
-    m_session->signIn().signOutTenant(username, tenantId,
-                                      [self, username, tenantId, homeAccountId, name](const QString& error) {
-                                          if (!self)
-                                              return;
-                                          if (!error.isEmpty()) {
-                                              emit self->operationFailed(error);
-                                              return;
-                                          }
-                                          self->m_directory->forgetTenant(homeAccountId, tenantId);
-                                          self->rebuild();
-                                          emit self->statusMessage(tr("Signed out of %1.").arg(name));
-                                      });
+    m_session->signIn().signOutTenant(username, tenantId, [self, key, name](const QString& error) {
+        if (!self)
+            return;
+        if (!error.isEmpty()) {
+            emit self->operationFailed(error);
+            return;
+        }
+        self->m_directory->forgetTenant(key);
+        self->rebuild();
+        emit self->statusMessage(tr("Signed out of %1.").arg(name));
+    });
 }
 
 } // namespace tenantry

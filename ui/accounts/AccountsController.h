@@ -2,19 +2,18 @@
 
 #include "account/AccountDirectory.h"
 #include "account/SignInService.h"
+#include "azure/AzureFilesWatcher.h"
 
-#include <QFileSystemWatcher>
 #include <QObject>
-#include <QTimer>
 
 namespace tenantry {
 
 class Session;
 
 // Keeps the accounts picture (AccountDirectory) in step with the session -- the token cache,
-// azureProfile.json (also when az changes them), what discovery and token refreshes learn -- and
-// runs the account operations the window asks for: refresh, sign out of an account or a tenant.
-// Start-up shows the cache at once and then discovers every signed-in account in the background.
+// azureProfile.json (also when az changes them, as AzureFilesWatcher sees), what discovery and token refreshes learn --
+// and runs the account operations the window asks for: refresh, sign out of an account or a tenant. Start-up shows the
+// cache at once and then discovers every signed-in account in the background.
 class AccountsController : public QObject
 {
     Q_OBJECT
@@ -41,7 +40,9 @@ public slots:
     void signOutTenant(const QString& username, const QString& tenantId);
     // What a finished sign-in found: tenant names and states; the account's sign-in is alive again.
     void applySignIn(const tenantry::SignInResult& result);
-    void reloadFromDisk(); // az's files and the token cache, as they are now
+    void reloadFromDisk();   // az's files and the token cache, as they are now
+    void reloadProfile();    // azureProfile.json and az's settings
+    void reloadTokenCache(); // the token cache
 
 signals:
     void loaded();
@@ -56,17 +57,11 @@ signals:
 private:
     void discover(const AccountEntry& account);
     void applyDiscovery(const QString& homeAccountId, const DiscoveryResult& discovery);
-    void watchFiles();
-    void onFileChanged(const QString& path);
-    void onFilesMaybeChanged();
-    QByteArray filesSignature() const;
     QString usernameOf(const QString& homeAccountId) const;
 
     Session* m_session;
     AccountDirectory* m_directory;
-    QFileSystemWatcher m_watcher;
-    QTimer m_reloadDebounce;
-    QByteArray m_filesSignature; // az's files as last read: our own lock file is no reason to reload
+    AzureFilesWatcher m_files;
     bool m_loaded = false;
 };
 

@@ -43,85 +43,73 @@ void AccountsView::setAccountsModel(AccountTreeModel* model)
 {
     m_model = model;
     setModel(model);
-    connect(model, &QAbstractItemModel::modelAboutToBeReset, this, &AccountsView::rememberState);
-    connect(model, &QAbstractItemModel::modelReset, this, &AccountsView::restoreState);
+    connect(model, &QAbstractItemModel::rowsInserted, this, &AccountsView::expandNew);
+    connect(model, &QAbstractItemModel::rowsRemoved, this, &AccountsView::onRowsRemoved);
+    connect(model, &QAbstractItemModel::dataChanged, this, &AccountsView::onDataChanged);
     header()->setSectionResizeMode(AccountTreeModel::NameColumn, QHeaderView::Stretch);
     header()->setSectionResizeMode(AccountTreeModel::StatusColumn, QHeaderView::Interactive);
     header()->setSectionResizeMode(AccountTreeModel::ExpiresColumn, QHeaderView::Interactive);
-    restoreState();
+    if (model->rowCount() > 0)
+        expandNew({}, 0, model->rowCount() - 1);
+    else
+        ensureCurrent();
     m_ticker.start();
 }
 
-QString AccountsView::rowKey(const QModelIndex& index)
+void AccountsView::expandNew(const QModelIndex& parent, int first, int last)
 {
-    if (!index.isValid())
-        return {};
-    const QModelIndex row = index.siblingAtColumn(0);
-    return QStringList{row.data(AccountTreeModel::KindRole).toString(),
-                       row.data(AccountTreeModel::UsernameRole).toString().toLower(),
-                       row.data(AccountTreeModel::TenantIdRole).toString().toLower(),
-                       row.data(AccountTreeModel::SubscriptionIdRole).toString().toLower()}
-        .join(QLatin1Char('|'));
+    // Everything is open unless the user closed it: the point is to see it all at a glance. A row
+    // getting its first children opens too (it could not have been closed).
+    if (parent.isValid() && first == 0 && last == m_model->rowCount(parent) - 1)
+        setExpanded(parent, true);
+    for (int row = first; row <= last; ++row) {
+        const QModelIndex index = m_model->index(row, 0, parent);
+        setExpanded(index, true);
+        expandBelow(index);
+    }
+    ensureCurrent();
+    fitColumns();
 }
 
-QModelIndex AccountsView::indexForKey(const QString& key) const
+void AccountsView::expandBelow(const QModelIndex& parent)
 {
-    if (!m_model || key.isEmpty())
-        return {};
-    // Depth first over at most accounts × tenants × subscriptions rows: small.
-    QList<QModelIndex> pending{QModelIndex()};
-    while (!pending.isEmpty()) {
-        const QModelIndex parent = pending.takeFirst();
-        for (int r = 0; r < m_model->rowCount(parent); ++r) {
-            const QModelIndex child = m_model->index(r, 0, parent);
-            if (rowKey(child) == key)
-                return child;
-            pending.append(child);
+    for (int row = 0; row < m_model->rowCount(parent); ++row) {
+        const QModelIndex index = m_model->index(row, 0, parent);
+        if (m_model->rowCount(index) > 0) {
+            setExpanded(index, true);
+            expandBelow(index);
         }
     }
-    return {};
 }
 
-void AccountsView::rememberState()
+void AccountsView::onRowsRemoved()
 {
-    if (m_restoring)
+    ensureCurrent();
+    fitColumns();
+}
+
+void AccountsView::onDataChanged(const QModelIndex& topLeft, const QModelIndex& bottomRight, const QList<int>& roles)
+{
+    if (!roles.isEmpty())
+        return; // the countdown ticking: nothing a command depends on
+    const QModelIndex current = currentIndex();
+    if (current.isValid() && current.parent() == topLeft.parent() && current.row() >= topLeft.row() &&
+        current.row() <= bottomRight.row())
+        m_actions->setTarget(current); // e.g. the tenant now needs a sign-in, with a claims challenge
+    fitColumns();
+}
+
+void AccountsView::ensureCurrent()
+{
+    if (currentIndex().isValid())
         return;
-    m_currentKey = rowKey(currentIndex());
-    m_collapsed.clear();
-    for (int a = 0; a < m_model->rowCount(); ++a) {
-        const QModelIndex account = m_model->index(a, 0);
-        if (!isExpanded(account))
-            m_collapsed.insert(rowKey(account));
-        for (int t = 0; t < m_model->rowCount(account); ++t) {
-            const QModelIndex tenant = m_model->index(t, 0, account);
-            if (!isExpanded(tenant))
-                m_collapsed.insert(rowKey(tenant));
-        }
-    }
-}
-
-void AccountsView::restoreState()
-{
-    m_restoring = true;
-    // Everything is open unless the user closed it: the point is to see it all at a glance.
-    for (int a = 0; a < m_model->rowCount(); ++a) {
-        const QModelIndex account = m_model->index(a, 0);
-        setExpanded(account, !m_collapsed.contains(rowKey(account)));
-        for (int t = 0; t < m_model->rowCount(account); ++t) {
-            const QModelIndex tenant = m_model->index(t, 0, account);
-            setExpanded(tenant, !m_collapsed.contains(rowKey(tenant)));
-        }
-    }
-    QModelIndex current = indexForKey(m_currentKey);
+    QModelIndex current = m_model->activeSubscriptionIndex();
     if (!current.isValid() && m_model->rowCount() > 0)
-        current =
-            m_model->activeSubscriptionIndex().isValid() ? m_model->activeSubscriptionIndex() : m_model->index(0, 0);
+        current = m_model->index(0, 0);
     if (current.isValid())
         setCurrentIndex(current);
     else
         m_actions->setTarget({});
-    fitColumns();
-    m_restoring = false;
 }
 
 void AccountsView::fitColumns()
@@ -156,9 +144,8 @@ void AccountsView::triggerDefaultAction()
     }
     const QModelIndex current = currentIndex().siblingAtColumn(0);
     const auto state = static_cast<TenantState>(current.data(AccountTreeModel::TenantStateRole).toInt());
-    const bool needsSignIn =
-        target.kind == AccountTreeModel::TenantKind ? state == TenantState::NeedsSignIn : !target.signedIn;
-    if (target.isValid() && needsSignIn && m_actions->signIn()->isEnabled())
+    const bool signInNeeded = target.kind == AccountTreeModel::TenantKind ? needsSignIn(state) : !target.signedIn;
+    if (target.isValid() && signInNeeded && m_actions->signIn()->isEnabled())
         m_actions->signIn()->trigger();
     else if (target.isValid())
         setExpanded(current, !isExpanded(current));

@@ -1,6 +1,5 @@
 #pragma once
 
-#include <QSet>
 #include <QTimer>
 #include <QTreeView>
 
@@ -10,7 +9,8 @@ class AccountActions;
 class AccountTreeModel;
 
 // The accounts → tenants → subscriptions tree of the main window. It ticks the model's countdowns
-// once a second, keeps the current row and what is collapsed when the model is rebuilt, and offers
+// once a second, opens rows as they come (the user closes what they like; the model never resets, so
+// that stays), and offers
 // AccountActions on the current row: context menu (also by the Menu key), Return for the row's
 // obvious action (make a subscription active, sign in to a tenant that needs it), Delete to sign
 // out, Ctrl+C to copy a token.
@@ -26,10 +26,6 @@ public:
     AccountActions* actions() const { return m_actions; }
     QTimer* ticker() { return &m_ticker; }
 
-    // "kind|user|tenant|subscription": a row's identity across rebuilds.
-    static QString rowKey(const QModelIndex& index);
-    QModelIndex indexForKey(const QString& key) const;
-
 public slots:
     void triggerDefaultAction(); // Return or a double click on the current row
     void selectActiveSubscription();
@@ -40,16 +36,16 @@ protected:
     void currentChanged(const QModelIndex& current, const QModelIndex& previous) override;
 
 private:
-    void rememberState();
-    void restoreState();
+    void expandNew(const QModelIndex& parent, int first, int last);
+    void expandBelow(const QModelIndex& parent); // below parent, what has rows
+    void onRowsRemoved();
+    void onDataChanged(const QModelIndex& topLeft, const QModelIndex& bottomRight, const QList<int>& roles);
+    void ensureCurrent();
     void fitColumns();
 
     AccountActions* m_actions;
     AccountTreeModel* m_model = nullptr;
     QTimer m_ticker;
-    QString m_currentKey;
-    QSet<QString> m_collapsed;
-    bool m_restoring = false;
 };
 
 } // namespace tenantry

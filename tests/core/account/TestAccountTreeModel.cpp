@@ -5,7 +5,10 @@
 #include "fakes/TestFiles.h"
 
 #include <QAbstractItemModelTester>
+#include <QPersistentModelIndex>
 #include <QtTest>
+
+#include <algorithm>
 
 using namespace tenantry;
 using namespace tenantry::test;
@@ -15,6 +18,22 @@ namespace {
 const QString kHome = QStringLiteral("9c1d0f7e-2b3a-4c5d-8e6f-7a8b9c0d1e2f");
 const QString kOther = QStringLiteral("3e4f5a6b-7c8d-4e9f-a0b1-c2d3e4f5a6b7");
 const qint64 kArmExpiry = 1795425612; // the sample's ARM token for the second tenant
+
+// The sample's accounts picture and its model (checked by QAbstractItemModelTester), an hour before the
+// second tenant's ARM token expires.
+struct SampleTree
+{
+    SampleTree(const MsalCache& cache, const QList<Subscription>& subscriptions)
+    {
+        directory.rebuild(cache, subscriptions);
+    }
+
+    MockClock clock{kArmExpiry - 3600};
+    AccountDirectory directory{kAzureCliClientId};
+    AccountTreeModel model{&directory, clock};
+    QAbstractItemModelTester tester{&model, QAbstractItemModelTester::FailureReportingMode::QtTest};
+    QString homeAccountId() const { return directory.accounts().first().homeAccountId; }
+};
 
 } // namespace
 
@@ -93,7 +112,7 @@ private slots:
         AccountTreeModel model(&directory, clock);
         directory.rebuild(m_cache, m_profile.subscriptions());
         const QString hid = directory.accounts().first().homeAccountId;
-        directory.setTenantState(hid, kOther, TenantState::NeedsSignIn,
+        directory.setTenantState({hid, kOther}, TenantState::NeedsInteraction,
                                  QStringLiteral("AADSTS50076: multi-factor authentication required"),
                                  QStringLiteral("{\"access_token\":{}}"));
         const QModelIndex other = model.index(1, AccountTreeModel::StatusColumn, model.index(0, 0));
@@ -111,7 +130,7 @@ private slots:
         QCOMPARE(model.index(1, AccountTreeModel::StatusColumn, model.index(0, 0))
                      .data(AccountTreeModel::TenantStateRole)
                      .toInt(),
-                 static_cast<int>(TenantState::NeedsSignIn));
+                 static_cast<int>(TenantState::NeedsInteraction));
     }
 
     void usersWithoutTokensNeedSignIn()
@@ -125,7 +144,172 @@ private slots:
         QCOMPARE(model.index(0, AccountTreeModel::StatusColumn, model.index(0, 0))
                      .data(AccountTreeModel::TenantStateRole)
                      .toInt(),
-                 static_cast<int>(TenantState::NeedsSignIn));
+                 static_cast<int>(TenantState::NotSignedIn));
+        QCOMPARE(model.index(0, AccountTreeModel::StatusColumn, model.index(0, 0)).data().toString(),
+                 QStringLiteral("Needs sign-in: Not signed in on this computer."));
+    }
+
+    void stateChangeIsDataChangedForItsRowOnly()
+    {
+        SampleTree tree(m_cache, m_profile.subscriptions());
+        AccountDirectory& directory = tree.directory;
+        AccountTreeModel& model = tree.model;
+        const QString hid = tree.homeAccountId();
+        const QPersistentModelIndex other = model.index(1, 0, model.index(0, 0));
+
+        QSignalSpy reset(&model, &QAbstractItemModel::modelAboutToBeReset);
+        QSignalSpy layout(&model, &QAbstractItemModel::layoutAboutToBeChanged);
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        directory.setTenantState({hid, kOther.toUpper()}, TenantState::NeedsInteraction,
+                                 QStringLiteral("AADSTS50076: multi-factor authentication required"),
+                                 QStringLiteral("{\"access_token\":{}}"));
+        QCOMPARE(reset.count(), 0);
+        QCOMPARE(layout.count(), 0);
+        QCOMPARE(inserted.count(), 0);
+        QCOMPARE(removed.count(), 0);
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(changed.first().at(0).value<QModelIndex>(), QModelIndex(other));
+        QCOMPARE(changed.first().at(1).value<QModelIndex>(),
+                 other.sibling(other.row(), AccountTreeModel::ColumnCount - 1));
+        QCOMPARE(other.data(AccountTreeModel::TenantStateRole).toInt(), int(TenantState::NeedsInteraction));
+
+        // The same again is no change at all.
+        directory.setTenantState({hid, kOther}, TenantState::NeedsInteraction,
+                                 QStringLiteral("AADSTS50076: multi-factor authentication required"),
+                                 QStringLiteral("{\"access_token\":{}}"));
+        QCOMPARE(changed.count(), 1);
+
+        // A refresh of the account: each tenant row and the account's own row (it says "Refreshing…").
+        changed.clear();
+        directory.setAccountRefreshing(hid, true);
+        QCOMPARE(reset.count(), 0);
+        QCOMPARE(model.index(0, AccountTreeModel::StatusColumn).data().toString(), QStringLiteral("Refreshing…"));
+        QCOMPARE(other.data(AccountTreeModel::TenantStateRole).toInt(), int(TenantState::Refreshing));
+        QVERIFY(changed.count() >= 3);
+        // It ends without news of the second tenant: it needs its sign-in, as before.
+        directory.setTenantState({hid, kHome}, TenantState::SignedIn);
+        directory.setAccountRefreshing(hid, false);
+        QCOMPARE(other.data(AccountTreeModel::TenantStateRole).toInt(), int(TenantState::NeedsInteraction));
+        QCOMPARE(other.data(AccountTreeModel::ClaimsRole).toString(), QStringLiteral("{\"access_token\":{}}"));
+        QCOMPARE(model.index(0, AccountTreeModel::StatusColumn).data().toString(), QStringLiteral("2 tenant(s)"));
+
+        // A rebuild with nothing new changes no row and keeps every index.
+        changed.clear();
+        directory.rebuild(m_cache, m_profile.subscriptions());
+        QCOMPARE(reset.count(), 0);
+        QCOMPARE(inserted.count(), 0);
+        QCOMPARE(removed.count(), 0);
+        QCOMPARE(changed.count(), 0);
+        QVERIFY(other.isValid());
+        QCOMPARE(other.data(AccountTreeModel::TenantStateRole).toInt(), int(TenantState::NeedsInteraction));
+    }
+
+    void subscriptionsComingAndGoingAreRowsInsertedAndRemoved()
+    {
+        SampleTree tree(m_cache, m_profile.subscriptions());
+        AccountDirectory& directory = tree.directory;
+        AccountTreeModel& model = tree.model;
+        const QPersistentModelIndex home = model.index(0, 0, model.index(0, 0));
+        const QPersistentModelIndex other = model.index(1, 0, model.index(0, 0));
+        const QPersistentModelIndex active = model.activeSubscriptionIndex();
+        QCOMPARE(active.parent(), QModelIndex(home));
+
+        // The first subscription of the home tenant goes (az account list --refresh no longer lists it).
+        QList<Subscription> fewer = m_profile.subscriptions();
+        const QString gone = model.index(0, 0, home).data(AccountTreeModel::SubscriptionIdRole).toString();
+        fewer.erase(std::remove_if(fewer.begin(), fewer.end(), [&](const Subscription& s) { return s.id == gone; }),
+                    fewer.end());
+        QSignalSpy reset(&model, &QAbstractItemModel::modelAboutToBeReset);
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+        directory.rebuild(m_cache, fewer);
+        QCOMPARE(reset.count(), 0);
+        QCOMPARE(inserted.count(), 0);
+        QCOMPARE(removed.count(), 1);
+        QCOMPARE(removed.first().at(0).value<QModelIndex>(), QModelIndex(home));
+        QCOMPARE(removed.first().at(1).toInt(), 0);
+        QCOMPARE(model.rowCount(home), 1);
+        QVERIFY(active.isValid());
+        QCOMPARE(active.row(), 0);
+        QVERIFY(active.data(AccountTreeModel::IsActiveRole).toBool());
+        QVERIFY(other.isValid());
+
+        // It comes back: inserted where it was.
+        directory.rebuild(m_cache, m_profile.subscriptions());
+        QCOMPARE(reset.count(), 0);
+        QCOMPARE(inserted.count(), 1);
+        QCOMPARE(inserted.first().at(0).value<QModelIndex>(), QModelIndex(home));
+        QCOMPARE(inserted.first().at(1).toInt(), 0);
+        QCOMPARE(model.index(0, 0, home).data(AccountTreeModel::SubscriptionIdRole).toString(), gone);
+
+        // Everything goes (signed out, az's profile emptied): the account's row is removed.
+        directory.rebuild(MsalCache(), {});
+        QCOMPARE(reset.count(), 0);
+        QCOMPARE(model.rowCount(), 0);
+        QVERIFY(!other.isValid());
+    }
+
+    void setStateLogsOldAndNewStateButNoSecret()
+    {
+        static QStringList logged;
+        logged.clear();
+        const QtMessageHandler previous =
+            qInstallMessageHandler([](QtMsgType type, const QMessageLogContext& context, const QString& message) {
+                if (type == QtInfoMsg && QByteArray(context.category) == "tenantry.core.account")
+                    logged.append(message);
+            });
+        SampleTree tree(m_cache, m_profile.subscriptions());
+        AccountDirectory& directory = tree.directory;
+        const QString hid = tree.homeAccountId();
+        logged.clear();
+        directory.setTenantState({hid, kOther}, TenantState::NeedsInteraction,
+                                 QStringLiteral("AADSTS50076: multi-factor authentication required"),
+                                 QStringLiteral("{\"access_token\":{\"nbf\":{\"essential\":true}}}"));
+        directory.setSignInExpired(hid);
+        qInstallMessageHandler(previous);
+
+        QCOMPARE(logged.size(), 3); // the second tenant once, then both
+        QCOMPARE(logged.at(0),
+                 QStringLiteral("tenant %1 of account %2: signed-in -> needs-interaction").arg(kOther, hid));
+        QVERIFY(logged.contains(
+            QStringLiteral("tenant %1 of account %2: needs-interaction -> sign-in-expired").arg(kOther, hid)));
+        QVERIFY(
+            logged.contains(QStringLiteral("tenant %1 of account %2: signed-in -> sign-in-expired").arg(kHome, hid)));
+        for (const QString& line : std::as_const(logged)) {
+            QVERIFY(!line.contains(QStringLiteral("AADSTS")));
+            QVERIFY(!line.contains(QStringLiteral("essential")));
+        }
+    }
+
+    void signInExpiryAndNewSignInFollowTheAccount()
+    {
+        SampleTree tree(m_cache, m_profile.subscriptions());
+        AccountDirectory& directory = tree.directory;
+        AccountTreeModel& model = tree.model;
+        MockClock& clock = tree.clock;
+        const QString hid = tree.homeAccountId();
+        const QModelIndex account = model.index(0, 0);
+        directory.setSignInExpired(hid);
+        QCOMPARE(account.siblingAtColumn(AccountTreeModel::StatusColumn).data().toString(),
+                 QStringLiteral("Sign-in expired"));
+        QVERIFY(account.data(AccountTreeModel::RefreshTokenDeadRole).toBool());
+        QVERIFY(!model.index(0, 0, model.index(0, 0, account)).data(AccountTreeModel::HasRefreshTokenRole).toBool());
+        QCOMPARE(model.index(1, AccountTreeModel::StatusColumn, account).data().toString(),
+                 QStringLiteral("Needs sign-in: The sign-in expired or was revoked."));
+        QCOMPARE(model.index(1, AccountTreeModel::ExpiresColumn, account).data().toString(), QStringLiteral("1:00:00"));
+        clock.setSecs(kArmExpiry + 1);
+        QCOMPARE(model.index(1, AccountTreeModel::ExpiresColumn, account).data().toString(), QStringLiteral("expired"));
+        // A rebuild does not revive it: the cache still holds the rejected refresh token.
+        directory.rebuild(m_cache, m_profile.subscriptions());
+        QVERIFY(directory.isSignInExpired(hid));
+        directory.setSignedIn(hid);
+        QVERIFY(!directory.isSignInExpired(hid));
+        QCOMPARE(model.index(1, AccountTreeModel::StatusColumn, account).data().toString(),
+                 QStringLiteral("Signed in"));
+        QCOMPARE(model.index(1, AccountTreeModel::ExpiresColumn, account).data().toString(),
+                 QStringLiteral("expired — renews on use"));
     }
 
     void countdownFormat()
