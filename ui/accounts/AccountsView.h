@@ -9,11 +9,10 @@ class AccountActions;
 class AccountTreeModel;
 
 // The accounts → tenants → subscriptions tree of the main window. It ticks the model's countdowns
-// once a second, opens rows as they come (the user closes what they like; the model never resets, so
-// that stays), and offers
-// AccountActions on the current row: context menu (also by the Menu key), Return for the row's
-// obvious action (make a subscription active, sign in to a tenant that needs it), Delete to sign
-// out, Ctrl+C to copy a token.
+// once a second, opens rows as they come (what the user closes stays closed: the model never
+// resets), and offers AccountActions on the current row: context menu (also by the Menu key), Return
+// for the row's obvious action (make a subscription active, sign in to a tenant that needs it),
+// Delete to sign out, Ctrl+C to copy a token.
 class AccountsView : public QTreeView
 {
     Q_OBJECT
