@@ -18,6 +18,13 @@ class TokenClient;
 // What to sign in to, interactively.
 struct SignInRequest
 {
+    // What the app's menus know: the tenant (or none), the account, the tenant's challenge.
+    SignInRequest(QString tenantId = {}, QString account = {}, QString challenge = {})
+        : tenant(std::move(tenantId))
+        , loginHint(std::move(account))
+        , claims(std::move(challenge))
+    {}
+
     QString tenant;     // empty: every tenant of the account ("organizations" authority), as az login
     QString loginHint;  // the account, when signing in again or to one more tenant (browser only)
     QString claims;     // the tenant's claims challenge (MFA, Conditional Access), passed to the provider
