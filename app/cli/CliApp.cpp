@@ -3,9 +3,8 @@
 #include "InterruptWatcher.h"
 #include "TerminalText.h"
 
+#include "account/InteractiveSignIn.h"
 #include "account/TokenProvider.h"
-#include "auth/AuthCodeFlow.h"
-#include "auth/DeviceCodeFlow.h"
 #include "auth/LoopbackRedirectListener.h"
 #include "azure/ArmClient.h"
 #include "azure/AzureConfigDir.h"
@@ -651,59 +650,43 @@ void CliApp::login(const ParsedArgs& args)
 {
     if (!loadSession())
         return;
-    SignInOptions options;
-    options.tenant = args.value(QStringLiteral("tenant"));
-    options.allowNoSubscriptions = args.has(QStringLiteral("allow-no-subscriptions"));
-    QStringList scopes = args.values(QStringLiteral("scope"));
-    if (scopes.isEmpty())
-        scopes = {m_session->cloud().armScope()};
-    const QString tenant = options.tenant.isEmpty() ? QStringLiteral("organizations") : options.tenant;
-    auto* launcher = new SystemBrowserLauncher;
-    const bool useDeviceCode = args.has(QStringLiteral("use-device-code")) || !launcher->canOpen();
+    SignInRequest request;
+    request.tenant = args.value(QStringLiteral("tenant"));
+    request.allowNoSubscriptions = args.has(QStringLiteral("allow-no-subscriptions"));
+    request.scopes = args.values(QStringLiteral("scope"));
+    request.browserTimeoutSecs = browserLoginTimeoutSecs(); // the sign-in fails with a clear error, listener closed
+    m_browserLauncher = std::make_unique<SystemBrowserLauncher>();
+    const bool useDeviceCode = args.has(QStringLiteral("use-device-code")) || !m_browserLauncher->canOpen();
 
-    loadCache([this, options, scopes, tenant, useDeviceCode, launcher] {
+    loadCache([this, request, useDeviceCode] {
+        auto* signIn = new InteractiveSignIn(m_session, this);
+        connect(signIn, &InteractiveSignIn::tokensReceived, this, &CliApp::endLoginWait);
+        connect(signIn, &InteractiveSignIn::completed, this, &CliApp::completeLogin);
         if (useDeviceCode) {
-            delete launcher;
-            auto* flow = new DeviceCodeFlow(&m_session->tokenClient(), m_clock, this);
-            connect(flow, &DeviceCodeFlow::promptReady, this, [](const DeviceCodePrompt& prompt) {
+            connect(signIn, &InteractiveSignIn::deviceCodeReady, this, [](const DeviceCodePrompt& prompt) {
                 printError(prompt.message); // az's line, which scripts read; then the warning
                 printError(QStringLiteral("WARNING: ") + deviceCodeWarning(prompt.verificationHost));
             });
-            connect(flow, &DeviceCodeFlow::succeeded, this,
-                    [this, scopes, options](const TokenGrantResult& result, const QString& realm) {
-                        endLoginWait();
-                        completeLogin(result, realm, scopes, options);
-                    });
-            connect(flow, &DeviceCodeFlow::failed, this, [this](const QString& message, TokenGrantResult::Kind) {
+            connect(signIn, &InteractiveSignIn::failed, this, [this](const Error& error) {
                 endLoginWait();
-                fail(message);
+                fail(error.detail);
             });
-            watchLoginWait([flow] { flow->cancel(); },
+            watchLoginWait([signIn] { signIn->cancel(); },
                            QStringLiteral("Run 'tenantry-cli login --use-device-code' to sign in again."));
-            flow->start(tenant, scopes);
+            signIn->startWithDeviceCode(request);
             return;
         }
-        auto* browser = new LoopbackRedirectListener(launcher, this);
-        auto* flow = new AuthCodeFlow(&m_session->tokenClient(), browser, this);
-        connect(flow, &AuthCodeFlow::succeeded, this,
-                [this, scopes, options, launcher](const TokenGrantResult& result, const QString& realm) {
-                    delete launcher;
-                    endLoginWait();
-                    completeLogin(result, realm, scopes, options);
-                });
+        auto* browser = new LoopbackRedirectListener(m_browserLauncher.get(), this);
         const QString deviceCodeHint = QStringLiteral("If no web browser is available or it fails to open, use "
                                                       "'tenantry-cli login --use-device-code'.");
-        connect(flow, &AuthCodeFlow::failed, this,
-                [this, deviceCodeHint](const QString& message, TokenGrantResult::Kind) {
-                    endLoginWait();
-                    fail(message + QLatin1Char('\n') + deviceCodeHint);
-                });
-        watchLoginWait([flow] { flow->cancel(); }, deviceCodeHint);
-        AuthCodeRequest request;
-        request.tenant = tenant;
-        request.scopes = scopes;
-        request.timeoutSecs = browserLoginTimeoutSecs(); // the flow fails with a clear error, listener closed
-        flow->start(request);
+        connect(signIn, &InteractiveSignIn::failed, this, [this, deviceCodeHint](const Error& error) {
+            // Still waiting for the browser: the hint fits. Once the tokens are in, the browser is not to blame.
+            const bool browserFailed = m_interrupts != nullptr;
+            endLoginWait();
+            fail(browserFailed ? error.detail + QLatin1Char('\n') + deviceCodeHint : error.detail);
+        });
+        watchLoginWait([signIn] { signIn->cancel(); }, deviceCodeHint);
+        signIn->startWithBrowser(request, browser);
         fprintf(stderr, "A web browser has been opened to sign in. Please continue the login in the web browser. "
                         "If no web browser is available or if the web browser fails to open, use device code flow "
                         "with `tenantry-cli login --use-device-code`.\n");
@@ -728,20 +711,17 @@ void CliApp::endLoginWait()
     m_interrupts = nullptr;
 }
 
-void CliApp::completeLogin(const TokenGrantResult& result, const QString& realm, const QStringList& scopes,
-                           const SignInOptions& options)
+void CliApp::completeLogin(const SignInResult& signIn)
 {
-    m_session->signIn().completeSignIn(result, realm, scopes, options, [this](const SignInResult& signIn) {
-        const bool partial = reportUnreachedTenants(signIn);
-        if (!signIn.ok()) {
-            fail(signIn.error);
-            return;
-        }
-        reportProfileChange(signIn.profileChange);
-        printResult(subscriptionsOutput(signIn.subscriptions, true));
-        // 3: signed in, but some tenants still need an interactive sign-in (said on stderr above).
-        finish(partial ? 3 : 0);
-    });
+    const bool partial = reportUnreachedTenants(signIn);
+    if (!signIn.ok()) {
+        fail(signIn.error);
+        return;
+    }
+    reportProfileChange(signIn.profileChange);
+    printResult(subscriptionsOutput(signIn.subscriptions, true));
+    // 3: signed in, but some tenants still need an interactive sign-in (said on stderr above).
+    finish(partial ? 3 : 0);
 }
 
 void CliApp::logout(const ParsedArgs& args)

@@ -5,6 +5,7 @@
 
 #include "account/Session.h"
 #include "account/SignInService.h"
+#include "auth/AuthorizationBrowser.h"
 #include "util/Clock.h"
 #include "util/JmesPath.h"
 
@@ -56,8 +57,7 @@ private:
 
     bool loadSession();                         // az's files and the clients; prints the error and finishes on failure
     void loadCache(std::function<void()> then); // the token cache; finishes with the error on failure
-    void completeLogin(const TokenGrantResult& result, const QString& realm, const QStringList& scopes,
-                       const SignInOptions& options);
+    void completeLogin(const SignInResult& signIn); // prints what a finished sign-in found
     // While a sign-in waits for the user, Ctrl+C / SIGTERM end it: `cancel` stops the flow, closing
     // its loopback listener, before anything is written; `whatToDo` ends the message. endLoginWait()
     // once the flow has answered. (The browser wait's timeout is the flow's own.)
@@ -85,7 +85,8 @@ private:
     bool m_sessionLoaded = false;
     int m_partialExitCode = 0;    // 3 when a sign-in left tenants needing an interactive sign-in, 1 on a failed refresh
     QSet<QString> m_deadAccounts; // home account ids whose refresh token the identity platform refused
-    QPointer<InterruptWatcher> m_interrupts; // only while a sign-in waits for the user
+    QPointer<InterruptWatcher> m_interrupts;            // only while a sign-in waits for the user
+    std::unique_ptr<BrowserLauncher> m_browserLauncher; // the system browser of `login`; the listener uses it
 };
 
 } // namespace tenantry::cli

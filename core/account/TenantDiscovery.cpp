@@ -68,10 +68,8 @@ void TenantDiscovery::discoverTenant(const QString& username, const ArmTenant& t
         TenantStatus status;
         status.tenant = tenant;
         if (!token.ok()) {
-            const bool needsSignIn = token.error == TokenResponse::Error::InteractionRequired ||
-                                     token.error == TokenResponse::Error::RefreshTokenDead ||
-                                     token.error == TokenResponse::Error::NotSignedIn;
-            status.state = needsSignIn ? TenantStatus::State::NeedsSignIn : TenantStatus::State::Error;
+            status.state =
+                token.needsInteractiveSignIn() ? TenantStatus::State::NeedsSignIn : TenantStatus::State::Error;
             status.reason = token.message;
             status.claims = token.claims;
             done(status);

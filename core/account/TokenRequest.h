@@ -41,6 +41,13 @@ struct TokenResponse
     QString homeAccountId;
 
     bool ok() const { return error == Error::None; }
+    // The one answer to "does the user have to sign in interactively to get this token?": the tenant
+    // asks for MFA / Conditional Access, the account's refresh token is dead, or it is not signed in.
+    // Network and storage trouble is not cured by a sign-in.
+    bool needsInteractiveSignIn() const
+    {
+        return error == Error::InteractionRequired || error == Error::RefreshTokenDead || error == Error::NotSignedIn;
+    }
 };
 
 } // namespace tenantry

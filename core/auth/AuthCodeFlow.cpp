@@ -114,11 +114,10 @@ void AuthCodeFlow::timedOut()
         m_browser->cancel();
 }
 
-void AuthCodeFlow::onRedirect(const QUrl& url)
+void AuthCodeFlow::onRedirect(const AuthorizationResponse& response)
 {
     if (!m_running)
         return;
-    const AuthorizationResponse response = AuthorizationResponse::fromRedirect(url);
     if (response.state != m_randoms.state) {
         fail(tr("The sign-in response did not belong to this sign-in (state mismatch)."));
         return;

@@ -46,7 +46,7 @@ signals:
     void cancelled();
 
 private:
-    void onRedirect(const QUrl& url);
+    void onRedirect(const AuthorizationResponse& response);
     void fail(const QString& message, TokenGrantResult::Kind kind = TokenGrantResult::Kind::OtherError);
     void timedOut();
 

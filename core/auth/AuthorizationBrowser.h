@@ -1,5 +1,7 @@
 #pragma once
 
+#include "auth/AuthorizationResponse.h"
+
 #include <QObject>
 #include <QUrl>
 
@@ -24,7 +26,9 @@ public:
     virtual void cancel() = 0;
 
 signals:
-    void redirected(const QUrl& url); // the full redirect, with code/state or error/error_description
+    // The redirect with this sign-in's state, read once by the browser that caught it: a code or the
+    // provider's error (or, Malformed, a response that could not be read).
+    void redirected(const tenantry::AuthorizationResponse& response);
     void failed(const QString& message);
     void cancelled();
 };

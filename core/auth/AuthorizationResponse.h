@@ -3,6 +3,7 @@
 #include "util/Secret.h"
 
 #include <QByteArrayView>
+#include <QMetaType>
 #include <QString>
 
 class QUrl;
@@ -43,3 +44,5 @@ struct AuthorizationResponse
 };
 
 } // namespace tenantry
+
+Q_DECLARE_METATYPE(tenantry::AuthorizationResponse)

@@ -263,7 +263,7 @@ void LoopbackRedirectListener::readRequest(QTcpSocket* socket)
     }
     const AuthorizationResponse response = AuthorizationResponse::fromQuery(parsed.request.rawQuery);
     if (path == QLatin1String("/") && response.kind != AuthorizationResponse::Kind::NotAResponse) {
-        takeResponse(socket, target, response);
+        takeResponse(socket, response);
         return;
     }
     answer(socket, 404, page(tr("Not found"), QString())); // favicon.ico and the like: harmless
@@ -286,8 +286,7 @@ void LoopbackRedirectListener::serveStart(QTcpSocket* socket, const QString& pat
     answer(socket, 302, QByteArray(), "Location: " + m_authorizeUrl.toEncoded() + "\r\n");
 }
 
-void LoopbackRedirectListener::takeResponse(QTcpSocket* socket, const QUrl& target,
-                                            const AuthorizationResponse& response)
+void LoopbackRedirectListener::takeResponse(QTcpSocket* socket, const AuthorizationResponse& response)
 {
     if (response.state != m_expectedState) {
         stopAsHijack(socket, tr("The sign-in was stopped: a sign-in response that does not belong to this sign-in "
@@ -299,12 +298,8 @@ void LoopbackRedirectListener::takeResponse(QTcpSocket* socket, const QUrl& targ
         answer(socket, 200, page(tr("Signed in to Tenantry"), tr("You can close this window and return to Tenantry.")));
     else
         answer(socket, 200, page(tr("Sign-in failed"), tr("%1 You can close this window.").arg(response.problem())));
-    // The query as the provider encoded it: the auth code flow reads it with the same AuthorizationResponse.
-    QUrl redirect(redirectUri());
-    redirect.setPath(target.path(QUrl::FullyEncoded), QUrl::StrictMode);
-    redirect.setQuery(target.query(QUrl::FullyEncoded), QUrl::StrictMode);
     stop();
-    emit redirected(redirect);
+    emit redirected(response);
 }
 
 void LoopbackRedirectListener::stopAsHijack(QTcpSocket* socket, const QString& message)

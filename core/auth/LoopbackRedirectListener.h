@@ -61,7 +61,7 @@ private:
     void accept(QTcpServer* server);
     void readRequest(QTcpSocket* socket);
     void serveStart(QTcpSocket* socket, const QString& path);
-    void takeResponse(QTcpSocket* socket, const QUrl& target, const AuthorizationResponse& response);
+    void takeResponse(QTcpSocket* socket, const AuthorizationResponse& response);
     void stopAsHijack(QTcpSocket* socket, const QString& message);
     void answer(QTcpSocket* socket, int status, const QByteArray& html, const QByteArray& extraHeaders = {});
     void stop();

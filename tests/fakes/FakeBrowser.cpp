@@ -45,19 +45,17 @@ void InProcessAuthorizationBrowser::open(const QUrl& authorizeUrl, const QString
         if (generation != m_generation)
             return;
         QString error;
-        QUrl redirect = m_idp->completeAuthorization(authorizeUrl, user, &error);
+        const QUrl redirect = m_idp->completeAuthorization(authorizeUrl, user, &error);
         if (redirect.isEmpty()) {
             emit failed(error);
             return;
         }
-        if (!forgedState.isEmpty()) {
-            QUrlQuery query(redirect);
-            query.removeAllQueryItems(QStringLiteral("state"));
-            query.addQueryItem(QStringLiteral("state"), forgedState);
-            redirect.setQuery(query);
-        }
+        // Read as the embedded browser reads it, '+' for spaces and all.
+        AuthorizationResponse response = AuthorizationResponse::fromRedirect(redirect);
+        if (!forgedState.isEmpty())
+            response.state = forgedState;
         Q_UNUSED(expectedState)
-        emit redirected(redirect);
+        emit redirected(response);
     });
 }
 

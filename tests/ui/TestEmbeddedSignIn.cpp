@@ -10,7 +10,6 @@
 #include <QDesktopServices>
 #include <QPointer>
 #include <QSignalSpy>
-#include <QUrlQuery>
 #include <QWebEnginePage>
 #include <QWebEngineProfile>
 #include <QWebEngineSettings>
@@ -97,9 +96,11 @@ private slots:
         showPage(run.dialog, navigateTo(redirect));
 
         QTRY_COMPARE_WITH_TIMEOUT(run.redirected.count(), 1, 20000);
-        const QUrl url = run.redirected.first().first().toUrl();
-        QCOMPARE(QUrlQuery(url).queryItemValue(QStringLiteral("code")), QStringLiteral("the-code"));
-        QCOMPARE(url.port(), int(run.browser.port()));
+        const auto response = run.redirected.first().first().value<AuthorizationResponse>();
+        QCOMPARE(response.kind, AuthorizationResponse::Kind::Code);
+        QCOMPARE(response.code.reveal(), QStringLiteral("the-code"));
+        QCOMPARE(response.state, QStringLiteral("state-123"));
+        QCOMPARE(response.clientInfo, QStringLiteral("e30"));
         // The dialog closed itself and goes away (page, then profile).
         QTRY_VERIFY_WITH_TIMEOUT(run.dialog.isNull(), 5000);
         QCOMPARE(run.cancelled.count(), 0);
@@ -123,8 +124,7 @@ private slots:
         const QString real = run.browser.redirectUri() + QStringLiteral("/?code=real&state=state-good");
         showPage(run.dialog, navigateTo(real));
         QTRY_COMPARE_WITH_TIMEOUT(run.redirected.count(), 1, 20000);
-        QCOMPARE(QUrlQuery(run.redirected.first().first().toUrl()).queryItemValue(QStringLiteral("code")),
-                 QStringLiteral("real"));
+        QCOMPARE(run.redirected.first().first().value<AuthorizationResponse>().code.reveal(), QStringLiteral("real"));
     }
 
     void showsTheProvidersErrorDescription()
@@ -137,7 +137,11 @@ private slots:
                                                 "to+consent+to+access+the+app.&state=s-err");
         showPage(run.dialog, navigateTo(redirect));
         QTRY_COMPARE_WITH_TIMEOUT(run.redirected.count(), 1, 20000);
-        // Reported (so the flow fails with it), and shown; the dialog stays for the user to read it.
+        // Reported (so the flow fails with it), read once with '+' as a space, and shown; the dialog stays
+        // for the user to read it.
+        const auto response = run.redirected.first().first().value<AuthorizationResponse>();
+        QCOMPARE(response.kind, AuthorizationResponse::Kind::Error);
+        QCOMPARE(response.problem(), QStringLiteral("AADSTS65004: User declined to consent to access the app."));
         QVERIFY(run.dialog && run.dialog->isVisible());
         QCOMPARE(run.dialog->failureText(), QStringLiteral("AADSTS65004: User declined to consent to access the app."));
         test::saveScreenshot(run.dialog, QStringLiteral("embedded-sign-in-failed"));

@@ -157,12 +157,12 @@ void EmbeddedSignInDialog::onRedirectRequested(const QUrl& url)
     if (response.kind != AuthorizationResponse::Kind::Code) {
         // Shown here and reported: the auth code flow fails with the same words (same parser).
         showFailure(response.problem());
-        emit redirected(url);
+        emit redirected(response);
         return;
     }
     qCInfo(lcSignIn) << "caught the sign-in redirect";
     accept();
-    emit redirected(url);
+    emit redirected(response);
 }
 
 void EmbeddedSignInDialog::onLoadingChanged(const QWebEngineLoadingInfo& info)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "auth/AuthorizationResponse.h"
+
 #include <QDialog>
 #include <QUrl>
 
@@ -47,7 +49,7 @@ public slots:
     void reject() override; // Esc, Cancel, the window's close button
 
 signals:
-    void redirected(const QUrl& url); // the redirect, with this sign-in's state
+    void redirected(const tenantry::AuthorizationResponse& response); // the redirect, with this sign-in's state
     void loadFailed(const QString& message);
     void cancelled();
 

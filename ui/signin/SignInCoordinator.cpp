@@ -2,8 +2,6 @@
 
 #include "UiLogging.h"
 #include "account/Session.h"
-#include "auth/AuthCodeFlow.h"
-#include "auth/DeviceCodeFlow.h"
 #include "signin/DeviceCodeDialog.h"
 #include "signin/EmbeddedSignInDialog.h"
 #include "signin/WebEngineAuthorizationBrowser.h"
@@ -15,15 +13,31 @@ namespace tenantry {
 SignInCoordinator::SignInCoordinator(Session* session, QWidget* dialogParent, QObject* parent)
     : QObject(parent)
     , m_session(session)
+    , m_signIn(new InteractiveSignIn(session, this))
     , m_dialogParent(dialogParent)
-{}
+{
+    connect(m_signIn, &InteractiveSignIn::deviceCodeReady, this, &SignInCoordinator::showDeviceCode);
+    connect(m_signIn, &InteractiveSignIn::tokensReceived, this, [this] {
+        if (m_deviceCodeDialog)
+            m_deviceCodeDialog->signInCompleted();
+        emit started(tr("Signed in; finding your tenants and subscriptions…"));
+    });
+    connect(m_signIn, &InteractiveSignIn::completed, this, &SignInCoordinator::completed);
+    connect(m_signIn, &InteractiveSignIn::failed, this, &SignInCoordinator::onFailed);
+    connect(m_signIn, &InteractiveSignIn::cancelled, this, &SignInCoordinator::cancelled);
+}
 
 SignInCoordinator::~SignInCoordinator()
 {
-    delete m_authCodeFlow.data();
-    delete m_deviceCodeFlow.data();
+    // The sign-in (and its flow) before the browser it talks to.
+    delete m_signIn;
     delete m_deviceCodeDialog.data();
     delete m_browser.data();
+}
+
+bool SignInCoordinator::isRunning() const
+{
+    return m_signIn->isRunning();
 }
 
 WebEngineAuthorizationBrowser* SignInCoordinator::browser() const
@@ -36,21 +50,13 @@ DeviceCodeDialog* SignInCoordinator::deviceCodeDialog() const
     return m_deviceCodeDialog;
 }
 
-QStringList SignInCoordinator::scopes() const
-{
-    return {m_session->cloud().armScope()};
-}
-
 bool SignInCoordinator::begin()
 {
-    if (m_running) {
+    if (m_signIn->isRunning()) {
         raiseRunning();
         return false;
     }
-    m_running = true;
-    // The previous sign-in's objects (and a failure it may still show) go now.
-    delete m_authCodeFlow.data();
-    delete m_deviceCodeFlow.data();
+    // The previous sign-in's windows (and a failure one may still show) go now.
     delete m_browser.data();
     if (m_deviceCodeDialog)
         m_deviceCodeDialog->deleteLater();
@@ -74,102 +80,51 @@ void SignInCoordinator::signInWithBrowser(const SignInRequest& request)
     if (!begin())
         return;
     m_browser = new WebEngineAuthorizationBrowser(m_dialogParent, this);
-    m_authCodeFlow = new AuthCodeFlow(&m_session->tokenClient(), m_browser, this);
-    connect(
-        m_authCodeFlow, &AuthCodeFlow::succeeded, this,
-        [this, request](const TokenGrantResult& result, const QString& realm) { complete(result, realm, request); });
-    connect(m_authCodeFlow, &AuthCodeFlow::failed, this, [this](const QString& message, TokenGrantResult::Kind) {
-        // Shown in the dialog while it is open (the provider's own words); the window says it too.
-        if (m_browser)
-            m_browser->showFailure(message);
-        finishFlow();
-        emit failed(message);
-    });
-    connect(m_authCodeFlow, &AuthCodeFlow::cancelled, this, [this] {
-        finishFlow();
-        emit cancelled();
-    });
-    AuthCodeRequest flowRequest;
-    flowRequest.tenant = request.tenant.isEmpty() ? QStringLiteral("organizations") : request.tenant;
-    flowRequest.scopes = scopes();
-    flowRequest.loginHint = request.loginHint;
-    flowRequest.claims = request.claims;
-    qCInfo(lcSignIn).noquote() << "sign-in with the embedded browser, tenant" << flowRequest.tenant;
     emit started(tr("Opening the sign-in page…"));
-    m_authCodeFlow->start(flowRequest);
+    m_signIn->startWithBrowser(request, m_browser);
 }
 
 void SignInCoordinator::signInWithCode(const SignInRequest& request)
 {
     if (!begin())
         return;
-    m_deviceCodeFlow = new DeviceCodeFlow(&m_session->tokenClient(), m_session->clock(), this);
-    connect(m_deviceCodeFlow, &DeviceCodeFlow::promptReady, this, [this](const DeviceCodePrompt& prompt) {
-        auto* dialog = new DeviceCodeDialog(prompt, m_session->clock(), m_dialogParent);
-        dialog->setAttribute(Qt::WA_DeleteOnClose);
-        m_deviceCodeDialog = dialog;
-        connect(dialog, &DeviceCodeDialog::cancelled, this, [this] {
-            if (m_deviceCodeFlow)
-                m_deviceCodeFlow->cancel();
-        });
-        dialog->show();
-        dialog->raise();
-        dialog->activateWindow();
-    });
-    connect(m_deviceCodeFlow, &DeviceCodeFlow::succeeded, this,
-            [this, request](const TokenGrantResult& result, const QString& realm) {
-                if (m_deviceCodeDialog)
-                    m_deviceCodeDialog->signInCompleted();
-                complete(result, realm, request);
-            });
-    connect(m_deviceCodeFlow, &DeviceCodeFlow::failed, this, [this](const QString& message, TokenGrantResult::Kind) {
-        if (m_deviceCodeDialog)
-            m_deviceCodeDialog->signInFailed(message);
-        finishFlow();
-        emit failed(message);
-    });
-    connect(m_deviceCodeFlow, &DeviceCodeFlow::cancelled, this, [this] {
-        finishFlow();
-        emit cancelled();
-    });
-    const QString tenant = request.tenant.isEmpty() ? QStringLiteral("organizations") : request.tenant;
-    qCInfo(lcSignIn).noquote() << "sign-in with a device code, tenant" << tenant;
     emit started(tr("Asking for a sign-in code…"));
-    m_deviceCodeFlow->start(tenant, scopes(), request.claims);
+    m_signIn->startWithDeviceCode(request);
 }
 
 void SignInCoordinator::cancel()
 {
-    if (!m_running)
-        return;
-    if (m_authCodeFlow && m_authCodeFlow->isRunning())
-        m_authCodeFlow->cancel();
-    else if (m_deviceCodeFlow && m_deviceCodeFlow->isRunning())
-        m_deviceCodeFlow->cancel();
+    m_signIn->cancel();
 }
 
-void SignInCoordinator::finishFlow()
+void SignInCoordinator::showDeviceCode(const DeviceCodePrompt& prompt)
 {
-    m_running = false;
+    auto* dialog = new DeviceCodeDialog(prompt, m_session->clock(), m_dialogParent);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_deviceCodeDialog = dialog;
+    connect(dialog, &DeviceCodeDialog::cancelled, m_signIn, &InteractiveSignIn::cancel);
+    dialog->show();
+    dialog->raise();
+    dialog->activateWindow();
 }
 
-void SignInCoordinator::complete(const TokenGrantResult& result, const QString& realm, const SignInRequest& request)
+void SignInCoordinator::onFailed(const Error& error)
 {
-    SignInOptions options;
-    options.tenant = request.tenant;
-    emit started(tr("Signed in; finding your tenants and subscriptions…"));
-    QPointer<SignInCoordinator> self(this);
-    m_session->signIn().completeSignIn(result, realm, scopes(), options, [self](const SignInResult& signIn) {
-        if (!self)
-            return;
-        self->finishFlow();
-        if (signIn.homeAccountId.isEmpty() && !signIn.ok()) {
-            emit self->failed(signIn.error);
-            return;
-        }
-        qCInfo(lcSignIn).noquote() << "signed in;" << signIn.subscriptions.size() << "subscriptions";
-        emit self->completed(signIn);
-    });
+    const QString message = describe(error);
+    // Shown in the sign-in's own window while it is open (the provider's words); the main window says it too.
+    if (m_browser)
+        m_browser->showFailure(message);
+    if (m_deviceCodeDialog && m_deviceCodeDialog->isVisible())
+        m_deviceCodeDialog->signInFailed(message);
+    qCInfo(lcSignIn) << "the sign-in failed";
+    emit failed(message);
+}
+
+QString SignInCoordinator::describe(const Error& error)
+{
+    // What failed says it in its own sentence (the identity provider's description, the flow's or the
+    // store's words); a bare code gets the general sentence for it.
+    return error.detail.isEmpty() ? error.message() : error.detail;
 }
 
 } // namespace tenantry

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "account/SignInService.h"
+#include "account/InteractiveSignIn.h"
 
 #include <QObject>
 #include <QPointer>
@@ -9,25 +9,14 @@ class QWidget;
 
 namespace tenantry {
 
-class AuthCodeFlow;
 class DeviceCodeDialog;
-class DeviceCodeFlow;
 class Session;
 class WebEngineAuthorizationBrowser;
 
-// What to sign in to.
-struct SignInRequest
-{
-    QString tenant;    // empty: every tenant of the account ("organizations" authority)
-    QString loginHint; // the account, when signing in again or to one more tenant
-    QString claims;    // the tenant's claims challenge (MFA, Conditional Access)
-};
-
-// Runs one interactive sign-in at a time: in the embedded browser (AuthCodeFlow through a
-// WebEngineAuthorizationBrowser; QtWebEngine starts only now) or with a device code (DeviceCodeFlow
-// and its dialog). A successful flow is handed to SignInService, which caches it, finds the
-// account's tenants and subscriptions and updates azureProfile.json. A cancelled or failed flow
-// changes nothing.
+// The app's face of InteractiveSignIn (core), which decides everything about a sign-in: this adapter
+// supplies the embedded browser (WebEngineAuthorizationBrowser; QtWebEngine starts only now), shows the
+// device code in its dialog, raises the running sign-in's window when another is asked for, and words
+// what the core reports for the window. A cancelled or failed sign-in changes nothing.
 class SignInCoordinator : public QObject
 {
     Q_OBJECT
@@ -36,7 +25,7 @@ public:
     SignInCoordinator(Session* session, QWidget* dialogParent, QObject* parent = nullptr);
     ~SignInCoordinator() override;
 
-    bool isRunning() const { return m_running; }
+    bool isRunning() const;
     WebEngineAuthorizationBrowser* browser() const;
     DeviceCodeDialog* deviceCodeDialog() const;
 
@@ -53,20 +42,16 @@ signals:
 
 private:
     bool begin();
-    void complete(const TokenGrantResult& result, const QString& realm, const SignInRequest& request);
-    void finishFlow();
     void raiseRunning();
-    QStringList scopes() const;
+    void showDeviceCode(const DeviceCodePrompt& prompt);
+    void onFailed(const Error& error);
+    static QString describe(const Error& error);
 
     Session* m_session;
+    InteractiveSignIn* m_signIn;
     QPointer<QWidget> m_dialogParent;
     QPointer<WebEngineAuthorizationBrowser> m_browser;
-    QPointer<AuthCodeFlow> m_authCodeFlow;
-    QPointer<DeviceCodeFlow> m_deviceCodeFlow;
     QPointer<DeviceCodeDialog> m_deviceCodeDialog;
-    bool m_running = false;
 };
 
 } // namespace tenantry
-
-Q_DECLARE_METATYPE(tenantry::SignInRequest)

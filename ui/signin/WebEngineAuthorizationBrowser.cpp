@@ -45,11 +45,11 @@ void WebEngineAuthorizationBrowser::open(const QUrl& authorizeUrl, const QString
     m_done = false;
     auto* dialog = new EmbeddedSignInDialog(QUrl(redirectUri()), m_dialogParent);
     m_dialog = dialog;
-    connect(dialog, &EmbeddedSignInDialog::redirected, this, [this](const QUrl& url) {
+    connect(dialog, &EmbeddedSignInDialog::redirected, this, [this](const AuthorizationResponse& response) {
         if (m_done)
             return;
         m_done = true;
-        emit redirected(url);
+        emit redirected(response);
     });
     connect(dialog, &EmbeddedSignInDialog::loadFailed, this, [this](const QString& message) {
         if (m_done)

@@ -45,12 +45,9 @@ void TokenCopier::copy(const TokenCopyRequest& request)
             return;
         --self->m_pending;
         if (!response.ok()) {
-            const bool needsSignIn = response.error == TokenResponse::Error::InteractionRequired ||
-                                     response.error == TokenResponse::Error::RefreshTokenDead ||
-                                     response.error == TokenResponse::Error::NotSignedIn;
             qCInfo(lcClipboard).noquote()
                 << "no token to copy for tenant" << request.tenantId << ":" << response.message;
-            emit self->failed(request, response.message, needsSignIn);
+            emit self->failed(request, response.message, response.needsInteractiveSignIn());
             return;
         }
         self->m_clipboard->copyToken(response.accessToken, request.format);
