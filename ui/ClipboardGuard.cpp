@@ -45,10 +45,8 @@ void ClipboardGuard::setClearAfterSeconds(int seconds)
 
 void ClipboardGuard::applySettings(const AppSettings& settings)
 {
-    bool ok = false;
-    const int seconds = settings.value(AppSettings::Key::ClipboardClearSeconds).toInt(&ok);
-    setClearAfterSeconds(ok ? seconds : kDefaultClearSeconds);
-    setCopyToSelection(settings.value(AppSettings::Key::CopyToPrimarySelection).toBool());
+    setClearAfterSeconds(settings.clipboardClearSeconds());
+    setCopyToSelection(settings.copyToPrimarySelection());
 }
 
 QMimeData* ClipboardGuard::secretMimeData(const QString& text)

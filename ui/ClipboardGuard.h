@@ -45,7 +45,7 @@ public:
     // Also put secrets on the PRIMARY selection (where the platform has one). Off by default.
     void setCopyToSelection(bool copy) { m_copyToSelection = copy; }
     bool copiesToSelection() const { return m_copyToSelection; }
-    void applySettings(const AppSettings& settings); // ClipboardClearSeconds, CopyToPrimarySelection
+    void applySettings(const AppSettings& settings); // the clear-after seconds and the primary selection
 
     void copySecret(const Secret& secret);
     void copyToken(const Secret& token, TokenFormat format = TokenFormat::Raw);
