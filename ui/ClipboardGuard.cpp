@@ -25,7 +25,7 @@ ClipboardGuard::ClipboardGuard(QObject* parent, QClipboard* clipboard)
     : QObject(parent)
     , m_clipboard(clipboard ? clipboard : QGuiApplication::clipboard())
 {
-    m_timer.setInterval(1000);
+    m_timer.setInterval(std::chrono::seconds(1));
     connect(&m_timer, &QTimer::timeout, this, &ClipboardGuard::tick);
     // A token must not outlive the app on the clipboard (the clipboard owner is gone after quit
     // on X11 anyway, but clipboard managers would have taken a copy).
@@ -45,10 +45,8 @@ void ClipboardGuard::setClearAfterSeconds(int seconds)
 
 void ClipboardGuard::applySettings(const AppSettings& settings)
 {
-    bool ok = false;
-    const int seconds = settings.value(AppSettings::Key::ClipboardClearSeconds).toInt(&ok);
-    setClearAfterSeconds(ok ? seconds : kDefaultClearSeconds);
-    setCopyToSelection(settings.value(AppSettings::Key::CopyToPrimarySelection).toBool());
+    setClearAfterSeconds(settings.clipboardClearSeconds());
+    setCopyToSelection(settings.copyToPrimarySelection());
 }
 
 QMimeData* ClipboardGuard::secretMimeData(const QString& text)

@@ -6,6 +6,8 @@
 #include <QObject>
 #include <QTimer>
 
+#include <chrono>
+
 class QMimeData;
 
 namespace tenantry {
@@ -37,11 +39,13 @@ public:
 
     // 0 = never clear.
     void setClearAfterSeconds(int seconds);
+    // How long one step of the countdown lasts: a second, which tests shorten instead of waiting.
+    void setTickInterval(std::chrono::milliseconds interval) { m_timer.setInterval(interval); }
     int clearAfterSeconds() const { return m_clearAfterSeconds; }
     // Also put secrets on the PRIMARY selection (where the platform has one). Off by default.
     void setCopyToSelection(bool copy) { m_copyToSelection = copy; }
     bool copiesToSelection() const { return m_copyToSelection; }
-    void applySettings(const AppSettings& settings); // ClipboardClearSeconds, CopyToPrimarySelection
+    void applySettings(const AppSettings& settings); // the clear-after seconds and the primary selection
 
     void copySecret(const Secret& secret);
     void copyToken(const Secret& token, TokenFormat format = TokenFormat::Raw);

@@ -98,15 +98,15 @@ CopyTokenDialog* DesktopApp::copyTokenDialog() const
 void DesktopApp::buildSession()
 {
     AppSettings& settings = *m_options.settings;
-    m_startCloudSetting = settings.value(AppSettings::Key::CloudName).toString();
+    m_startCloudSetting = settings.cloudName();
     Session::Options options;
     options.configDir = m_options.configDir;
-    QString storageWarning;
-    options.storageMode = configuredStorageMode(settings, &storageWarning); // TENANTRY_STORAGE_MODE, as the CLI
-    if (!storageWarning.isEmpty())
-        qCWarning(lcUi).noquote() << storageWarning;
+    const StorageModeChoice storage = settings.storageMode(); // TENANTRY_STORAGE_MODE, as the CLI
+    options.storageMode = storage.mode;
+    if (!storage.warning.isEmpty())
+        qCWarning(lcUi).noquote() << storage.warning;
     options.clientId = m_options.clientId;
-    options.cloudName = settings.value(AppSettings::Key::CloudName).toString();
+    options.cloudName = m_startCloudSetting;
     options.keychain = m_options.keychain;
     options.network = m_options.network;
     m_session = std::make_unique<Session>(options, m_clock);
@@ -121,14 +121,13 @@ void DesktopApp::buildSession()
 void DesktopApp::applySettings(PlaintextCopies copies)
 {
     m_clipboard->applySettings(*m_options.settings);
-    m_reminder->setMinutesBefore(m_options.settings->value(AppSettings::Key::NotifyBeforeExpiryMinutes).toInt());
+    m_reminder->setMinutesBefore(m_options.settings->notifyBeforeExpiryMinutes());
     if (!m_sessionError.isEmpty())
         return;
     // The session's clients are built for one cloud: another one takes a new start.
-    const QString cloud = m_options.settings->value(AppSettings::Key::CloudName).toString();
-    if (cloud != m_startCloudSetting)
+    if (m_options.settings->cloudName() != m_startCloudSetting)
         m_window->showProblem(tr("Tenantry uses the new cloud setting from its next start."));
-    const StorageMode mode = configuredStorageMode(*m_options.settings);
+    const StorageMode mode = m_options.settings->storageMode().mode;
     if (mode != m_session->cache().mode()) {
         QPointer<DesktopApp> self(this);
         m_session->cache().setMode(mode, copies, [self](const CacheOutcome& outcome) {
@@ -141,7 +140,7 @@ void DesktopApp::applySettings(PlaintextCopies copies)
 void DesktopApp::start(const LaunchOptions& options)
 {
     m_tray->start();
-    const bool minimized = options.minimized || m_options.settings->value(AppSettings::Key::StartMinimized).toBool();
+    const bool minimized = options.minimized || m_options.settings->startMinimized();
     if (!minimized)
         m_window->showAndRaise();
     else if (!QSystemTrayIcon::isSystemTrayAvailable())

@@ -112,7 +112,7 @@ private:
     Options m_options;
     const Clock& m_clock;
     QString m_sessionError;
-    QString m_startCloudSetting; // AppSettings::Key::CloudName as the session was built
+    QString m_startCloudSetting; // AppSettings::cloudName() as the session was built
     std::unique_ptr<Session> m_session;
     AccountDirectory* m_directory = nullptr;
     AccountTreeModel* m_model = nullptr;

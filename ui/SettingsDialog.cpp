@@ -18,9 +18,6 @@ namespace tenantry {
 
 namespace {
 
-const QString kKeychainAndFile = QStringLiteral("keychain-and-file");
-const QString kKeychainOnly = QStringLiteral("keychain-only");
-
 void selectData(QComboBox* box, const QString& value)
 {
     const int index = box->findData(value);
@@ -46,14 +43,22 @@ void SettingsDialog::buildUi()
     auto* tokens = new QGroupBox(tr("Tokens"), this);
     auto* tokensForm = new QFormLayout(tokens);
     m_storageMode = new QComboBox(tokens);
-    m_storageMode->addItem(tr("Keychain and Azure CLI files"), kKeychainAndFile);
-    m_storageMode->addItem(tr("Keychain only"), kKeychainOnly);
+    m_storageMode->addItem(tr("Keychain and Azure CLI files"),
+                           AppSettings::storageModeName(StorageMode::KeychainAndFile));
+    m_storageMode->addItem(tr("Keychain only"), AppSettings::storageModeName(StorageMode::KeychainOnly));
     m_storageMode->setToolTip(tr("“Keychain only” keeps no plaintext token cache on disk; az, Azure PowerShell "
                                  "and other tools then cannot use Tenantry's sign-ins."));
     tokensForm->addRow(tr("&Storage:"), m_storageMode);
+    // Shown when the environment decides: the choice here would not count until the variable is gone.
+    m_storageModeNote = new QLabel(tr("Set by the environment variable TENANTRY_STORAGE_MODE; unset it to choose "
+                                      "here."),
+                                   tokens);
+    m_storageModeNote->setWordWrap(true);
+    m_storageModeNote->hide();
+    tokensForm->addRow(QString(), m_storageModeNote);
 
     m_clipboardSeconds = new QSpinBox(tokens);
-    m_clipboardSeconds->setRange(0, 3600);
+    m_clipboardSeconds->setRange(0, AppSettings::kMaxClipboardClearSeconds);
     m_clipboardSeconds->setSuffix(tr(" s"));
     m_clipboardSeconds->setSpecialValueText(tr("Never"));
     m_clipboardSeconds->setToolTip(tr("A copied token is removed from the clipboard after this time, unless "
@@ -70,7 +75,7 @@ void SettingsDialog::buildUi()
     tokensForm->addRow(m_copyToSelection);
 
     m_expiryReminder = new QSpinBox(tokens);
-    m_expiryReminder->setRange(0, 55);
+    m_expiryReminder->setRange(0, AppSettings::kMaxNotifyBeforeExpiryMinutes);
     m_expiryReminder->setSuffix(tr(" min before"));
     m_expiryReminder->setSpecialValueText(tr("Never"));
     m_expiryReminder->setToolTip(tr("A notification a few minutes before the last token you copied expires, so "
@@ -113,38 +118,42 @@ void SettingsDialog::buildUi()
 
 void SettingsDialog::load()
 {
-    using Key = AppSettings::Key;
-    selectData(m_storageMode, m_settings->value(Key::StorageMode).toString());
-    m_clipboardSeconds->setValue(m_settings->value(Key::ClipboardClearSeconds).toInt());
-    m_copyToSelection->setChecked(m_settings->value(Key::CopyToPrimarySelection).toBool());
-    m_expiryReminder->setValue(m_settings->value(Key::NotifyBeforeExpiryMinutes).toInt());
-    selectData(m_cloud, m_settings->value(Key::CloudName).toString());
-    m_startMinimized->setChecked(m_settings->value(Key::StartMinimized).toBool());
+    const StorageModeChoice storage = m_settings->storageMode();
+    m_storageModeFromEnvironment = storage.setByEnvironment;
+    selectData(m_storageMode, AppSettings::storageModeName(storage.mode));
+    m_storageMode->setEnabled(!m_storageModeFromEnvironment);
+    m_storageModeNote->setVisible(m_storageModeFromEnvironment);
+    m_clipboardSeconds->setValue(m_settings->clipboardClearSeconds());
+    m_copyToSelection->setChecked(m_settings->copyToPrimarySelection());
+    m_expiryReminder->setValue(m_settings->notifyBeforeExpiryMinutes());
+    selectData(m_cloud, m_settings->cloudName());
+    m_startMinimized->setChecked(m_settings->startMinimized());
     // The file on disk is the truth (the user may have removed it by hand).
     m_startAtLogin->setChecked(m_autostart && m_autostart->isEnabled());
 }
 
 bool SettingsDialog::save(QString* error)
 {
-    using Key = AppSettings::Key;
-    m_settings->setValue(Key::StorageMode, m_storageMode->currentData().toString());
-    m_settings->setValue(Key::ClipboardClearSeconds, m_clipboardSeconds->value());
-    m_settings->setValue(Key::CopyToPrimarySelection, m_copyToSelection->isChecked());
-    m_settings->setValue(Key::NotifyBeforeExpiryMinutes, m_expiryReminder->value());
-    m_settings->setValue(Key::CloudName, m_cloud->currentData().toString());
-    m_settings->setValue(Key::StartMinimized, m_startMinimized->isChecked());
+    // The environment's mode is shown, not chosen: the user's own setting stays as it was.
+    if (!m_storageModeFromEnvironment)
+        m_settings->setStorageMode(selectedStorageMode());
+    m_settings->setClipboardClearSeconds(m_clipboardSeconds->value());
+    m_settings->setCopyToPrimarySelection(m_copyToSelection->isChecked());
+    m_settings->setNotifyBeforeExpiryMinutes(m_expiryReminder->value());
+    m_settings->setCloudName(m_cloud->currentData().toString());
+    m_settings->setStartMinimized(m_startMinimized->isChecked());
     bool ok = true;
     if (m_autostart && AutostartEntry::isSupported() && m_autostart->isEnabled() != m_startAtLogin->isChecked())
         ok = m_autostart->setEnabled(m_startAtLogin->isChecked(), error);
-    m_settings->setValue(Key::StartAtLogin, m_autostart ? m_autostart->isEnabled() : false);
+    m_settings->setStartAtLogin(m_autostart ? m_autostart->isEnabled() : false);
     m_settings->sync();
     return ok;
 }
 
 void SettingsDialog::accept()
 {
-    const bool toKeychainOnly = m_storageMode->currentData().toString() == kKeychainOnly &&
-                                m_settings->value(AppSettings::Key::StorageMode).toString() != kKeychainOnly;
+    const bool toKeychainOnly = !m_storageModeFromEnvironment && selectedStorageMode() == StorageMode::KeychainOnly &&
+                                m_settings->storedStorageMode() != StorageMode::KeychainOnly;
     m_plaintextCopies = PlaintextCopies::Keep;
     if (!toKeychainOnly) {
         saveAndClose();
@@ -166,6 +175,12 @@ void SettingsDialog::accept()
         QMetaObject::invokeMethod(this, &SettingsDialog::saveAndClose, Qt::QueuedConnection);
     });
     box->open();
+}
+
+StorageMode SettingsDialog::selectedStorageMode() const
+{
+    return AppSettings::storageModeNamed(m_storageMode->currentData().toString())
+        .value_or(StorageMode::KeychainAndFile);
 }
 
 void SettingsDialog::saveAndClose()

@@ -17,9 +17,10 @@ class AutostartEntry;
 // Tenantry's preferences, read from and written to AppSettings on OK: where tokens are stored,
 // how long a copied token stays on the clipboard and whether it goes to the primary selection too,
 // start minimized / at login (the autostart entry is written or removed right away), and the cloud
-// (or follow az's choice). Switching to "keychain only" asks first whether the tokens Tenantry copied
-// into the keychain should be removed from Azure CLI's plaintext file (plaintextCopies() has the
-// answer when settingsChanged() comes).
+// (or follow az's choice). When TENANTRY_STORAGE_MODE sets the storage mode, the dialog shows that mode,
+// says so and leaves the stored choice alone. Switching to "keychain only" asks first whether the tokens Tenantry
+// copied into the keychain should be removed from Azure CLI's plaintext file (plaintextCopies() has the answer when
+// settingsChanged() comes).
 class SettingsDialog : public QDialog
 {
     Q_OBJECT
@@ -29,6 +30,7 @@ public:
 
     // The widgets, for tests.
     QComboBox* storageModeBox() const { return m_storageMode; }
+    QLabel* storageModeNote() const { return m_storageModeNote; } // shown when TENANTRY_STORAGE_MODE decides
     QSpinBox* clipboardSecondsBox() const { return m_clipboardSeconds; }
     QCheckBox* copyToSelectionBox() const { return m_copyToSelection; }
     QSpinBox* expiryReminderBox() const { return m_expiryReminder; }
@@ -52,10 +54,13 @@ private:
     void load();
     bool save(QString* error);
     void saveAndClose();
+    StorageMode selectedStorageMode() const;
 
     AppSettings* m_settings;
     AutostartEntry* m_autostart;
     QComboBox* m_storageMode = nullptr;
+    QLabel* m_storageModeNote = nullptr;
+    bool m_storageModeFromEnvironment = false;
     QSpinBox* m_clipboardSeconds = nullptr;
     QCheckBox* m_copyToSelection = nullptr;
     QSpinBox* m_expiryReminder = nullptr;

@@ -1,26 +1,13 @@
 #include "SingleInstance.h"
 
-#include "AppIcons.h"
+#include "SingleInstancePlatform.h"
 #include "UiLogging.h"
 
-#include <QCryptographicHash>
-#include <QDir>
-#include <QFile>
-#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLocalServer>
 #include <QLocalSocket>
-#include <QScopeGuard>
 #include <QTimer>
-
-#if defined(Q_OS_UNIX)
-#include <cerrno>
-#include <fcntl.h>
-#include <sys/socket.h>
-#include <sys/stat.h>
-#include <unistd.h>
-#endif
 
 namespace tenantry {
 
@@ -32,105 +19,6 @@ constexpr int kConnectTimeoutMs = 1000;
 QByteArray encode(const QStringList& arguments)
 {
     return QJsonDocument(QJsonArray::fromStringList(arguments)).toJson(QJsonDocument::Compact) + '\n';
-}
-
-#if defined(Q_OS_UNIX)
-
-QString socketFileName()
-{
-    return AppIcons::kAppId + QStringLiteral(".socket");
-}
-
-// Why the directory `st` describes is no place for the socket; empty when it is one. In anything but
-// a real directory of this user's that nobody else may enter, another user could plant a socket of
-// their own for a later launch to talk to, or swap the stale one for something this user owns.
-QString whyNotPrivate(const struct stat& st)
-{
-    if (S_ISLNK(st.st_mode))
-        return SingleInstance::tr("it is a symbolic link");
-    if (!S_ISDIR(st.st_mode))
-        return SingleInstance::tr("it is not a directory");
-    if (st.st_uid != ::geteuid())
-        return SingleInstance::tr("it belongs to user %1").arg(st.st_uid);
-    if ((st.st_mode & 07777) != 0700)
-        return SingleInstance::tr("its mode is %1, not 0700").arg(st.st_mode & 07777, 4, 8, QLatin1Char('0'));
-    return {};
-}
-
-QString whyNotPrivate(const QString& dir)
-{
-    struct stat st = {};
-    if (::lstat(QFile::encodeName(dir).constData(), &st) != 0)
-        return qt_error_string(errno);
-    return whyNotPrivate(st);
-}
-
-QString refusal(const QString& dir, const QString& reason)
-{
-    return SingleInstance::tr("Not using %1 for the single-instance socket: %2.").arg(dir, reason);
-}
-
-// Removes what a crashed instance left at `path`: only a socket of this user's, and only through a
-// handle on its directory that was checked to be private, so nothing can be swapped in between the
-// check and the unlink (QLocalServer::removeServer deletes whatever file is at the path).
-bool removeStaleSocket(const QString& path, QString* error)
-{
-    const QFileInfo info(path);
-    const int dir =
-        ::open(QFile::encodeName(info.absolutePath()).constData(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-    if (dir < 0) {
-        *error = refusal(info.absolutePath(), qt_error_string(errno));
-        return false;
-    }
-    const auto closeDir = qScopeGuard([dir] { ::close(dir); });
-    struct stat st = {};
-    if (::fstat(dir, &st) != 0) {
-        *error = refusal(info.absolutePath(), qt_error_string(errno));
-        return false;
-    }
-    if (const QString reason = whyNotPrivate(st); !reason.isEmpty()) {
-        *error = refusal(info.absolutePath(), reason);
-        return false;
-    }
-    const QByteArray name = QFile::encodeName(info.fileName());
-    if (::fstatat(dir, name.constData(), &st, AT_SYMLINK_NOFOLLOW) != 0)
-        return errno == ENOENT; // gone already
-    if (!S_ISSOCK(st.st_mode) || st.st_uid != ::geteuid()) {
-        *error = SingleInstance::tr("%1 is not a socket of this user's; leaving it alone.").arg(path);
-        return false;
-    }
-    if (::unlinkat(dir, name.constData(), 0) != 0 && errno != ENOENT) {
-        *error = SingleInstance::tr("Cannot remove the stale socket %1: %2").arg(path, qt_error_string(errno));
-        return false;
-    }
-    return true;
-}
-
-#endif
-
-// Whether the peer of a connection accepted by the first instance runs as this user.
-bool fromThisUser(const QLocalSocket* socket)
-{
-#if defined(Q_OS_LINUX)
-    // The kernel records who connected (at connect(), whatever the peer did since): no peer can fake it.
-    struct ucred credentials = {};
-    socklen_t length = sizeof credentials;
-    if (::getsockopt(int(socket->socketDescriptor()), SOL_SOCKET, SO_PEERCRED, &credentials, &length) != 0) {
-        qCWarning(lcUi).noquote() << "refused a command: cannot tell which user sent it:" << qt_error_string(errno);
-        return false;
-    }
-    if (credentials.uid != ::geteuid()) {
-        qCWarning(lcUi).noquote() << "refused a command from user" << credentials.uid;
-        return false;
-    }
-    return true;
-#else
-    // Other Unixes: the socket sits in a directory only this user may enter (checked private before
-    // every use), so no other user reaches it. Windows: QLocalServer::UserAccessOption gives the named
-    // pipe an access list that names this user alone.
-    Q_UNUSED(socket);
-    return true;
-#endif
 }
 
 } // namespace
@@ -147,36 +35,7 @@ SingleInstance::~SingleInstance() = default;
 
 QString SingleInstance::defaultKey(QString* error)
 {
-#if defined(Q_OS_UNIX)
-    // Not QStandardPaths::RuntimeLocation: it falls back to a directory of its own choosing.
-    const QString runtime = qEnvironmentVariable("XDG_RUNTIME_DIR");
-    if (!runtime.isEmpty() && QDir::isAbsolutePath(runtime)) {
-        const QString reason = whyNotPrivate(runtime);
-        if (reason.isEmpty())
-            return runtime + QLatin1Char('/') + socketFileName();
-        qCWarning(lcUi).noquote() << refusal(runtime, reason);
-    }
-    const QString dir = QDir::tempPath() + QStringLiteral("/tenantry-%1").arg(::geteuid());
-    // 0700 from the start. One that exists already (an earlier run's, or planted by someone else to
-    // catch our socket) is used only when it passes the same check.
-    if (::mkdir(QFile::encodeName(dir).constData(), 0700) != 0 && errno != EEXIST) {
-        if (error)
-            *error = refusal(dir, qt_error_string(errno));
-        return {};
-    }
-    if (const QString reason = whyNotPrivate(dir); !reason.isEmpty()) {
-        if (error)
-            *error = refusal(dir, reason);
-        return {};
-    }
-    return dir + QLatin1Char('/') + socketFileName();
-#else
-    // A pipe name (not a file): QLocalServer::UserAccessOption restricts the pipe to this user.
-    Q_UNUSED(error);
-    const QByteArray user = qgetenv("USER") + qgetenv("USERNAME") + QDir::homePath().toUtf8();
-    return AppIcons::kAppId + QLatin1Char('-') +
-           QString::fromLatin1(QCryptographicHash::hash(user, QCryptographicHash::Sha256).toHex().left(16));
-#endif
+    return singleinstance::defaultKey(error);
 }
 
 bool SingleInstance::isPrimary() const
@@ -196,19 +55,12 @@ void SingleInstance::start(const QStringList& arguments)
         failLater(m_keyError);
         return;
     }
-#if defined(Q_OS_UNIX)
     // Checked now, not only when the key was chosen: a later launch must not hand its command line to
     // a socket someone else could have put there.
-    if (!QDir::isAbsolutePath(m_key)) { // QLocalServer would put it in the shared temp dir
-        failLater(refusal(m_key, tr("it is not an absolute path")));
+    if (const QString refusal = singleinstance::keyRefusal(m_key); !refusal.isEmpty()) {
+        failLater(refusal);
         return;
     }
-    const QString dir = QFileInfo(m_key).absolutePath();
-    if (const QString reason = whyNotPrivate(dir); !reason.isEmpty()) {
-        failLater(refusal(dir, reason));
-        return;
-    }
-#endif
     connectToPrimary();
 }
 
@@ -252,14 +104,7 @@ void SingleInstance::connectToPrimary()
 void SingleInstance::listen()
 {
     m_server = new QLocalServer(this);
-#if defined(Q_OS_UNIX)
-    // No access options: with them Qt binds elsewhere and rename()s the socket over whatever is at the
-    // path -- another file, or the live socket of an instance that started a moment earlier. Bound in
-    // place, a taken path fails; the private directory keeps other users away from the socket.
-    m_server->setSocketOptions(QLocalServer::NoOptions);
-#else
-    m_server->setSocketOptions(QLocalServer::UserAccessOption); // Windows: the pipe's access list names this user
-#endif
+    m_server->setSocketOptions(singleinstance::serverOptions());
     connect(m_server, &QLocalServer::newConnection, this, &SingleInstance::onNewConnection);
     if (m_server->listen(m_key)) {
         qCInfo(lcUi) << "first instance: listening for later launches";
@@ -270,11 +115,7 @@ void SingleInstance::listen()
     if (m_server->serverError() == QAbstractSocket::AddressInUseError && !m_retriedListen) {
         // A socket file left by a crashed instance: nobody answered on it, so remove and retry.
         m_retriedListen = true;
-#if defined(Q_OS_UNIX)
-        const bool removed = removeStaleSocket(m_key, &message);
-#else
-        const bool removed = QLocalServer::removeServer(m_key);
-#endif
+        const bool removed = singleinstance::removeStale(m_key, &message);
         if (removed) {
             if (m_server->listen(m_key)) {
                 emit becamePrimary();
@@ -291,7 +132,7 @@ void SingleInstance::listen()
 void SingleInstance::onNewConnection()
 {
     while (QLocalSocket* socket = m_server->nextPendingConnection()) {
-        if (!fromThisUser(socket)) {
+        if (!singleinstance::fromThisUser(socket)) {
             socket->abort(); // hung up before a byte of the command is read
             socket->deleteLater();
             continue;

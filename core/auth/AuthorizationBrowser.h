@@ -43,7 +43,8 @@ public:
 };
 
 // The platform's own opener, for headless programs (tenantry-cli): xdg-open on Linux, only when a
-// desktop session is there, as az's can_launch_browser() decides.
+// desktop session is there, as az's can_launch_browser() decides. The platform's part is in
+// SystemBrowserLauncher_unix.cpp / SystemBrowserLauncher_win.cpp.
 class SystemBrowserLauncher final : public BrowserLauncher
 {
 public:

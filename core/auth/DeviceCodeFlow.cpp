@@ -91,7 +91,7 @@ void DeviceCodeFlow::poll()
 void DeviceCodeFlow::scheduleNextPoll()
 {
     m_code.intervalSecs = std::clamp(m_code.intervalSecs, DeviceCode::kMinIntervalSecs, DeviceCode::kMaxIntervalSecs);
-    m_timer.start(m_code.intervalSecs * 1000);
+    m_timer.start(m_code.intervalSecs * m_secondLength);
 }
 
 void DeviceCodeFlow::fail(const QString& message, TokenGrantResult::Kind kind)

@@ -5,6 +5,8 @@
 #include <QObject>
 #include <QTimer>
 
+#include <chrono>
+
 namespace tenantry {
 
 class Clock;
@@ -33,6 +35,9 @@ public:
     void start(const QString& tenant, const QStringList& scopes, const QString& claims = {});
     void cancel();
     bool isRunning() const { return m_running; }
+    // How long one second of the server's polling interval lasts: a second, which tests shorten
+    // instead of waiting.
+    void setSecondLength(std::chrono::milliseconds length) { m_secondLength = length; }
 
 signals:
     void promptReady(const tenantry::DeviceCodePrompt& prompt);
@@ -49,6 +54,7 @@ private:
     TokenClient* m_client;
     const Clock& m_clock;
     QTimer m_timer;
+    std::chrono::milliseconds m_secondLength{std::chrono::seconds(1)};
     QString m_tenant;
     QString m_claims;
     DeviceCode m_code;

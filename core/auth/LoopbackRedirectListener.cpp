@@ -3,9 +3,7 @@
 #include "util/Jwt.h"
 #include "util/Logging.h"
 
-#include <QFileInfo>
 #include <QNetworkProxy>
-#include <QProcess>
 #include <QRandomGenerator>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -29,57 +27,7 @@ QByteArray page(const QString& title, const QString& text)
         .toUtf8();
 }
 
-// $BROWSER, as Python's webbrowser (and so az) honours it: the first of a ':'-separated list,
-// "%s" standing for the URL (else the URL is appended).
-QStringList browserFromEnvironment(const QUrl& url)
-{
-    const QString command = qEnvironmentVariable("BROWSER").section(QLatin1Char(':'), 0, 0).trimmed();
-    if (command.isEmpty())
-        return {};
-    QStringList parts = QProcess::splitCommand(command);
-    const QString target = url.toString(QUrl::FullyEncoded);
-    bool substituted = false;
-    for (QString& part : parts) {
-        if (part.contains(QStringLiteral("%s"))) {
-            part.replace(QStringLiteral("%s"), target);
-            substituted = true;
-        }
-    }
-    if (!substituted)
-        parts.append(target);
-    return parts;
-}
-
 } // namespace
-
-bool SystemBrowserLauncher::canOpen() const
-{
-    if (!qEnvironmentVariable("BROWSER").trimmed().isEmpty())
-        return true;
-#if defined(Q_OS_LINUX) || defined(Q_OS_FREEBSD)
-    const bool desktop = qEnvironmentVariableIsSet("DISPLAY") || qEnvironmentVariableIsSet("WAYLAND_DISPLAY");
-    return desktop && (QFileInfo::exists(QStringLiteral("/usr/bin/xdg-open")) ||
-                       QFileInfo::exists(QStringLiteral("/usr/local/bin/xdg-open")));
-#else
-    return true;
-#endif
-}
-
-bool SystemBrowserLauncher::open(const QUrl& url)
-{
-    if (QStringList command = browserFromEnvironment(url); !command.isEmpty()) {
-        const QString program = command.takeFirst();
-        return QProcess::startDetached(program, command);
-    }
-#if defined(Q_OS_MACOS)
-    return QProcess::startDetached(QStringLiteral("open"), {url.toString(QUrl::FullyEncoded)});
-#elif defined(Q_OS_WIN)
-    return QProcess::startDetached(QStringLiteral("rundll32"),
-                                   {QStringLiteral("url.dll,FileProtocolHandler"), url.toString(QUrl::FullyEncoded)});
-#else
-    return QProcess::startDetached(QStringLiteral("xdg-open"), {url.toString(QUrl::FullyEncoded)});
-#endif
-}
 
 LoopbackRedirectListener::LoopbackRedirectListener(BrowserLauncher* launcher, QObject* parent)
     : AuthorizationBrowser(parent)

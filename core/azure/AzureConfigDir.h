@@ -18,7 +18,8 @@ public:
     QString configFile() const;       // config
 
     // Creates it 0700 when missing, like az; warns once when an existing one is writable by others or
-    // owned by someone else (they could plant or replace token files in it).
+    // owned by someone else (they could plant or replace token files in it). AzureConfigDir_unix.cpp /
+    // AzureConfigDir_win.cpp.
     bool ensureExists(QString* error) const;
 
 private:

@@ -16,7 +16,7 @@ public:
     // e.g. 0600, whatever the umask); with KeepExisting an existing file keeps its mode (without setuid/setgid/sticky),
     // so a replace never widens it, and its owner where the OS lets us. A symlink stays a symlink: its
     // target is replaced. On any failure the original is untouched and the temporary file is removed.
-    // The new file's mtime is the precise current time (see AtomicFile.cpp: msal-extensions reloads
+    // The new file's mtime is the precise current time (see AtomicFile_unix.cpp: msal-extensions reloads
     // only when the mtime is newer than its last sync).
     static bool write(const QString& path, const QByteArray& bytes, int newFileMode, QString* error)
     {

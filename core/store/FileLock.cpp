@@ -1,26 +1,12 @@
 #include "store/FileLock.h"
 
+#include "store/FileLockPlatform.h"
 #include "util/Logging.h"
 
 #include <QCoreApplication>
-#include <QFile>
 
 #include <optional>
 #include <thread>
-
-#if defined(Q_OS_WIN)
-#include <QDir>
-
-#include <windows.h>
-#else
-#include <cerrno>
-#include <ctime>
-#include <fcntl.h>
-#include <signal.h>
-#include <sys/file.h>
-#include <sys/stat.h>
-#include <unistd.h>
-#endif
 
 namespace tenantry {
 
@@ -28,350 +14,7 @@ namespace {
 
 using SteadyClock = std::chrono::steady_clock;
 
-enum class CreateOutcome { Created, Exists, Error };
-enum class LockOutcome { Locked, Busy, Error };
-
-// ---- Platform seam: everything below the line is OS-specific, the protocol above it is not. ----
-
-#if defined(Q_OS_WIN)
-
-// Windows: portalocker locks with msvcrt.locking(fd, LK_NBLCK, 2**31-1) from offset 0, i.e. LockFile on
-// bytes [0, 0x7fffffff). Every handle shares read/write/delete so Python's open() and os.remove() work.
-// NOTE: written against the Win32 documentation; not compiled in the Linux CI of this tree yet.
-using Handle = HANDLE;
-const Handle kInvalid = INVALID_HANDLE_VALUE;
-constexpr DWORD kShareAll = FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE;
-constexpr DWORD kLockedBytes = 0x7fffffff;
-
-std::wstring nativePath(const QString& path)
-{
-    return QDir::toNativeSeparators(path).toStdWString();
-}
-
-CreateOutcome createExclusive(const QString& path, int* err)
-{
-    const Handle h = CreateFileW(nativePath(path).c_str(), GENERIC_WRITE, kShareAll, nullptr, CREATE_NEW,
-                                 FILE_ATTRIBUTE_NORMAL, nullptr);
-    if (h != INVALID_HANDLE_VALUE) {
-        CloseHandle(h);
-        return CreateOutcome::Created;
-    }
-    const DWORD e = GetLastError();
-    // ACCESS_DENIED is also what a file pending deletion (a releaser's DeleteFile) answers.
-    if (e == ERROR_FILE_EXISTS || e == ERROR_ALREADY_EXISTS || e == ERROR_ACCESS_DENIED)
-        return CreateOutcome::Exists;
-    *err = static_cast<int>(e);
-    return CreateOutcome::Error;
-}
-
-Handle openFile(const QString& path, bool create, int* err)
-{
-    // OPEN_REPARSE_POINT: a link planted at the path is opened itself, never its target (see unfitReason).
-    const Handle h = CreateFileW(nativePath(path).c_str(), GENERIC_READ | GENERIC_WRITE, kShareAll, nullptr,
-                                 create ? OPEN_ALWAYS : OPEN_EXISTING,
-                                 FILE_ATTRIBUTE_NORMAL | FILE_FLAG_OPEN_REPARSE_POINT, nullptr);
-    if (h == INVALID_HANDLE_VALUE)
-        *err = static_cast<int>(GetLastError());
-    return h;
-}
-
-QString openRefusal(int)
-{
-    return QString();
-}
-
-QString unfitReason(Handle h)
-{
-    BY_HANDLE_FILE_INFORMATION info = {};
-    if (GetFileType(h) != FILE_TYPE_DISK || !GetFileInformationByHandle(h, &info) ||
-        (info.dwFileAttributes & (FILE_ATTRIBUTE_DIRECTORY | FILE_ATTRIBUTE_REPARSE_POINT)))
-        return QStringLiteral("it is not a regular file");
-    if (info.nNumberOfLinks > 1)
-        return QStringLiteral("it has other hard links");
-    return QString();
-}
-
-bool isVanished(int err)
-{
-    return err == ERROR_FILE_NOT_FOUND || err == ERROR_ACCESS_DENIED;
-}
-
-LockOutcome tryLock(Handle h, int* err)
-{
-    OVERLAPPED at = {};
-    if (LockFileEx(h, LOCKFILE_EXCLUSIVE_LOCK | LOCKFILE_FAIL_IMMEDIATELY, 0, kLockedBytes, 0, &at))
-        return LockOutcome::Locked;
-    const DWORD e = GetLastError();
-    if (e == ERROR_LOCK_VIOLATION || e == ERROR_IO_PENDING)
-        return LockOutcome::Busy;
-    *err = static_cast<int>(e);
-    return LockOutcome::Error;
-}
-
-void unlockFile(Handle h)
-{
-    OVERLAPPED at = {};
-    UnlockFileEx(h, 0, kLockedBytes, 0, &at);
-}
-
-void closeFile(Handle h)
-{
-    CloseHandle(h);
-}
-
-bool isStillAt(Handle h, const QString& path)
-{
-    const Handle other = CreateFileW(nativePath(path).c_str(), FILE_READ_ATTRIBUTES, kShareAll, nullptr, OPEN_EXISTING,
-                                     FILE_ATTRIBUTE_NORMAL, nullptr);
-    if (other == INVALID_HANDLE_VALUE)
-        return false;
-    BY_HANDLE_FILE_INFORMATION a = {};
-    BY_HANDLE_FILE_INFORMATION b = {};
-    const bool same = GetFileInformationByHandle(h, &a) && GetFileInformationByHandle(other, &b) &&
-                      a.dwVolumeSerialNumber == b.dwVolumeSerialNumber && a.nFileIndexHigh == b.nFileIndexHigh &&
-                      a.nFileIndexLow == b.nFileIndexLow;
-    CloseHandle(other);
-    return same;
-}
-
-QByteArray readHead(Handle h)
-{
-    char buffer[512];
-    DWORD got = 0;
-    OVERLAPPED at = {};
-    if (!ReadFile(h, buffer, sizeof buffer, &got, &at))
-        return {};
-    return QByteArray(buffer, static_cast<qsizetype>(got));
-}
-
-bool writeOwner(Handle h, const QByteArray& text, int* err)
-{
-    DWORD written = 0;
-    if (SetFilePointer(h, 0, nullptr, FILE_BEGIN) == INVALID_SET_FILE_POINTER || !SetEndOfFile(h) ||
-        !WriteFile(h, text.constData(), static_cast<DWORD>(text.size()), &written, nullptr) ||
-        written != static_cast<DWORD>(text.size())) {
-        *err = static_cast<int>(GetLastError());
-        return false;
-    }
-    return true;
-}
-
-std::optional<std::chrono::milliseconds> fileAge(Handle h)
-{
-    FILETIME modified = {};
-    FILETIME now = {};
-    if (!GetFileTime(h, nullptr, nullptr, &modified))
-        return std::nullopt;
-    GetSystemTimeAsFileTime(&now);
-    const auto ticks = [](const FILETIME& t) {
-        return (static_cast<qint64>(t.dwHighDateTime) << 32) | static_cast<qint64>(t.dwLowDateTime);
-    };
-    return std::chrono::milliseconds((ticks(now) - ticks(modified)) / 10000); // 100 ns ticks
-}
-
-bool processAlive(qint64 pid)
-{
-    const HANDLE process = OpenProcess(PROCESS_QUERY_LIMITED_INFORMATION, FALSE, static_cast<DWORD>(pid));
-    if (!process)
-        return GetLastError() == ERROR_ACCESS_DENIED; // exists, someone else's
-    DWORD code = 0;
-    const bool alive = GetExitCodeProcess(process, &code) && code == STILL_ACTIVE;
-    CloseHandle(process);
-    return alive;
-}
-
-bool removeFile(const QString& path, int* err)
-{
-    if (DeleteFileW(nativePath(path).c_str()))
-        return true;
-    const DWORD e = GetLastError();
-    *err = static_cast<int>(e);
-    return e == ERROR_FILE_NOT_FOUND || e == ERROR_ACCESS_DENIED; // gone, or already taken by another
-}
-
-// Windows cannot create a file whose name is pending deletion, so delete only after closing (Python's order).
-void releaseFile(Handle h, const QString& path)
-{
-    unlockFile(h);
-    closeFile(h);
-    int err = 0;
-    if (!removeFile(path, &err))
-        qCWarning(lcStore).noquote() << "Could not delete the lock file" << path << ":" << qt_error_string(err);
-}
-
-#else // POSIX
-
-using Handle = int;
-constexpr Handle kInvalid = -1;
-
-QByteArray nativePath(const QString& path)
-{
-    return QFile::encodeName(path);
-}
-
-CreateOutcome createExclusive(const QString& path, int* err)
-{
-    for (;;) {
-        const int fd = ::open(nativePath(path).constData(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
-        if (fd >= 0) {
-            ::close(fd);
-            return CreateOutcome::Created;
-        }
-        if (errno == EINTR)
-            continue;
-        if (errno == EEXIST)
-            return CreateOutcome::Exists;
-        *err = errno;
-        return CreateOutcome::Error;
-    }
-}
-
-// O_NOFOLLOW: a symlink planted at the lock path is never followed (its target would be truncated).
-// O_NONBLOCK: a FIFO or device planted there cannot block the open; unfitReason refuses it next.
-Handle openFile(const QString& path, bool create, int* err)
-{
-    const int flags = O_RDWR | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK | (create ? O_CREAT : 0);
-    for (;;) {
-        const int fd = ::open(nativePath(path).constData(), flags, 0600);
-        if (fd >= 0 || errno != EINTR) {
-            if (fd < 0)
-                *err = errno;
-            return fd;
-        }
-    }
-}
-
-// Why an open of the lock file failed, when the failure means something was planted there.
-QString openRefusal(int err)
-{
-    return err == ELOOP ? QStringLiteral("it is a symbolic link") : QString();
-}
-
-// Why the opened lock file must not be locked and written (empty when it may be): the holder truncates
-// it, so only a regular file of ours with no other name qualifies. A file already unlinked (no link
-// left) is fine: isStillAt turns that into a retry.
-QString unfitReason(Handle fd)
-{
-    struct stat st = {};
-    if (::fstat(fd, &st) != 0)
-        return qt_error_string(errno);
-    if (!S_ISREG(st.st_mode))
-        return QStringLiteral("it is not a regular file");
-    if (st.st_uid != ::geteuid())
-        return QStringLiteral("it belongs to another user");
-    if (st.st_nlink > 1)
-        return QStringLiteral("it has other hard links");
-    return QString();
-}
-
-bool isVanished(int err)
-{
-    return err == ENOENT;
-}
-
-LockOutcome tryLock(Handle fd, int* err)
-{
-    for (;;) {
-        if (::flock(fd, LOCK_EX | LOCK_NB) == 0)
-            return LockOutcome::Locked;
-        if (errno == EINTR)
-            continue;
-        if (errno == EWOULDBLOCK)
-            return LockOutcome::Busy;
-        *err = errno;
-        return LockOutcome::Error;
-    }
-}
-
-void unlockFile(Handle fd)
-{
-    ::flock(fd, LOCK_UN);
-}
-
-void closeFile(Handle fd)
-{
-    ::close(fd);
-}
-
-bool isStillAt(Handle fd, const QString& path)
-{
-    struct stat held = {};
-    struct stat named = {};
-    return ::fstat(fd, &held) == 0 && ::lstat(nativePath(path).constData(), &named) == 0 &&
-           held.st_dev == named.st_dev && held.st_ino == named.st_ino;
-}
-
-QByteArray readHead(Handle fd)
-{
-    char buffer[512];
-    const ssize_t got = ::pread(fd, buffer, sizeof buffer, 0);
-    return got > 0 ? QByteArray(buffer, static_cast<qsizetype>(got)) : QByteArray();
-}
-
-bool writeOwner(Handle fd, const QByteArray& text, int* err)
-{
-    if (::ftruncate(fd, 0) != 0) {
-        *err = errno;
-        return false;
-    }
-    qsizetype done = 0;
-    while (done < text.size()) {
-        const ssize_t n = ::pwrite(fd, text.constData() + done, static_cast<size_t>(text.size() - done), done);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0) {
-            *err = n < 0 ? errno : EIO;
-            return false;
-        }
-        done += n;
-    }
-    return true;
-}
-
-std::optional<std::chrono::milliseconds> fileAge(Handle fd)
-{
-    struct stat st = {};
-    struct timespec now = {};
-    if (::fstat(fd, &st) != 0 || ::clock_gettime(CLOCK_REALTIME, &now) != 0)
-        return std::nullopt;
-#if defined(Q_OS_DARWIN)
-    const struct timespec& modified = st.st_mtimespec;
-#else
-    const struct timespec& modified = st.st_mtim;
-#endif
-    const qint64 ms = (static_cast<qint64>(now.tv_sec) - static_cast<qint64>(modified.tv_sec)) * 1000 +
-                      (static_cast<qint64>(now.tv_nsec) - static_cast<qint64>(modified.tv_nsec)) / 1000000;
-    return std::chrono::milliseconds(ms);
-}
-
-bool processAlive(qint64 pid)
-{
-    if (pid <= 0 || pid != static_cast<pid_t>(pid))
-        return false;
-    // EPERM: it exists but belongs to another user.
-    return ::kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM;
-}
-
-bool removeFile(const QString& path, int* err)
-{
-    if (::unlink(nativePath(path).constData()) == 0)
-        return true;
-    *err = errno;
-    return errno == ENOENT || errno == EACCES; // as Python: gone, or another process raced us
-}
-
-// Delete while the flock is still held, and only the file we hold: a waiter that opened the old file
-// then gets its flock on a file no longer at the path, notices (isStillAt) and retries on the new one.
-void releaseFile(Handle fd, const QString& path)
-{
-    int err = 0;
-    if (isStillAt(fd, path) && !removeFile(path, &err))
-        qCWarning(lcStore).noquote() << "Could not delete the lock file" << path << ":" << qt_error_string(err);
-    unlockFile(fd);
-    closeFile(fd);
-}
-
-#endif
+using namespace filelock;
 
 // ---- Protocol ----
 
@@ -485,15 +128,8 @@ QString argv0()
         if (!args.isEmpty())
             return args.first();
     }
-#if defined(Q_OS_LINUX)
-    QFile cmdline(QStringLiteral("/proc/self/cmdline"));
-    if (cmdline.open(QIODevice::ReadOnly)) {
-        const QByteArray bytes = cmdline.read(4096);
-        const qsizetype end = bytes.indexOf('\0');
-        return QFile::decodeName(end >= 0 ? bytes.left(end) : bytes);
-    }
-#endif
-    return QStringLiteral("tenantry");
+    const QString fromSystem = programPathFromSystem();
+    return fromSystem.isEmpty() ? QStringLiteral("tenantry") : fromSystem;
 }
 
 } // namespace
@@ -612,11 +248,7 @@ bool FileLock::acquire()
         // The lock is held all the same; the text only tells people who holds it.
         qCWarning(lcStore).noquote() << "Could not write to the lock file" << m_path << ":" << qt_error_string(err);
     }
-#if defined(Q_OS_WIN)
     m_handle = handle;
-#else
-    m_fd = handle;
-#endif
     m_status = Status::Locked;
     qCDebug(lcStore).noquote() << "Locked" << m_path << "in" << elapsedMs(start) << "ms"
                                << (created ? "" : "(without creating it)");
@@ -625,17 +257,10 @@ bool FileLock::acquire()
 
 void FileLock::release()
 {
-#if defined(Q_OS_WIN)
-    if (m_handle == nullptr)
+    if (m_handle == kInvalid)
         return;
-    releaseFile(static_cast<Handle>(m_handle), m_path);
-    m_handle = nullptr;
-#else
-    if (m_fd < 0)
-        return;
-    releaseFile(m_fd, m_path);
-    m_fd = -1;
-#endif
+    releaseFile(m_handle, m_path);
+    m_handle = kInvalid;
     m_status = Status::Unlocked;
     qCDebug(lcStore).noquote() << "Released" << m_path;
 }

@@ -4,6 +4,7 @@
 #include <QString>
 
 #include <chrono>
+#include <cstdint>
 
 namespace tenantry {
 
@@ -39,8 +40,8 @@ struct FileLockOptions
 //   - Release deletes the file while still holding the flock, and only when the path still names it.
 //
 // acquire() blocks the calling thread (up to createTimeout + lockTimeout): call it off the GUI thread.
-// POSIX implementation; Windows (LockFileEx on bytes 0..2^31-1, as portalocker's msvcrt.locking) sits
-// behind the same platform seam in FileLock.cpp.
+// The operating system's part (flock on POSIX; LockFileEx on bytes 0..2^31-1 on Windows, as portalocker's
+// msvcrt.locking) is in FileLock_unix.cpp / FileLock_win.cpp behind store/FileLockPlatform.h.
 class FileLock
 {
 public:
@@ -83,11 +84,7 @@ private:
     Status m_status = Status::Unlocked;
     QString m_error;
     bool m_recoveredStale = false;
-#if defined(Q_OS_WIN)
-    void* m_handle = nullptr; // HANDLE
-#else
-    int m_fd = -1;
-#endif
+    std::intptr_t m_handle = -1; // a file descriptor or a HANDLE: store/FileLockPlatform.h
 };
 
 } // namespace tenantry

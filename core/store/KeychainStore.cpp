@@ -1,9 +1,9 @@
 #include "store/KeychainStore.h"
 
+#include "store/KeychainStorePlatform.h"
 #include "util/Logging.h"
 
 #include <QCryptographicHash>
-#include <QFileInfo>
 #include <QTimer>
 
 #include <qt6keychain/keychain.h>
@@ -72,57 +72,6 @@ QList<QByteArray> layout(const QByteArray& data, int maxChunkSize)
     return items;
 }
 
-#if defined(Q_OS_UNIX) && !defined(Q_OS_MACOS)
-// Whether libsecret's / GLib's message says there is no session bus or no Secret Service on it.
-// GLib translates its messages, so the environment is checked too.
-bool sessionBusMissing()
-{
-    const QByteArray address = qgetenv("DBUS_SESSION_BUS_ADDRESS");
-    if (address.isEmpty()) {
-        const QByteArray runtimeDir = qgetenv("XDG_RUNTIME_DIR");
-        return runtimeDir.isEmpty() || !QFileInfo::exists(QString::fromLocal8Bit(runtimeDir + "/bus"));
-    }
-    const QByteArray unixPath = QByteArrayLiteral("unix:path=");
-    if (address.startsWith(unixPath)) {
-        QByteArray path = address.mid(unixPath.size());
-        const qsizetype comma = path.indexOf(',');
-        if (comma >= 0)
-            path.truncate(comma);
-        return !QFileInfo::exists(QString::fromLocal8Bit(path));
-    }
-    return false;
-}
-
-bool messageSaysNoService(const QString& message)
-{
-    static const char* const patterns[] = {
-        "d-bus",
-        "dbus",
-        "org.freedesktop.secrets",
-        "could not connect",
-        "autolaunch",
-        ".service files",
-        "serviceunknown",
-        "not activatable",
-        "no such interface",
-        "timeout was reached",
-        "did not receive a reply",
-        "secret service",
-        "no keychain service",
-        "no keyring daemon",
-        "connection refused",
-        "connection closed",
-    };
-    const QString lower = message.toLower();
-    for (const char* pattern : patterns) {
-        if (lower.contains(QLatin1String(pattern)))
-            return true;
-    }
-    // What QtKeychain says when neither libsecret nor libgnome-keyring could be loaded.
-    return message == QLatin1String("Unknown error");
-}
-#endif
-
 QString verb(int kind)
 {
     switch (kind) {
@@ -149,15 +98,6 @@ KeychainStore::KeychainStore(const QString& serviceName, QObject* parent)
 
 KeychainStore::~KeychainStore() = default;
 
-int KeychainStore::defaultMaxChunkSize()
-{
-#ifdef Q_OS_WIN
-    return kWindowsMaxChunkSize;
-#else
-    return 0;
-#endif
-}
-
 void KeychainStore::setMaxChunkSize(int bytes)
 {
     m_maxChunkSize = qMax(0, bytes);
@@ -166,20 +106,6 @@ void KeychainStore::setMaxChunkSize(int bytes)
 QString KeychainStore::chunkKey(const QString& key, int index)
 {
     return index == 0 ? key : key + QLatin1Char('.') + QString::number(index);
-}
-
-QString KeychainStore::backendName() const
-{
-#if defined(Q_OS_WIN)
-    return QStringLiteral("Windows Credential Manager");
-#elif defined(Q_OS_MACOS)
-    return QStringLiteral("macOS Keychain");
-#else
-    // QtKeychain prefers KWallet on KDE Plasma and the Secret Service everywhere else.
-    if (qgetenv("XDG_CURRENT_DESKTOP") == "KDE")
-        return QStringLiteral("KWallet");
-    return QStringLiteral("Secret Service");
-#endif
 }
 
 void KeychainStore::read(const QString& key, Callback done)
@@ -486,14 +412,12 @@ void KeychainStore::runJob(JobKind kind, const QString& itemKey, const QByteArra
             result.error = QStringLiteral("The keychain refused access; it may be locked (%1).").arg(detail);
             break;
         case QKeychain::OtherError:
-#if defined(Q_OS_UNIX) && !defined(Q_OS_MACOS)
-            if (sessionBusMissing() || messageSaysNoService(detail)) {
+            if (keychainServiceMissing(detail)) {
                 result.status = SecretStoreResult::Status::Unavailable;
                 result.error = QStringLiteral("No keychain service answered (%1: %2).").arg(backendName(), detail);
                 notReady = true;
                 break;
             }
-#endif
             result.status = SecretStoreResult::Status::Failed;
             result.error = QStringLiteral("The keychain (%1) could not %2 an item: %3")
                                .arg(backendName(), verb(int(kind)), detail);

@@ -8,16 +8,21 @@
 
 namespace tenantry {
 
+namespace {
+
+const QString kKeychainOnly = QStringLiteral("keychain-only");
+const QString kKeychainAndFile = QStringLiteral("keychain-and-file");
+
+} // namespace
+
 AppSettings::AppSettings()
     : m_settings(std::make_unique<QSettings>(QSettings::IniFormat, QSettings::UserScope, QStringLiteral("Tenantry"),
                                              QStringLiteral("Tenantry")))
-{
-}
+{}
 
 AppSettings::AppSettings(const QString& iniFile)
     : m_settings(std::make_unique<QSettings>(iniFile, QSettings::IniFormat))
-{
-}
+{}
 
 AppSettings::~AppSettings() = default;
 
@@ -48,7 +53,7 @@ QVariant AppSettings::defaultValue(Key key)
 {
     switch (key) {
     case Key::StorageMode:
-        return QStringLiteral("keychain-and-file");
+        return kKeychainAndFile;
     case Key::ClipboardClearSeconds:
         return 30; // long enough to paste into curl or Postman, short enough not to linger
     case Key::CopyToPrimarySelection:
@@ -81,31 +86,119 @@ void AppSettings::sync()
     m_settings->sync();
 }
 
-namespace {
-
-std::optional<StorageMode> storageModeNamed(const QString& name)
+QString AppSettings::storageModeName(StorageMode mode)
 {
-    if (name == QLatin1String("keychain-only"))
+    return mode == StorageMode::KeychainOnly ? kKeychainOnly : kKeychainAndFile;
+}
+
+std::optional<StorageMode> AppSettings::storageModeNamed(const QString& name)
+{
+    if (name == kKeychainOnly)
         return StorageMode::KeychainOnly;
-    if (name == QLatin1String("keychain-and-file"))
+    if (name == kKeychainAndFile)
         return StorageMode::KeychainAndFile;
     return std::nullopt;
 }
 
-} // namespace
+int AppSettings::boundedInt(Key key, int max) const
+{
+    bool ok = false;
+    const qint64 stored = value(key).toLongLong(&ok);
+    return ok ? static_cast<int>(qBound(qint64(0), stored, qint64(max))) : defaultValue(key).toInt();
+}
+
+StorageMode AppSettings::storedStorageMode() const
+{
+    return storageModeNamed(value(Key::StorageMode).toString()).value_or(StorageMode::KeychainAndFile);
+}
+
+void AppSettings::setStorageMode(StorageMode mode)
+{
+    setValue(Key::StorageMode, storageModeName(mode));
+}
+
+StorageModeChoice AppSettings::storageMode() const
+{
+    StorageModeChoice choice{storedStorageMode(), false, QString()};
+    const QString fromEnvironment = qEnvironmentVariable("TENANTRY_STORAGE_MODE");
+    if (fromEnvironment.isEmpty())
+        return choice;
+    if (const auto mode = storageModeNamed(fromEnvironment)) {
+        choice.mode = *mode;
+        choice.setByEnvironment = true;
+        return choice;
+    }
+    choice.warning = QStringLiteral("TENANTRY_STORAGE_MODE is neither \"keychain-only\" nor \"keychain-and-file\"; "
+                                    "the storage setting is used.");
+    return choice;
+}
+
+int AppSettings::clipboardClearSeconds() const
+{
+    return boundedInt(Key::ClipboardClearSeconds, kMaxClipboardClearSeconds);
+}
+
+void AppSettings::setClipboardClearSeconds(int seconds)
+{
+    setValue(Key::ClipboardClearSeconds, qBound(0, seconds, kMaxClipboardClearSeconds));
+}
+
+bool AppSettings::copyToPrimarySelection() const
+{
+    return value(Key::CopyToPrimarySelection).toBool();
+}
+
+void AppSettings::setCopyToPrimarySelection(bool copy)
+{
+    setValue(Key::CopyToPrimarySelection, copy);
+}
+
+QString AppSettings::cloudName() const
+{
+    return value(Key::CloudName).toString();
+}
+
+void AppSettings::setCloudName(const QString& name)
+{
+    setValue(Key::CloudName, name);
+}
+
+int AppSettings::notifyBeforeExpiryMinutes() const
+{
+    return boundedInt(Key::NotifyBeforeExpiryMinutes, kMaxNotifyBeforeExpiryMinutes);
+}
+
+void AppSettings::setNotifyBeforeExpiryMinutes(int minutes)
+{
+    setValue(Key::NotifyBeforeExpiryMinutes, qBound(0, minutes, kMaxNotifyBeforeExpiryMinutes));
+}
+
+bool AppSettings::startMinimized() const
+{
+    return value(Key::StartMinimized).toBool();
+}
+
+void AppSettings::setStartMinimized(bool minimized)
+{
+    setValue(Key::StartMinimized, minimized);
+}
+
+bool AppSettings::startAtLogin() const
+{
+    return value(Key::StartAtLogin).toBool();
+}
+
+void AppSettings::setStartAtLogin(bool atLogin)
+{
+    setValue(Key::StartAtLogin, atLogin);
+}
 
 StorageMode configuredStorageMode(const AppSettings& settings, QString* warning)
 {
-    const QString fromEnvironment = qEnvironmentVariable("TENANTRY_STORAGE_MODE");
-    if (!fromEnvironment.isEmpty()) {
-        if (const auto mode = storageModeNamed(fromEnvironment))
-            return *mode;
-        if (warning)
-            *warning = QStringLiteral("TENANTRY_STORAGE_MODE is neither \"keychain-only\" nor \"keychain-and-file\"; "
-                                      "the storage setting is used.");
-    }
-    return storageModeNamed(settings.value(AppSettings::Key::StorageMode).toString())
-        .value_or(StorageMode::KeychainAndFile);
+    const StorageModeChoice choice = settings.storageMode();
+    if (warning && !choice.warning.isEmpty())
+        *warning = choice.warning;
+    return choice.mode;
 }
 
 } // namespace tenantry

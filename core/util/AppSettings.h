@@ -4,6 +4,7 @@
 #include <QVariant>
 
 #include <memory>
+#include <optional>
 
 class QSettings;
 
@@ -11,40 +12,80 @@ namespace tenantry {
 
 enum class StorageMode; // store/TokenCacheService.h
 
+// Where the storage mode in force comes from: TENANTRY_STORAGE_MODE beats the setting.
+struct StorageModeChoice
+{
+    StorageMode mode;              // the one in force
+    bool setByEnvironment = false; // TENANTRY_STORAGE_MODE names a mode: the setting does not count
+    QString warning;               // TENANTRY_STORAGE_MODE is set but names no mode: why it is ignored
+};
+
 // Tenantry's own settings (QSettings: ~/.config/Tenantry/Tenantry.conf on Linux), shared by the
 // app and tenantry-cli. Typed keys with defaults, in one place. Never holds a secret.
+// The front ends read and write through the typed accessors; a value in the file that is not of its
+// type (a hand edit) reads as the default, one out of range as the nearest bound.
 class AppSettings
 {
 public:
     enum class Key {
-        StorageMode,           // "keychain-and-file" (default) or "keychain-only"
-        ClipboardClearSeconds, // 30; 0 = never clear
+        StorageMode,            // "keychain-and-file" (default) or "keychain-only"
+        ClipboardClearSeconds,  // 30; 0 = never clear
         CopyToPrimarySelection, // false: tokens go to the clipboard only, not to middle-click paste
         StartMinimized,
         StartAtLogin,
-        CloudName,             // empty: follow az's `config` [cloud] name
+        CloudName,                 // empty: follow az's `config` [cloud] name
         NotifyBeforeExpiryMinutes, // warn this long before a copied token expires; 0 = off
         MainWindowGeometry,
     };
 
-    AppSettings();                                    // the user's settings
-    explicit AppSettings(const QString& iniFile);     // a file of its own (tests)
+    AppSettings();                                // the user's settings
+    explicit AppSettings(const QString& iniFile); // a file of its own (tests)
     ~AppSettings();
 
+    // What the user chose in the file alone, and with TENANTRY_STORAGE_MODE.
+    StorageMode storedStorageMode() const;
+    void setStorageMode(StorageMode mode);
+    StorageModeChoice storageMode() const;
+
+    static constexpr int kMaxClipboardClearSeconds = 3600;
+    int clipboardClearSeconds() const; // 0 = never clear
+    void setClipboardClearSeconds(int seconds);
+    bool copyToPrimarySelection() const;
+    void setCopyToPrimarySelection(bool copy);
+
+    QString cloudName() const; // empty: follow az's choice
+    void setCloudName(const QString& name);
+
+    static constexpr int kMaxNotifyBeforeExpiryMinutes = 55;
+    int notifyBeforeExpiryMinutes() const; // 0 = off
+    void setNotifyBeforeExpiryMinutes(int minutes);
+
+    bool startMinimized() const;
+    void setStartMinimized(bool minimized);
+    bool startAtLogin() const;
+    void setStartAtLogin(bool atLogin);
+
+    // Untyped access by key, for the rest (the window geometry) and tests that write the file as a
+    // hand edit would.
     QVariant value(Key key) const;
     void setValue(Key key, const QVariant& value);
     void sync();
 
     static QString path(Key key);
     static QVariant defaultValue(Key key);
+    // "keychain-only" / "keychain-and-file": the stored and the environment's spelling.
+    static QString storageModeName(StorageMode mode);
+    static std::optional<StorageMode> storageModeNamed(const QString& name);
 
 private:
+    int boundedInt(Key key, int max) const;
+
     std::unique_ptr<QSettings> m_settings;
 };
 
 // The storage mode both front ends run in: TENANTRY_STORAGE_MODE ("keychain-only" or "keychain-and-file")
 // when set, else the setting. A value that is neither is not guessed at: the setting holds, and `warning`
-// (when given) says so.
+// (when given) says so. The same as settings.storageMode().
 StorageMode configuredStorageMode(const AppSettings& settings, QString* warning = nullptr);
 
 } // namespace tenantry

@@ -4,22 +4,13 @@
 #include <QThread>
 
 #include <atomic>
-#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
-#include <cstring>
 #include <typeinfo>
 
 #if __has_include(<cxxabi.h>)
 #include <cxxabi.h>
 #define TENANTRY_HAS_CXXABI 1
-#endif
-
-#if defined(Q_OS_UNIX)
-#include <sys/resource.h>
-#endif
-#if defined(Q_OS_LINUX)
-#include <sys/prctl.h>
 #endif
 
 namespace tenantry {
@@ -75,27 +66,6 @@ void writeLine(const QString& line)
 }
 
 } // namespace
-
-bool ProcessGuard::disableCoreDumps(QString* error)
-{
-    bool ok = true;
-    const auto failed = [&](const char* step) {
-        ok = false;
-        if (error)
-            *error =
-                QStringLiteral("%1 failed: %2").arg(QLatin1String(step), QString::fromLocal8Bit(std::strerror(errno)));
-    };
-#if defined(Q_OS_LINUX)
-    if (prctl(PR_SET_DUMPABLE, 0, 0, 0, 0) != 0)
-        failed("prctl(PR_SET_DUMPABLE, 0)");
-#endif
-#if defined(Q_OS_UNIX)
-    const rlimit none{0, 0};
-    if (setrlimit(RLIMIT_CORE, &none) != 0)
-        failed("setrlimit(RLIMIT_CORE, 0)");
-#endif
-    return ok;
-}
 
 void ProcessGuard::install(const char* programName)
 {

@@ -50,6 +50,8 @@
 #include <QWebEngineView>
 #include <QtTest>
 
+#include <chrono>
+
 using namespace tenantry;
 
 namespace {
@@ -102,6 +104,10 @@ struct DelegateProbe : AccountItemDelegate
 {
     using AccountItemDelegate::initStyleOption;
 };
+
+// How often the app's once-a-second timers fire in tests that move the mock clock: they read the
+// clock when they fire, so firing sooner tests the same without waiting a real second.
+constexpr std::chrono::milliseconds kTick(20);
 
 } // namespace
 
@@ -212,6 +218,7 @@ private slots:
         QVERIFY(details->factsText().contains(QStringLiteral("Tenant ID: ") + kAdventure));
         QVERIFY(details->factsText().contains(QStringLiteral("Token expires:")));
         QVERIFY(details->factsText().contains(QStringLiteral("(in 1:00:00)")));
+        view()->ticker()->setInterval(kTick);
         m_clock->advance(1);
         QTRY_VERIFY_WITH_TIMEOUT(details->factsText().contains(QStringLiteral("(in 59:59)")), 2500);
         QStringList buttons;
@@ -267,6 +274,7 @@ private slots:
         const QModelIndex expires = tenant(kAdventure, AccountTreeModel::ExpiresColumn);
         QCOMPARE(expires.data().toString(), QStringLiteral("1:00:00"));
         QSignalSpy ticked(model(), &QAbstractItemModel::dataChanged);
+        view()->ticker()->setInterval(kTick);
         m_clock->advance(2);
         // The view's own 1 Hz timer picks the new time up and repaints the cell.
         QTRY_VERIFY_WITH_TIMEOUT(ticked.count() > 0, 2500);
@@ -398,6 +406,8 @@ private slots:
     {
         m_settings->setValue(AppSettings::Key::ClipboardClearSeconds, 2);
         startApp();
+        // Steps long enough for the countdown to be seen in the status line before it ends.
+        m_app->clipboard()->setTickInterval(std::chrono::milliseconds(250));
         view()->setFocus();
         view()->setCurrentIndex(subscription(kProduction));
         QTest::keyClick(view(), Qt::Key_C, Qt::ControlModifier);
@@ -485,6 +495,7 @@ private slots:
         QSignalSpy notified(m_app->notifier(), &Notifier::notify);
         m_app->trayMenu()->copyTokenMenu()->actions().first()->trigger(); // ARM, active subscription
         QTRY_VERIFY(m_app->reminder()->isPending());
+        m_app->reminder()->setCheckInterval(kTick);
         m_clock->setSecs(kAdventureArmExpiry - 4 * 60);
         QTRY_VERIFY_WITH_TIMEOUT(!notified.isEmpty(), 2500);
         QCOMPARE(notified.first().at(0).toString(), QStringLiteral("A copied token expires soon"));

@@ -9,6 +9,15 @@
 #include <QtTest>
 
 using namespace tenantry;
+using namespace std::chrono_literals;
+
+namespace {
+
+// One countdown step in the tests: the guard counts steps, not wall time, so a short step tests the same.
+constexpr auto kStep = 20ms;
+constexpr int kStepMs = int(kStep.count());
+
+} // namespace
 
 class TestClipboardGuard : public QObject
 {
@@ -66,6 +75,7 @@ private slots:
         settings.setValue(AppSettings::Key::CopyToPrimarySelection, true);
         settings.setValue(AppSettings::Key::ClipboardClearSeconds, 1);
         ClipboardGuard guard;
+        guard.setTickInterval(kStep);
         guard.applySettings(settings);
         QVERIFY(guard.copiesToSelection());
         QSignalSpy cleared(&guard, &ClipboardGuard::cleared);
@@ -74,7 +84,7 @@ private slots:
         QCOMPARE(clipboard()->text(QClipboard::Selection), QStringLiteral("eyJ0eXAi.opted-in"));
         QCOMPARE(clipboard()->mimeData(QClipboard::Selection)->data(QStringLiteral("x-kde-passwordManagerHint")),
                  QByteArray("secret"));
-        QTRY_COMPARE_WITH_TIMEOUT(cleared.count(), 1, 3000);
+        QTRY_COMPARE_WITH_TIMEOUT(cleared.count(), 1, 50 * kStepMs);
         QVERIFY(clipboard()->text().isEmpty());
         QVERIFY(clipboard()->text(QClipboard::Selection).isEmpty());
     }
@@ -102,13 +112,14 @@ private slots:
     void clearsAfterTheTimeoutCountingDown()
     {
         ClipboardGuard guard;
+        guard.setTickInterval(kStep);
         guard.setClearAfterSeconds(2);
         QSignalSpy countdown(&guard, &ClipboardGuard::countdown);
         QSignalSpy cleared(&guard, &ClipboardGuard::cleared);
         guard.copySecret(Secret(QStringLiteral("secret-1")));
         QCOMPARE(countdown.count(), 1);
         QCOMPARE(countdown.first().first().toInt(), 2);
-        QTRY_COMPARE_WITH_TIMEOUT(cleared.count(), 1, 4000);
+        QTRY_COMPARE_WITH_TIMEOUT(cleared.count(), 1, 100 * kStepMs);
         QVERIFY(clipboard()->text().isEmpty());
         QVERIFY(!guard.holdsSecret());
         // 2, 1, then 0 when cleared
@@ -121,13 +132,14 @@ private slots:
     void leavesWhatSomethingElseCopied()
     {
         ClipboardGuard guard;
+        guard.setTickInterval(kStep);
         guard.setClearAfterSeconds(1);
         QSignalSpy cleared(&guard, &ClipboardGuard::cleared);
         QSignalSpy countdown(&guard, &ClipboardGuard::countdown);
         guard.copySecret(Secret(QStringLiteral("secret-2")));
         clipboard()->setText(QStringLiteral("the user's own text"));
-        QTRY_VERIFY_WITH_TIMEOUT(!countdown.isEmpty() && countdown.last().first().toInt() == 0, 3000);
-        QTest::qWait(300);
+        QTRY_VERIFY_WITH_TIMEOUT(!countdown.isEmpty() && countdown.last().first().toInt() == 0, 50 * kStepMs);
+        QTest::qWait(10 * kStepMs);
         QCOMPARE(clipboard()->text(), QStringLiteral("the user's own text"));
         QCOMPARE(cleared.count(), 0);
     }
@@ -135,11 +147,12 @@ private slots:
     void neverClearsWithZero()
     {
         ClipboardGuard guard;
+        guard.setTickInterval(kStep);
         guard.setClearAfterSeconds(0);
         QSignalSpy copied(&guard, &ClipboardGuard::copied);
         guard.copySecret(Secret(QStringLiteral("secret-3")));
         QCOMPARE(copied.first().first().toInt(), 0);
-        QTest::qWait(1300);
+        QTest::qWait(10 * kStepMs); // many steps: none of them clears
         QCOMPARE(clipboard()->text(), QStringLiteral("secret-3"));
         guard.clear(); // as on quit
         QVERIFY(clipboard()->text().isEmpty());

@@ -6,6 +6,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFile>
+#include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -20,6 +21,8 @@ class TestSettingsDialog : public QObject
     Q_OBJECT
 
 private slots:
+    void cleanup() { qunsetenv("TENANTRY_STORAGE_MODE"); }
+
     void showsTheDefaults()
     {
         QTemporaryDir dir;
@@ -35,7 +38,50 @@ private slots:
         QVERIFY(!dialog.startMinimizedBox()->isChecked());
         QVERIFY(!dialog.startAtLoginBox()->isChecked());
         QCOMPARE(dialog.cloudBox()->currentData().toString(), QString()); // follow az
+        QVERIFY(dialog.storageModeBox()->isEnabled());
+        QVERIFY(!dialog.storageModeNote()->isVisible());
         test::saveScreenshot(&dialog, QStringLiteral("settings"));
+    }
+
+    // TENANTRY_STORAGE_MODE decides over the setting: the dialog shows the mode in force, says why the
+    // choice is locked, and OK leaves the user's own setting (and Azure CLI's file) alone.
+    void showsThatTheEnvironmentSetsTheStorageMode()
+    {
+        QTemporaryDir dir;
+        const QString ini = dir.filePath(QStringLiteral("settings.ini"));
+        AppSettings settings(ini);
+        settings.setStorageMode(StorageMode::KeychainAndFile);
+        qputenv("TENANTRY_STORAGE_MODE", "keychain-only");
+        SettingsDialog dialog(&settings, nullptr);
+        dialog.show();
+        QCOMPARE(dialog.storageModeBox()->currentData().toString(), QStringLiteral("keychain-only"));
+        QCOMPARE(dialog.storageModeBox()->currentText(), QStringLiteral("Keychain only"));
+        QVERIFY(!dialog.storageModeBox()->isEnabled());
+        QVERIFY(dialog.storageModeNote()->isVisible());
+        QVERIFY2(dialog.storageModeNote()->text().contains(QStringLiteral("TENANTRY_STORAGE_MODE")),
+                 qPrintable(dialog.storageModeNote()->text()));
+        test::saveScreenshot(&dialog, QStringLiteral("settings-storage-from-environment"));
+
+        QSignalSpy changed(&dialog, &SettingsDialog::settingsChanged);
+        dialog.accept();
+        QCOMPARE(changed.count(), 1); // saved at once: nothing to ask about the plaintext copies
+        QVERIFY(!dialog.findChild<QMessageBox*>(QStringLiteral("plaintextCopiesBox")));
+        QCOMPARE(dialog.plaintextCopies(), PlaintextCopies::Keep);
+        QCOMPARE(AppSettings(ini).value(AppSettings::Key::StorageMode).toString(), QStringLiteral("keychain-and-file"));
+    }
+
+    // A value that names no mode decides nothing: the user's choice is shown and can be changed.
+    void aVariableThatNamesNoModeLeavesTheChoiceOpen()
+    {
+        QTemporaryDir dir;
+        AppSettings settings(dir.filePath(QStringLiteral("settings.ini")));
+        settings.setStorageMode(StorageMode::KeychainOnly);
+        qputenv("TENANTRY_STORAGE_MODE", "keychain_only");
+        SettingsDialog dialog(&settings, nullptr);
+        dialog.show();
+        QCOMPARE(dialog.storageModeBox()->currentData().toString(), QStringLiteral("keychain-only"));
+        QVERIFY(dialog.storageModeBox()->isEnabled());
+        QVERIFY(!dialog.storageModeNote()->isVisible());
     }
 
     void savesOnOkAndWritesTheAutostartEntry()

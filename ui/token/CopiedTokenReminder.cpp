@@ -8,7 +8,7 @@ CopiedTokenReminder::CopiedTokenReminder(const Clock& clock, QObject* parent)
     : QObject(parent)
     , m_clock(clock)
 {
-    m_timer.setInterval(1000);
+    m_timer.setInterval(std::chrono::seconds(1));
     connect(&m_timer, &QTimer::timeout, this, &CopiedTokenReminder::check);
 }
 

@@ -3,6 +3,8 @@
 #include <QObject>
 #include <QTimer>
 
+#include <chrono>
+
 namespace tenantry {
 
 class Clock;
@@ -19,6 +21,8 @@ public:
     explicit CopiedTokenReminder(const Clock& clock, QObject* parent = nullptr);
 
     void setMinutesBefore(int minutes); // 0 = off
+    // How often the clock is looked at: a second, which tests shorten instead of waiting.
+    void setCheckInterval(std::chrono::milliseconds interval) { m_timer.setInterval(interval); }
     int minutesBefore() const { return m_minutesBefore; }
     bool isPending() const { return m_expiresOn != 0; }
 

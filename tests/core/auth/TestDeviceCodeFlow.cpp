@@ -8,10 +8,16 @@
 #include <QElapsedTimer>
 #include <QtTest>
 
+#include <chrono>
+
 using namespace tenantry;
 using namespace tenantry::test;
 
 namespace {
+
+// A second of the server's polling interval where a test waits for polls (DeviceCodeFlow::setSecondLength).
+constexpr std::chrono::milliseconds kSecond(200);
+constexpr qint64 kSecondMs = kSecond.count();
 
 // What a flow said, signal by signal.
 struct DeviceFlowEvents
@@ -147,6 +153,7 @@ private slots:
     {
         m_rig->idp.setDeviceCodeAutoApprove(sample::kSam, 2); // pending twice, then approved
         DeviceCodeFlow flow(m_rig->client.get(), m_rig->clock);
+        flow.setSecondLength(kSecond);
         DeviceFlowEvents events;
         watch(flow, events);
         flow.start(QStringLiteral("organizations"), {kArmScope});
@@ -156,7 +163,8 @@ private slots:
         const QList<qint64> polls = pollTimes(m_rig->idp);
         QCOMPARE(polls.size(), 3);
         for (int i = 1; i < polls.size(); ++i)
-            QVERIFY2(polls.at(i) - polls.at(i - 1) >= 900, qPrintable(QString::number(polls.at(i) - polls.at(i - 1))));
+            QVERIFY2(polls.at(i) - polls.at(i - 1) >= kSecondMs * 9 / 10,
+                     qPrintable(QString::number(polls.at(i) - polls.at(i - 1))));
     }
 
     // slow_down: the next poll waits 5 s longer (RFC 8628 §3.5).
@@ -165,6 +173,7 @@ private slots:
         m_rig->idp.setDeviceCodeSlowDown(1);
         m_rig->idp.setDeviceCodeAutoApprove(sample::kSam, 0);
         DeviceCodeFlow flow(m_rig->client.get(), m_rig->clock);
+        flow.setSecondLength(kSecond);
         DeviceFlowEvents events;
         watch(flow, events);
         flow.start(QStringLiteral("organizations"), {kArmScope});
@@ -174,7 +183,7 @@ private slots:
         const QList<qint64> polls = pollTimes(m_rig->idp);
         QCOMPARE(polls.size(), 2);
         const qint64 gap = polls.at(1) - polls.at(0);
-        QVERIFY2(gap >= 5500 && gap < 20000, qPrintable(QString::number(gap)));
+        QVERIFY2(gap >= kSecondMs * 55 / 10 && gap < kSecondMs * 20, qPrintable(QString::number(gap)));
     }
 
     // The code's lifetime ran out on our clock: the flow stops without asking the server again.
@@ -228,11 +237,12 @@ private slots:
     void cancelStopsPolling()
     {
         DeviceCodeFlow flow(m_rig->client.get(), m_rig->clock);
+        flow.setSecondLength(kSecond);
         DeviceFlowEvents events;
         watch(flow, events);
         flow.start(QStringLiteral("organizations"), {kArmScope});
         QVERIFY(waitForPrompt(events));
-        QTest::qWait(1500); // at least one poll
+        QTest::qWait(int(kSecondMs * 3 / 2)); // at least one poll
         flow.cancel();
         QCOMPARE(events.ends, 1);
         QVERIFY(events.cancelled);
@@ -240,7 +250,7 @@ private slots:
 
         QVERIFY(m_rig->idp.approveDeviceCode(events.prompts.first().userCode, sample::kSam));
         const int polls = pollTimes(m_rig->idp).size();
-        QTest::qWait(2500);
+        QTest::qWait(int(kSecondMs * 5 / 2));
         QCOMPARE(pollTimes(m_rig->idp).size(), polls);
         QCOMPARE(events.ends, 1);
         QVERIFY(!events.succeeded);
@@ -312,11 +322,12 @@ private slots:
     {
         m_rig->idp.setDeviceCodeInterval(0);
         DeviceCodeFlow flow(m_rig->client.get(), m_rig->clock);
+        flow.setSecondLength(kSecond);
         DeviceFlowEvents events;
         watch(flow, events);
         flow.start(QStringLiteral("organizations"), {kArmScope});
         QVERIFY(waitForPrompt(events));
-        QTest::qWait(3500);
+        QTest::qWait(int(kSecondMs * 35 / 10));
         const int polls = pollTimes(m_rig->idp).size();
         QVERIFY2(polls >= 2 && polls <= 4, qPrintable(QString::number(polls)));
         flow.cancel();

@@ -2,33 +2,14 @@
 
 #include <QSocketNotifier>
 
-#if defined(Q_OS_WIN)
-#include <windows.h>
-#else
 #include <cerrno>
 #include <csignal>
 #include <fcntl.h>
 #include <unistd.h>
-#endif
 
 namespace tenantry::cli {
 
 namespace {
-
-#if defined(Q_OS_WIN)
-
-InterruptWatcher* g_watcher = nullptr;
-
-// Runs on a thread of its own: a queued emission is how to reach the loop from there.
-BOOL WINAPI onConsoleEvent(DWORD event)
-{
-    if (event != CTRL_C_EVENT && event != CTRL_BREAK_EVENT && event != CTRL_CLOSE_EVENT)
-        return FALSE;
-    QMetaObject::invokeMethod(g_watcher, &InterruptWatcher::interrupted, Qt::QueuedConnection);
-    return TRUE;
-}
-
-#else
 
 int g_pipe[2] = {-1, -1};
 const int kSignals[] = {SIGINT, SIGTERM};
@@ -43,17 +24,11 @@ void onSignal(int)
     errno = savedErrno;
 }
 
-#endif
-
 } // namespace
 
 InterruptWatcher::InterruptWatcher(QObject* parent)
     : QObject(parent)
 {
-#if defined(Q_OS_WIN)
-    g_watcher = this;
-    SetConsoleCtrlHandler(onConsoleEvent, TRUE);
-#else
     if (pipe(g_pipe) != 0)
         return; // no pipe, no watching: the signals keep their default effect
     for (int fd : g_pipe) {
@@ -73,15 +48,10 @@ InterruptWatcher::InterruptWatcher(QObject* parent)
     action.sa_flags = SA_RESTART;
     for (size_t i = 0; i < std::size(kSignals); ++i)
         sigaction(kSignals[i], &action, &g_previous[i]);
-#endif
 }
 
 InterruptWatcher::~InterruptWatcher()
 {
-#if defined(Q_OS_WIN)
-    SetConsoleCtrlHandler(onConsoleEvent, FALSE);
-    g_watcher = nullptr;
-#else
     if (!m_notifier)
         return;
     for (size_t i = 0; i < std::size(kSignals); ++i)
@@ -91,7 +61,6 @@ InterruptWatcher::~InterruptWatcher()
         close(fd);
         fd = -1;
     }
-#endif
 }
 
 } // namespace tenantry::cli
