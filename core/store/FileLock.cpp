@@ -85,9 +85,9 @@ QString unfitReason(Handle h)
     BY_HANDLE_FILE_INFORMATION info = {};
     if (GetFileType(h) != FILE_TYPE_DISK || !GetFileInformationByHandle(h, &info) ||
         (info.dwFileAttributes & (FILE_ATTRIBUTE_DIRECTORY | FILE_ATTRIBUTE_REPARSE_POINT)))
-        return QStringLiteral("it is not a regular file");
+        return QCoreApplication::translate("tenantry::FileLock", "it is not a regular file");
     if (info.nNumberOfLinks > 1)
-        return QStringLiteral("it has other hard links");
+        return QCoreApplication::translate("tenantry::FileLock", "it has other hard links");
     return QString();
 }
 
@@ -244,7 +244,7 @@ Handle openFile(const QString& path, bool create, int* err)
 // Why an open of the lock file failed, when the failure means something was planted there.
 QString openRefusal(int err)
 {
-    return err == ELOOP ? QStringLiteral("it is a symbolic link") : QString();
+    return err == ELOOP ? QCoreApplication::translate("tenantry::FileLock", "it is a symbolic link") : QString();
 }
 
 // Why the opened lock file must not be locked and written (empty when it may be): the holder truncates
@@ -256,11 +256,11 @@ QString unfitReason(Handle fd)
     if (::fstat(fd, &st) != 0)
         return qt_error_string(errno);
     if (!S_ISREG(st.st_mode))
-        return QStringLiteral("it is not a regular file");
+        return QCoreApplication::translate("tenantry::FileLock", "it is not a regular file");
     if (st.st_uid != ::geteuid())
-        return QStringLiteral("it belongs to another user");
+        return QCoreApplication::translate("tenantry::FileLock", "it belongs to another user");
     if (st.st_nlink > 1)
-        return QStringLiteral("it has other hard links");
+        return QCoreApplication::translate("tenantry::FileLock", "it has other hard links");
     return QString();
 }
 
@@ -419,8 +419,9 @@ Handle openFitFile(const QString& path, bool create, int* err, QString* unfit)
 
 QString unfitError(const QString& path, const QString& reason)
 {
-    return QStringLiteral("Refusing to use the lock file %1: %2. Nothing was written to it; remove it if no "
-                          "program of yours is using it")
+    return QCoreApplication::translate(
+               "tenantry::FileLock", "Refusing to use the lock file %1: %2. Nothing was written to it; remove it if no "
+                                     "program of yours is using it")
         .arg(path, reason);
 }
 
@@ -546,7 +547,8 @@ bool FileLock::acquire()
         }
         if (outcome == CreateOutcome::Error) {
             return fail(Status::Failed,
-                        QStringLiteral("Cannot create the lock file %1: %2").arg(m_path, qt_error_string(err)));
+                        QCoreApplication::translate("tenantry::FileLock", "Cannot create the lock file %1: %2")
+                            .arg(m_path, qt_error_string(err)));
         }
         QString detail;
         const Probe probe = probeExisting(m_path, m_options, &handle, &detail);
@@ -579,7 +581,8 @@ bool FileLock::acquire()
                 return fail(Status::Failed, unfitError(m_path, unfit));
             if (handle == kInvalid) {
                 return fail(Status::Failed,
-                            QStringLiteral("Cannot open the lock file %1: %2").arg(m_path, qt_error_string(err)));
+                            QCoreApplication::translate("tenantry::FileLock", "Cannot open the lock file %1: %2")
+                                .arg(m_path, qt_error_string(err)));
             }
             const LockOutcome outcome = tryLock(handle, &err);
             if (outcome == LockOutcome::Locked && isStillAt(handle, m_path))
@@ -593,14 +596,18 @@ bool FileLock::acquire()
             handle = kInvalid;
             if (outcome == LockOutcome::Error) {
                 return fail(Status::Failed,
-                            QStringLiteral("Cannot lock the lock file %1: %2").arg(m_path, qt_error_string(err)));
+                            QCoreApplication::translate("tenantry::FileLock", "Cannot lock the lock file %1: %2")
+                                .arg(m_path, qt_error_string(err)));
             }
             if (SteadyClock::now() >= lockDeadline) {
-                const QString heldBy = owner.isEmpty() ? QString() : QStringLiteral(" (held by %1)").arg(owner);
+                const QString heldBy =
+                    owner.isEmpty() ? QString()
+                                    : QCoreApplication::translate("tenantry::FileLock", " (held by %1)").arg(owner);
                 return fail(
                     Status::TimedOut,
-                    QStringLiteral("Timed out after %1 s waiting for the lock file %2%3; "
-                                   "another program is using the token cache")
+                    QCoreApplication::translate("tenantry::FileLock",
+                                                "Timed out after %1 s waiting for the lock file %2%3; "
+                                                "another program is using the token cache")
                         .arg(QString::number(static_cast<double>(elapsedMs(start)) / 1000.0, 'f', 1), m_path, heldBy));
             }
             if (outcome == LockOutcome::Busy)

@@ -2,6 +2,7 @@
 
 #include "store/TokenCacheService.h"
 
+#include <QCoreApplication>
 #include <QSettings>
 
 #include <optional>
@@ -11,13 +12,11 @@ namespace tenantry {
 AppSettings::AppSettings()
     : m_settings(std::make_unique<QSettings>(QSettings::IniFormat, QSettings::UserScope, QStringLiteral("Tenantry"),
                                              QStringLiteral("Tenantry")))
-{
-}
+{}
 
 AppSettings::AppSettings(const QString& iniFile)
     : m_settings(std::make_unique<QSettings>(iniFile, QSettings::IniFormat))
-{
-}
+{}
 
 AppSettings::~AppSettings() = default;
 
@@ -101,8 +100,10 @@ StorageMode configuredStorageMode(const AppSettings& settings, QString* warning)
         if (const auto mode = storageModeNamed(fromEnvironment))
             return *mode;
         if (warning)
-            *warning = QStringLiteral("TENANTRY_STORAGE_MODE is neither \"keychain-only\" nor \"keychain-and-file\"; "
-                                      "the storage setting is used.");
+            *warning = QCoreApplication::translate(
+                "tenantry::AppSettings",
+                "TENANTRY_STORAGE_MODE is neither \"keychain-only\" nor \"keychain-and-file\"; "
+                "the storage setting is used.");
     }
     return storageModeNamed(settings.value(AppSettings::Key::StorageMode).toString())
         .value_or(StorageMode::KeychainAndFile);
