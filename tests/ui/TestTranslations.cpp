@@ -1,3 +1,5 @@
+#include "MainWindow.h"
+#include "SampleDesktopApp.h"
 #include "Translations.h"
 #include "WelcomePanel.h"
 #include "account/AzureCliState.h"
@@ -89,11 +91,15 @@ QMap<QString, QString> coreContexts()
 
 } // namespace
 
-class TestTranslations : public QObject
+class TestTranslations : public QObject, private test::SampleDesktopApp
 {
     Q_OBJECT
 
 private slots:
+    void initTestCase() { blockNetwork(); }
+
+    void cleanup() { stopApp(); }
+
     void shipsEnglishAndGerman()
     {
         const QStringList languages = Translations::availableLanguages();
@@ -224,6 +230,24 @@ private slots:
                  QStringLiteral("Der Identitätsanbieter hat nicht geantwortet (HTTP 503)."));
         const Error notSignedInError{Error::Code::NotSignedIn, {}, {}};
         QCOMPARE(notSignedInError.message(), QStringLiteral("Dieses Konto ist nicht angemeldet."));
+    }
+
+    // The tray copies a token for someone the token cache does not know: the window says so in German,
+    // core's words and then the GUI's own advice, not a command to run.
+    void germanTokenCopyFailureAdvisesTheAccountMenu()
+    {
+        Translations::install(qApp, QLocale(QLocale::German, QLocale::Germany));
+        copySample(1795422000);
+        startApp();
+        TokenCopyRequest request;
+        request.username = QStringLiteral("kim@northwind.example");
+        request.tenantId = test::sample::kNorthwind;
+        request.scope = QStringLiteral("https://management.core.windows.net//.default");
+        request.description = QStringLiteral("Azure Resource Manager");
+        m_app->copier()->copy(request);
+        QTRY_COMPARE(m_app->window()->problemText(),
+                     QStringLiteral("Kein Token für Azure Resource Manager: Der Benutzer „kim@northwind.example“ ist "
+                                    "nicht angemeldet. Melden Sie sich über das Menü „Konto“ erneut an."));
     }
 
     // Every context core's sources translate in is in the catalogue the GUI ships, finished in German,
