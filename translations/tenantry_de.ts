@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
+    <name>AuthorizationResponse</name>
+    <message>
+        <source>The identity provider&apos;s sign-in response could not be read.</source>
+        <translation>Die Anmeldeantwort des Identitätsanbieters konnte nicht gelesen werden.</translation>
+    </message>
+</context>
+<context>
     <name>tenantry::AccountActions</name>
     <message>
         <source>Make &amp;active</source>
@@ -292,6 +299,133 @@
     </message>
 </context>
 <context>
+    <name>tenantry::AppSettings</name>
+    <message>
+        <source>TENANTRY_STORAGE_MODE is neither &quot;keychain-only&quot; nor &quot;keychain-and-file&quot;; the storage setting is used.</source>
+        <translation>TENANTRY_STORAGE_MODE ist weder „keychain-only“ noch „keychain-and-file“; die Speichereinstellung wird verwendet.</translation>
+    </message>
+</context>
+<context>
+    <name>tenantry::ArmClient</name>
+    <message>
+        <source>Azure Resource Manager answered HTTP %1</source>
+        <translation>Azure Resource Manager antwortete mit HTTP %1</translation>
+    </message>
+    <message>
+        <source>Azure Resource Manager sent an unreadable answer.</source>
+        <translation>Azure Resource Manager hat eine unlesbare Antwort gesendet.</translation>
+    </message>
+    <message>
+        <source>Azure Resource Manager sent a list that is not a list.</source>
+        <translation>Azure Resource Manager hat eine Liste gesendet, die keine Liste ist.</translation>
+    </message>
+    <message>
+        <source>Azure Resource Manager sent an unreadable next page link.</source>
+        <translation>Azure Resource Manager hat einen unlesbaren Link auf die nächste Seite gesendet.</translation>
+    </message>
+    <message>
+        <source>Azure Resource Manager pointed the next page to another host.</source>
+        <translation>Azure Resource Manager hat für die nächste Seite auf einen anderen Host verwiesen.</translation>
+    </message>
+</context>
+<context>
+    <name>tenantry::AtomicFile</name>
+    <message>
+        <source>Cannot write %1: it is not a regular file</source>
+        <translation>%1 kann nicht geschrieben werden: Es ist keine reguläre Datei</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: cannot create a temporary file in %2: %3</source>
+        <translation>%1 kann nicht geschrieben werden: In %2 kann keine temporäre Datei angelegt werden: %3</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2: %3</source>
+        <translation>%1 kann nicht geschrieben werden: %2: %3</translation>
+    </message>
+    <message>
+        <source>cannot set its permissions</source>
+        <translation>ihre Berechtigungen können nicht gesetzt werden</translation>
+    </message>
+    <message>
+        <source>writing failed</source>
+        <translation>das Schreiben ist fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>flushing to disk failed</source>
+        <translation>das Schreiben auf die Festplatte ist fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: closing failed: %2</source>
+        <translation>%1 kann nicht geschrieben werden: Das Schließen ist fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>Cannot replace %1: %2</source>
+        <translation>%1 kann nicht ersetzt werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot create %1: %2</source>
+        <translation>%1 kann nicht angelegt werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>tenantry::AuthCodeFlow</name>
+    <message>
+        <source>No browser is available for the sign-in.</source>
+        <translation>Für die Anmeldung ist kein Browser verfügbar.</translation>
+    </message>
+    <message>
+        <source>a minute</source>
+        <translation>einer Minute</translation>
+    </message>
+    <message>
+        <source>%1 minutes</source>
+        <translation>%1 Minuten</translation>
+    </message>
+    <message>
+        <source>a second</source>
+        <translation>einer Sekunde</translation>
+    </message>
+    <message>
+        <source>%1 seconds</source>
+        <translation>%1 Sekunden</translation>
+    </message>
+    <message>
+        <source>The sign-in did not come back from the browser within %1.</source>
+        <translation>Die Anmeldung ist nicht innerhalb von %1 aus dem Browser zurückgekommen.</translation>
+    </message>
+    <message>
+        <source>The sign-in response did not belong to this sign-in (state mismatch).</source>
+        <translation>Die Anmeldeantwort gehörte nicht zu dieser Anmeldung (state stimmt nicht überein).</translation>
+    </message>
+    <message>
+        <source>The identity provider&apos;s answer failed the nonce check; the sign-in was not accepted.</source>
+        <translation>Die Antwort des Identitätsanbieters hat die Nonce-Prüfung nicht bestanden; die Anmeldung wurde nicht angenommen.</translation>
+    </message>
+</context>
+<context>
+    <name>tenantry::AuthorityDiscovery</name>
+    <message>
+        <source>&apos;%1&apos; is not a tenant %2 knows.</source>
+        <translation>„%1“ ist kein Mandant, den %2 kennt.</translation>
+    </message>
+    <message>
+        <source>Could not read the sign-in configuration of tenant &apos;%1&apos; from %2 (%3).</source>
+        <translation>Die Anmeldekonfiguration des Mandanten „%1“ konnte nicht von %2 gelesen werden (%3).</translation>
+    </message>
+    <message>
+        <source>The sign-in configuration of &apos;%1&apos; is unusable: %2</source>
+        <translation>Die Anmeldekonfiguration von „%1“ ist unbrauchbar: %2</translation>
+    </message>
+    <message>
+        <source>its device authorization endpoint is on %1, not on %2</source>
+        <translation>ihr Endpunkt für die Geräteautorisierung liegt auf %1, nicht auf %2</translation>
+    </message>
+</context>
+<context>
     <name>tenantry::AutostartEntry</name>
     <message>
         <source>Azure accounts, tenants and subscriptions</source>
@@ -308,6 +442,183 @@
     <message>
         <source>Could not write %1: %2</source>
         <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>tenantry::AzureCliState</name>
+    <message>
+        <source>Cloud &apos;%1&apos; is not registered (built in: AzureCloud, AzureChinaCloud, AzureUSGovernment; others come from clouds.config).</source>
+        <translation>Die Cloud „%1“ ist nicht registriert (eingebaut: AzureCloud, AzureChinaCloud, AzureUSGovernment; weitere stammen aus clouds.config).</translation>
+    </message>
+    <message>
+        <source>Subscription &apos;%1&apos; not found. Check the spelling and casing and try again.</source>
+        <translation>Das Abonnement „%1“ wurde nicht gefunden. Prüfen Sie die Schreibweise sowie Groß- und Kleinschreibung und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Multiple subscriptions with the name &apos;%1&apos; found. Specify the subscription ID.</source>
+        <translation>Es gibt mehrere Abonnements mit dem Namen „%1“. Geben Sie die Abonnement-ID an.</translation>
+    </message>
+    <message>
+        <source>The subscription of &apos;%1&apos; %2 in cloud &apos;%3&apos;.</source>
+        <translation>Das Abonnement „%1“ %2 in der Cloud „%3“.</translation>
+    </message>
+    <message>
+        <source>doesn&apos;t exist</source>
+        <translation>existiert nicht</translation>
+    </message>
+    <message>
+        <source>has more than one match</source>
+        <translation>hat mehr als einen Treffer</translation>
+    </message>
+    <message>
+        <source>The subscription &apos;%1&apos; is not in %2.</source>
+        <translation>Das Abonnement „%1“ ist nicht in %2.</translation>
+    </message>
+</context>
+<context>
+    <name>tenantry::AzureConfigDir</name>
+    <message>
+        <source>it is owned by another user (uid %1)</source>
+        <translation>es gehört einem anderen Benutzer (UID %1)</translation>
+    </message>
+    <message>
+        <source>its group can write to it</source>
+        <translation>seine Gruppe kann hineinschreiben</translation>
+    </message>
+    <message>
+        <source>everyone can write to it</source>
+        <translation>jeder kann hineinschreiben</translation>
+    </message>
+    <message>
+        <source>Cannot create the Azure configuration directory %1: %2</source>
+        <translation>Das Azure-Konfigurationsverzeichnis %1 kann nicht angelegt werden: %2</translation>
+    </message>
+    <message>
+        <source>something else is there</source>
+        <translation>dort liegt bereits etwas anderes</translation>
+    </message>
+    <message>
+        <source>cannot create %1</source>
+        <translation>%1 kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>Cannot create the Azure configuration directory %1</source>
+        <translation>Das Azure-Konfigurationsverzeichnis %1 kann nicht angelegt werden</translation>
+    </message>
+</context>
+<context>
+    <name>tenantry::AzureProfile</name>
+    <message>
+        <source>Cannot keep a backup of %1: too many backups already</source>
+        <translation>Von %1 kann keine Sicherungskopie angelegt werden: Es gibt bereits zu viele</translation>
+    </message>
+    <message>
+        <source>the top level is not a JSON object</source>
+        <translation>die oberste Ebene ist kein JSON-Objekt</translation>
+    </message>
+    <message>
+        <source>The Azure CLI profile %1 cannot be read: %2. It is left as it is and will be kept as a .bak copy before it is next written.</source>
+        <translation>Das Azure-CLI-Profil %1 kann nicht gelesen werden: %2. Es bleibt unverändert und wird vor dem nächsten Schreiben als .bak-Kopie aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>Not writing %1: it could not be read, and writing it would lose its content.</source>
+        <translation>%1 wird nicht geschrieben: Die Datei konnte nicht gelesen werden, und beim Schreiben ginge ihr Inhalt verloren.</translation>
+    </message>
+    <message>
+        <source>Not writing %1: could not keep a backup of it first (%2)</source>
+        <translation>%1 wird nicht geschrieben: Vorher konnte keine Sicherungskopie angelegt werden (%2)</translation>
+    </message>
+    <message>
+        <source>No subscription is the default.</source>
+        <translation>Kein Abonnement ist als Standard festgelegt.</translation>
+    </message>
+    <message>
+        <source> in cloud &apos;%1&apos;</source>
+        <translation> in der Cloud „%1“</translation>
+    </message>
+    <message>
+        <source>The subscription of &apos;%1&apos; %2%3.</source>
+        <translation>Das Abonnement „%1“ %2%3.</translation>
+    </message>
+    <message>
+        <source>doesn&apos;t exist</source>
+        <translation>existiert nicht</translation>
+    </message>
+    <message>
+        <source>has more than one match</source>
+        <translation>hat mehr als einen Treffer</translation>
+    </message>
+    <message>
+        <source>Cannot read the Azure CLI profile %1: %2</source>
+        <translation>Das Azure-CLI-Profil %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>&quot;subscriptions&quot; is not a list</source>
+        <translation>„subscriptions“ ist keine Liste</translation>
+    </message>
+</context>
+<context>
+    <name>tenantry::AzureProfileFile</name>
+    <message>
+        <source>The Azure CLI profile %1 was not changed: %2</source>
+        <translation>Das Azure-CLI-Profil %1 wurde nicht geändert: %2</translation>
+    </message>
+    <message>
+        <source>Cannot read the Azure CLI profile %1: %2. Nothing was written.</source>
+        <translation>Das Azure-CLI-Profil %1 kann nicht gelesen werden: %2. Es wurde nichts geschrieben.</translation>
+    </message>
+    <message>
+        <source>The Azure CLI profile %1 was not changed: another program kept rewriting it.</source>
+        <translation>Das Azure-CLI-Profil %1 wurde nicht geändert: Ein anderes Programm hat es immer wieder neu geschrieben.</translation>
+    </message>
+</context>
+<context>
+    <name>tenantry::BoundedFileRead</name>
+    <message>
+        <source>it is larger than %1</source>
+        <translation>sie ist größer als %1</translation>
+    </message>
+    <message>
+        <source>it is a folder</source>
+        <translation>es ist ein Ordner</translation>
+    </message>
+    <message>
+        <source>it is not a regular file</source>
+        <translation>es ist keine reguläre Datei</translation>
+    </message>
+</context>
+<context>
+    <name>tenantry::CachedTokenLookup</name>
+    <message>
+        <source>User &apos;%1&apos; is not signed in.</source>
+        <translation>Der Benutzer „%1“ ist nicht angemeldet.</translation>
+    </message>
+    <message>
+        <source>No valid access token for &apos;%1&apos; in tenant %2 is cached.</source>
+        <translation>Im Cache liegt kein gültiges Zugriffstoken für „%1“ im Mandanten %2.</translation>
+    </message>
+</context>
+<context>
+    <name>tenantry::CloudConfig</name>
+    <message>
+        <source>The cloud &apos;%1&apos; is not registered.</source>
+        <translation>Die Cloud „%1“ ist nicht registriert.</translation>
+    </message>
+    <message>
+        <source>The subscription &apos;%1&apos; of cloud &apos;%2&apos; cannot be written to %3.</source>
+        <translation>Das Abonnement „%1“ der Cloud „%2“ kann nicht in %3 geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an absolute URL with a host</source>
+        <translation>„%1“ ist keine absolute URL mit Host</translation>
+    </message>
+    <message>
+        <source>authorities must use https, not &apos;%1&apos;</source>
+        <translation>Autoritäten müssen https verwenden, nicht „%1“</translation>
+    </message>
+    <message>
+        <source>authorities must use https; http is allowed only for loopback hosts (localhost, 127.0.0.0/8, ::1), not &apos;%1&apos;</source>
+        <translation>Autoritäten müssen https verwenden; http ist nur für Loopback-Hosts (localhost, 127.0.0.0/8, ::1) erlaubt, nicht für „%1“</translation>
     </message>
 </context>
 <context>
@@ -498,6 +809,10 @@ Melden Sie sich zuerst bei diesem Mandanten an.</translation>
         <source>Signed out everywhere: no account&apos;s tokens are left.</source>
         <translation>Überall abgemeldet: Es sind keine Token eines Kontos mehr übrig.</translation>
     </message>
+    <message>
+        <source>Sign in again from the Account menu.</source>
+        <translation>Melden Sie sich über das Menü „Konto“ erneut an.</translation>
+    </message>
 </context>
 <context>
     <name>tenantry::DeviceCodeDialog</name>
@@ -563,6 +878,17 @@ Melden Sie sich zuerst bei diesem Mandanten an.</translation>
     </message>
 </context>
 <context>
+    <name>tenantry::DeviceCodeFlow</name>
+    <message>
+        <source>The code %1 expired before the sign-in was completed.</source>
+        <translation>Der Code %1 ist abgelaufen, bevor die Anmeldung abgeschlossen war.</translation>
+    </message>
+    <message>
+        <source>The sign-in was declined.</source>
+        <translation>Die Anmeldung wurde abgelehnt.</translation>
+    </message>
+</context>
+<context>
     <name>tenantry::EmbeddedSignInDialog</name>
     <message>
         <source>Sign in to Azure</source>
@@ -602,6 +928,216 @@ Melden Sie sich zuerst bei diesem Mandanten an.</translation>
     </message>
 </context>
 <context>
+    <name>tenantry::Error</name>
+    <message>
+        <source>Cancelled. Nothing was saved.</source>
+        <translation>Abgebrochen. Es wurde nichts gespeichert.</translation>
+    </message>
+    <message>
+        <source>Timed out.</source>
+        <translation>Zeitüberschreitung.</translation>
+    </message>
+    <message>
+        <source>This account is not signed in.</source>
+        <translation>Dieses Konto ist nicht angemeldet.</translation>
+    </message>
+    <message>
+        <source>No subscription found.</source>
+        <translation>Kein Abonnement gefunden.</translation>
+    </message>
+    <message>
+        <source>This tenant asks for an interactive sign-in.</source>
+        <translation>Dieser Mandant verlangt eine interaktive Anmeldung.</translation>
+    </message>
+    <message>
+        <source>The sign-in has expired or was revoked.</source>
+        <translation>Die Anmeldung ist abgelaufen oder wurde widerrufen.</translation>
+    </message>
+    <message>
+        <source>The identity provider refused.</source>
+        <translation>Der Identitätsanbieter hat abgelehnt.</translation>
+    </message>
+    <message>
+        <source>The server could not be reached.</source>
+        <translation>Der Server war nicht erreichbar.</translation>
+    </message>
+    <message>
+        <source>The server sent an answer that could not be read.</source>
+        <translation>Der Server hat eine Antwort gesendet, die nicht gelesen werden konnte.</translation>
+    </message>
+    <message>
+        <source>Tenantry could not read or write its data.</source>
+        <translation>Tenantry konnte seine Daten nicht lesen oder schreiben.</translation>
+    </message>
+    <message>
+        <source>That is not valid.</source>
+        <translation>Das ist nicht gültig.</translation>
+    </message>
+</context>
+<context>
+    <name>tenantry::FileLock</name>
+    <message>
+        <source>it is not a regular file</source>
+        <translation>sie ist keine reguläre Datei</translation>
+    </message>
+    <message>
+        <source>it has other hard links</source>
+        <translation>sie hat weitere harte Links</translation>
+    </message>
+    <message>
+        <source>it is a symbolic link</source>
+        <translation>sie ist ein symbolischer Link</translation>
+    </message>
+    <message>
+        <source>it belongs to another user</source>
+        <translation>sie gehört einem anderen Benutzer</translation>
+    </message>
+    <message>
+        <source>Refusing to use the lock file %1: %2. Nothing was written to it; remove it if no program of yours is using it</source>
+        <translation>Die Sperrdatei %1 wird nicht verwendet: %2. Es wurde nichts hineingeschrieben; entfernen Sie sie, wenn keines Ihrer Programme sie verwendet</translation>
+    </message>
+    <message>
+        <source>Cannot create the lock file %1: %2</source>
+        <translation>Die Sperrdatei %1 kann nicht angelegt werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot open the lock file %1: %2</source>
+        <translation>Die Sperrdatei %1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot lock the lock file %1: %2</source>
+        <translation>Die Sperrdatei %1 kann nicht gesperrt werden: %2</translation>
+    </message>
+    <message>
+        <source> (held by %1)</source>
+        <translation> (gehalten von %1)</translation>
+    </message>
+    <message>
+        <source>Timed out after %1 s waiting for the lock file %2%3; another program is using the token cache</source>
+        <translation>Nach %1 s Warten auf die Sperrdatei %2%3 abgebrochen; ein anderes Programm verwendet den Token-Cache</translation>
+    </message>
+</context>
+<context>
+    <name>tenantry::HttpClient</name>
+    <message>
+        <source>%1: the answer is larger than %2; it was not read.</source>
+        <translation>%1: Die Antwort ist größer als %2; sie wurde nicht gelesen.</translation>
+    </message>
+    <message>
+        <source>%1: no complete answer within %2 s.</source>
+        <translation>%1: keine vollständige Antwort innerhalb von %2 s.</translation>
+    </message>
+    <message>
+        <source>an unreadable address</source>
+        <translation>eine unlesbare Adresse</translation>
+    </message>
+    <message>
+        <source>%1 answered the sign-in request with a redirect (HTTP %2) to %3; sign-in requests are never redirected, so it was not followed.</source>
+        <translation>%1 hat die Anmeldeanfrage mit einer Umleitung (HTTP %2) auf %3 beantwortet; Anmeldeanfragen werden nie umgeleitet, daher wurde ihr nicht gefolgt.</translation>
+    </message>
+    <message>
+        <source>%1 redirected the request (HTTP %2) to another server, %3; it was not followed, so no credential was sent there.</source>
+        <translation>%1 hat die Anfrage (HTTP %2) auf einen anderen Server umgeleitet, %3; der Umleitung wurde nicht gefolgt, daher wurden dorthin keine Anmeldedaten gesendet.</translation>
+    </message>
+    <message>
+        <source>%1 redirected the request more than %2 times.</source>
+        <translation>%1 hat die Anfrage mehr als %2-mal umgeleitet.</translation>
+    </message>
+    <message>
+        <source>%1 answered HTTP %2 and asked to wait %3 s before trying again, longer than the %4 s Tenantry waits.</source>
+        <translation>%1 antwortete mit HTTP %2 und bat, %3 s bis zum nächsten Versuch zu warten, länger als die %4 s, die Tenantry wartet.</translation>
+    </message>
+    <message>
+        <source>%1 MiB</source>
+        <translation>%1 MiB</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 Byte</translation>
+    </message>
+</context>
+<context>
+    <name>tenantry::IniFile</name>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>tenantry::Json</name>
+    <message>
+        <source>it is larger than %1</source>
+        <translation>sie ist größer als %1</translation>
+    </message>
+    <message>
+        <source>it nests arrays or objects more than %1 levels deep</source>
+        <translation>sie verschachtelt Arrays oder Objekte mehr als %1 Ebenen tief</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>die Datei ist leer</translation>
+    </message>
+    <message>
+        <source>the file is not valid JSON (truncated or corrupt)</source>
+        <translation>die Datei ist kein gültiges JSON (abgeschnitten oder beschädigt)</translation>
+    </message>
+</context>
+<context>
+    <name>tenantry::KeychainStore</name>
+    <message>
+        <source>read</source>
+        <translation>lesen</translation>
+    </message>
+    <message>
+        <source>save</source>
+        <translation>speichern</translation>
+    </message>
+    <message>
+        <source>delete</source>
+        <translation>löschen</translation>
+    </message>
+    <message>
+        <source>The keychain item %1 is damaged (its chunk header cannot be read).</source>
+        <translation>Der Schlüsselbund-Eintrag %1 ist beschädigt (sein Abschnittskopf kann nicht gelesen werden).</translation>
+    </message>
+    <message>
+        <source>The keychain item %1 is inconsistent (its %2 chunks do not add up; a write was probably interrupted).</source>
+        <translation>Der Schlüsselbund-Eintrag %1 ist widersprüchlich (seine %2 Abschnitte passen nicht zusammen; vermutlich wurde ein Schreibvorgang unterbrochen).</translation>
+    </message>
+    <message>
+        <source>The keychain item %1 is incomplete (chunk %2 of %3 is missing).</source>
+        <translation>Der Schlüsselbund-Eintrag %1 ist unvollständig (Abschnitt %2 von %3 fehlt).</translation>
+    </message>
+    <message>
+        <source>No keychain service answered (%1 has not replied to an earlier request).</source>
+        <translation>Kein Schlüsselbunddienst hat geantwortet (%1 hat auf eine frühere Anfrage nicht geantwortet).</translation>
+    </message>
+    <message>
+        <source>No keychain service answered (%1).</source>
+        <translation>Kein Schlüsselbunddienst hat geantwortet (%1).</translation>
+    </message>
+    <message>
+        <source>The keychain refused access; it may be locked (%1).</source>
+        <translation>Der Schlüsselbund hat den Zugriff verweigert; vielleicht ist er gesperrt (%1).</translation>
+    </message>
+    <message>
+        <source>No keychain service answered (%1: %2).</source>
+        <translation>Kein Schlüsselbunddienst hat geantwortet (%1: %2).</translation>
+    </message>
+    <message>
+        <source>The keychain (%1) could not %2 an item: %3</source>
+        <translation>Der Schlüsselbund (%1) konnte einen Eintrag nicht %2: %3</translation>
+    </message>
+    <message>
+        <source>The keychain (%1) could not delete an item: %2</source>
+        <translation>Der Schlüsselbund (%1) konnte einen Eintrag nicht löschen: %2</translation>
+    </message>
+    <message>
+        <source>No keychain service answered (%1 did not reply within %2 s).</source>
+        <translation>Kein Schlüsselbunddienst hat geantwortet (%1 hat nicht innerhalb von %2 s geantwortet).</translation>
+    </message>
+</context>
+<context>
     <name>tenantry::LaunchOptions</name>
     <message>
         <source>Tenantry: your Azure accounts, tenants and subscriptions.</source>
@@ -626,6 +1162,89 @@ Melden Sie sich zuerst bei diesem Mandanten an.</translation>
     <message>
         <source>Start in the system tray.</source>
         <translation>Im Infobereich starten.</translation>
+    </message>
+</context>
+<context>
+    <name>tenantry::LoopbackRedirectListener</name>
+    <message>
+        <source>Cannot listen for the sign-in redirect: other programs hold each port tried on 127.0.0.1 or ::1.</source>
+        <translation>Auf die Weiterleitung der Anmeldung kann nicht gewartet werden: Andere Programme belegen jeden versuchten Port auf 127.0.0.1 und ::1.</translation>
+    </message>
+    <message>
+        <source>Cannot listen on 127.0.0.1 for the sign-in redirect: %1</source>
+        <translation>Auf 127.0.0.1 kann nicht auf die Weiterleitung der Anmeldung gewartet werden: %1</translation>
+    </message>
+    <message>
+        <source>Cannot listen on ::1 for the sign-in redirect: %1</source>
+        <translation>Auf ::1 kann nicht auf die Weiterleitung der Anmeldung gewartet werden: %1</translation>
+    </message>
+    <message>
+        <source>Could not open a web browser.</source>
+        <translation>Es konnte kein Webbrowser geöffnet werden.</translation>
+    </message>
+    <message>
+        <source>Request timeout</source>
+        <translation>Zeitüberschreitung der Anfrage</translation>
+    </message>
+    <message>
+        <source>Request too large</source>
+        <translation>Anfrage zu groß</translation>
+    </message>
+    <message>
+        <source>Bad request</source>
+        <translation>Ungültige Anfrage</translation>
+    </message>
+    <message>
+        <source>Method not allowed</source>
+        <translation>Methode nicht erlaubt</translation>
+    </message>
+    <message>
+        <source>No sign-in is waiting</source>
+        <translation>Es wartet keine Anmeldung</translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation>Nicht gefunden</translation>
+    </message>
+    <message>
+        <source>The sign-in was stopped: a request for a sign-in start page Tenantry never opened reached it.</source>
+        <translation>Die Anmeldung wurde gestoppt: Eine Anfrage nach einer Anmelde-Startseite, die Tenantry nie geöffnet hat, hat Tenantry erreicht.</translation>
+    </message>
+    <message>
+        <source>The sign-in was stopped: its start page was requested a second time.</source>
+        <translation>Die Anmeldung wurde gestoppt: Ihre Startseite wurde ein zweites Mal angefordert.</translation>
+    </message>
+    <message>
+        <source>The sign-in was stopped: a sign-in response that does not belong to this sign-in (state mismatch) reached Tenantry.</source>
+        <translation>Die Anmeldung wurde gestoppt: Eine Anmeldeantwort, die nicht zu dieser Anmeldung gehört (state stimmt nicht überein), hat Tenantry erreicht.</translation>
+    </message>
+    <message>
+        <source>Signed in to Tenantry</source>
+        <translation>Bei Tenantry angemeldet</translation>
+    </message>
+    <message>
+        <source>You can close this window and return to Tenantry.</source>
+        <translation>Sie können dieses Fenster schließen und zu Tenantry zurückkehren.</translation>
+    </message>
+    <message>
+        <source>Sign-in failed</source>
+        <translation>Anmeldung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>%1 You can close this window.</source>
+        <translation>%1 Sie können dieses Fenster schließen.</translation>
+    </message>
+    <message>
+        <source>Sign-in stopped</source>
+        <translation>Anmeldung gestoppt</translation>
+    </message>
+    <message>
+        <source>Tenantry stopped this sign-in because another program may be trying to take it over. Start the sign-in again in Tenantry.</source>
+        <translation>Tenantry hat diese Anmeldung gestoppt, weil möglicherweise ein anderes Programm versucht, sie zu übernehmen. Starten Sie die Anmeldung in Tenantry erneut.</translation>
+    </message>
+    <message>
+        <source>Another program on this computer may be trying to take over the sign-in. Sign in again.</source>
+        <translation>Möglicherweise versucht ein anderes Programm auf diesem Computer, die Anmeldung zu übernehmen. Melden Sie sich erneut an.</translation>
     </message>
 </context>
 <context>
@@ -701,6 +1320,68 @@ Melden Sie sich zuerst bei diesem Mandanten an.</translation>
     <message>
         <source>Remove every account&apos;s tokens from this computer, for az and other tools too</source>
         <translation>Die Token aller Konten von diesem Computer entfernen, auch für az und andere Werkzeuge</translation>
+    </message>
+</context>
+<context>
+    <name>tenantry::MsalCache</name>
+    <message>
+        <source>the file holds JSON but not a token cache object</source>
+        <translation>die Datei enthält JSON, aber kein Token-Cache-Objekt</translation>
+    </message>
+    <message>
+        <source>its &quot;%1&quot; section is not a JSON object</source>
+        <translation>ihr Abschnitt „%1“ ist kein JSON-Objekt</translation>
+    </message>
+</context>
+<context>
+    <name>tenantry::MsalCacheFile</name>
+    <message>
+        <source>Cannot read the token cache file %1: %2</source>
+        <translation>Die Token-Cache-Datei %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>The token cache file %1 cannot be read: %2. It was left as it is.</source>
+        <translation>Die Token-Cache-Datei %1 kann nicht gelesen werden: %2. Sie blieb unverändert.</translation>
+    </message>
+    <message>
+        <source>%1.bak through %1.bak.%2 all exist</source>
+        <translation>%1.bak bis %1.bak.%2 existieren alle bereits</translation>
+    </message>
+    <message>
+        <source>Cannot delete the %1 %2: %3</source>
+        <translation>Die %1 %2 kann nicht gelöscht werden: %3</translation>
+    </message>
+    <message>
+        <source>temporary token cache file</source>
+        <translation>temporäre Token-Cache-Datei</translation>
+    </message>
+    <message>
+        <source>token cache backup</source>
+        <translation>Sicherungskopie des Token-Caches</translation>
+    </message>
+    <message>
+        <source>The token cache file %1 was not changed: %2</source>
+        <translation>Die Token-Cache-Datei %1 wurde nicht geändert: %2</translation>
+    </message>
+    <message>
+        <source>. Nothing was written.</source>
+        <translation>. Es wurde nichts geschrieben.</translation>
+    </message>
+    <message>
+        <source>The token cache file %1 was not changed: its current content could not be kept aside first (%2)</source>
+        <translation>Die Token-Cache-Datei %1 wurde nicht geändert: Ihr aktueller Inhalt konnte vorher nicht beiseitegelegt werden (%2)</translation>
+    </message>
+    <message>
+        <source>The token cache file %1 was not deleted: %2</source>
+        <translation>Die Token-Cache-Datei %1 wurde nicht gelöscht: %2</translation>
+    </message>
+    <message>
+        <source>token cache file</source>
+        <translation>Token-Cache-Datei</translation>
+    </message>
+    <message>
+        <source>Cannot read the token cache backup %1 to see whether it holds a removed account: %2</source>
+        <translation>Die Sicherungskopie des Token-Caches %1 kann nicht gelesen werden, um zu prüfen, ob sie ein entferntes Konto enthält: %2</translation>
     </message>
 </context>
 <context>
@@ -880,6 +1561,33 @@ Melden Sie sich zuerst bei diesem Mandanten an.</translation>
     </message>
 </context>
 <context>
+    <name>tenantry::SignInService</name>
+    <message>
+        <source>Signed in, but the tokens could not be stored: %1</source>
+        <translation>Angemeldet, aber die Token konnten nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>%1 is not signed in.</source>
+        <translation>%1 ist nicht angemeldet.</translation>
+    </message>
+    <message>
+        <source>%1 was signed out meanwhile; nothing was saved.</source>
+        <translation>%1 wurde inzwischen abgemeldet; es wurde nichts gespeichert.</translation>
+    </message>
+    <message>
+        <source>No subscriptions found for %1.</source>
+        <translation>Für %1 wurden keine Abonnements gefunden.</translation>
+    </message>
+    <message>
+        <source>Some tenants need an interactive sign-in first.</source>
+        <translation>Einige Mandanten brauchen zuerst eine interaktive Anmeldung.</translation>
+    </message>
+    <message>
+        <source>Sign in with --allow-no-subscriptions to use its tenants.</source>
+        <translation>Melden Sie sich mit --allow-no-subscriptions an, um seine Mandanten zu nutzen.</translation>
+    </message>
+</context>
+<context>
     <name>tenantry::SingleInstance</name>
     <message>
         <source>Cannot reach the running Tenantry (error %1).</source>
@@ -924,6 +1632,173 @@ Melden Sie sich zuerst bei diesem Mandanten an.</translation>
     <message>
         <source>it is not an absolute path</source>
         <translation>es ist kein absoluter Pfad</translation>
+    </message>
+</context>
+<context>
+    <name>tenantry::TenantDiscovery</name>
+    <message>
+        <source>Could not list the tenants of %1: %2</source>
+        <translation>Die Mandanten von %1 konnten nicht aufgelistet werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>tenantry::TokenCacheService</name>
+    <message>
+        <source>No keychain service answered.</source>
+        <translation>Kein Schlüsselbunddienst hat geantwortet.</translation>
+    </message>
+    <message>
+        <source>%1 Keychain-only mode writes no token file: new tokens are kept in memory only until Tenantry quits.</source>
+        <translation>%1 Im Modus „Nur Schlüsselbund“ wird keine Token-Datei geschrieben: Neue Token werden nur im Arbeitsspeicher gehalten, bis Tenantry beendet wird.</translation>
+    </message>
+    <message>
+        <source>%1 Tokens are kept in %2 only.</source>
+        <translation>%1 Die Token werden nur in %2 aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>No keychain service answered (no keychain support configured).</source>
+        <translation>Kein Schlüsselbunddienst hat geantwortet (keine Schlüsselbund-Unterstützung eingerichtet).</translation>
+    </message>
+    <message>
+        <source>The keychain item %1 does not hold a token cache Tenantry can read; it will be replaced.</source>
+        <translation>Der Schlüsselbund-Eintrag %1 enthält keinen Token-Cache, den Tenantry lesen kann; er wird ersetzt.</translation>
+    </message>
+    <message>
+        <source>The keychain could not be read (%1).</source>
+        <translation>Der Schlüsselbund konnte nicht gelesen werden (%1).</translation>
+    </message>
+    <message>
+        <source>The token cache file %1 was not changed: another program kept rewriting it.</source>
+        <translation>Die Token-Cache-Datei %1 wurde nicht geändert: Ein anderes Programm hat sie immer wieder neu geschrieben.</translation>
+    </message>
+    <message>
+        <source>The token cache file %1 could not be read as a token cache; it was kept as %2 and rewritten from the keychain copy.</source>
+        <translation>Die Token-Cache-Datei %1 konnte nicht als Token-Cache gelesen werden; sie wurde als %2 aufbewahrt und aus der Kopie im Schlüsselbund neu geschrieben.</translation>
+    </message>
+    <message>
+        <source>%1 The keychain copy is used.</source>
+        <translation>%1 Die Kopie im Schlüsselbund wird verwendet.</translation>
+    </message>
+    <message>
+        <source>%1 The tokens were saved in the keychain; az and other tools will not see the change until the file can be written.</source>
+        <translation>%1 Die Token wurden im Schlüsselbund gespeichert; az und andere Werkzeuge sehen die Änderung erst, wenn die Datei geschrieben werden kann.</translation>
+    </message>
+    <message>
+        <source>The token cache was not saved: %1 %2</source>
+        <translation>Der Token-Cache wurde nicht gespeichert: %1 %2</translation>
+    </message>
+    <message>
+        <source>The token cache could not be saved to the keychain (%1); %2 has the current tokens and the keychain copy is older.</source>
+        <translation>Der Token-Cache konnte nicht im Schlüsselbund gespeichert werden (%1); %2 enthält die aktuellen Token, die Kopie im Schlüsselbund ist älter.</translation>
+    </message>
+    <message>
+        <source>%1 Nothing was saved.</source>
+        <translation>%1 Es wurde nichts gespeichert.</translation>
+    </message>
+    <message>
+        <source>The token cache file %1 could not be read as a token cache; it was kept as %2 and replaced.</source>
+        <translation>Die Token-Cache-Datei %1 konnte nicht als Token-Cache gelesen werden; sie wurde als %2 aufbewahrt und ersetzt.</translation>
+    </message>
+    <message>
+        <source>The keychain item %1 was neither read nor changed: %2</source>
+        <translation>Der Schlüsselbund-Eintrag %1 wurde weder gelesen noch geändert: %2</translation>
+    </message>
+    <message>
+        <source>The token cache could not be saved to the keychain item %1 (%2).</source>
+        <translation>Der Token-Cache konnte nicht im Schlüsselbund-Eintrag %1 gespeichert werden (%2).</translation>
+    </message>
+    <message>
+        <source>%1 The imported tokens are still in %2.</source>
+        <translation>%1 Die importierten Token sind weiterhin in %2.</translation>
+    </message>
+    <message>
+        <source>Imported the tokens in %1 into the keychain. The file was not deleted (az still reads it); delete it if no plaintext tokens should stay on disk.</source>
+        <translation>Die Token aus %1 wurden in den Schlüsselbund importiert. Die Datei wurde nicht gelöscht (az liest sie weiterhin); löschen Sie sie, wenn keine Token im Klartext auf der Festplatte bleiben sollen.</translation>
+    </message>
+    <message>
+        <source>Cannot delete the token cache file %1.</source>
+        <translation>Die Token-Cache-Datei %1 kann nicht gelöscht werden.</translation>
+    </message>
+    <message>
+        <source>%1 The keychain copy of the tokens, if any, could not be removed.</source>
+        <translation>%1 Die Kopie der Token im Schlüsselbund, falls vorhanden, konnte nicht entfernt werden.</translation>
+    </message>
+    <message>
+        <source>The keychain item %1 could not be removed (%2).</source>
+        <translation>Der Schlüsselbund-Eintrag %1 konnte nicht entfernt werden (%2).</translation>
+    </message>
+    <message>
+        <source>Tenantry&apos;s client id is not known</source>
+        <translation>die Client-ID von Tenantry ist nicht bekannt</translation>
+    </message>
+    <message>
+        <source>they are not safely in the keychain</source>
+        <translation>sie liegen nicht sicher im Schlüsselbund</translation>
+    </message>
+    <message>
+        <source>The tokens in %1 were not removed: %2.</source>
+        <translation>Die Token in %1 wurden nicht entfernt: %2.</translation>
+    </message>
+    <message>
+        <source>The tokens Tenantry copied into the keychain are still in %1: %2</source>
+        <translation>Die Token, die Tenantry in den Schlüsselbund kopiert hat, sind weiterhin in %1: %2</translation>
+    </message>
+    <message>
+        <source>Removed %1 tokens that the keychain now holds from %2 and deleted %3 backup copies of it; az needs to sign in again for those accounts.</source>
+        <translation>%1 Token, die jetzt im Schlüsselbund liegen, wurden aus %2 entfernt und %3 Sicherungskopien davon gelöscht; az muss sich für diese Konten neu anmelden.</translation>
+    </message>
+    <message>
+        <source>%1 still holds tokens in plaintext. Tenantry no longer writes it; az still reads it. Delete it if no plaintext tokens should stay on disk.</source>
+        <translation>%1 enthält weiterhin Token im Klartext. Tenantry schreibt die Datei nicht mehr; az liest sie weiterhin. Löschen Sie sie, wenn keine Token im Klartext auf der Festplatte bleiben sollen.</translation>
+    </message>
+</context>
+<context>
+    <name>tenantry::TokenClient</name>
+    <message>
+        <source>the page to enter the code on, &apos;%1&apos;, is not safe: %2</source>
+        <translation>die Seite zur Eingabe des Codes, „%1“, ist nicht sicher: %2</translation>
+    </message>
+    <message>
+        <source>the page to enter the code on is on %1, which is neither %2 nor a Microsoft device login page; the code was not shown</source>
+        <translation>die Seite zur Eingabe des Codes liegt auf %1, das weder %2 noch eine Microsoft-Geräteanmeldeseite ist; der Code wurde nicht angezeigt</translation>
+    </message>
+    <message>
+        <source>The identity provider&apos;s answer was not a device code.</source>
+        <translation>Die Antwort des Identitätsanbieters war kein Gerätecode.</translation>
+    </message>
+    <message>
+        <source>The identity provider sent no device code.</source>
+        <translation>Der Identitätsanbieter hat keinen Gerätecode gesendet.</translation>
+    </message>
+    <message>
+        <source>To sign in, use a web browser to open the page %1 and enter the code %2 to authenticate.</source>
+        <translation>Öffnen Sie zum Anmelden die Seite %1 in einem Webbrowser und geben Sie zur Authentifizierung den Code %2 ein.</translation>
+    </message>
+    <message>
+        <source>Could not start the device code sign-in: %1</source>
+        <translation>Die Anmeldung mit Gerätecode konnte nicht gestartet werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>tenantry::TokenGrantResult</name>
+    <message>
+        <source>The identity provider did not answer (HTTP %1).</source>
+        <translation>Der Identitätsanbieter hat nicht geantwortet (HTTP %1).</translation>
+    </message>
+    <message>
+        <source>The identity provider&apos;s answer was not a token response (HTTP %1).</source>
+        <translation>Die Antwort des Identitätsanbieters war keine Token-Antwort (HTTP %1).</translation>
+    </message>
+</context>
+<context>
+    <name>tenantry::TokenProvider</name>
+    <message>
+        <source>No refresh token is cached for %1: sign in again.</source>
+        <translation>Für %1 liegt kein Aktualisierungstoken im Cache: Melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <source>The sign-in of %1 has expired or was revoked: sign in again.</source>
+        <translation>Die Anmeldung von %1 ist abgelaufen oder wurde widerrufen: Melden Sie sich erneut an.</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>AuthorizationResponse</name>
+    <message>
+        <source>The identity provider&apos;s sign-in response could not be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>tenantry::AccountActions</name>
     <message>
         <source>Make &amp;active</source>
@@ -292,6 +299,133 @@
     </message>
 </context>
 <context>
+    <name>tenantry::AppSettings</name>
+    <message>
+        <source>TENANTRY_STORAGE_MODE is neither &quot;keychain-only&quot; nor &quot;keychain-and-file&quot;; the storage setting is used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tenantry::ArmClient</name>
+    <message>
+        <source>Azure Resource Manager answered HTTP %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Azure Resource Manager sent an unreadable answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Azure Resource Manager sent a list that is not a list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Azure Resource Manager sent an unreadable next page link.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Azure Resource Manager pointed the next page to another host.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tenantry::AtomicFile</name>
+    <message>
+        <source>Cannot write %1: it is not a regular file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: cannot create a temporary file in %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot set its permissions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>writing failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>flushing to disk failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: closing failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot replace %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tenantry::AuthCodeFlow</name>
+    <message>
+        <source>No browser is available for the sign-in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a minute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a second</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sign-in did not come back from the browser within %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sign-in response did not belong to this sign-in (state mismatch).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The identity provider&apos;s answer failed the nonce check; the sign-in was not accepted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tenantry::AuthorityDiscovery</name>
+    <message>
+        <source>&apos;%1&apos; is not a tenant %2 knows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the sign-in configuration of tenant &apos;%1&apos; from %2 (%3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sign-in configuration of &apos;%1&apos; is unusable: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its device authorization endpoint is on %1, not on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>tenantry::AutostartEntry</name>
     <message>
         <source>Azure accounts, tenants and subscriptions</source>
@@ -307,6 +441,183 @@
     </message>
     <message>
         <source>Could not write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tenantry::AzureCliState</name>
+    <message>
+        <source>Cloud &apos;%1&apos; is not registered (built in: AzureCloud, AzureChinaCloud, AzureUSGovernment; others come from clouds.config).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subscription &apos;%1&apos; not found. Check the spelling and casing and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Multiple subscriptions with the name &apos;%1&apos; found. Specify the subscription ID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The subscription of &apos;%1&apos; %2 in cloud &apos;%3&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>doesn&apos;t exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>has more than one match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The subscription &apos;%1&apos; is not in %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tenantry::AzureConfigDir</name>
+    <message>
+        <source>it is owned by another user (uid %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its group can write to it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>everyone can write to it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create the Azure configuration directory %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>something else is there</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot create %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create the Azure configuration directory %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tenantry::AzureProfile</name>
+    <message>
+        <source>Cannot keep a backup of %1: too many backups already</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the top level is not a JSON object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Azure CLI profile %1 cannot be read: %2. It is left as it is and will be kept as a .bak copy before it is next written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not writing %1: it could not be read, and writing it would lose its content.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not writing %1: could not keep a backup of it first (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No subscription is the default.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> in cloud &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The subscription of &apos;%1&apos; %2%3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>doesn&apos;t exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>has more than one match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the Azure CLI profile %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;subscriptions&quot; is not a list</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tenantry::AzureProfileFile</name>
+    <message>
+        <source>The Azure CLI profile %1 was not changed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the Azure CLI profile %1: %2. Nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Azure CLI profile %1 was not changed: another program kept rewriting it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tenantry::BoundedFileRead</name>
+    <message>
+        <source>it is larger than %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is a folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is not a regular file</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tenantry::CachedTokenLookup</name>
+    <message>
+        <source>User &apos;%1&apos; is not signed in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No valid access token for &apos;%1&apos; in tenant %2 is cached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tenantry::CloudConfig</name>
+    <message>
+        <source>The cloud &apos;%1&apos; is not registered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The subscription &apos;%1&apos; of cloud &apos;%2&apos; cannot be written to %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an absolute URL with a host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>authorities must use https, not &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>authorities must use https; http is allowed only for loopback hosts (localhost, 127.0.0.0/8, ::1), not &apos;%1&apos;</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -497,6 +808,10 @@ Sign in to this tenant first.</source>
         <source>Signed out everywhere: no account&apos;s tokens are left.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Sign in again from the Account menu.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tenantry::DeviceCodeDialog</name>
@@ -562,6 +877,17 @@ Sign in to this tenant first.</source>
     </message>
 </context>
 <context>
+    <name>tenantry::DeviceCodeFlow</name>
+    <message>
+        <source>The code %1 expired before the sign-in was completed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sign-in was declined.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>tenantry::EmbeddedSignInDialog</name>
     <message>
         <source>Sign in to Azure</source>
@@ -601,6 +927,216 @@ Sign in to this tenant first.</source>
     </message>
 </context>
 <context>
+    <name>tenantry::Error</name>
+    <message>
+        <source>Cancelled. Nothing was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timed out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This account is not signed in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No subscription found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This tenant asks for an interactive sign-in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sign-in has expired or was revoked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The identity provider refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server could not be reached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server sent an answer that could not be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tenantry could not read or write its data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That is not valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tenantry::FileLock</name>
+    <message>
+        <source>it is not a regular file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it has other hard links</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is a symbolic link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it belongs to another user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refusing to use the lock file %1: %2. Nothing was written to it; remove it if no program of yours is using it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create the lock file %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open the lock file %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot lock the lock file %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (held by %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timed out after %1 s waiting for the lock file %2%3; another program is using the token cache</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tenantry::HttpClient</name>
+    <message>
+        <source>%1: the answer is larger than %2; it was not read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: no complete answer within %2 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an unreadable address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answered the sign-in request with a redirect (HTTP %2) to %3; sign-in requests are never redirected, so it was not followed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 redirected the request (HTTP %2) to another server, %3; it was not followed, so no credential was sent there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 redirected the request more than %2 times.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answered HTTP %2 and asked to wait %3 s before trying again, longer than the %4 s Tenantry waits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 MiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tenantry::IniFile</name>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tenantry::Json</name>
+    <message>
+        <source>it is larger than %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it nests arrays or objects more than %1 levels deep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file is not valid JSON (truncated or corrupt)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tenantry::KeychainStore</name>
+    <message>
+        <source>read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keychain item %1 is damaged (its chunk header cannot be read).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keychain item %1 is inconsistent (its %2 chunks do not add up; a write was probably interrupted).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keychain item %1 is incomplete (chunk %2 of %3 is missing).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No keychain service answered (%1 has not replied to an earlier request).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No keychain service answered (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keychain refused access; it may be locked (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No keychain service answered (%1: %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keychain (%1) could not %2 an item: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keychain (%1) could not delete an item: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No keychain service answered (%1 did not reply within %2 s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>tenantry::LaunchOptions</name>
     <message>
         <source>Tenantry: your Azure accounts, tenants and subscriptions.</source>
@@ -624,6 +1160,89 @@ Sign in to this tenant first.</source>
     </message>
     <message>
         <source>Start in the system tray.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tenantry::LoopbackRedirectListener</name>
+    <message>
+        <source>Cannot listen for the sign-in redirect: other programs hold each port tried on 127.0.0.1 or ::1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot listen on 127.0.0.1 for the sign-in redirect: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot listen on ::1 for the sign-in redirect: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not open a web browser.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request timeout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request too large</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bad request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Method not allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No sign-in is waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sign-in was stopped: a request for a sign-in start page Tenantry never opened reached it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sign-in was stopped: its start page was requested a second time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sign-in was stopped: a sign-in response that does not belong to this sign-in (state mismatch) reached Tenantry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in to Tenantry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You can close this window and return to Tenantry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-in failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 You can close this window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-in stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tenantry stopped this sign-in because another program may be trying to take it over. Start the sign-in again in Tenantry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another program on this computer may be trying to take over the sign-in. Sign in again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -699,6 +1318,68 @@ Sign in to this tenant first.</source>
     </message>
     <message>
         <source>Remove every account&apos;s tokens from this computer, for az and other tools too</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tenantry::MsalCache</name>
+    <message>
+        <source>the file holds JSON but not a token cache object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its &quot;%1&quot; section is not a JSON object</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tenantry::MsalCacheFile</name>
+    <message>
+        <source>Cannot read the token cache file %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token cache file %1 cannot be read: %2. It was left as it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1.bak through %1.bak.%2 all exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot delete the %1 %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>temporary token cache file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>token cache backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token cache file %1 was not changed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>. Nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token cache file %1 was not changed: its current content could not be kept aside first (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token cache file %1 was not deleted: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>token cache file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the token cache backup %1 to see whether it holds a removed account: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -879,6 +1560,33 @@ Sign in to this tenant first.</source>
     </message>
 </context>
 <context>
+    <name>tenantry::SignInService</name>
+    <message>
+        <source>Signed in, but the tokens could not be stored: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not signed in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was signed out meanwhile; nothing was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No subscriptions found for %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Some tenants need an interactive sign-in first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in with --allow-no-subscriptions to use its tenants.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>tenantry::SingleInstance</name>
     <message>
         <source>Cannot reach the running Tenantry (error %1).</source>
@@ -922,6 +1630,173 @@ Sign in to this tenant first.</source>
     </message>
     <message>
         <source>it is not an absolute path</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tenantry::TenantDiscovery</name>
+    <message>
+        <source>Could not list the tenants of %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tenantry::TokenCacheService</name>
+    <message>
+        <source>No keychain service answered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 Keychain-only mode writes no token file: new tokens are kept in memory only until Tenantry quits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 Tokens are kept in %2 only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No keychain service answered (no keychain support configured).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keychain item %1 does not hold a token cache Tenantry can read; it will be replaced.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keychain could not be read (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token cache file %1 was not changed: another program kept rewriting it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token cache file %1 could not be read as a token cache; it was kept as %2 and rewritten from the keychain copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 The keychain copy is used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 The tokens were saved in the keychain; az and other tools will not see the change until the file can be written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token cache was not saved: %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token cache could not be saved to the keychain (%1); %2 has the current tokens and the keychain copy is older.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 Nothing was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token cache file %1 could not be read as a token cache; it was kept as %2 and replaced.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keychain item %1 was neither read nor changed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token cache could not be saved to the keychain item %1 (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 The imported tokens are still in %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported the tokens in %1 into the keychain. The file was not deleted (az still reads it); delete it if no plaintext tokens should stay on disk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot delete the token cache file %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 The keychain copy of the tokens, if any, could not be removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keychain item %1 could not be removed (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tenantry&apos;s client id is not known</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>they are not safely in the keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The tokens in %1 were not removed: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The tokens Tenantry copied into the keychain are still in %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed %1 tokens that the keychain now holds from %2 and deleted %3 backup copies of it; az needs to sign in again for those accounts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 still holds tokens in plaintext. Tenantry no longer writes it; az still reads it. Delete it if no plaintext tokens should stay on disk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tenantry::TokenClient</name>
+    <message>
+        <source>the page to enter the code on, &apos;%1&apos;, is not safe: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the page to enter the code on is on %1, which is neither %2 nor a Microsoft device login page; the code was not shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The identity provider&apos;s answer was not a device code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The identity provider sent no device code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To sign in, use a web browser to open the page %1 and enter the code %2 to authenticate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not start the device code sign-in: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tenantry::TokenGrantResult</name>
+    <message>
+        <source>The identity provider did not answer (HTTP %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The identity provider&apos;s answer was not a token response (HTTP %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tenantry::TokenProvider</name>
+    <message>
+        <source>No refresh token is cached for %1: sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sign-in of %1 has expired or was revoked: sign in again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

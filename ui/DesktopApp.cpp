@@ -411,8 +411,11 @@ void DesktopApp::wireTokens()
                 m_reminder->tokenCopied(request.description, expiresOn);
             });
     connect(m_copier, &TokenCopier::failed, this,
-            [this](const TokenCopyRequest& request, const QString& message, bool) {
-                const QString text = tr("No token for %1: %2").arg(request.description, message);
+            [this](const TokenCopyRequest& request, const QString& message, bool needsSignIn) {
+                // Core says what is missing; where to sign in is this front end's to say.
+                QString text = tr("No token for %1: %2").arg(request.description, message);
+                if (needsSignIn)
+                    text += QLatin1Char(' ') + tr("Sign in again from the Account menu.");
                 if (m_copyTokenDialog)
                     return; // the dialog says it
                 if (m_window->isVisible())

@@ -1,5 +1,6 @@
 #include "CliApp.h"
 
+#include "CliAdvice.h"
 #include "InterruptWatcher.h"
 #include "TerminalText.h"
 
@@ -436,10 +437,9 @@ void CliApp::accountShow(const ParsedArgs& args)
 {
     if (!loadSession())
         return;
-    QString error;
-    const auto sub = m_session->state().subscription(args.value(QStringLiteral("subscription")), &error);
+    const auto sub = m_session->state().subscription(args.value(QStringLiteral("subscription")));
     if (!sub) {
-        fail(error);
+        fail(subscriptionFailureMessage(sub.error()));
         return;
     }
     printResult(subscriptionJson(m_session->state().profile(), sub->id));
@@ -518,10 +518,9 @@ void CliApp::accountGetAccessToken(const ParsedArgs& args)
     // az appends "/.default" to the resource as given: "https://management.core.windows.net/" gives "//.default".
     if (scopes.isEmpty())
         scopes = {resource.isEmpty() ? cloud.armScope() : ScopeCatalogue::defaultScopeOf(resource)};
-    QString error;
-    const auto sub = m_session->state().subscription(subscriptionArg, &error);
+    const auto sub = m_session->state().subscription(subscriptionArg);
     if (!sub) {
-        fail(error);
+        fail(subscriptionFailureMessage(sub.error()));
         return;
     }
     TokenRequest request;
@@ -531,7 +530,7 @@ void CliApp::accountGetAccessToken(const ParsedArgs& args)
     const bool servicePrincipal = sub->userType == QLatin1String("servicePrincipal");
     auto print = [this, request, subscriptionId = sub->id, tenant](const TokenResponse& response) {
         if (!response.ok()) {
-            QString message = response.message;
+            QString message = tokenFailureMessage(response);
             if (response.error == TokenResponse::Error::InteractionRequired)
                 message += QLatin1Char('\n') + QStringLiteral("Run 'tenantry-cli login --tenant %1' to sign in to "
                                                               "this tenant interactively.")
@@ -730,8 +729,7 @@ void CliApp::logout(const ParsedArgs& args)
         return;
     QString username = args.value(QStringLiteral("username"));
     if (username.isEmpty()) {
-        QString error;
-        const auto active = m_session->state().subscription(QString(), &error);
+        const auto active = m_session->state().subscription(QString());
         if (!active) {
             fail(QStringLiteral("There are no active accounts."));
             return;
@@ -753,17 +751,16 @@ void CliApp::accountTenantList(const ParsedArgs&)
 {
     if (!loadSession())
         return;
-    QString error;
-    const auto active = m_session->state().subscription(QString(), &error);
+    const auto active = m_session->state().subscription(QString());
     if (!active) {
-        fail(error);
+        fail(subscriptionFailureMessage(active.error()));
         return;
     }
     const TokenRequest request{{m_session->cloud().armScope()}, QStringLiteral("organizations"), active->userName};
     loadCache([this, request] {
         m_session->tokens().getToken(request, [this](const TokenResponse& token) {
             if (!token.ok()) {
-                fail(token.message);
+                fail(tokenFailureMessage(token));
                 return;
             }
             m_session->arm().listTenants(token.accessToken.reveal(), [this](const ArmListing<ArmTenant>& listing) {

@@ -2,11 +2,11 @@
 
 #include "util/Logging.h"
 
+#include <QCoreApplication>
+
 namespace tenantry {
 
 namespace {
-
-const QString kLoginHint = QStringLiteral("Please run 'tenantry-cli login' (or 'az login') to set up an account.");
 
 bool matches(const Subscription& s, const QString& idOrName)
 {
@@ -35,8 +35,9 @@ bool AzureCliState::useCloud(const QString& name, QString* error)
 {
     const auto cloud = m_clouds.cloud(name);
     if (!cloud) {
-        *error = QStringLiteral("Cloud '%1' is not registered (built in: AzureCloud, AzureChinaCloud, "
-                                "AzureUSGovernment; others come from clouds.config).")
+        *error = QCoreApplication::translate("tenantry::AzureCliState",
+                                             "Cloud '%1' is not registered (built in: AzureCloud, AzureChinaCloud, "
+                                             "AzureUSGovernment; others come from clouds.config).")
                      .arg(name);
         return false;
     }
@@ -56,30 +57,30 @@ QList<Subscription> AzureCliState::subscriptions(bool allClouds) const
     return out;
 }
 
-std::optional<Subscription> AzureCliState::subscription(const QString& idOrName, QString* error) const
+Result<Subscription> AzureCliState::subscription(const QString& idOrName) const
 {
     const QList<Subscription> subs = subscriptions();
-    if (subs.isEmpty()) {
-        *error = kLoginHint;
-        return std::nullopt;
-    }
+    if (subs.isEmpty())
+        return failure(Error::Code::NotSignedIn);
     QList<Subscription> found;
     for (const Subscription& s : subs) {
         if (idOrName.isEmpty() ? s.isDefault : matches(s, idOrName))
             found.append(s);
     }
-    if (found.isEmpty()) {
-        *error = idOrName.isEmpty()
-                     ? QStringLiteral("No subscription found. Run 'tenantry-cli account set' to select a subscription.")
-                     : QStringLiteral("Subscription '%1' not found. Check the spelling and casing and try again.")
-                           .arg(idOrName);
-        return std::nullopt;
-    }
-    if (found.size() > 1) {
-        *error = QStringLiteral("Multiple subscriptions with the name '%1' found. Specify the subscription ID.")
-                     .arg(idOrName);
-        return std::nullopt;
-    }
+    if (found.isEmpty() && idOrName.isEmpty())
+        return failure(Error::Code::NoSubscription);
+    if (found.isEmpty())
+        return failure(Error::Code::InvalidArgument,
+                       QCoreApplication::translate("tenantry::AzureCliState",
+                                                   "Subscription '%1' not found. Check the spelling and casing and "
+                                                   "try again.")
+                           .arg(idOrName));
+    if (found.size() > 1)
+        return failure(Error::Code::InvalidArgument,
+                       QCoreApplication::translate("tenantry::AzureCliState",
+                                                   "Multiple subscriptions with the name '%1' found. Specify the "
+                                                   "subscription ID.")
+                           .arg(idOrName));
     return found.first();
 }
 
@@ -98,16 +99,19 @@ bool AzureCliState::setActive(const QString& idOrName, QString* error)
                     found.append(s);
             }
             if (found.size() != 1) {
-                why = QStringLiteral("The subscription of '%1' %2 in cloud '%3'.")
-                          .arg(idOrName.toLower(),
-                               found.isEmpty() ? QStringLiteral("doesn't exist")
-                                               : QStringLiteral("has more than one match"),
-                               cloudName);
+                why =
+                    QCoreApplication::translate("tenantry::AzureCliState", "The subscription of '%1' %2 in cloud '%3'.")
+                        .arg(idOrName.toLower(),
+                             found.isEmpty()
+                                 ? QCoreApplication::translate("tenantry::AzureCliState", "doesn't exist")
+                                 : QCoreApplication::translate("tenantry::AzureCliState", "has more than one match"),
+                             cloudName);
                 return false;
             }
             id = found.first().id;
             if (!profile.setDefault(id)) {
-                why = QStringLiteral("The subscription '%1' is not in %2.").arg(id, m_dir.profileFile());
+                why = QCoreApplication::translate("tenantry::AzureCliState", "The subscription '%1' is not in %2.")
+                          .arg(id, m_dir.profileFile());
                 return false;
             }
             return true;

@@ -4,6 +4,7 @@
 #include "azure/AzureProfile.h"
 #include "azure/AzureProfileFile.h"
 #include "azure/CloudConfig.h"
+#include "util/Result.h"
 
 namespace tenantry {
 
@@ -30,7 +31,9 @@ public:
     // The active cloud's subscriptions (all clouds with allClouds), in file order.
     QList<Subscription> subscriptions(bool allClouds = false) const;
     // `az account show [-s S]`: by id or name, case-insensitive, in the active cloud; empty S = the default.
-    std::optional<Subscription> subscription(const QString& idOrName, QString* error) const;
+    // Fails with NotSignedIn (no subscription at all), NoSubscription (none is the default) or
+    // InvalidArgument (S matches none or several; the detail says which, in az's words).
+    Result<Subscription> subscription(const QString& idOrName) const;
     // `az account set -s S`: exactly one match in the active cloud, as azureProfile.json lists it now,
     // becomes the default; clouds.config follows.
     bool setActive(const QString& idOrName, QString* error);

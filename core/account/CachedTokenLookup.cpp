@@ -1,12 +1,13 @@
 #include "account/CachedTokenLookup.h"
 
+#include <QCoreApplication>
+
 namespace tenantry {
 
 CachedTokenLookup::CachedTokenLookup(QString environment, QString clientId)
     : m_environment(std::move(environment))
     , m_clientId(std::move(clientId))
-{
-}
+{}
 
 QString CachedTokenLookup::homeAccountIdOf(const MsalCache& cache, const QString& username) const
 {
@@ -21,7 +22,7 @@ TokenResponse CachedTokenLookup::lookup(const MsalCache& cache, const TokenReque
     response.homeAccountId = homeAccountIdOf(cache, request.username);
     if (response.homeAccountId.isEmpty()) {
         response.error = TokenResponse::Error::NotSignedIn;
-        response.message = QStringLiteral("User '%1' is not signed in. Run 'tenantry-cli login' (or 'az login').")
+        response.message = QCoreApplication::translate("tenantry::CachedTokenLookup", "User '%1' is not signed in.")
                                .arg(request.username);
         return response;
     }
@@ -36,7 +37,8 @@ TokenResponse CachedTokenLookup::lookup(const MsalCache& cache, const TokenReque
         }
     }
     response.error = TokenResponse::Error::NoValidToken;
-    response.message = QStringLiteral("No valid access token for '%1' in tenant %2 is cached.")
+    response.message = QCoreApplication::translate("tenantry::CachedTokenLookup",
+                                                   "No valid access token for '%1' in tenant %2 is cached.")
                            .arg(request.scopes.join(QLatin1Char(' ')), request.tenantId);
     return response;
 }

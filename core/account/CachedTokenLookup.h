@@ -13,7 +13,8 @@ class CachedTokenLookup
 public:
     CachedTokenLookup(QString environment, QString clientId);
 
-    // NotSignedIn when the user has no account entry; NoValidToken when no usable token is cached.
+    // NotSignedIn, with no homeAccountId, when the user has no account entry; NoValidToken when no usable
+    // token is cached. The message says what is missing; each front end adds how to sign in.
     TokenResponse lookup(const MsalCache& cache, const TokenRequest& request, qint64 now) const;
     // The account's home_account_id for a username (case-insensitive, as MSAL's get_accounts).
     QString homeAccountIdOf(const MsalCache& cache, const QString& username) const;

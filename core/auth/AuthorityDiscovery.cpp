@@ -48,13 +48,12 @@ void AuthorityDiscovery::discover(const QString& tenant, Done done)
     m_http->get(url, {}, [this, key, tenant](const HttpResponse& response) {
         const auto body = response.json();
         if (!response.ok() || !body || !body->is_object()) {
-            const QString error =
-                response.status == 400 || response.status == 404
-                    ? QStringLiteral("'%1' is not a tenant %2 knows.").arg(tenant, m_host.host())
-                    : QStringLiteral("Could not read the sign-in configuration of tenant '%1' from %2 (%3).")
-                          .arg(tenant, m_host.host(),
-                               response.status ? QStringLiteral("HTTP %1").arg(response.status)
-                                               : response.networkError);
+            const QString error = response.status == 400 || response.status == 404
+                                      ? tr("'%1' is not a tenant %2 knows.").arg(tenant, m_host.host())
+                                      : tr("Could not read the sign-in configuration of tenant '%1' from %2 (%3).")
+                                            .arg(tenant, m_host.host(),
+                                                 response.status ? QStringLiteral("HTTP %1").arg(response.status)
+                                                                 : response.networkError);
             finish(key, nullptr, error);
             return;
         }
@@ -69,8 +68,7 @@ void AuthorityDiscovery::discover(const QString& tenant, Done done)
         if (!isAllowedAuthority(config.tokenEndpoint.toString(), &unusable) ||
             !isAllowedAuthority(config.authorizationEndpoint.toString(), &unusable) ||
             !isOnAuthorityHost(config.deviceAuthorizationEndpoint, &unusable)) {
-            finish(key, nullptr,
-                   QStringLiteral("The sign-in configuration of '%1' is unusable: %2").arg(tenant, unusable));
+            finish(key, nullptr, tr("The sign-in configuration of '%1' is unusable: %2").arg(tenant, unusable));
             return;
         }
         m_known.insert(key, config);
@@ -91,8 +89,7 @@ bool AuthorityDiscovery::isOnAuthorityHost(const QUrl& endpoint, QString* why) c
     const auto origin = [](const QUrl& url) {
         return url.toString(QUrl::RemoveUserInfo | QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment);
     };
-    *why =
-        QStringLiteral("its device authorization endpoint is on %1, not on %2").arg(origin(endpoint), origin(m_host));
+    *why = tr("its device authorization endpoint is on %1, not on %2").arg(origin(endpoint), origin(m_host));
     return false;
 }
 

@@ -8,6 +8,7 @@
 #include "util/Jwt.h"
 #include "util/Logging.h"
 
+#include <QCoreApplication>
 #include <QUuid>
 
 namespace tenantry {
@@ -55,15 +56,19 @@ bool isAllowedVerificationUri(const QUrl& uri, const QUrl& authorityHost, QStrin
     QString unsafe;
     if (!isAllowedAuthority(uri.toString(QUrl::FullyEncoded), &unsafe)) {
         if (why)
-            *why = QStringLiteral("the page to enter the code on, '%1', is not safe: %2").arg(shown, unsafe);
+            *why = QCoreApplication::translate("tenantry::TokenClient",
+                                               "the page to enter the code on, '%1', is not safe: %2")
+                       .arg(shown, unsafe);
         return false;
     }
     const QString host = uri.host().toLower();
     if (host == authorityHost.host().toLower() || kDeviceLoginHosts.contains(host))
         return true;
     if (why)
-        *why = QStringLiteral("the page to enter the code on is on %1, which is neither %2 nor a Microsoft device "
-                              "login page; the code was not shown")
+        *why = QCoreApplication::translate(
+                   "tenantry::TokenClient",
+                   "the page to enter the code on is on %1, which is neither %2 nor a Microsoft device "
+                   "login page; the code was not shown")
                    .arg(host, authorityHost.host());
     return false;
 }
@@ -73,8 +78,10 @@ DeviceCodeAnswer parseDeviceCodeResponse(const HttpResponse& response, const QUr
     DeviceCodeAnswer answer;
     const auto body = response.json();
     if (!response.ok() || !body || !body->is_object()) {
-        answer.error = response.ok() ? QStringLiteral("The identity provider's answer was not a device code.")
-                                     : TokenGrantResult::fromHttp(response, now).message();
+        answer.error = response.ok()
+                           ? QCoreApplication::translate("tenantry::TokenClient",
+                                                         "The identity provider's answer was not a device code.")
+                           : TokenGrantResult::fromHttp(response, now).message();
         return answer;
     }
     const Json& o = *body;
@@ -82,7 +89,8 @@ DeviceCodeAnswer parseDeviceCodeResponse(const HttpResponse& response, const QUr
     code.userCode = fields::string(o, "user_code");
     code.deviceCode = Secret(fields::string(o, "device_code"));
     if (code.userCode.isEmpty() || code.deviceCode.isEmpty() || code.userCode.size() > kMaxUserCodeChars) {
-        answer.error = QStringLiteral("The identity provider sent no device code.");
+        answer.error =
+            QCoreApplication::translate("tenantry::TokenClient", "The identity provider sent no device code.");
         return answer;
     }
     // AAD v1 says verification_url.
@@ -101,9 +109,11 @@ DeviceCodeAnswer parseDeviceCodeResponse(const HttpResponse& response, const QUr
     // The server's sentence only when it names the page we checked: it must not send people elsewhere.
     code.message = fields::string(o, "message").left(kMaxMessageChars);
     if (!code.message.contains(uri) || !code.message.contains(code.userCode))
-        code.message = QStringLiteral("To sign in, use a web browser to open the page %1 and enter the code "
-                                      "%2 to authenticate.")
-                           .arg(code.verificationUri.toString(), code.userCode);
+        code.message =
+            QCoreApplication::translate("tenantry::TokenClient",
+                                        "To sign in, use a web browser to open the page %1 and enter the code "
+                                        "%2 to authenticate.")
+                .arg(code.verificationUri.toString(), code.userCode);
     answer.code = std::move(code);
     return answer;
 }
@@ -192,7 +202,7 @@ void TokenClient::requestDeviceCode(const QString& tenant, const QStringList& sc
                 const DeviceCodeAnswer answer =
                     parseDeviceCodeResponse(response, m_discovery->authorityHost(), m_clock.nowSecs());
                 if (!answer.code) {
-                    done(std::nullopt, QStringLiteral("Could not start the device code sign-in: %1").arg(answer.error));
+                    done(std::nullopt, tr("Could not start the device code sign-in: %1").arg(answer.error));
                     return;
                 }
                 done(answer.code, QString());

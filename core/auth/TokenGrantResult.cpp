@@ -2,6 +2,7 @@
 
 #include "auth/ResponseFields.h"
 
+#include <QCoreApplication>
 #include <QRegularExpression>
 
 #include <algorithm>
@@ -44,8 +45,12 @@ QString TokenGrantResult::message() const
     if (!error.isEmpty())
         return error.left(kMaxMessageChars);
     if (kind == Kind::Network)
-        return QStringLiteral("The identity provider did not answer (HTTP %1).").arg(httpStatus);
-    return QStringLiteral("The identity provider's answer was not a token response (HTTP %1).").arg(httpStatus);
+        return QCoreApplication::translate("tenantry::TokenGrantResult",
+                                           "The identity provider did not answer (HTTP %1).")
+            .arg(httpStatus);
+    return QCoreApplication::translate("tenantry::TokenGrantResult",
+                                       "The identity provider's answer was not a token response (HTTP %1).")
+        .arg(httpStatus);
 }
 
 TokenGrantResult TokenGrantResult::fromHttp(const HttpResponse& response, qint64 now)

@@ -3,6 +3,7 @@
 #include "http/HttpClient.h"
 #include "util/Logging.h"
 
+#include <QCoreApplication>
 #include <QUrlQuery>
 
 namespace tenantry {
@@ -28,7 +29,8 @@ QString armError(const HttpResponse& response)
         if (!message.isEmpty())
             return QStringLiteral("%1 (HTTP %2)").arg(message).arg(response.status);
     }
-    return QStringLiteral("Azure Resource Manager answered HTTP %1").arg(response.status);
+    return QCoreApplication::translate("tenantry::ArmClient", "Azure Resource Manager answered HTTP %1")
+        .arg(response.status);
 }
 
 } // namespace
@@ -38,13 +40,15 @@ ArmListPage parseArmListPage(const QByteArray& body)
     ArmListPage page;
     auto parsed = json::parse(body);
     if (!parsed.value || !parsed.value->is_object()) {
-        page.error = QStringLiteral("Azure Resource Manager sent an unreadable answer.");
+        page.error =
+            QCoreApplication::translate("tenantry::ArmClient", "Azure Resource Manager sent an unreadable answer.");
         return page;
     }
     const Json& object = *parsed.value;
     if (const auto value = object.find("value"); value != object.end() && !value->is_null()) {
         if (!value->is_array()) {
-            page.error = QStringLiteral("Azure Resource Manager sent a list that is not a list.");
+            page.error = QCoreApplication::translate("tenantry::ArmClient",
+                                                     "Azure Resource Manager sent a list that is not a list.");
             return page;
         }
         for (const Json& item : *value) {
@@ -56,7 +60,8 @@ ArmListPage parseArmListPage(const QByteArray& body)
     }
     if (const auto next = object.find("nextLink"); next != object.end() && !next->is_null()) {
         if (!next->is_string()) {
-            page.error = QStringLiteral("Azure Resource Manager sent an unreadable next page link.");
+            page.error = QCoreApplication::translate("tenantry::ArmClient",
+                                                     "Azure Resource Manager sent an unreadable next page link.");
             return page;
         }
         page.nextLink = json::toQString(*next);
@@ -131,7 +136,7 @@ void ArmClient::fetchPages(const QUrl& url, const QString& token, std::optional<
         // Follow pages only on the same ARM host: a token is never sent elsewhere.
         if (nextUrl.scheme() != m_resourceManager.scheme() || nextUrl.host() != m_resourceManager.host() ||
             nextUrl.port() != m_resourceManager.port()) {
-            listing->error = QStringLiteral("Azure Resource Manager pointed the next page to another host.");
+            listing->error = tr("Azure Resource Manager pointed the next page to another host.");
             done(*listing);
             return;
         }

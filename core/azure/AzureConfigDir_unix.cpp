@@ -2,6 +2,7 @@
 
 #include "util/Logging.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -22,11 +23,12 @@ QString unsafeReason(const struct stat& st)
 {
     QStringList problems;
     if (st.st_uid != ::geteuid())
-        problems << QStringLiteral("it is owned by another user (uid %1)").arg(st.st_uid);
+        problems << QCoreApplication::translate("tenantry::AzureConfigDir", "it is owned by another user (uid %1)")
+                        .arg(st.st_uid);
     if (st.st_mode & S_IWGRP)
-        problems << QStringLiteral("its group can write to it");
+        problems << QCoreApplication::translate("tenantry::AzureConfigDir", "its group can write to it");
     if (st.st_mode & S_IWOTH)
-        problems << QStringLiteral("everyone can write to it");
+        problems << QCoreApplication::translate("tenantry::AzureConfigDir", "everyone can write to it");
     return problems.join(QStringLiteral(", "));
 }
 
@@ -54,13 +56,15 @@ bool AzureConfigDir::ensureExists(QString* error) const
     const QByteArray native = QFile::encodeName(m_path);
     const auto failed = [&](const QString& reason) {
         if (error)
-            *error = QStringLiteral("Cannot create the Azure configuration directory %1: %2").arg(m_path, reason);
+            *error = QCoreApplication::translate("tenantry::AzureConfigDir",
+                                                 "Cannot create the Azure configuration directory %1: %2")
+                         .arg(m_path, reason);
         return false;
     };
     struct stat st = {};
     if (::stat(native.constData(), &st) == 0) {
         if (!S_ISDIR(st.st_mode))
-            return failed(QStringLiteral("something else is there"));
+            return failed(QCoreApplication::translate("tenantry::AzureConfigDir", "something else is there"));
         const QString unsafe = unsafeReason(st);
         if (!unsafe.isEmpty())
             warnOnce(m_path, unsafe);
@@ -68,7 +72,7 @@ bool AzureConfigDir::ensureExists(QString* error) const
     }
     const QString parent = QFileInfo(m_path).absolutePath();
     if (!QDir().mkpath(parent))
-        return failed(QStringLiteral("cannot create %1").arg(parent));
+        return failed(QCoreApplication::translate("tenantry::AzureConfigDir", "cannot create %1").arg(parent));
     // 0700 from the start: never a moment in which the umask's default lets others in.
     if (::mkdir(native.constData(), 0700) != 0 && errno != EEXIST)
         return failed(qt_error_string(errno));

@@ -1,5 +1,6 @@
 #include "azure/AzureConfigDir.h"
 
+#include <QCoreApplication>
 #include <QDir>
 
 namespace tenantry {
@@ -10,7 +11,9 @@ bool AzureConfigDir::ensureExists(QString* error) const
         return true;
     if (!QDir().mkpath(m_path)) {
         if (error)
-            *error = QStringLiteral("Cannot create the Azure configuration directory %1").arg(m_path);
+            *error = QCoreApplication::translate("tenantry::AzureConfigDir",
+                                                 "Cannot create the Azure configuration directory %1")
+                         .arg(m_path);
         return false;
     }
     return true;

@@ -4,6 +4,7 @@
 #include "store/BoundedFileRead.h"
 #include "util/Logging.h"
 
+#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QHash>
 
@@ -85,7 +86,9 @@ bool keepBackup(const QString& path, const QByteArray& bytes, QString* backupPat
         }
     }
     if (error)
-        *error = QStringLiteral("Cannot keep a backup of %1: too many backups already").arg(path);
+        *error = QCoreApplication::translate("tenantry::AzureProfile",
+                                             "Cannot keep a backup of %1: too many backups already")
+                     .arg(path);
     return false;
 }
 
@@ -103,7 +106,8 @@ AzureProfile::LoadStatus AzureProfile::load(const QString& path, QString* error)
     case BoundedFileRead::Status::Unreadable:
         m_unreadable = true;
         if (error)
-            *error = QStringLiteral("Cannot read the Azure CLI profile %1: %2").arg(path, file.reason);
+            *error = QCoreApplication::translate("tenantry::AzureProfile", "Cannot read the Azure CLI profile %1: %2")
+                         .arg(path, file.reason);
         return LoadStatus::IoError;
     case BoundedFileRead::Status::Ok:
         break;
@@ -120,18 +124,20 @@ AzureProfile::LoadStatus AzureProfile::parse(const QByteArray& bytes, const QStr
     if (parsed.value) {
         const Json& doc = *parsed.value;
         if (!doc.is_object()) {
-            problem = QStringLiteral("the top level is not a JSON object");
+            problem = QCoreApplication::translate("tenantry::AzureProfile", "the top level is not a JSON object");
         } else if (const auto it = doc.find(kSubscriptions); it != doc.end() && !it->is_array() && !it->is_null()) {
-            problem = QStringLiteral("\"subscriptions\" is not a list");
+            problem = QCoreApplication::translate("tenantry::AzureProfile", "\"subscriptions\" is not a list");
         }
     }
     if (!problem.isEmpty()) {
         m_corruptBytesDigest = digestOf(bytes);
         m_hadBom = parsed.hadBom;
         if (error)
-            *error = QStringLiteral("The Azure CLI profile %1 cannot be read: %2. It is left as it is and will "
-                                    "be kept as a .bak copy before it is next written.")
-                         .arg(path, problem);
+            *error =
+                QCoreApplication::translate("tenantry::AzureProfile",
+                                            "The Azure CLI profile %1 cannot be read: %2. It is left as it is and will "
+                                            "be kept as a .bak copy before it is next written.")
+                    .arg(path, problem);
         qCWarning(lcProfile) << "unreadable profile" << path << "-" << problem;
         return LoadStatus::Corrupt;
     }
@@ -144,7 +150,9 @@ bool AzureProfile::save(const QString& path, QString* error) const
 {
     if (m_unreadable) {
         if (error)
-            *error = QStringLiteral("Not writing %1: it could not be read, and writing it would lose its content.")
+            *error = QCoreApplication::translate(
+                         "tenantry::AzureProfile",
+                         "Not writing %1: it could not be read, and writing it would lose its content.")
                          .arg(path);
         return false;
     }
@@ -159,8 +167,9 @@ bool AzureProfile::save(const QString& path, QString* error) const
                 QString why;
                 if (!keepBackup(path, bytes, &backup, &why)) {
                     if (error)
-                        *error =
-                            QStringLiteral("Not writing %1: could not keep a backup of it first (%2)").arg(path, why);
+                        *error = QCoreApplication::translate("tenantry::AzureProfile",
+                                                             "Not writing %1: could not keep a backup of it first (%2)")
+                                     .arg(path, why);
                     return false;
                 }
                 qCWarning(lcProfile) << "kept the unreadable profile as" << backup;
@@ -277,7 +286,7 @@ std::optional<Subscription> AzureProfile::find(const QString& idOrName, const QS
     if (idOrName.isEmpty()) {
         std::optional<Subscription> def = defaultSubscription(environmentName);
         if (!def && error)
-            *error = QStringLiteral("No subscription found. Run 'az account set' to select a subscription.");
+            *error = QCoreApplication::translate("tenantry::AzureProfile", "No subscription is the default.");
         return def;
     }
     // Profile.set_active_subscription: x.id.lower() or x.name.lower() equals the argument lower-cased,
@@ -294,12 +303,15 @@ std::optional<Subscription> AzureProfile::find(const QString& idOrName, const QS
         return matches.first();
     if (error) {
         const QString where =
-            environmentName.isEmpty() ? QString() : QStringLiteral(" in cloud '%1'").arg(environmentName);
-        *error =
-            QStringLiteral("The subscription of '%1' %2%3.")
-                .arg(wanted,
-                     matches.isEmpty() ? QStringLiteral("doesn't exist") : QStringLiteral("has more than one match"),
-                     where);
+            environmentName.isEmpty()
+                ? QString()
+                : QCoreApplication::translate("tenantry::AzureProfile", " in cloud '%1'").arg(environmentName);
+        *error = QCoreApplication::translate("tenantry::AzureProfile", "The subscription of '%1' %2%3.")
+                     .arg(wanted,
+                          matches.isEmpty()
+                              ? QCoreApplication::translate("tenantry::AzureProfile", "doesn't exist")
+                              : QCoreApplication::translate("tenantry::AzureProfile", "has more than one match"),
+                          where);
     }
     return std::nullopt;
 }

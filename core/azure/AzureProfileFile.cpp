@@ -5,6 +5,8 @@
 
 #include <thread>
 
+#include <QCoreApplication>
+
 namespace tenantry {
 
 namespace {
@@ -76,7 +78,9 @@ AzureProfileFile::Result AzureProfileFile::modify(const Change& change) const
     Result out;
     FileLock lock(lockPath(), m_lockOptions);
     if (!lock.acquire()) {
-        out.error = QStringLiteral("The Azure CLI profile %1 was not changed: %2").arg(m_path, lock.error());
+        out.error =
+            QCoreApplication::translate("tenantry::AzureProfileFile", "The Azure CLI profile %1 was not changed: %2")
+                .arg(m_path, lock.error());
         return out;
     }
 
@@ -86,7 +90,8 @@ AzureProfileFile::Result AzureProfileFile::modify(const Change& change) const
         switch (before.status) {
         case BoundedFileRead::Status::TooLarge:
         case BoundedFileRead::Status::Unreadable:
-            out.error = QStringLiteral("Cannot read the Azure CLI profile %1: %2. Nothing was written.")
+            out.error = QCoreApplication::translate("tenantry::AzureProfileFile",
+                                                    "Cannot read the Azure CLI profile %1: %2. Nothing was written.")
                             .arg(m_path, before.reason);
             qCWarning(lcProfile).noquote() << out.error;
             return out;
@@ -118,7 +123,9 @@ AzureProfileFile::Result AzureProfileFile::modify(const Change& change) const
         return out;
     }
     out.error =
-        QStringLiteral("The Azure CLI profile %1 was not changed: another program kept rewriting it.").arg(m_path);
+        QCoreApplication::translate("tenantry::AzureProfileFile",
+                                    "The Azure CLI profile %1 was not changed: another program kept rewriting it.")
+            .arg(m_path);
     qCWarning(lcProfile).noquote() << out.error;
     return out;
 }

@@ -4,6 +4,7 @@
 #include "azure/IniFile.h"
 #include "util/Logging.h"
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QHostAddress>
 #include <QUrl>
@@ -319,7 +320,8 @@ bool CloudConfig::setSubscription(const QString& cloudName, const QString& subsc
 {
     if (!cloud(cloudName)) {
         if (error)
-            *error = QStringLiteral("The cloud '%1' is not registered.").arg(cloudName);
+            *error = QCoreApplication::translate("tenantry::CloudConfig", "The cloud '%1' is not registered.")
+                         .arg(cloudName);
         return false;
     }
     // cloud.py set_cloud_subscription: read the file as it is now, set or remove one key, write it back.
@@ -341,7 +343,8 @@ bool CloudConfig::setSubscription(const QString& cloudName, const QString& subsc
         }
         if (!ini.setValue(cloudName, kSubscriptionKey, subscriptionId)) {
             if (error)
-                *error = QStringLiteral("The subscription '%1' of cloud '%2' cannot be written to %3.")
+                *error = QCoreApplication::translate("tenantry::CloudConfig",
+                                                     "The subscription '%1' of cloud '%2' cannot be written to %3.")
                              .arg(subscriptionId, cloudName, d->cloudsPath);
             return false;
         }
@@ -364,20 +367,23 @@ bool isAllowedAuthority(const QString& url, QString* why)
     };
     const QUrl parsed(url, QUrl::StrictMode);
     if (!parsed.isValid() || parsed.host().isEmpty())
-        return reject(QStringLiteral("'%1' is not an absolute URL with a host").arg(url));
+        return reject(
+            QCoreApplication::translate("tenantry::CloudConfig", "'%1' is not an absolute URL with a host").arg(url));
     const QString scheme = parsed.scheme().toLower();
     if (scheme == QLatin1String("https"))
         return true;
     if (scheme != QLatin1String("http"))
-        return reject(QStringLiteral("authorities must use https, not '%1'").arg(parsed.scheme()));
+        return reject(QCoreApplication::translate("tenantry::CloudConfig", "authorities must use https, not '%1'")
+                          .arg(parsed.scheme()));
     const QString host = parsed.host().toLower();
     if (host == QLatin1String("localhost"))
         return true;
     const QHostAddress address(host);
     if (!address.isNull() && address.isLoopback())
         return true;
-    return reject(QStringLiteral("authorities must use https; http is allowed only for loopback hosts "
-                                 "(localhost, 127.0.0.0/8, ::1), not '%1'")
+    return reject(QCoreApplication::translate("tenantry::CloudConfig",
+                                              "authorities must use https; http is allowed only for loopback hosts "
+                                              "(localhost, 127.0.0.0/8, ::1), not '%1'")
                       .arg(host));
 }
 

@@ -4,6 +4,8 @@
 #include "store/BoundedFileRead.h"
 #include "util/Logging.h"
 
+#include <QCoreApplication>
+
 namespace tenantry {
 
 const QString IniFile::kDefaultSection = QStringLiteral("DEFAULT");
@@ -189,7 +191,7 @@ IniFile::LoadStatus IniFile::load(const QString& path, QString* error)
     case BoundedFileRead::Status::TooLarge:
     case BoundedFileRead::Status::Unreadable:
         if (error)
-            *error = QStringLiteral("Cannot read %1: %2").arg(path, file.reason);
+            *error = QCoreApplication::translate("tenantry::IniFile", "Cannot read %1: %2").arg(path, file.reason);
         return LoadStatus::IoError;
     case BoundedFileRead::Status::Ok:
         break;

@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <functional>
 
+#include <QCoreApplication>
+
 namespace tenantry {
 
 namespace {
@@ -106,12 +108,14 @@ bool MsalCache::fromJson(Json document, MsalCache* cache, QString* error)
         return false;
     };
     if (!document.is_object())
-        return refuse(QStringLiteral("the file holds JSON but not a token cache object"));
+        return refuse(
+            QCoreApplication::translate("tenantry::MsalCache", "the file holds JSON but not a token cache object"));
     // MSAL Python cannot use such a file either (it calls .values() on each of these sections).
     for (const char* name : kKnownSections) {
         const auto sec = document.find(name);
         if (sec != document.end() && !sec->is_object())
-            return refuse(QStringLiteral("its \"%1\" section is not a JSON object").arg(QLatin1String(name)));
+            return refuse(QCoreApplication::translate("tenantry::MsalCache", "its \"%1\" section is not a JSON object")
+                              .arg(QLatin1String(name)));
     }
     *cache = fromDocument(std::move(document));
     return true;

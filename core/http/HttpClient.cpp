@@ -2,6 +2,7 @@
 
 #include "util/Logging.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QNetworkAccessManager>
@@ -48,8 +49,9 @@ QString origin(const QUrl& url)
 
 QString mebibytes(qint64 bytes)
 {
-    return bytes % (1024 * 1024) == 0 ? QStringLiteral("%1 MiB").arg(bytes / (1024 * 1024))
-                                      : QStringLiteral("%1 bytes").arg(bytes);
+    return bytes % (1024 * 1024) == 0
+               ? QCoreApplication::translate("tenantry::HttpClient", "%1 MiB").arg(bytes / (1024 * 1024))
+               : QCoreApplication::translate("tenantry::HttpClient", "%1 bytes").arg(bytes);
 }
 
 constexpr qint64 kYearMs = 365LL * 24 * 3600 * 1000;
@@ -153,21 +155,20 @@ void HttpClient::send(Pending pending)
     const QString host = pending.url.host();
     auto abort = std::make_shared<Abort>();
     const qint64 maxBody = m_maxBodyBytes;
-    connect(
-        reply, &QNetworkReply::downloadProgress, this, [reply, abort, host, maxBody](qint64 received, qint64 total) {
-            if (abort->why.isEmpty() && (received > maxBody || total > maxBody)) {
-                abort->why =
-                    QStringLiteral("%1: the answer is larger than %2; it was not read.").arg(host, mebibytes(maxBody));
-                reply->abort();
-            }
-        });
+    connect(reply, &QNetworkReply::downloadProgress, this,
+            [reply, abort, host, maxBody](qint64 received, qint64 total) {
+                if (abort->why.isEmpty() && (received > maxBody || total > maxBody)) {
+                    abort->why = tr("%1: the answer is larger than %2; it was not read.").arg(host, mebibytes(maxBody));
+                    reply->abort();
+                }
+            });
     auto* deadline = new QTimer(reply);
     deadline->setSingleShot(true);
     const int deadlineMs = m_deadlineMs;
     connect(deadline, &QTimer::timeout, reply, [reply, abort, host, deadlineMs] {
         if (!abort->why.isEmpty())
             return;
-        abort->why = QStringLiteral("%1: no complete answer within %2 s.").arg(host).arg((deadlineMs + 999) / 1000);
+        abort->why = tr("%1: no complete answer within %2 s.").arg(host).arg((deadlineMs + 999) / 1000);
         abort->retryable = true;
         reply->abort();
     });
@@ -221,27 +222,25 @@ bool HttpClient::followRedirect(QNetworkReply* reply, Pending& pending, QString*
 {
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const QUrl target = pending.url.resolved(reply->attribute(QNetworkRequest::RedirectionTargetAttribute).toUrl());
-    const QString where =
-        target.isValid() && !target.host().isEmpty() ? origin(target) : QStringLiteral("an unreadable address");
+    const QString where = target.isValid() && !target.host().isEmpty() ? origin(target) : tr("an unreadable address");
     if (pending.method != "GET") {
-        *why = QStringLiteral("%1 answered the sign-in request with a redirect (HTTP %2) to %3; sign-in requests are "
-                              "never redirected, so it was not followed.")
+        *why = tr("%1 answered the sign-in request with a redirect (HTTP %2) to %3; sign-in requests are "
+                  "never redirected, so it was not followed.")
                    .arg(pending.url.host())
                    .arg(status)
                    .arg(where);
         return false;
     }
     if (!target.isValid() || !sameOrigin(target, pending.url)) {
-        *why = QStringLiteral("%1 redirected the request (HTTP %2) to another server, %3; it was not followed, so no "
-                              "credential was sent there.")
+        *why = tr("%1 redirected the request (HTTP %2) to another server, %3; it was not followed, so no "
+                  "credential was sent there.")
                    .arg(pending.url.host())
                    .arg(status)
                    .arg(where);
         return false;
     }
     if (pending.redirects >= kMaxRedirects) {
-        *why =
-            QStringLiteral("%1 redirected the request more than %2 times.").arg(pending.url.host()).arg(kMaxRedirects);
+        *why = tr("%1 redirected the request more than %2 times.").arg(pending.url.host()).arg(kMaxRedirects);
         return false;
     }
     ++pending.redirects;
@@ -283,8 +282,8 @@ void HttpClient::finished(QNetworkReply* reply, Pending pending)
         if (const auto retryAfter = parseRetryAfterMs(header, QDateTime::currentDateTimeUtc())) {
             if (*retryAfter > qint64(m_maxRetryAfterSecs) * 1000) {
                 // Built before the call: its arguments may be evaluated after `pending` is moved from.
-                const QString why = QStringLiteral("%1 answered HTTP %2 and asked to wait %3 s before trying again, "
-                                                   "longer than the %4 s Tenantry waits.")
+                const QString why = tr("%1 answered HTTP %2 and asked to wait %3 s before trying again, "
+                                       "longer than the %4 s Tenantry waits.")
                                         .arg(pending.url.host())
                                         .arg(response.status)
                                         .arg((*retryAfter + 999) / 1000)

@@ -3,6 +3,7 @@
 #include "store/AtomicFileSupport.h"
 #include "util/Logging.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
 
@@ -76,10 +77,14 @@ bool AtomicFile::write(const QString& path, const QByteArray& bytes, int mode, M
     bool exists = false;
     if (::stat(nativeTarget.constData(), &existing) == 0) {
         if (!S_ISREG(existing.st_mode))
-            return fail(error, QStringLiteral("Cannot write %1: it is not a regular file").arg(target));
+            return fail(error,
+                        QCoreApplication::translate("tenantry::AtomicFile", "Cannot write %1: it is not a regular file")
+                            .arg(target));
         exists = true;
     } else if (errno != ENOENT) {
-        return fail(error, QStringLiteral("Cannot write %1: %2").arg(target, osReason(errno)));
+        return fail(
+            error,
+            QCoreApplication::translate("tenantry::AtomicFile", "Cannot write %1: %2").arg(target, osReason(errno)));
     }
     const mode_t bits =
         exists && policy == ModePolicy::KeepExisting ? (existing.st_mode & 0777) : (static_cast<mode_t>(mode) & 0777);
@@ -87,13 +92,15 @@ bool AtomicFile::write(const QString& path, const QByteArray& bytes, int mode, M
     QByteArray temp = QFile::encodeName(dir + QStringLiteral("/.") + info.fileName() + QStringLiteral(".tmp-XXXXXX"));
     const int fd = ::mkostemp(temp.data(), O_CLOEXEC);
     if (fd < 0) {
-        return fail(error, QStringLiteral("Cannot write %1: cannot create a temporary file in %2: %3")
+        return fail(error, QCoreApplication::translate("tenantry::AtomicFile",
+                                                       "Cannot write %1: cannot create a temporary file in %2: %3")
                                .arg(target, dir, osReason(errno)));
     }
     const auto abandon = [&](const QString& step, int err) {
         ::close(fd);
         ::unlink(temp.constData());
-        return fail(error, QStringLiteral("Cannot write %1: %2: %3").arg(target, step, osReason(err)));
+        return fail(error, QCoreApplication::translate("tenantry::AtomicFile", "Cannot write %1: %2: %3")
+                               .arg(target, step, osReason(err)));
     };
 
     // Same owner as the file it replaces when that is someone else (root editing a user's file), so
@@ -103,22 +110,25 @@ bool AtomicFile::write(const QString& path, const QByteArray& bytes, int mode, M
             qCDebug(lcStore).noquote() << "Could not keep the owner of" << target << ":" << osReason(errno);
     }
     if (::fchmod(fd, bits) != 0)
-        return abandon(QStringLiteral("cannot set its permissions"), errno);
+        return abandon(QCoreApplication::translate("tenantry::AtomicFile", "cannot set its permissions"), errno);
     int err = 0;
     if (!writeAll(fd, bytes, &err))
-        return abandon(QStringLiteral("writing failed"), err);
+        return abandon(QCoreApplication::translate("tenantry::AtomicFile", "writing failed"), err);
     stampPreciseNow(fd);
     if (::fsync(fd) != 0)
-        return abandon(QStringLiteral("flushing to disk failed"), errno);
+        return abandon(QCoreApplication::translate("tenantry::AtomicFile", "flushing to disk failed"), errno);
     if (::close(fd) != 0) {
         err = errno;
         ::unlink(temp.constData());
-        return fail(error, QStringLiteral("Cannot write %1: closing failed: %2").arg(target, osReason(err)));
+        return fail(error, QCoreApplication::translate("tenantry::AtomicFile", "Cannot write %1: closing failed: %2")
+                               .arg(target, osReason(err)));
     }
     if (::rename(temp.constData(), nativeTarget.constData()) != 0) {
         err = errno;
         ::unlink(temp.constData());
-        return fail(error, QStringLiteral("Cannot replace %1: %2").arg(target, osReason(err)));
+        return fail(
+            error,
+            QCoreApplication::translate("tenantry::AtomicFile", "Cannot replace %1: %2").arg(target, osReason(err)));
     }
     syncDirectory(dir);
     return true;
@@ -135,13 +145,15 @@ AtomicFile::CreateResult AtomicFile::createNew(const QString& path, const QByteA
     if (fd < 0) {
         if (errno == EEXIST)
             return CreateResult::Exists;
-        fail(error, QStringLiteral("Cannot create %1: %2").arg(path, osReason(errno)));
+        fail(error,
+             QCoreApplication::translate("tenantry::AtomicFile", "Cannot create %1: %2").arg(path, osReason(errno)));
         return CreateResult::Failed;
     }
     const auto abandon = [&](int err) {
         ::close(fd);
         ::unlink(native.constData());
-        fail(error, QStringLiteral("Cannot write %1: %2").arg(path, osReason(err)));
+        fail(error,
+             QCoreApplication::translate("tenantry::AtomicFile", "Cannot write %1: %2").arg(path, osReason(err)));
         return CreateResult::Failed;
     };
     if (::fchmod(fd, bits) != 0) // the umask may have narrowed it
@@ -154,7 +166,8 @@ AtomicFile::CreateResult AtomicFile::createNew(const QString& path, const QByteA
     if (::close(fd) != 0) {
         err = errno;
         ::unlink(native.constData());
-        fail(error, QStringLiteral("Cannot write %1: %2").arg(path, osReason(err)));
+        fail(error,
+             QCoreApplication::translate("tenantry::AtomicFile", "Cannot write %1: %2").arg(path, osReason(err)));
         return CreateResult::Failed;
     }
     syncDirectory(QFileInfo(path).absolutePath());

@@ -2,6 +2,7 @@
 
 #include "store/AtomicFileSupport.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
 #include <QSaveFile>
@@ -40,7 +41,9 @@ bool AtomicFile::write(const QString& path, const QByteArray& bytes, int mode, M
     QSaveFile file(target);
     file.setDirectWriteFallback(false);
     if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
-        return fail(error, QStringLiteral("Cannot write %1: %2").arg(target, file.errorString()));
+        return fail(
+            error,
+            QCoreApplication::translate("tenantry::AtomicFile", "Cannot write %1: %2").arg(target, file.errorString()));
     if (!existed || policy == ModePolicy::Always)
         QFile::setPermissions(target, permissionsOf(mode));
     return true;
@@ -52,12 +55,14 @@ AtomicFile::CreateResult AtomicFile::createNew(const QString& path, const QByteA
     if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly)) {
         if (QFileInfo::exists(path))
             return CreateResult::Exists;
-        fail(error, QStringLiteral("Cannot create %1: %2").arg(path, file.errorString()));
+        fail(error,
+             QCoreApplication::translate("tenantry::AtomicFile", "Cannot create %1: %2").arg(path, file.errorString()));
         return CreateResult::Failed;
     }
     file.setPermissions(permissionsOf(mode));
     if (file.write(bytes) != bytes.size() || !file.flush()) {
-        fail(error, QStringLiteral("Cannot write %1: %2").arg(path, file.errorString()));
+        fail(error,
+             QCoreApplication::translate("tenantry::AtomicFile", "Cannot write %1: %2").arg(path, file.errorString()));
         file.remove();
         return CreateResult::Failed;
     }

@@ -1,5 +1,6 @@
 #include "store/BoundedFileRead.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
 #include <QLocale>
@@ -18,11 +19,13 @@ BoundedFileRead BoundedFileRead::read(const QString& path, qint64 maxBytes)
         out.bytes.clear();
         return out;
     };
-    const QString tooLarge = QStringLiteral("it is larger than %1").arg(QLocale::c().formattedDataSize(maxBytes, 0));
+    const QString tooLarge = QCoreApplication::translate("tenantry::BoundedFileRead", "it is larger than %1")
+                                 .arg(QLocale::c().formattedDataSize(maxBytes, 0));
     if (info.isDir())
-        return fail(Status::Unreadable, QStringLiteral("it is a folder"));
+        return fail(Status::Unreadable, QCoreApplication::translate("tenantry::BoundedFileRead", "it is a folder"));
     if (!info.isFile())
-        return fail(Status::Unreadable, QStringLiteral("it is not a regular file"));
+        return fail(Status::Unreadable,
+                    QCoreApplication::translate("tenantry::BoundedFileRead", "it is not a regular file"));
     if (info.size() > maxBytes)
         return fail(Status::TooLarge, tooLarge);
 

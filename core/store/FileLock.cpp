@@ -62,8 +62,9 @@ Handle openFitFile(const QString& path, bool create, int* err, QString* unfit)
 
 QString unfitError(const QString& path, const QString& reason)
 {
-    return QStringLiteral("Refusing to use the lock file %1: %2. Nothing was written to it; remove it if no "
-                          "program of yours is using it")
+    return QCoreApplication::translate(
+               "tenantry::FileLock", "Refusing to use the lock file %1: %2. Nothing was written to it; remove it if no "
+                                     "program of yours is using it")
         .arg(path, reason);
 }
 
@@ -182,7 +183,8 @@ bool FileLock::acquire()
         }
         if (outcome == CreateOutcome::Error) {
             return fail(Status::Failed,
-                        QStringLiteral("Cannot create the lock file %1: %2").arg(m_path, qt_error_string(err)));
+                        QCoreApplication::translate("tenantry::FileLock", "Cannot create the lock file %1: %2")
+                            .arg(m_path, qt_error_string(err)));
         }
         QString detail;
         const Probe probe = probeExisting(m_path, m_options, &handle, &detail);
@@ -215,7 +217,8 @@ bool FileLock::acquire()
                 return fail(Status::Failed, unfitError(m_path, unfit));
             if (handle == kInvalid) {
                 return fail(Status::Failed,
-                            QStringLiteral("Cannot open the lock file %1: %2").arg(m_path, qt_error_string(err)));
+                            QCoreApplication::translate("tenantry::FileLock", "Cannot open the lock file %1: %2")
+                                .arg(m_path, qt_error_string(err)));
             }
             const LockOutcome outcome = tryLock(handle, &err);
             if (outcome == LockOutcome::Locked && isStillAt(handle, m_path))
@@ -229,14 +232,18 @@ bool FileLock::acquire()
             handle = kInvalid;
             if (outcome == LockOutcome::Error) {
                 return fail(Status::Failed,
-                            QStringLiteral("Cannot lock the lock file %1: %2").arg(m_path, qt_error_string(err)));
+                            QCoreApplication::translate("tenantry::FileLock", "Cannot lock the lock file %1: %2")
+                                .arg(m_path, qt_error_string(err)));
             }
             if (SteadyClock::now() >= lockDeadline) {
-                const QString heldBy = owner.isEmpty() ? QString() : QStringLiteral(" (held by %1)").arg(owner);
+                const QString heldBy =
+                    owner.isEmpty() ? QString()
+                                    : QCoreApplication::translate("tenantry::FileLock", " (held by %1)").arg(owner);
                 return fail(
                     Status::TimedOut,
-                    QStringLiteral("Timed out after %1 s waiting for the lock file %2%3; "
-                                   "another program is using the token cache")
+                    QCoreApplication::translate("tenantry::FileLock",
+                                                "Timed out after %1 s waiting for the lock file %2%3; "
+                                                "another program is using the token cache")
                         .arg(QString::number(static_cast<double>(elapsedMs(start)) / 1000.0, 'f', 1), m_path, heldBy));
             }
             if (outcome == LockOutcome::Busy)

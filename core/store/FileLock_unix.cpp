@@ -2,6 +2,7 @@
 
 #include "util/Logging.h"
 
+#include <QCoreApplication>
 #include <QFile>
 
 #include <cerrno>
@@ -68,7 +69,7 @@ Handle openFile(const QString& path, bool create, int* err)
 // Why an open of the lock file failed, when the failure means something was planted there.
 QString openRefusal(int err)
 {
-    return err == ELOOP ? QStringLiteral("it is a symbolic link") : QString();
+    return err == ELOOP ? QCoreApplication::translate("tenantry::FileLock", "it is a symbolic link") : QString();
 }
 
 // Why the opened lock file must not be locked and written (empty when it may be): the holder truncates
@@ -80,11 +81,11 @@ QString unfitReason(Handle fd)
     if (::fstat(fd, &st) != 0)
         return qt_error_string(errno);
     if (!S_ISREG(st.st_mode))
-        return QStringLiteral("it is not a regular file");
+        return QCoreApplication::translate("tenantry::FileLock", "it is not a regular file");
     if (st.st_uid != ::geteuid())
-        return QStringLiteral("it belongs to another user");
+        return QCoreApplication::translate("tenantry::FileLock", "it belongs to another user");
     if (st.st_nlink > 1)
-        return QStringLiteral("it has other hard links");
+        return QCoreApplication::translate("tenantry::FileLock", "it has other hard links");
     return QString();
 }
 

@@ -2,6 +2,7 @@
 
 #include "util/Logging.h"
 
+#include <QCoreApplication>
 #include <QDir>
 
 #include <windows.h>
@@ -75,9 +76,9 @@ QString unfitReason(Handle h)
     BY_HANDLE_FILE_INFORMATION info = {};
     if (GetFileType(win(h)) != FILE_TYPE_DISK || !GetFileInformationByHandle(win(h), &info) ||
         (info.dwFileAttributes & (FILE_ATTRIBUTE_DIRECTORY | FILE_ATTRIBUTE_REPARSE_POINT)))
-        return QStringLiteral("it is not a regular file");
+        return QCoreApplication::translate("tenantry::FileLock", "it is not a regular file");
     if (info.nNumberOfLinks > 1)
-        return QStringLiteral("it has other hard links");
+        return QCoreApplication::translate("tenantry::FileLock", "it has other hard links");
     return QString();
 }
 

@@ -3,6 +3,7 @@
 #include "store/KeychainStorePlatform.h"
 #include "util/Logging.h"
 
+#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QTimer>
 
@@ -76,11 +77,11 @@ QString verb(int kind)
 {
     switch (kind) {
     case 0:
-        return QStringLiteral("read");
+        return QCoreApplication::translate("tenantry::KeychainStore", "read");
     case 1:
-        return QStringLiteral("save");
+        return QCoreApplication::translate("tenantry::KeychainStore", "save");
     default:
-        return QStringLiteral("delete");
+        return QCoreApplication::translate("tenantry::KeychainStore", "delete");
     }
 }
 
@@ -183,8 +184,7 @@ void KeychainStore::doRead(const QString& key, Callback done)
         if (!valid) {
             SecretStoreResult damaged;
             damaged.status = SecretStoreResult::Status::Failed;
-            damaged.error =
-                QStringLiteral("The keychain item %1 is damaged (its chunk header cannot be read).").arg(key);
+            damaged.error = tr("The keychain item %1 is damaged (its chunk header cannot be read).").arg(key);
             done(damaged);
             return;
         }
@@ -200,8 +200,8 @@ void KeychainStore::readChunks(const QString& key, int index, int count, QByteAr
         auto decoded = QByteArray::fromBase64Encoding(collected, QByteArray::AbortOnBase64DecodingErrors);
         if (!decoded || sha256Hex(*decoded) != digest) {
             result.status = SecretStoreResult::Status::Failed;
-            result.error = QStringLiteral("The keychain item %1 is inconsistent (its %2 chunks do not add up; "
-                                          "a write was probably interrupted).")
+            result.error = tr("The keychain item %1 is inconsistent (its %2 chunks do not add up; "
+                              "a write was probably interrupted).")
                                .arg(key)
                                .arg(count);
             done(result);
@@ -217,7 +217,7 @@ void KeychainStore::readChunks(const QString& key, int index, int count, QByteAr
                if (result.status == SecretStoreResult::Status::NotFound) {
                    SecretStoreResult missing;
                    missing.status = SecretStoreResult::Status::Failed;
-                   missing.error = QStringLiteral("The keychain item %1 is incomplete (chunk %2 of %3 is missing).")
+                   missing.error = tr("The keychain item %1 is incomplete (chunk %2 of %3 is missing).")
                                        .arg(key)
                                        .arg(index + 1)
                                        .arg(count);
@@ -331,8 +331,8 @@ void KeychainStore::runJob(JobKind kind, const QString& itemKey, const QByteArra
         // wait just as long. Say so now instead.
         SecretStoreResult result;
         result.status = SecretStoreResult::Status::Unavailable;
-        result.error = QStringLiteral("No keychain service answered (%1 has not replied to an earlier request).")
-                           .arg(backendName());
+        result.error =
+            tr("No keychain service answered (%1 has not replied to an earlier request).").arg(backendName());
         QTimer::singleShot(0, this, [done = std::move(done), result] { done(result); });
         return;
     }
@@ -403,28 +403,27 @@ void KeychainStore::runJob(JobKind kind, const QString& itemKey, const QByteArra
         case QKeychain::NoBackendAvailable:
         case QKeychain::NotImplemented:
             result.status = SecretStoreResult::Status::Unavailable;
-            result.error = QStringLiteral("No keychain service answered (%1).").arg(detail);
+            result.error = tr("No keychain service answered (%1).").arg(detail);
             notReady = true;
             break;
         case QKeychain::AccessDenied:
         case QKeychain::AccessDeniedByUser:
             result.status = SecretStoreResult::Status::Unavailable;
-            result.error = QStringLiteral("The keychain refused access; it may be locked (%1).").arg(detail);
+            result.error = tr("The keychain refused access; it may be locked (%1).").arg(detail);
             break;
         case QKeychain::OtherError:
             if (keychainServiceMissing(detail)) {
                 result.status = SecretStoreResult::Status::Unavailable;
-                result.error = QStringLiteral("No keychain service answered (%1: %2).").arg(backendName(), detail);
+                result.error = tr("No keychain service answered (%1: %2).").arg(backendName(), detail);
                 notReady = true;
                 break;
             }
             result.status = SecretStoreResult::Status::Failed;
-            result.error = QStringLiteral("The keychain (%1) could not %2 an item: %3")
-                               .arg(backendName(), verb(int(kind)), detail);
+            result.error = tr("The keychain (%1) could not %2 an item: %3").arg(backendName(), verb(int(kind)), detail);
             break;
         case QKeychain::CouldNotDeleteEntry:
             result.status = SecretStoreResult::Status::Failed;
-            result.error = QStringLiteral("The keychain (%1) could not delete an item: %2").arg(backendName(), detail);
+            result.error = tr("The keychain (%1) could not delete an item: %2").arg(backendName(), detail);
             break;
         }
         finish(std::move(result), notReady);
@@ -440,7 +439,7 @@ void KeychainStore::runJob(JobKind kind, const QString& itemKey, const QByteArra
         ++m_stalledJobs;
         SecretStoreResult result;
         result.status = SecretStoreResult::Status::Unavailable;
-        result.error = QStringLiteral("No keychain service answered (%1 did not reply within %2 s).")
+        result.error = tr("No keychain service answered (%1 did not reply within %2 s).")
                            .arg(backendName())
                            .arg(qMax(1, m_jobTimeoutMs / 1000));
         finish(std::move(result), false);

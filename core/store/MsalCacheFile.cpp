@@ -5,6 +5,7 @@
 #include "store/BoundedFileRead.h"
 #include "util/Logging.h"
 
+#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QDir>
@@ -56,7 +57,8 @@ RawRead readOnce(const QString& path)
     case BoundedFileRead::Status::TooLarge:
     case BoundedFileRead::Status::Unreadable:
         r.status = Status::IoError;
-        r.error = QStringLiteral("Cannot read the token cache file %1: %2").arg(path, file.reason);
+        r.error = QCoreApplication::translate("tenantry::MsalCacheFile", "Cannot read the token cache file %1: %2")
+                      .arg(path, file.reason);
         return raw;
     case BoundedFileRead::Status::Ok:
         break;
@@ -75,7 +77,9 @@ RawRead readOnce(const QString& path)
         r.status = Status::Corrupt;
         r.cache = MsalCache();
         // `why` comes from the parser and never quotes the content.
-        r.error = QStringLiteral("The token cache file %1 cannot be read: %2. It was left as it is.").arg(path, why);
+        r.error = QCoreApplication::translate("tenantry::MsalCacheFile",
+                                              "The token cache file %1 cannot be read: %2. It was left as it is.")
+                      .arg(path, why);
         return raw;
     }
     r.status = Status::Ok;
@@ -101,7 +105,9 @@ QString backUp(const QString& path, const QByteArray& bytes, QString* error)
             return QString();
         }
     }
-    *error = QStringLiteral("%1.bak through %1.bak.%2 all exist").arg(path).arg(kMaxBackupSuffix);
+    *error = QCoreApplication::translate("tenantry::MsalCacheFile", "%1.bak through %1.bak.%2 all exist")
+                 .arg(path)
+                 .arg(kMaxBackupSuffix);
     return QString();
 }
 
@@ -147,7 +153,8 @@ bool removeNamed(const QString& path, const QString& what, QStringList* errors)
     QFile file(path);
     if (file.remove() || !QFileInfo::exists(path))
         return true;
-    errors->append(QStringLiteral("Cannot delete the %1 %2: %3").arg(what, path, file.errorString()));
+    errors->append(QCoreApplication::translate("tenantry::MsalCacheFile", "Cannot delete the %1 %2: %3")
+                       .arg(what, path, file.errorString()));
     qCWarning(lcStore).noquote() << errors->constLast();
     return false;
 }
@@ -158,7 +165,8 @@ void removeLeftoverTempFiles(const QString& cachePath)
 {
     QStringList errors;
     for (const QFileInfo& info : regularFilesMatching(cachePath, tempFilePattern(cachePath))) {
-        if (removeNamed(info.absoluteFilePath(), QStringLiteral("temporary token cache file"), &errors))
+        if (removeNamed(info.absoluteFilePath(),
+                        QCoreApplication::translate("tenantry::MsalCacheFile", "temporary token cache file"), &errors))
             qCInfo(lcStore).noquote() << "Deleted" << info.absoluteFilePath() << "left behind by a killed writer";
     }
 }
@@ -169,7 +177,8 @@ void pruneBackups(const MsalCacheFile& file)
     const QStringList backups = file.backupPaths();
     QStringList errors;
     for (qsizetype i = 0; i + MsalCacheFile::kMaxBackups < backups.size(); ++i) {
-        if (removeNamed(backups.at(i), QStringLiteral("token cache backup"), &errors))
+        if (removeNamed(backups.at(i), QCoreApplication::translate("tenantry::MsalCacheFile", "token cache backup"),
+                        &errors))
             qCInfo(lcStore).noquote() << "Deleted the oldest token cache backup" << backups.at(i);
     }
 }
@@ -227,7 +236,9 @@ MsalCacheFile::WriteResult MsalCacheFile::modify(const std::function<void(MsalCa
     QString dirError;
     if (!AzureConfigDir(QFileInfo(m_path).absolutePath()).ensureExists(&dirError)) {
         out.status = Status::IoError;
-        out.error = QStringLiteral("The token cache file %1 was not changed: %2").arg(m_path, dirError);
+        out.error =
+            QCoreApplication::translate("tenantry::MsalCacheFile", "The token cache file %1 was not changed: %2")
+                .arg(m_path, dirError);
         qCWarning(lcStore).noquote() << out.error;
         return out;
     }
@@ -235,7 +246,9 @@ MsalCacheFile::WriteResult MsalCacheFile::modify(const std::function<void(MsalCa
     FileLock lock(lockPath(), m_lockOptions);
     if (!lock.acquire()) {
         out.status = lock.status() == FileLock::Status::TimedOut ? Status::LockTimeout : Status::IoError;
-        out.error = QStringLiteral("The token cache file %1 was not changed: %2").arg(m_path, lock.error());
+        out.error =
+            QCoreApplication::translate("tenantry::MsalCacheFile", "The token cache file %1 was not changed: %2")
+                .arg(m_path, lock.error());
         return out; // FileLock has logged why
     }
 
@@ -243,7 +256,8 @@ MsalCacheFile::WriteResult MsalCacheFile::modify(const std::function<void(MsalCa
     const RawRead current = readOnce(m_path);
     out.status = current.result.status;
     if (current.result.status == Status::IoError) {
-        out.error = current.result.error + QStringLiteral(". Nothing was written.");
+        out.error =
+            current.result.error + QCoreApplication::translate("tenantry::MsalCacheFile", ". Nothing was written.");
         qCWarning(lcStore).noquote() << out.error;
         return out;
     }
@@ -266,9 +280,11 @@ MsalCacheFile::WriteResult MsalCacheFile::modify(const std::function<void(MsalCa
         QString backupError;
         out.backupPath = backUp(m_path, current.bytes, &backupError);
         if (out.backupPath.isEmpty()) {
-            out.error = QStringLiteral("The token cache file %1 was not changed: its current content could not be "
-                                       "kept aside first (%2)")
-                            .arg(m_path, backupError);
+            out.error =
+                QCoreApplication::translate("tenantry::MsalCacheFile",
+                                            "The token cache file %1 was not changed: its current content could not be "
+                                            "kept aside first (%2)")
+                    .arg(m_path, backupError);
             qCWarning(lcStore).noquote() << out.error;
             return out;
         }
@@ -280,7 +296,9 @@ MsalCacheFile::WriteResult MsalCacheFile::modify(const std::function<void(MsalCa
     const QByteArray bytes = updated.serialize();
     QString writeError;
     if (!AtomicFile::write(m_path, bytes, 0600, AtomicFile::ModePolicy::Always, &writeError)) {
-        out.error = QStringLiteral("The token cache file %1 was not changed: %2").arg(m_path, writeError);
+        out.error =
+            QCoreApplication::translate("tenantry::MsalCacheFile", "The token cache file %1 was not changed: %2")
+                .arg(m_path, writeError);
         return out;
     }
     out.ok = true;
@@ -299,7 +317,9 @@ bool MsalCacheFile::remove(QString* error)
     FileLock lock(lockPath(), m_lockOptions);
     if (!lock.acquire()) {
         if (error)
-            *error = QStringLiteral("The token cache file %1 was not deleted: %2").arg(m_path, lock.error());
+            *error =
+                QCoreApplication::translate("tenantry::MsalCacheFile", "The token cache file %1 was not deleted: %2")
+                    .arg(m_path, lock.error());
         return false;
     }
     QStringList errors;
@@ -309,7 +329,7 @@ bool MsalCacheFile::remove(QString* error)
         errors << backupErrors;
     QFile file(m_path);
     if (file.exists() || QFileInfo(m_path).isSymLink()) {
-        if (removeNamed(m_path, QStringLiteral("token cache file"), &errors))
+        if (removeNamed(m_path, QCoreApplication::translate("tenantry::MsalCacheFile", "token cache file"), &errors))
             qCInfo(lcStore).noquote() << "Deleted the token cache file" << m_path;
     }
     if (!errors.isEmpty() && error)
@@ -335,7 +355,7 @@ bool MsalCacheFile::removeBackups(QString* error) const
 {
     QStringList errors;
     for (const QString& backup : backupPaths()) {
-        if (removeNamed(backup, QStringLiteral("token cache backup"), &errors))
+        if (removeNamed(backup, QCoreApplication::translate("tenantry::MsalCacheFile", "token cache backup"), &errors))
             qCInfo(lcStore).noquote() << "Deleted the token cache backup" << backup;
     }
     if (!errors.isEmpty() && error)
@@ -352,8 +372,10 @@ bool MsalCacheFile::removeBackupsMentioning(const QList<QByteArray>& needles, QS
         if (read.status == BoundedFileRead::Status::Missing)
             continue;
         if (read.status != BoundedFileRead::Status::Ok) {
-            errors << QStringLiteral("Cannot read the token cache backup %1 to see whether it holds a removed "
-                                     "account: %2")
+            errors << QCoreApplication::translate(
+                          "tenantry::MsalCacheFile",
+                          "Cannot read the token cache backup %1 to see whether it holds a removed "
+                          "account: %2")
                           .arg(backup, read.reason);
             qCWarning(lcStore).noquote() << errors.constLast();
             continue;
@@ -361,7 +383,8 @@ bool MsalCacheFile::removeBackupsMentioning(const QList<QByteArray>& needles, QS
         const bool mentions = std::any_of(needles.cbegin(), needles.cend(), [&read](const QByteArray& needle) {
             return !needle.isEmpty() && read.bytes.contains(needle);
         });
-        if (mentions && removeNamed(backup, QStringLiteral("token cache backup"), &errors))
+        if (mentions &&
+            removeNamed(backup, QCoreApplication::translate("tenantry::MsalCacheFile", "token cache backup"), &errors))
             qCInfo(lcStore).noquote() << "Deleted the token cache backup" << backup << "holding a removed account";
     }
     if (!errors.isEmpty() && error)

@@ -2,6 +2,7 @@
 
 #include "util/Logging.h"
 
+#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFileInfo>
@@ -459,12 +460,17 @@ struct TokenCacheService::Private
 
     QString noKeychainWarning(const QString& why, StorageMode mode) const
     {
-        const QString reason = why.isEmpty() ? QStringLiteral("No keychain service answered.") : why;
+        const QString reason =
+            why.isEmpty() ? QCoreApplication::translate("tenantry::TokenCacheService", "No keychain service answered.")
+                          : why;
         if (mode == StorageMode::KeychainOnly)
-            return QStringLiteral("%1 Keychain-only mode writes no token file: new tokens are kept in memory only "
-                                  "until Tenantry quits.")
+            return QCoreApplication::translate(
+                       "tenantry::TokenCacheService",
+                       "%1 Keychain-only mode writes no token file: new tokens are kept in memory only "
+                       "until Tenantry quits.")
                 .arg(reason);
-        return QStringLiteral("%1 Tokens are kept in %2 only.").arg(reason, file.path());
+        return QCoreApplication::translate("tenantry::TokenCacheService", "%1 Tokens are kept in %2 only.")
+            .arg(reason, file.path());
     }
 
     // --- asynchronous building blocks ---------------------------------------------------------
@@ -493,7 +499,8 @@ struct TokenCacheService::Private
     {
         if (!keychain) {
             KeychainRead result;
-            result.problem = QStringLiteral("No keychain service answered (no keychain support configured).");
+            result.problem = QCoreApplication::translate(
+                "tenantry::TokenCacheService", "No keychain service answered (no keychain support configured).");
             QTimer::singleShot(0, q, [then = std::move(then), result] { then(result); });
             return;
         }
@@ -507,9 +514,11 @@ struct TokenCacheService::Private
                 result.usable = true;
                 result.envelope = decodeEnvelope(r.data);
                 if (!result.envelope)
-                    result.damaged = QStringLiteral("The keychain item %1 does not hold a token cache Tenantry can "
+                    result.damaged =
+                        QCoreApplication::translate("tenantry::TokenCacheService",
+                                                    "The keychain item %1 does not hold a token cache Tenantry can "
                                                     "read; it will be replaced.")
-                                         .arg(key);
+                            .arg(key);
                 break;
             case KeyStatus::NotFound:
                 result.usable = true;
@@ -518,7 +527,9 @@ struct TokenCacheService::Private
                 result.problem = r.error;
                 break;
             case KeyStatus::Failed:
-                result.problem = QStringLiteral("The keychain could not be read (%1).").arg(r.error);
+                result.problem =
+                    QCoreApplication::translate("tenantry::TokenCacheService", "The keychain could not be read (%1).")
+                        .arg(r.error);
                 break;
             }
             then(std::move(result));
@@ -535,7 +546,8 @@ struct TokenCacheService::Private
             SecretStoreResult result;
             if (!keychain) {
                 result.status = KeyStatus::Unavailable;
-                result.error = QStringLiteral("No keychain service answered (no keychain support configured).");
+                result.error = QCoreApplication::translate(
+                    "tenantry::TokenCacheService", "No keychain service answered (no keychain support configured).");
             }
             QTimer::singleShot(0, q, [then = std::move(then), result] { then(result); });
             return;
@@ -584,7 +596,9 @@ struct TokenCacheService::Private
         }
         if (attempt > kMaxFileAttempts) {
             tx.ok = false;
-            tx.error = QStringLiteral("The token cache file %1 was not changed: another program kept rewriting it.")
+            tx.error = QCoreApplication::translate(
+                           "tenantry::TokenCacheService",
+                           "The token cache file %1 was not changed: another program kept rewriting it.")
                            .arg(file.path());
             tx.basis = std::move(basis);
             then(std::move(tx));
@@ -733,13 +747,16 @@ void TokenCacheService::Private::finishSynced(CacheOutcome outcome, const std::o
 {
     const FileSnapshot& basis = tx.basis;
     if (basis.status == FileStatus::Corrupt && current && tx.ok && tx.written) {
-        outcome.warnings << QStringLiteral("The token cache file %1 could not be read as a token cache; it was kept "
-                                           "as %2 and rewritten from the keychain copy.")
+        outcome.warnings << QCoreApplication::translate(
+                                "tenantry::TokenCacheService",
+                                "The token cache file %1 could not be read as a token cache; it was kept "
+                                "as %2 and rewritten from the keychain copy.")
                                 .arg(file.path(), tx.backupPath);
     } else if (basis.status == FileStatus::Corrupt && !tx.written) {
         outcome.warnings << basis.error;
     } else if (basis.status == FileStatus::IoError && !fileWanted) {
-        outcome.warnings << QStringLiteral("%1 The keychain copy is used.").arg(basis.error);
+        outcome.warnings << QCoreApplication::translate("tenantry::TokenCacheService", "%1 The keychain copy is used.")
+                                .arg(basis.error);
     }
 
     Envelope wanted;
@@ -751,8 +768,10 @@ void TokenCacheService::Private::finishSynced(CacheOutcome outcome, const std::o
         wanted.fileDigest = includedDigest(current, basis);
         wanted.fileBase = fileBaseWhileBehind(current, basis);
         const QString message =
-            QStringLiteral("%1 The tokens were saved in the keychain; az and other tools will not see the change "
-                           "until the file can be written.")
+            QCoreApplication::translate(
+                "tenantry::TokenCacheService",
+                "%1 The tokens were saved in the keychain; az and other tools will not see the change "
+                "until the file can be written.")
                 .arg(tx.error);
         if (fileWanted) {
             outcome.error = message;
@@ -777,8 +796,9 @@ void TokenCacheService::Private::finishSynced(CacheOutcome outcome, const std::o
                       if (fileFailed) {
                           // Neither store took the new cache: it is not the cache, and the call failed.
                           outcome.ok = false;
-                          outcome.error =
-                              QStringLiteral("The token cache was not saved: %1 %2").arg(tx.error, stored.error);
+                          outcome.error = QCoreApplication::translate("tenantry::TokenCacheService",
+                                                                      "The token cache was not saved: %1 %2")
+                                              .arg(tx.error, stored.error);
                           finish(std::move(outcome), std::nullopt, done);
                           return;
                       }
@@ -787,10 +807,11 @@ void TokenCacheService::Private::finishSynced(CacheOutcome outcome, const std::o
                       if (stored.status == KeyStatus::Unavailable)
                           outcome.warnings << noKeychainWarning(stored.error, StorageMode::KeychainAndFile);
                       else
-                          outcome.warnings
-                              << QStringLiteral("The token cache could not be saved to the keychain (%1); %2 has the "
-                                                "current tokens and the keychain copy is older.")
-                                     .arg(stored.error, file.path());
+                          outcome.warnings << QCoreApplication::translate(
+                                                  "tenantry::TokenCacheService",
+                                                  "The token cache could not be saved to the keychain (%1); %2 has the "
+                                                  "current tokens and the keychain copy is older.")
+                                                  .arg(stored.error, file.path());
                       finish(std::move(outcome), std::move(tx.cache), done);
                   });
 }
@@ -810,35 +831,39 @@ void TokenCacheService::Private::runFileOnly(const QString& problem, std::functi
         }
         return plan;
     };
-    fileTransaction(std::move(compute), std::nullopt,
-                    [this, outcome = std::move(outcome), isModify, done = std::move(done)](FileTransaction tx) mutable {
-                        const FileSnapshot& basis = tx.basis;
-                        if (isModify && basis.status == FileStatus::IoError) {
-                            outcome.error = QStringLiteral("%1 Nothing was saved.").arg(basis.error);
-                            finish(std::move(outcome), std::nullopt, done);
-                            return;
-                        }
-                        if (!isModify && basis.status == FileStatus::IoError) {
-                            outcome.error = basis.error;
-                            finish(std::move(outcome), std::nullopt, done);
-                            return;
-                        }
-                        if (!tx.ok) {
-                            outcome.error = QStringLiteral("%1 Nothing was saved.").arg(tx.error);
-                            finish(std::move(outcome), std::nullopt, done);
-                            return;
-                        }
-                        if (basis.status == FileStatus::Corrupt) {
-                            if (tx.written)
-                                outcome.warnings << QStringLiteral("The token cache file %1 could not be read as a "
-                                                                   "token cache; it was kept as %2 and replaced.")
-                                                        .arg(file.path(), tx.backupPath);
-                            else
-                                outcome.warnings << basis.error;
-                        }
-                        outcome.ok = true;
-                        finish(std::move(outcome), std::move(tx.cache), done);
-                    });
+    fileTransaction(
+        std::move(compute), std::nullopt,
+        [this, outcome = std::move(outcome), isModify, done = std::move(done)](FileTransaction tx) mutable {
+            const FileSnapshot& basis = tx.basis;
+            if (isModify && basis.status == FileStatus::IoError) {
+                outcome.error = QCoreApplication::translate("tenantry::TokenCacheService", "%1 Nothing was saved.")
+                                    .arg(basis.error);
+                finish(std::move(outcome), std::nullopt, done);
+                return;
+            }
+            if (!isModify && basis.status == FileStatus::IoError) {
+                outcome.error = basis.error;
+                finish(std::move(outcome), std::nullopt, done);
+                return;
+            }
+            if (!tx.ok) {
+                outcome.error =
+                    QCoreApplication::translate("tenantry::TokenCacheService", "%1 Nothing was saved.").arg(tx.error);
+                finish(std::move(outcome), std::nullopt, done);
+                return;
+            }
+            if (basis.status == FileStatus::Corrupt) {
+                if (tx.written)
+                    outcome.warnings << QCoreApplication::translate("tenantry::TokenCacheService",
+                                                                    "The token cache file %1 could not be read as a "
+                                                                    "token cache; it was kept as %2 and replaced.")
+                                            .arg(file.path(), tx.backupPath);
+                else
+                    outcome.warnings << basis.error;
+            }
+            outcome.ok = true;
+            finish(std::move(outcome), std::move(tx.cache), done);
+        });
 }
 
 // KeychainOnly: the keychain item read, changed and written under the keychain lock, so concurrent
@@ -858,7 +883,8 @@ void TokenCacheService::Private::runKeychainOnly(std::function<void(MsalCache&)>
         keepInMemory(std::move(outcome), q->m_cache, std::move(next), std::move(then));
     };
     if (!keychain) {
-        withoutKeychain(QStringLiteral("No keychain service answered (no keychain support configured)."),
+        withoutKeychain(QCoreApplication::translate("tenantry::TokenCacheService",
+                                                    "No keychain service answered (no keychain support configured)."),
                         std::move(change), std::move(done));
         return;
     }
@@ -874,8 +900,9 @@ void TokenCacheService::Private::runKeychainOnly(std::function<void(MsalCache&)>
          done = std::move(done)](std::shared_ptr<FileLock> lock) mutable {
             if (!lock->isLocked()) {
                 CacheOutcome outcome;
-                outcome.error =
-                    QStringLiteral("The keychain item %1 was neither read nor changed: %2").arg(key, lock->error());
+                outcome.error = QCoreApplication::translate("tenantry::TokenCacheService",
+                                                            "The keychain item %1 was neither read nor changed: %2")
+                                    .arg(key, lock->error());
                 finish(std::move(outcome), std::nullopt, done);
                 return;
             }
@@ -929,12 +956,15 @@ void TokenCacheService::Private::keychainOnly(KeychainRead keychainCopy, std::fu
                               return;
                           }
                           const QString problem =
-                              QStringLiteral("The token cache could not be saved to the keychain item %1 (%2).")
+                              QCoreApplication::translate(
+                                  "tenantry::TokenCacheService",
+                                  "The token cache could not be saved to the keychain item %1 (%2).")
                                   .arg(key, saved.error);
                           if (isLoad && !wasAhead) {
                               // Only an import was not saved: the file still has it.
                               result.ok = true;
-                              result.warnings << QStringLiteral("%1 The imported tokens are still in %2.")
+                              result.warnings << QCoreApplication::translate("tenantry::TokenCacheService",
+                                                                             "%1 The imported tokens are still in %2.")
                                                      .arg(problem, file.path());
                               finish(std::move(result), std::move(next), done);
                               return;
@@ -956,9 +986,11 @@ void TokenCacheService::Private::keychainOnly(KeychainRead keychainCopy, std::fu
             MsalCache imported;
             if (read.status == FileStatus::Ok && read.cache.entryCount() > 0) {
                 imported = read.cache;
-                outcome.warnings << QStringLiteral("Imported the tokens in %1 into the keychain. The file was not "
-                                                   "deleted (az still reads it); delete it if no plaintext tokens "
-                                                   "should stay on disk.")
+                outcome.warnings << QCoreApplication::translate(
+                                        "tenantry::TokenCacheService",
+                                        "Imported the tokens in %1 into the keychain. The file was not "
+                                        "deleted (az still reads it); delete it if no plaintext tokens "
+                                        "should stay on disk.")
                                         .arg(file.path());
             }
             apply(std::move(outcome), std::move(imported));
@@ -976,7 +1008,9 @@ void TokenCacheService::Private::runClear(Done done)
             [target]() mutable {
                 QString error;
                 if (!target.remove(&error) && error.isEmpty())
-                    error = QStringLiteral("Cannot delete the token cache file %1.").arg(target.path());
+                    error = QCoreApplication::translate("tenantry::TokenCacheService",
+                                                        "Cannot delete the token cache file %1.")
+                                .arg(target.path());
                 return error;
             },
             [this, outcome = std::move(outcome), then = std::move(then)](QString error) mutable {
@@ -1004,11 +1038,15 @@ void TokenCacheService::Private::runClear(Done done)
             outcome.usingKeychain = true;
             break;
         case KeyStatus::Unavailable:
-            outcome.warnings
-                << QStringLiteral("%1 The keychain copy of the tokens, if any, could not be removed.").arg(r.error);
+            outcome.warnings << QCoreApplication::translate(
+                                    "tenantry::TokenCacheService",
+                                    "%1 The keychain copy of the tokens, if any, could not be removed.")
+                                    .arg(r.error);
             break;
         case KeyStatus::Failed:
-            outcome.error = QStringLiteral("The keychain item %1 could not be removed (%2).").arg(key, r.error);
+            outcome.error = QCoreApplication::translate("tenantry::TokenCacheService",
+                                                        "The keychain item %1 could not be removed (%2).")
+                                .arg(key, r.error);
             break;
         }
         removeFile(std::move(outcome), std::move(done));
@@ -1023,9 +1061,13 @@ void TokenCacheService::Private::runRemovePlaintext(const CacheOutcome& switched
     CacheOutcome outcome = switched;
     if (!switched.ok || !switched.usingKeychain || clientId.isEmpty()) {
         outcome.ok = false;
-        const QString why = clientId.isEmpty() ? QStringLiteral("Tenantry's client id is not known")
-                                               : QStringLiteral("they are not safely in the keychain");
-        outcome.error = QStringLiteral("The tokens in %1 were not removed: %2.").arg(file.path(), why);
+        const QString why =
+            clientId.isEmpty()
+                ? QCoreApplication::translate("tenantry::TokenCacheService", "Tenantry's client id is not known")
+                : QCoreApplication::translate("tenantry::TokenCacheService", "they are not safely in the keychain");
+        outcome.error =
+            QCoreApplication::translate("tenantry::TokenCacheService", "The tokens in %1 were not removed: %2.")
+                .arg(file.path(), why);
         finish(std::move(outcome), std::nullopt, done);
         return;
     }
@@ -1081,12 +1123,16 @@ void TokenCacheService::Private::runRemovePlaintext(const CacheOutcome& switched
         [this, outcome = std::move(outcome), done = std::move(done)](Removal removal) mutable {
             if (!removal.ok) {
                 outcome.ok = false;
-                outcome.error = QStringLiteral("The tokens Tenantry copied into the keychain are still in %1: %2")
-                                    .arg(file.path(), removal.error);
+                outcome.error =
+                    QCoreApplication::translate("tenantry::TokenCacheService",
+                                                "The tokens Tenantry copied into the keychain are still in %1: %2")
+                        .arg(file.path(), removal.error);
             } else if (removal.removed > 0 || removal.backups > 0) {
-                outcome.warnings << QStringLiteral("Removed %1 tokens that the keychain now holds from %2 and deleted "
-                                                   "%3 backup copies of it; az needs to sign in again for those "
-                                                   "accounts.")
+                outcome.warnings << QCoreApplication::translate(
+                                        "tenantry::TokenCacheService",
+                                        "Removed %1 tokens that the keychain now holds from %2 and deleted "
+                                        "%3 backup copies of it; az needs to sign in again for those "
+                                        "accounts.")
                                         .arg(removal.removed)
                                         .arg(file.path())
                                         .arg(removal.backups);
@@ -1161,9 +1207,9 @@ void TokenCacheService::setMode(StorageMode mode, PlaintextCopies copies, Done d
                 m_mode = mode;
                 CacheOutcome outcome = loaded;
                 if (!removeCopies && QFileInfo::exists(d->file.path())) {
-                    const QString notice = QStringLiteral("%1 still holds tokens in plaintext. Tenantry no longer "
-                                                          "writes it; az still reads it. Delete it if no plaintext "
-                                                          "tokens should stay on disk.")
+                    const QString notice = tr("%1 still holds tokens in plaintext. Tenantry no longer "
+                                              "writes it; az still reads it. Delete it if no plaintext "
+                                              "tokens should stay on disk.")
                                                .arg(d->file.path());
                     outcome.warnings << notice;
                     if (!d->warned.contains(notice)) {

@@ -2,6 +2,7 @@
 
 #include "store/TokenCacheService.h"
 
+#include <QCoreApplication>
 #include <QSettings>
 
 #include <optional>
@@ -128,8 +129,9 @@ StorageModeChoice AppSettings::storageMode() const
         choice.setByEnvironment = true;
         return choice;
     }
-    choice.warning = QStringLiteral("TENANTRY_STORAGE_MODE is neither \"keychain-only\" nor \"keychain-and-file\"; "
-                                    "the storage setting is used.");
+    choice.warning =
+        QCoreApplication::translate("tenantry::AppSettings", "TENANTRY_STORAGE_MODE is neither \"keychain-only\" nor "
+                                                             "\"keychain-and-file\"; the storage setting is used.");
     return choice;
 }
 

@@ -1,5 +1,6 @@
 #include "util/Json.h"
 
+#include <QCoreApplication>
 #include <QLocale>
 
 namespace tenantry::json {
@@ -80,7 +81,8 @@ ParseResult parse(const QByteArray& bytes, qsizetype maxBytes)
 {
     ParseResult result;
     if (bytes.size() > maxBytes) {
-        result.error = QStringLiteral("it is larger than %1").arg(QLocale::c().formattedDataSize(maxBytes, 0));
+        result.error = QCoreApplication::translate("tenantry::Json", "it is larger than %1")
+                           .arg(QLocale::c().formattedDataSize(maxBytes, 0));
         return result;
     }
     QByteArrayView text(bytes);
@@ -89,14 +91,18 @@ ParseResult parse(const QByteArray& bytes, qsizetype maxBytes)
         text = text.sliced(3);
     }
     if (nestedDeeperThan(text, kMaxNestingDepth)) {
-        result.error = QStringLiteral("it nests arrays or objects more than %1 levels deep").arg(kMaxNestingDepth);
+        result.error =
+            QCoreApplication::translate("tenantry::Json", "it nests arrays or objects more than %1 levels deep")
+                .arg(kMaxNestingDepth);
         return result;
     }
     // Exceptions stay inside: the message names a position, never the bytes around it.
     Json parsed = Json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
     if (parsed.is_discarded()) {
-        result.error = text.trimmed().isEmpty() ? QStringLiteral("the file is empty")
-                                                : QStringLiteral("the file is not valid JSON (truncated or corrupt)");
+        result.error =
+            text.trimmed().isEmpty()
+                ? QCoreApplication::translate("tenantry::Json", "the file is empty")
+                : QCoreApplication::translate("tenantry::Json", "the file is not valid JSON (truncated or corrupt)");
         return result;
     }
     result.value = std::move(parsed);

@@ -52,10 +52,13 @@ private slots:
         QCOMPARE(subs.at(1).name, QStringLiteral("Northwind Sandbox"));
         QCOMPARE(state.subscriptions(/*allClouds=*/true).size(), 2);
 
-        QCOMPARE(state.subscription(QString(), &error)->id, kSandbox);
-        QVERIFY(!state.subscription(QStringLiteral("Tenant Is A Number"), &error));
-        QCOMPARE(error, QStringLiteral("Subscription 'Tenant Is A Number' not found. Check the spelling and casing "
-                                       "and try again."));
+        QCOMPARE(state.subscription(QString())->id, kSandbox);
+        const Result<Subscription> missing = state.subscription(QStringLiteral("Tenant Is A Number"));
+        QVERIFY(!missing);
+        QCOMPARE(missing.error().code, Error::Code::InvalidArgument);
+        QCOMPARE(missing.error().detail,
+                 QStringLiteral("Subscription 'Tenant Is A Number' not found. Check the spelling and casing "
+                                "and try again."));
         QCOMPARE(state.profile().storedEntry(kSandbox)["name"], Json("Northwind Sandbox"));
     }
 
@@ -85,7 +88,7 @@ private slots:
 
         AzureCliState again{AzureConfigDir(m_dir)};
         QVERIFY(again.load(&error));
-        QCOMPARE(again.subscription(QString(), &error)->id, kProduction);
+        QCOMPARE(again.subscription(QString())->id, kProduction);
     }
 
     void aProfileThatIsNoProfileIsAClearError()

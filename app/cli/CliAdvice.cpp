@@ -1,0 +1,27 @@
+#include "CliAdvice.h"
+
+namespace tenantry::cli {
+
+QString tokenFailureMessage(const TokenResponse& response)
+{
+    // NotSignedIn without a home account: the cache has no account for the user at all (CachedTokenLookup).
+    // With one, the account is there but its refresh token is not; the message already says to sign in.
+    if (response.error == TokenResponse::Error::NotSignedIn && response.homeAccountId.isEmpty())
+        return response.message + QStringLiteral(" Run 'tenantry-cli login' (or 'az login').");
+    return response.message;
+}
+
+QString subscriptionFailureMessage(const Error& error)
+{
+    switch (error.code) {
+    case Error::Code::NotSignedIn:
+        return QStringLiteral("Please run 'tenantry-cli login' (or 'az login') to set up an account.");
+    case Error::Code::NoSubscription:
+        return QStringLiteral("No subscription found. Run 'tenantry-cli account set' to select a subscription.");
+    default:
+        // InvalidArgument: the detail is az's own sentence for a name that matches none or several.
+        return error.detail.isEmpty() ? error.message() : error.detail;
+    }
+}
+
+} // namespace tenantry::cli

@@ -1,0 +1,18 @@
+#pragma once
+
+#include "account/TokenRequest.h"
+#include "util/Result.h"
+
+namespace tenantry::cli {
+
+// What tenantry-cli says when core reports a failure: core's words plus the command to run, as az
+// advises `az login`. Core's errors carry no advice for one front end; the GUI names its own menus.
+
+// A failed token request: core's message and, for a user with no account in the token cache, the
+// sign-in command.
+QString tokenFailureMessage(const TokenResponse& response);
+
+// AzureCliState::subscription()'s failure: az's sentences with tenantry-cli's commands.
+QString subscriptionFailureMessage(const Error& error);
+
+} // namespace tenantry::cli
