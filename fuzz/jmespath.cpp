@@ -3,12 +3,13 @@
 // a fixed account list stands in, so expressions still get evaluated).
 #include "FuzzSupport.h"
 
-#include "util/JmesPath.h"
+#include "JmesPath.h"
 
 #include <cstddef>
 #include <cstdint>
 
 using namespace tenantry;
+using namespace tenantry::cli;
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
 {

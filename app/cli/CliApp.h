@@ -6,7 +6,7 @@
 #include "account/Session.h"
 #include "account/SignInService.h"
 #include "util/Clock.h"
-#include "util/JmesPath.h"
+#include "JmesPath.h"
 
 #include <QObject>
 #include <QPointer>

@@ -3,12 +3,13 @@
 
 #include "fakes/ProcessRunner.h"
 #include "fakes/TestFiles.h"
-#include "util/JmesPath.h"
+#include "JmesPath.h"
 
 #include <QFileInfo>
 #include <QTest>
 
 using namespace tenantry;
+using namespace tenantry::cli;
 using namespace tenantry::test;
 
 namespace {

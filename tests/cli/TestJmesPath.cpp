@@ -1,11 +1,12 @@
 // az's --query: what a user types against `account list` output gives what az would print.
 
 #include "fakes/TestFiles.h"
-#include "util/JmesPath.h"
+#include "JmesPath.h"
 
 #include <QTest>
 
 using namespace tenantry;
+using namespace tenantry::cli;
 
 namespace {
 

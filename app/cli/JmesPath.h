@@ -6,7 +6,7 @@
 
 #include <memory>
 
-namespace tenantry {
+namespace tenantry::cli {
 
 // A JMESPath expression (https://jmespath.org/specification.html), as az's --query takes it:
 // fields, sub-expressions, indexes and slices, projections ([*], *, []), filters ([?a=='x']),
@@ -44,4 +44,4 @@ private:
     std::shared_ptr<const Node> m_root;
 };
 
-} // namespace tenantry
+} // namespace tenantry::cli
