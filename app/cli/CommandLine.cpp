@@ -24,19 +24,42 @@ bool isOptionName(const QString& arg)
 QList<OptionSpec> globalOptions()
 {
     return {
-        {{QStringLiteral("--output"), QStringLiteral("-o")}, QStringLiteral("output"), false, false,
+        {{QStringLiteral("--output"), QStringLiteral("-o")},
+         QStringLiteral("output"),
+         false,
+         false,
          QStringLiteral("Output format: json, jsonc, table, tsv, none. Default: json.")},
-        {{QStringLiteral("--query")}, QStringLiteral("query"), false, false,
+        {{QStringLiteral("--query")},
+         QStringLiteral("query"),
+         false,
+         false,
          QStringLiteral("JMESPath query string, as in az (e.g. \"[?isDefault].id | [0]\").")},
-        {{QStringLiteral("--debug")}, QStringLiteral("debug"), true, false,
+        {{QStringLiteral("--debug")},
+         QStringLiteral("debug"),
+         true,
+         false,
          QStringLiteral("Show all debug logs (never tokens).")},
-        {{QStringLiteral("--verbose")}, QStringLiteral("verbose"), true, false,
-         QStringLiteral("Show more logs.")},
-        {{QStringLiteral("--only-show-errors")}, QStringLiteral("only-show-errors"), true, false,
+        {{QStringLiteral("--verbose")}, QStringLiteral("verbose"), true, false, QStringLiteral("Show more logs.")},
+        {{QStringLiteral("--only-show-errors")},
+         QStringLiteral("only-show-errors"),
+         true,
+         false,
          QStringLiteral("Only show errors, suppressing warnings.")},
-        {{QStringLiteral("--help"), QStringLiteral("-h")}, QStringLiteral("help"), true, false,
+        {{QStringLiteral("--help"), QStringLiteral("-h")},
+         QStringLiteral("help"),
+         true,
+         false,
          QStringLiteral("Show this help message and exit.")},
     };
+}
+
+OptionSpec subscriptionOption()
+{
+    return {{QStringLiteral("--subscription"), QStringLiteral("-s"), QStringLiteral("--name"), QStringLiteral("-n")},
+            QStringLiteral("subscription"),
+            false,
+            false,
+            QStringLiteral("Name or ID of subscription.")};
 }
 
 const CommandSpec* findCommand(const QList<CommandSpec>& specs, const QStringList& args, QStringList* matchedPrefix)
@@ -105,8 +128,9 @@ bool parseOptions(const CommandSpec& spec, const QStringList& args, ParsedArgs* 
             ++taken;
         }
         if (taken == 0) {
-            *error = QStringLiteral("argument %1: expected %2").arg(
-                name, option->multi ? QStringLiteral("at least one argument") : QStringLiteral("one argument"));
+            *error = QStringLiteral("argument %1: expected %2")
+                         .arg(name,
+                              option->multi ? QStringLiteral("at least one argument") : QStringLiteral("one argument"));
             return false;
         }
     }

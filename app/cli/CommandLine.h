@@ -40,6 +40,9 @@ private:
 // az's global options, accepted by every command.
 QList<OptionSpec> globalOptions();
 
+// --subscription/-s/--name/-n, as az's account commands take it.
+OptionSpec subscriptionOption();
+
 // Finds the longest command path that `args` start with. Returns nullptr (and the words it did
 // match in `matchedPrefix`) when none does.
 const CommandSpec* findCommand(const QList<CommandSpec>& specs, const QStringList& args, QStringList* matchedPrefix);
