@@ -47,22 +47,21 @@ void CliApp::start()
         m_output.finish(askedForHelp ? 0 : 2);
         return;
     }
-    ParsedArgs parsed;
-    QString error;
-    if (!parseOptions(*spec, m_args.mid(spec->path.size()), &parsed, &error)) {
-        m_output.fail(error, 2);
+    const Result<ParsedArgs> parsed = parseOptions(*spec, m_args.mid(spec->path.size()));
+    if (!parsed) {
+        m_output.fail(parsed.error().detail, 2);
         return;
     }
-    if (parsed.has(QStringLiteral("help"))) {
+    if (parsed->has(QStringLiteral("help"))) {
         fputs(qPrintable(helpText(*spec)), stdout);
         m_output.succeed();
         return;
     }
-    if (!applyGlobalOptions(parsed))
+    if (!applyGlobalOptions(*parsed))
         return;
     for (const CliCommand& command : std::as_const(m_commands)) {
         if (command.spec.path == spec->path) {
-            command.run(parsed);
+            command.run(*parsed);
             return;
         }
     }
@@ -83,16 +82,16 @@ bool CliApp::applyGlobalOptions(const ParsedArgs& parsed)
     }
     if (parsed.has(QStringLiteral("query"))) {
         const QString query = parsed.value(QStringLiteral("query"));
-        QString queryError;
-        JmesPath compiled = JmesPath::compile(query, &queryError);
-        if (!compiled.isValid()) {
+        Result<JmesPath> compiled = JmesPath::compile(query);
+        if (!compiled) {
             // A query too long to be real is not echoed whole.
             const QString shown = query.size() > 200 ? query.left(200) + QStringLiteral("...") : query;
-            m_output.fail(
-                QStringLiteral("argument --query: invalid jmespath_type value: '%1' (%2)").arg(shown, queryError), 2);
+            m_output.fail(QStringLiteral("argument --query: invalid jmespath_type value: '%1' (%2)")
+                              .arg(shown, compiled.error().detail),
+                          2);
             return false;
         }
-        m_output.setQuery(std::move(compiled));
+        m_output.setQuery(std::move(*compiled));
     }
     m_output.setOnlyShowErrors(parsed.has(QStringLiteral("only-show-errors")));
     // Like az: quiet by default (warnings reach the user as "WARNING:" lines), --verbose adds

@@ -23,22 +23,21 @@ CliOutput::CliOutput(QObject* parent)
 void CliOutput::printResult(const Json& result, const OutputFormatter::TableTransform& table)
 {
     OutputFormatter formatter(m_format, isatty(STDOUT_FILENO) != 0);
-    if (m_query.isValid()) {
+    if (m_query) {
         // As in az: the query picks from the command's own output, and a table then shows what it
         // picked rather than the command's usual columns. For tsv, the command's own objects list
         // their values in key order and only objects the query built ({a: x}) in the query's order.
         formatter.setQueryActive(true);
-        Json picked;
-        QString error;
         const Json input = m_format == QLatin1String("tsv") ? Json(nlohmann::json(result)) : result;
-        if (!m_query.search(input, &picked, &error)) {
-            printError(QStringLiteral("ERROR: --query: ") + error);
+        const Result<Json> picked = m_query->search(input);
+        if (!picked) {
+            error(QStringLiteral("--query: ") + picked.error().detail);
             finish(1); // whatever the command would have exited with: its output is not there
             return;
         }
-        if (picked.is_null())
+        if (picked->is_null())
             return; // az prints nothing at all for a null result, in any format
-        const QByteArray text = formatter.format(picked, {});
+        const QByteArray text = formatter.format(*picked, {});
         fwrite(text.constData(), 1, static_cast<size_t>(text.size()), stdout);
         fflush(stdout);
         return;

@@ -6,6 +6,8 @@
 
 #include <QObject>
 
+#include <optional>
+
 namespace tenantry::cli {
 
 // One line on stderr. Every line for stderr passes here: it may quote what a server, a file or the
@@ -40,7 +42,7 @@ signals:
 
 private:
     QString m_format = QStringLiteral("json");
-    JmesPath m_query;
+    std::optional<JmesPath> m_query;
     bool m_onlyShowErrors = false;
     bool m_finished = false;
 };

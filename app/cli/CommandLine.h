@@ -1,5 +1,7 @@
 #pragma once
 
+#include "util/Result.h"
+
 #include <QHash>
 #include <QString>
 #include <QStringList>
@@ -47,8 +49,8 @@ OptionSpec subscriptionOption();
 // match in `matchedPrefix`) when none does.
 const CommandSpec* findCommand(const QList<CommandSpec>& specs, const QStringList& args, QStringList* matchedPrefix);
 
-// Parses the options after the command path. Returns false with an az-like usage error.
-bool parseOptions(const CommandSpec& spec, const QStringList& args, ParsedArgs* parsed, QString* error);
+// Parses the options after the command path; an InvalidArgument error's detail is an az-like usage error.
+Result<ParsedArgs> parseOptions(const CommandSpec& spec, const QStringList& args);
 
 QString helpText(const CommandSpec& spec);
 QString groupHelpText(const QList<CommandSpec>& specs, const QStringList& prefix);

@@ -6,54 +6,43 @@ namespace tenantry::cli {
 
 using namespace jmespath;
 
-JmesPath::JmesPath() = default;
+JmesPath::JmesPath(std::shared_ptr<const Node> root)
+    : m_root(std::move(root))
+{}
+
 JmesPath::~JmesPath() = default;
 JmesPath::JmesPath(JmesPath&&) noexcept = default;
 JmesPath& JmesPath::operator=(JmesPath&&) noexcept = default;
 
-JmesPath JmesPath::compile(const QString& expression, QString* error)
+Result<JmesPath> JmesPath::compile(const QString& expression)
 {
-    JmesPath compiled;
-    if (expression.size() > kMaxExpressionLength) {
-        if (error)
-            *error = QStringLiteral("expression longer than %1 characters").arg(kMaxExpressionLength);
-        return compiled;
-    }
+    if (expression.size() > kMaxExpressionLength)
+        return failure(Error::Code::InvalidArgument,
+                       QStringLiteral("expression longer than %1 characters").arg(kMaxExpressionLength));
     try {
-        compiled.m_root = parse(tokenize(expression.toStdString()));
+        return JmesPath(parse(tokenize(expression.toStdString())));
     } catch (const SyntaxError& e) {
-        if (error)
-            *error = QStringLiteral("%1 at column %2").arg(QString::fromStdString(e.what())).arg(e.column);
+        return failure(Error::Code::InvalidArgument,
+                       QStringLiteral("%1 at column %2").arg(QString::fromStdString(e.what())).arg(e.column));
     } catch (const std::bad_alloc&) {
-        if (error)
-            *error = QStringLiteral("not enough memory to compile the expression");
+        return failure(Error::Code::InvalidArgument, QStringLiteral("not enough memory to compile the expression"));
     }
-    return compiled;
 }
 
-bool JmesPath::search(const Json& data, Json* result, QString* error) const
+Result<Json> JmesPath::search(const Json& data) const
 {
-    if (!m_root)
-        return false;
-    if (nestedDeeperThan(data, kMaxDataNesting)) {
-        if (error)
-            *error = QStringLiteral("the data is nested more than %1 levels deep").arg(kMaxDataNesting);
-        return false;
-    }
+    if (nestedDeeperThan(data, kMaxDataNesting))
+        return failure(Error::Code::InvalidArgument,
+                       QStringLiteral("the data is nested more than %1 levels deep").arg(kMaxDataNesting));
     try {
-        *result = evaluate(*m_root, data);
-        return true;
+        return evaluate(*m_root, data);
     } catch (const EvalError& e) {
-        if (error)
-            *error = QString::fromStdString(e.what());
+        return failure(Error::Code::InvalidArgument, QString::fromStdString(e.what()));
     } catch (const Json::exception& e) {
-        if (error)
-            *error = QString::fromStdString(e.what());
+        return failure(Error::Code::InvalidArgument, QString::fromStdString(e.what()));
     } catch (const std::bad_alloc&) {
-        if (error)
-            *error = QStringLiteral("not enough memory for the result");
+        return failure(Error::Code::InvalidArgument, QStringLiteral("not enough memory for the result"));
     }
-    return false;
 }
 
 } // namespace tenantry::cli
