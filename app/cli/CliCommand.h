@@ -8,6 +8,9 @@
 
 namespace tenantry::cli {
 
+class CliOutput;
+class CliSession;
+
 // One tenantry-cli command: its words, options and help, and what runs it. run() ends, now or
 // later, with exactly one finish through the CliOutput its group was given.
 struct CliCommand
@@ -15,9 +18,6 @@ struct CliCommand
     CommandSpec spec;
     std::function<void(const ParsedArgs&)> run;
 };
-
-class CliOutput;
-class CliSession;
 
 // Commands that belong together (az's command groups), run over the CliSession and CliOutput that
 // CliApp hands them; CliApp lists and dispatches their commands.
