@@ -3,12 +3,13 @@
 // a fixed account list stands in, so expressions still get evaluated).
 #include "FuzzSupport.h"
 
-#include "util/JmesPath.h"
+#include "JmesPath.h"
 
 #include <cstddef>
 #include <cstdint>
 
 using namespace tenantry;
+using namespace tenantry::cli;
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
 {
@@ -17,9 +18,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
     const QByteArray expression = newline < 0 ? bytes : bytes.left(newline);
     const QByteArray document = newline < 0 ? QByteArray() : bytes.mid(newline + 1);
 
-    QString error;
-    const JmesPath query = JmesPath::compile(QString::fromUtf8(expression), &error);
-    if (!query.isValid())
+    const Result<JmesPath> query = JmesPath::compile(QString::fromUtf8(expression));
+    if (!query)
         return 0;
 
     static const Json fallback = Json::parse(R"([
@@ -28,8 +28,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
     ])");
     json::ParseResult parsed = json::parse(document);
     const Json& input = parsed.value ? *parsed.value : fallback;
-    Json result;
-    if (query.search(input, &result, &error))
-        json::dumpAzOutput(result);
+    if (const Result<Json> result = query->search(input))
+        json::dumpAzOutput(*result);
     return 0;
 }

@@ -24,19 +24,42 @@ bool isOptionName(const QString& arg)
 QList<OptionSpec> globalOptions()
 {
     return {
-        {{QStringLiteral("--output"), QStringLiteral("-o")}, QStringLiteral("output"), false, false,
+        {{QStringLiteral("--output"), QStringLiteral("-o")},
+         QStringLiteral("output"),
+         false,
+         false,
          QStringLiteral("Output format: json, jsonc, table, tsv, none. Default: json.")},
-        {{QStringLiteral("--query")}, QStringLiteral("query"), false, false,
+        {{QStringLiteral("--query")},
+         QStringLiteral("query"),
+         false,
+         false,
          QStringLiteral("JMESPath query string, as in az (e.g. \"[?isDefault].id | [0]\").")},
-        {{QStringLiteral("--debug")}, QStringLiteral("debug"), true, false,
+        {{QStringLiteral("--debug")},
+         QStringLiteral("debug"),
+         true,
+         false,
          QStringLiteral("Show all debug logs (never tokens).")},
-        {{QStringLiteral("--verbose")}, QStringLiteral("verbose"), true, false,
-         QStringLiteral("Show more logs.")},
-        {{QStringLiteral("--only-show-errors")}, QStringLiteral("only-show-errors"), true, false,
+        {{QStringLiteral("--verbose")}, QStringLiteral("verbose"), true, false, QStringLiteral("Show more logs.")},
+        {{QStringLiteral("--only-show-errors")},
+         QStringLiteral("only-show-errors"),
+         true,
+         false,
          QStringLiteral("Only show errors, suppressing warnings.")},
-        {{QStringLiteral("--help"), QStringLiteral("-h")}, QStringLiteral("help"), true, false,
+        {{QStringLiteral("--help"), QStringLiteral("-h")},
+         QStringLiteral("help"),
+         true,
+         false,
          QStringLiteral("Show this help message and exit.")},
     };
+}
+
+OptionSpec subscriptionOption()
+{
+    return {{QStringLiteral("--subscription"), QStringLiteral("-s"), QStringLiteral("--name"), QStringLiteral("-n")},
+            QStringLiteral("subscription"),
+            false,
+            false,
+            QStringLiteral("Name or ID of subscription.")};
 }
 
 const CommandSpec* findCommand(const QList<CommandSpec>& specs, const QStringList& args, QStringList* matchedPrefix)
@@ -66,9 +89,10 @@ const CommandSpec* findCommand(const QList<CommandSpec>& specs, const QStringLis
     return nullptr;
 }
 
-bool parseOptions(const CommandSpec& spec, const QStringList& args, ParsedArgs* parsed, QString* error)
+Result<ParsedArgs> parseOptions(const CommandSpec& spec, const QStringList& args)
 {
     QList<OptionSpec> options = spec.options + globalOptions();
+    ParsedArgs parsed;
     for (int i = 0; i < args.size(); ++i) {
         QString name = args.at(i);
         QString inlineValue;
@@ -78,39 +102,35 @@ bool parseOptions(const CommandSpec& spec, const QStringList& args, ParsedArgs* 
             name = name.section(QLatin1Char('='), 0, 0);
             hasInline = true;
         }
-        if (!isOptionName(name)) {
-            *error = QStringLiteral("unrecognized arguments: %1").arg(args.mid(i).join(QLatin1Char(' ')));
-            return false;
-        }
+        if (!isOptionName(name))
+            return failure(Error::Code::InvalidArgument,
+                           QStringLiteral("unrecognized arguments: %1").arg(args.mid(i).join(QLatin1Char(' '))));
         const OptionSpec* option = findOption(options, name);
-        if (!option) {
-            *error = QStringLiteral("unrecognized arguments: %1").arg(name);
-            return false;
-        }
+        if (!option)
+            return failure(Error::Code::InvalidArgument, QStringLiteral("unrecognized arguments: %1").arg(name));
         if (option->flag) {
-            if (hasInline) {
-                *error = QStringLiteral("argument %1: ignored explicit argument '%2'").arg(name, inlineValue);
-                return false;
-            }
-            parsed->add(option->dest, QStringLiteral("true"));
+            if (hasInline)
+                return failure(Error::Code::InvalidArgument,
+                               QStringLiteral("argument %1: ignored explicit argument '%2'").arg(name, inlineValue));
+            parsed.add(option->dest, QStringLiteral("true"));
             continue;
         }
         if (hasInline) {
-            parsed->add(option->dest, inlineValue);
+            parsed.add(option->dest, inlineValue);
             continue;
         }
         int taken = 0;
         while (i + 1 < args.size() && !isOptionName(args.at(i + 1)) && (option->multi || taken == 0)) {
-            parsed->add(option->dest, args.at(++i));
+            parsed.add(option->dest, args.at(++i));
             ++taken;
         }
-        if (taken == 0) {
-            *error = QStringLiteral("argument %1: expected %2").arg(
-                name, option->multi ? QStringLiteral("at least one argument") : QStringLiteral("one argument"));
-            return false;
-        }
+        if (taken == 0)
+            return failure(Error::Code::InvalidArgument,
+                           QStringLiteral("argument %1: expected %2")
+                               .arg(name, option->multi ? QStringLiteral("at least one argument")
+                                                        : QStringLiteral("one argument")));
     }
-    return true;
+    return parsed;
 }
 
 QString helpText(const CommandSpec& spec)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "util/Result.h"
+
 #include <QHash>
 #include <QString>
 #include <QStringList>
@@ -40,12 +42,15 @@ private:
 // az's global options, accepted by every command.
 QList<OptionSpec> globalOptions();
 
+// --subscription/-s/--name/-n, as az's account commands take it.
+OptionSpec subscriptionOption();
+
 // Finds the longest command path that `args` start with. Returns nullptr (and the words it did
 // match in `matchedPrefix`) when none does.
 const CommandSpec* findCommand(const QList<CommandSpec>& specs, const QStringList& args, QStringList* matchedPrefix);
 
-// Parses the options after the command path. Returns false with an az-like usage error.
-bool parseOptions(const CommandSpec& spec, const QStringList& args, ParsedArgs* parsed, QString* error);
+// Parses the options after the command path; an InvalidArgument error's detail is an az-like usage error.
+Result<ParsedArgs> parseOptions(const CommandSpec& spec, const QStringList& args);
 
 QString helpText(const CommandSpec& spec);
 QString groupHelpText(const QList<CommandSpec>& specs, const QStringList& prefix);

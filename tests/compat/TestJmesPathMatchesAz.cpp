@@ -1,14 +1,15 @@
 // --query must mean what it means to az: every expression here is run through Tenantry's JmesPath
 // and through the jmespath Python package az itself uses (Debian's python3-jmespath), on the same data.
 
+#include "JmesPath.h"
 #include "fakes/ProcessRunner.h"
 #include "fakes/TestFiles.h"
-#include "util/JmesPath.h"
 
 #include <QFileInfo>
 #include <QTest>
 
 using namespace tenantry;
+using namespace tenantry::cli;
 using namespace tenantry::test;
 
 namespace {
@@ -167,10 +168,11 @@ private slots:
         int errors = 0;
         for (size_t i = 0; i < answers.size(); ++i) {
             const QString expression = QString::fromUtf8(kExpressions[i]);
-            QString error;
-            const JmesPath path = JmesPath::compile(expression, &error);
-            Json ours;
-            const bool ok = path.isValid() && path.search(data, &ours, &error);
+            const Result<JmesPath> path = JmesPath::compile(expression);
+            const Result<Json> searched = path.and_then([&data](const JmesPath& p) { return p.search(data); });
+            const bool ok = searched.has_value();
+            const Json ours = searched.value_or(Json());
+            const QString error = ok ? QString() : searched.error().detail;
             const Json& theirs = answers[i];
             if (theirs.contains("error")) {
                 ++errors;

@@ -1,12 +1,13 @@
 #pragma once
 
 #include "util/Json.h"
+#include "util/Result.h"
 
 #include <QString>
 
 #include <memory>
 
-namespace tenantry {
+namespace tenantry::cli {
 
 // A JMESPath expression (https://jmespath.org/specification.html), as az's --query takes it:
 // fields, sub-expressions, indexes and slices, projections ([*], *, []), filters ([?a=='x']),
@@ -23,25 +24,24 @@ public:
     static constexpr int kMaxExpressionNesting = 256;  // nested parentheses, brackets, calls, a.b.c... chains
     static constexpr int kMaxDataNesting = 512;        // arrays and objects in the data and in `literals`
 
-    // Parses `expression`; on failure returns an invalid JmesPath and sets *error (names the
-    // position, e.g. "unexpected ']' at column 4"). Integers beyond 64 bits saturate, as an index or
-    // slice bound that large means the same to an array either way.
-    static JmesPath compile(const QString& expression, QString* error);
+    // Parses `expression`; a syntax error is an InvalidArgument error whose detail names the
+    // position (e.g. "unexpected token at column 3"). Integers beyond 64 bits saturate, as an index
+    // or slice bound that large means the same to an array either way.
+    static Result<JmesPath> compile(const QString& expression);
 
-    JmesPath();
     ~JmesPath();
     JmesPath(JmesPath&&) noexcept;
     JmesPath& operator=(JmesPath&&) noexcept;
 
-    bool isValid() const { return m_root != nullptr; }
-
-    // Applies the expression. A type error in a function call (e.g. length(`1`)) is an error, as in
-    // jmespath.py; everything else evaluates to a value (null where nothing matches). Data nested
-    // deeper than kMaxDataNesting is an error.
-    bool search(const Json& data, Json* result, QString* error) const;
+    // Applies the expression. A type error in a function call (e.g. length(`1`)) is an
+    // InvalidArgument error, as in jmespath.py; everything else evaluates to a value (null where
+    // nothing matches). Data nested deeper than kMaxDataNesting is an error.
+    Result<Json> search(const Json& data) const;
 
 private:
-    std::shared_ptr<const Node> m_root;
+    explicit JmesPath(std::shared_ptr<const Node> root);
+
+    std::shared_ptr<const Node> m_root; // never null
 };
 
-} // namespace tenantry
+} // namespace tenantry::cli

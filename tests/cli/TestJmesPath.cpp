@@ -1,24 +1,24 @@
 // az's --query: what a user types against `account list` output gives what az would print.
 
+#include "JmesPath.h"
 #include "fakes/TestFiles.h"
-#include "util/JmesPath.h"
 
 #include <QTest>
 
 using namespace tenantry;
+using namespace tenantry::cli;
 
 namespace {
 
 Json query(const Json& data, const char* expression)
 {
-    QString error;
-    const JmesPath path = JmesPath::compile(QString::fromUtf8(expression), &error);
-    if (!path.isValid())
-        return Json("compile error: " + error.toStdString());
-    Json result;
-    if (!path.search(data, &result, &error))
-        return Json("search error: " + error.toStdString());
-    return result;
+    const Result<JmesPath> path = JmesPath::compile(QString::fromUtf8(expression));
+    if (!path)
+        return Json("compile error: " + path.error().detail.toStdString());
+    const Result<Json> result = path->search(data);
+    if (!result)
+        return Json("search error: " + result.error().detail.toStdString());
+    return *result;
 }
 
 // Compared as text: Qt Test cannot print a Json, and the text is what az would show.
@@ -29,10 +29,8 @@ QString text(const Json& value)
 
 QString compileError(const QString& expression)
 {
-    QString error;
-    if (JmesPath::compile(expression, &error).isValid())
-        return QStringLiteral("compiled");
-    return error;
+    const Result<JmesPath> path = JmesPath::compile(expression);
+    return path ? QStringLiteral("compiled") : path.error().detail;
 }
 
 Json accounts()
@@ -90,13 +88,9 @@ private slots:
 
     void errorsSayWhereAndWhat()
     {
-        QString error;
-        QVERIFY(!JmesPath::compile(QStringLiteral("[?name=='x'"), &error).isValid());
-        QCOMPARE(error, QStringLiteral("incomplete expression at column 12"));
-        QVERIFY(!JmesPath::compile(QStringLiteral("a.]"), &error).isValid());
-        QCOMPARE(error, QStringLiteral("unexpected token at column 3"));
-        QVERIFY(!JmesPath::compile(QStringLiteral("a = b"), &error).isValid());
-        QVERIFY(error.contains(QLatin1String("'=='")));
+        QCOMPARE(compileError(QStringLiteral("[?name=='x'")), QStringLiteral("incomplete expression at column 12"));
+        QCOMPARE(compileError(QStringLiteral("a.]")), QStringLiteral("unexpected token at column 3"));
+        QVERIFY(compileError(QStringLiteral("a = b")).contains(QLatin1String("'=='")));
         QCOMPARE(
             text(query(Json::array(), "length(`1`)")),
             text(Json(
