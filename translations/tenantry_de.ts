@@ -1544,6 +1544,10 @@ Melden Sie sich zuerst bei diesem Mandanten an.</translation>
         <source>&amp;Keep the file as it is</source>
         <translation>Datei &amp;unverändert lassen</translation>
     </message>
+    <message>
+        <source>Set by the environment variable TENANTRY_STORAGE_MODE; unset it to choose here.</source>
+        <translation>Durch die Umgebungsvariable TENANTRY_STORAGE_MODE festgelegt; entfernen Sie sie, um hier zu wählen.</translation>
+    </message>
 </context>
 <context>
     <name>tenantry::SignInCoordinator</name>

@@ -1543,6 +1543,10 @@ Sign in to this tenant first.</source>
         <source>&amp;Keep the file as it is</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Set by the environment variable TENANTRY_STORAGE_MODE; unset it to choose here.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tenantry::SignInCoordinator</name>
