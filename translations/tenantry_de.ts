@@ -750,30 +750,6 @@ Melden Sie sich zuerst bei diesem Mandanten an.</translation>
         <translation>%1 abmelden?</translation>
     </message>
     <message>
-        <source>Copied a token for %1, valid until %2. The clipboard is cleared in %3 s.</source>
-        <translation>Token für %1 kopiert, gültig bis %2. Die Zwischenablage wird in %3 s geleert.</translation>
-    </message>
-    <message>
-        <source>Copied a token for %1, valid until %2.</source>
-        <translation>Token für %1 kopiert, gültig bis %2.</translation>
-    </message>
-    <message>
-        <source>Token copied</source>
-        <translation>Token kopiert</translation>
-    </message>
-    <message>
-        <source>No token for %1: %2</source>
-        <translation>Kein Token für %1: %2</translation>
-    </message>
-    <message>
-        <source>Could not copy a token</source>
-        <translation>Token konnte nicht kopiert werden</translation>
-    </message>
-    <message>
-        <source>%1 in %2</source>
-        <translation>%1 in %2</translation>
-    </message>
-    <message>
         <source>Tenantry uses the new cloud setting from its next start.</source>
         <translation>Tenantry verwendet die neue Cloud-Einstellung ab dem nächsten Start.</translation>
     </message>
@@ -808,10 +784,6 @@ Melden Sie sich zuerst bei diesem Mandanten an.</translation>
     <message>
         <source>Signed out everywhere: no account&apos;s tokens are left.</source>
         <translation>Überall abgemeldet: Es sind keine Token eines Kontos mehr übrig.</translation>
-    </message>
-    <message>
-        <source>Sign in again from the Account menu.</source>
-        <translation>Melden Sie sich über das Menü „Konto“ erneut an.</translation>
     </message>
 </context>
 <context>
@@ -1586,10 +1558,6 @@ Melden Sie sich zuerst bei diesem Mandanten an.</translation>
         <source>Some tenants need an interactive sign-in first.</source>
         <translation>Einige Mandanten brauchen zuerst eine interaktive Anmeldung.</translation>
     </message>
-    <message>
-        <source>Sign in with --allow-no-subscriptions to use its tenants.</source>
-        <translation>Melden Sie sich mit --allow-no-subscriptions an, um seine Mandanten zu nutzen.</translation>
-    </message>
 </context>
 <context>
     <name>tenantry::SingleInstance</name>
@@ -1781,6 +1749,37 @@ Melden Sie sich zuerst bei diesem Mandanten an.</translation>
     <message>
         <source>Could not start the device code sign-in: %1</source>
         <translation>Die Anmeldung mit Gerätecode konnte nicht gestartet werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>tenantry::TokenCopyController</name>
+    <message>
+        <source>Copied a token for %1, valid until %2. The clipboard is cleared in %3 s.</source>
+        <translation>Token für %1 kopiert, gültig bis %2. Die Zwischenablage wird in %3 s geleert.</translation>
+    </message>
+    <message>
+        <source>Copied a token for %1, valid until %2.</source>
+        <translation>Token für %1 kopiert, gültig bis %2.</translation>
+    </message>
+    <message>
+        <source>Token copied</source>
+        <translation>Token kopiert</translation>
+    </message>
+    <message>
+        <source>No token for %1: %2</source>
+        <translation>Kein Token für %1: %2</translation>
+    </message>
+    <message>
+        <source>Sign in again from the Account menu.</source>
+        <translation>Melden Sie sich über das Menü „Konto“ erneut an.</translation>
+    </message>
+    <message>
+        <source>Could not copy a token</source>
+        <translation>Token konnte nicht kopiert werden</translation>
+    </message>
+    <message>
+        <source>%1 in %2</source>
+        <translation>%1 in %2</translation>
     </message>
 </context>
 <context>

@@ -745,30 +745,6 @@ Sign in to this tenant first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Copied a token for %1, valid until %2. The clipboard is cleared in %3 s.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Copied a token for %1, valid until %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Token copied</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No token for %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Could not copy a token</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 in %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Tenantry uses the new cloud setting from its next start.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -806,10 +782,6 @@ Sign in to this tenant first.</source>
     </message>
     <message>
         <source>Signed out everywhere: no account&apos;s tokens are left.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sign in again from the Account menu.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1585,10 +1557,6 @@ Sign in to this tenant first.</source>
         <source>Some tenants need an interactive sign-in first.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Sign in with --allow-no-subscriptions to use its tenants.</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>tenantry::SingleInstance</name>
@@ -1779,6 +1747,37 @@ Sign in to this tenant first.</source>
     </message>
     <message>
         <source>Could not start the device code sign-in: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tenantry::TokenCopyController</name>
+    <message>
+        <source>Copied a token for %1, valid until %2. The clipboard is cleared in %3 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied a token for %1, valid until %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Token copied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No token for %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in again from the Account menu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not copy a token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 in %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -14,18 +14,15 @@
 #include "accounts/AccountsController.h"
 #include "accounts/AccountsView.h"
 #include "accounts/SubscriptionSwitcher.h"
-#include "azure/ScopeCatalogue.h"
 #include "signin/SignInCoordinator.h"
 #include "token/CopiedTokenReminder.h"
-#include "token/CopyTokenDialog.h"
+#include "token/TokenCopyController.h"
 #include "tray/TrayController.h"
 #include "tray/TrayMenu.h"
 #include "util/AppSettings.h"
 #include "util/Clock.h"
 
 #include <QApplication>
-#include <QDateTime>
-#include <QLocale>
 #include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
@@ -68,6 +65,8 @@ DesktopApp::DesktopApp(Options options, QObject* parent)
     } else {
         m_window->showProblem(m_sessionError);
     }
+    m_tokenCopy = new TokenCopyController(m_session.get(), m_copier, m_directory, m_trayMenu, m_window.get(),
+                                          m_reminder, m_signIn, this);
     applySettings(PlaintextCopies::Keep);
     wireWindow();
     wireAccounts();
@@ -79,8 +78,8 @@ DesktopApp::DesktopApp(Options options, QObject* parent)
 DesktopApp::~DesktopApp()
 {
     // Dialogs and flows first, then what shows the accounts, then the session they all use.
+    delete m_tokenCopy;
     delete m_signIn;
-    delete m_copyTokenDialog.data();
     delete m_tray;
     delete m_trayMenu;
     m_window.reset();
@@ -92,7 +91,7 @@ DesktopApp::~DesktopApp()
 
 CopyTokenDialog* DesktopApp::copyTokenDialog() const
 {
-    return m_copyTokenDialog;
+    return m_tokenCopy->dialog();
 }
 
 void DesktopApp::buildSession()
@@ -317,15 +316,15 @@ void DesktopApp::wireAccounts()
             m_trayMenu->rebuild();
     });
 
-    connect(m_actions, &AccountActions::signInRequested, m_signIn, [this](const AccountTarget& target) {
+    // An account's row signs in to all its tenants; a tenant's row to that tenant, with its challenge.
+    const auto signInRequest = [this](const AccountTarget& target) {
         const bool tenant = target.kind == AccountTreeModel::TenantKind;
-        m_signIn->signInWithBrowser(
-            {tenant ? target.tenantId : QString(), target.username, tenant ? target.claims : QString()});
-    });
-    connect(m_actions, &AccountActions::signInWithCodeRequested, m_signIn, [this](const AccountTarget& target) {
-        const bool tenant = target.kind == AccountTreeModel::TenantKind;
-        m_signIn->signInWithCode({tenant ? target.tenantId : QString(), {}, tenant ? target.claims : QString()});
-    });
+        return m_directory->signInRequest(target.username, tenant ? target.tenantId : QString());
+    };
+    connect(m_actions, &AccountActions::signInRequested, m_signIn,
+            [this, signInRequest](const AccountTarget& target) { m_signIn->signInWithBrowser(signInRequest(target)); });
+    connect(m_actions, &AccountActions::signInWithCodeRequested, m_signIn,
+            [this, signInRequest](const AccountTarget& target) { m_signIn->signInWithCode(signInRequest(target)); });
     connect(m_actions, &AccountActions::refreshRequested, m_accounts,
             [this](const AccountTarget& target) { m_accounts->refreshAccount(target.username); });
     connect(m_actions, &AccountActions::signOutTenantRequested, this, [this](const AccountTarget& target) {
@@ -372,96 +371,12 @@ void DesktopApp::wireTray()
 void DesktopApp::wireTokens()
 {
     connect(m_reminder, &CopiedTokenReminder::remind, m_notifier, &Notifier::message);
-    connect(m_trayMenu, &TrayMenu::copyTokenRequested, this,
-            [this](const QString& scope, ClipboardGuard::TokenFormat format) {
-                const auto preset = ScopeCatalogue(m_session->cloud()).presetForScope(scope);
-                copyForActiveSubscription(scope, preset ? preset->displayName() : scope, format);
-            });
-    connect(m_trayMenu, &TrayMenu::customScopeRequested, this, [this](ClipboardGuard::TokenFormat format) {
-        const auto active = m_trayMenu->activeSubscription();
-        if (!active)
-            return;
-        AccountTarget target;
-        target.kind = AccountTreeModel::SubscriptionKind;
-        target.username = active->userName;
-        target.tenantId = active->tenantId;
-        target.tenantName = m_trayMenu->tenantName(*active);
-        target.subscriptionId = active->id;
-        target.subscriptionName = active->name;
-        openCopyTokenDialog(target);
-        if (m_copyTokenDialog) {
-            m_copyTokenDialog->setFormat(format);
-            m_copyTokenDialog->focusCustomScope();
-        }
-    });
-    if (!m_copier)
-        return;
-    connect(m_copier, &TokenCopier::copied, this,
-            [this](const TokenCopyRequest& request, qint64 expiresOn, int clearInSeconds) {
-                const QString until = QLocale().toString(QDateTime::fromSecsSinceEpoch(expiresOn).toLocalTime().time(),
-                                                         QLocale::ShortFormat);
-                const QString text =
-                    clearInSeconds > 0 ? tr("Copied a token for %1, valid until %2. The clipboard is cleared in %3 s.")
-                                             .arg(request.description, until)
-                                             .arg(clearInSeconds)
-                                       : tr("Copied a token for %1, valid until %2.").arg(request.description, until);
-                m_window->showStatus(text);
-                if (!m_window->isVisible())
-                    notify(tr("Token copied"), text);
-                m_reminder->tokenCopied(request.description, expiresOn);
-            });
-    connect(m_copier, &TokenCopier::failed, this,
-            [this](const TokenCopyRequest& request, const QString& message, bool needsSignIn) {
-                // Core says what is missing; where to sign in is this front end's to say.
-                QString text = tr("No token for %1: %2").arg(request.description, message);
-                if (needsSignIn)
-                    text += QLatin1Char(' ') + tr("Sign in again from the Account menu.");
-                if (m_copyTokenDialog)
-                    return; // the dialog says it
-                if (m_window->isVisible())
-                    m_window->showProblem(text);
-                else
-                    notify(tr("Could not copy a token"), text);
-            });
-}
-
-void DesktopApp::copyForActiveSubscription(const QString& scope, const QString& label,
-                                           ClipboardGuard::TokenFormat format)
-{
-    const auto active = m_trayMenu->activeSubscription();
-    if (!m_copier || !active)
-        return;
-    TokenCopyRequest request;
-    request.username = active->userName;
-    request.tenantId = active->tenantId;
-    request.scope = scope;
-    request.format = format;
-    request.description = tr("%1 in %2").arg(label, active->name);
-    m_copier->copy(request);
+    connect(m_tokenCopy, &TokenCopyController::notificationRequested, this, &DesktopApp::notify);
 }
 
 void DesktopApp::openCopyTokenDialog(const AccountTarget& target)
 {
-    if (!m_copier || target.tenantId.isEmpty())
-        return;
-    delete m_copyTokenDialog.data();
-    const bool subscription = target.kind == AccountTreeModel::SubscriptionKind;
-    auto* dialog =
-        new CopyTokenDialog(m_copier, ScopeCatalogue(m_session->cloud()), target.username, target.tenantId,
-                            target.tenantName, subscription ? target.subscriptionName : QString(), m_window.get());
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    m_copyTokenDialog = dialog;
-    if (m_signIn) {
-        const QString claims = target.claims;
-        connect(dialog, &CopyTokenDialog::signInRequested, m_signIn,
-                [this, claims](const QString& username, const QString& tenantId) {
-                    const AccountEntry* account = m_directory->account(username);
-                    const QString known =
-                        account ? m_directory->tenantState({account->homeAccountId, tenantId}).claims : QString();
-                    m_signIn->signInWithBrowser({tenantId, username, known.isEmpty() ? claims : known});
-                });
-    }
-    dialog->open();
+    m_tokenCopy->openDialog(target);
 }
 
 void DesktopApp::openSettings()

@@ -33,6 +33,7 @@ class SecretStore;
 class Session;
 class SignInCoordinator;
 class SubscriptionSwitcher;
+class TokenCopyController;
 class TrayController;
 class TrayMenu;
 struct AccountTarget;
@@ -106,7 +107,6 @@ private:
                  bool warning = false);
     void notify(const QString& title, const QString& message);
     void tellProfileChange(const QString& message); // what a sign-in or refresh changed in az's list
-    void copyForActiveSubscription(const QString& scope, const QString& label, ClipboardGuard::TokenFormat format);
     void applySettings(PlaintextCopies copies);
 
     Options m_options;
@@ -129,7 +129,7 @@ private:
     TrayMenu* m_trayMenu = nullptr;
     TrayController* m_tray = nullptr;
     SignInCoordinator* m_signIn = nullptr;
-    QPointer<CopyTokenDialog> m_copyTokenDialog;
+    TokenCopyController* m_tokenCopy = nullptr;
 };
 
 } // namespace tenantry

@@ -91,7 +91,7 @@ void AccountCommands::refreshAccounts(QStringList usernames, std::function<void(
         if (!result.ok()) {
             // As az account list --refresh: an account that cannot be refreshed is an error; the
             // others are still refreshed and listed.
-            QString message = result.error;
+            QString message = signInFailureMessage(result);
             if (result.homeAccountId.isEmpty() || m_session.refreshTokenRefused(result.homeAccountId))
                 message += QLatin1Char('\n') + reauthenticateHint(username);
             m_output.error(message);

@@ -24,4 +24,11 @@ QString subscriptionFailureMessage(const Error& error)
     }
 }
 
+QString signInFailureMessage(const SignInResult& result)
+{
+    if (result.noSubscriptions && result.tenantsNeedingSignIn().isEmpty())
+        return result.error + QStringLiteral(" Sign in with --allow-no-subscriptions to use its tenants.");
+    return result.error;
+}
+
 } // namespace tenantry::cli

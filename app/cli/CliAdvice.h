@@ -1,5 +1,6 @@
 #pragma once
 
+#include "account/SignInService.h"
 #include "account/TokenRequest.h"
 #include "util/Result.h"
 
@@ -11,6 +12,10 @@ namespace tenantry::cli {
 // A failed token request: core's message and, for a user with no account in the token cache, the
 // sign-in command.
 QString tokenFailureMessage(const TokenResponse& response);
+
+// A sign-in or refresh SignInService refused: core's words and, when only tenants without subscriptions
+// were found, the option that lists them.
+QString signInFailureMessage(const SignInResult& result);
 
 // AzureCliState::subscription()'s failure: az's sentences with tenantry-cli's commands.
 QString subscriptionFailureMessage(const Error& error);

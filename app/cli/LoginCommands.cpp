@@ -1,6 +1,7 @@
 #include "LoginCommands.h"
 
 #include "AccountReport.h"
+#include "CliAdvice.h"
 #include "CliOutput.h"
 #include "CliSession.h"
 #include "InterruptWatcher.h"
@@ -149,7 +150,7 @@ void LoginCommands::completeLogin(const SignInResult& signIn)
 {
     const bool partial = reportUnreachedTenants(signIn, m_output);
     if (!signIn.ok()) {
-        m_output.fail(signIn.error);
+        m_output.fail(signInFailureMessage(signIn));
         return;
     }
     reportProfileChange(signIn.profileChange, m_output);

@@ -42,6 +42,14 @@ const AccountEntry* AccountDirectory::account(const QString& username) const
     return nullptr;
 }
 
+SignInRequest AccountDirectory::signInRequest(const QString& username, const QString& tenantId) const
+{
+    const AccountEntry* entry = account(username);
+    const QString claims =
+        entry && !tenantId.isEmpty() ? m_states.info({entry->homeAccountId, tenantId}).claims : QString();
+    return SignInRequest(tenantId, username, claims);
+}
+
 const TenantEntry* AccountDirectory::tenant(const TenantKey& key) const
 {
     for (const AccountEntry& a : m_accounts) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "account/InteractiveSignIn.h"
 #include "account/TenantState.h"
 #include "azure/AzureProfile.h"
 #include "cache/MsalCache.h"
@@ -75,6 +76,9 @@ public:
 
     const QList<AccountEntry>& accounts() const { return m_accounts; }
     const AccountEntry* account(const QString& username) const;
+    // What an interactive sign-in of `username` asks for: one tenant (empty: every tenant of the account)
+    // with the claims challenge that tenant is waiting for, the account as the login hint.
+    SignInRequest signInRequest(const QString& username, const QString& tenantId = {}) const;
     const TenantEntry* tenant(const TenantKey& key) const;
     int tenantCount() const;
     // Every tenant name known (tenant id in lower case -> display name), for the tray menu.

@@ -205,10 +205,9 @@ void SignInService::discoverAndMerge(const QString& username, const QString& hom
             }
             if (result.subscriptions.isEmpty() && !options.allowNoSubscriptions) {
                 refusal = tr("No subscriptions found for %1.").arg(username);
+                // Where to ask for tenant-level entries is each front end's to say (noSubscriptions).
                 if (!result.tenantsNeedingSignIn().isEmpty())
                     refusal += QLatin1Char(' ') + tr("Some tenants need an interactive sign-in first.");
-                else
-                    refusal += QLatin1Char(' ') + tr("Sign in with --allow-no-subscriptions to use its tenants.");
                 return false;
             }
             const auto previousDefault = profile.defaultSubscription(cloudName);
@@ -225,6 +224,7 @@ void SignInService::discoverAndMerge(const QString& username, const QString& hom
         QString error;
         if (!m_state->modifyProfile(merge, &error) || !refusal.isEmpty()) {
             result.error = refusal.isEmpty() ? error : refusal;
+            result.noSubscriptions = !refusal.isEmpty();
             done(result);
             return;
         }

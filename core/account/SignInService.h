@@ -39,6 +39,9 @@ struct SignInResult
     DiscoveryResult discovery;
     QList<Subscription> subscriptions; // what this sign-in found, as azureProfile.json now has them
     ProfileChange profileChange;       // what it changed there
+    // Refused because no tenant had a subscription and tenant-level entries were not asked for
+    // (SignInOptions::allowNoSubscriptions).
+    bool noSubscriptions = false;
     bool ok() const { return error.isEmpty(); }
     QList<TenantStatus> tenantsNeedingSignIn() const;
 };

@@ -49,6 +49,8 @@ const QString kAlexObjectId = QStringLiteral("1b1b1b1b-2222-4333-8444-5555666677
 // A user of two tenants whose admins chose names that are terminal commands: ESC ] 52 (write the
 // clipboard), ESC [ 2J (clear the screen), BEL, a CR, and the 8-bit CSI U+009B.
 const QString kMallory = QStringLiteral("mallory@hostile.example");
+const QString kNora = QStringLiteral("nora@emptyco.example"); // her only tenant has no subscription
+const QString kEmptyCo = QStringLiteral("4d5e6f70-8192-4a3b-8c4d-5e6f708192a3");
 const QString kHostile = QStringLiteral("0a1b2c3d-4e5f-4a6b-8c7d-8e9fa0b1c2d3");
 const QString kHostileMfa = QStringLiteral("f1e2d3c4-b5a6-4978-8a9b-0c1d2e3f4a5b");
 const QString kHostileOps = QStringLiteral("9e8d7c6b-5a49-4382-9716-a5b4c3d2e1f0");
@@ -174,6 +176,15 @@ Json providerConfig()
                                {"upn", kMallory.toStdString()},
                                {"name", "Mallory Example"},
                                {"tenants", Json::array({kHostile.toStdString(), kHostileMfa.toStdString()})}});
+    config["tenants"].push_back({{"id", kEmptyCo.toStdString()},
+                                 {"displayName", "EmptyCo"},
+                                 {"defaultDomain", "emptyco.example"},
+                                 {"subscriptions", Json::array()}});
+    config["users"].push_back({{"objectId", "3d3d3d3d-4444-4555-8666-777788889999"},
+                               {"homeTenant", kEmptyCo.toStdString()},
+                               {"upn", kNora.toStdString()},
+                               {"name", "Nora Example"},
+                               {"tenants", Json::array({kEmptyCo.toStdString()})}});
     return config;
 }
 
@@ -811,6 +822,25 @@ private slots:
         QVERIFY2(tenants.exitCode == 0, qPrintable(tenants.describe()));
         QVERIFY2(!hasTerminalControl(tenants.out, false), tenants.out.constData());
         QVERIFY2(tenants.out.contains("Hostile\\x1b]52;c;aGFja2Vk\\x07 Corp"), tenants.out.constData());
+    }
+
+    // Core says only what it found; tenantry-cli adds az's option for tenants without subscriptions.
+    void loginWithoutSubscriptionsNamesTheOption()
+    {
+        const QString n = QStringLiteral("n");
+        const RunResult refused =
+            deviceCodeLogin(QStringLiteral(TENANTRY_BIN_DIR "/tenantry-cli"), n, kNora, Approval::ProviderSwitch);
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY(refused.out.isEmpty());
+        const QByteArray refusal = "ERROR: No subscriptions found for " + kNora.toLatin1() +
+                                   ". Sign in with --allow-no-subscriptions to use its tenants.\n";
+        QVERIFY2(refused.err.contains(refusal), qPrintable(refused.describe()));
+
+        const RunResult tenantLevel =
+            deviceCodeLogin(QStringLiteral(TENANTRY_BIN_DIR "/tenantry-cli"), n, kNora, Approval::ProviderSwitch,
+                            {QStringLiteral("--allow-no-subscriptions")});
+        QVERIFY2(tenantLevel.exitCode == 0, qPrintable(tenantLevel.describe()));
+        QCOMPARE(sortedIds(tenantLevel.json()), QStringList{kEmptyCo});
     }
 
     void deadRefreshTokenAsksForANewLogin()
