@@ -90,7 +90,13 @@ std::optional<Json> HttpResponse::json() const
 HttpClient::HttpClient(QNetworkAccessManager* network, QObject* parent)
     : QObject(parent)
     , m_network(network)
-{}
+    , m_trustRoots(TrustRoots::fromEnvironment())
+{
+    for (const QString& error : m_trustRoots.errors())
+        qCWarning(lcHttp).noquote() << error;
+    if (!m_trustRoots.addedCertificates().isEmpty())
+        m_sslConfiguration = m_trustRoots.sslConfiguration();
+}
 
 HttpClient::~HttpClient() = default;
 
@@ -143,6 +149,8 @@ void HttpClient::send(Pending pending)
     request.setRawHeader(QByteArrayLiteral("User-Agent"), QByteArrayLiteral("Tenantry/" TENANTRY_VERSION));
     for (const auto& [name, value] : pending.headers)
         request.setRawHeader(name, value);
+    if (m_sslConfiguration)
+        request.setSslConfiguration(*m_sslConfiguration);
     QNetworkReply* reply = nullptr;
     if (pending.method == "POST") {
         request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/x-www-form-urlencoded"));
@@ -218,6 +226,15 @@ void HttpClient::retryLater(Pending pending, int delayMs)
     pump();
 }
 
+QString HttpClient::networkError(QNetworkReply* reply, const QUrl& url) const
+{
+    QString error = QStringLiteral("%1: %2").arg(url.host(), reply->errorString());
+    // A failed verification may be the bundle that could not be used: say so where the user looks.
+    if (reply->error() == QNetworkReply::SslHandshakeFailedError && !m_trustRoots.errors().isEmpty())
+        error += QLatin1Char(' ') + m_trustRoots.errors().join(QLatin1Char(' '));
+    return error;
+}
+
 bool HttpClient::followRedirect(QNetworkReply* reply, Pending& pending, QString* why) const
 {
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
@@ -274,7 +291,7 @@ void HttpClient::finished(QNetworkReply* reply, Pending pending)
     response.status = status;
     response.body = reply->readAll();
     if (response.status == 0)
-        response.networkError = QStringLiteral("%1: %2").arg(pending.url.host(), reply->errorString());
+        response.networkError = networkError(reply, pending.url);
 
     if (retryable(response.status) && pending.attempt < pending.retry.maxAttempts) {
         int delay = backoffMs(pending);

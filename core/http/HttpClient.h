@@ -1,5 +1,6 @@
 #pragma once
 
+#include "http/TrustRoots.h"
 #include "util/Json.h"
 
 #include <QDateTime>
@@ -58,6 +59,9 @@ std::optional<qint64> parseRetryAfterMs(const QByteArray& value, const QDateTime
 // kMaxRetryAfterSecs. Credentials never cross an origin: POSTs (token and device-code requests, whose
 // bodies carry refresh tokens, codes and verifiers) never follow a redirect; GETs follow one only to
 // the same scheme, host and port, so a bearer token stays with the server it was meant for.
+//
+// Servers are verified against the system's certificate authorities and those of the CA bundle az's
+// users name (TrustRoots, read from the environment when the client is made).
 class HttpClient : public QObject
 {
     Q_OBJECT
@@ -117,8 +121,11 @@ private:
     void fail(Pending pending, const QString& why); // ends the request without an HTTP answer
     void retryLater(Pending pending, int delayMs);
     static int backoffMs(const Pending& pending);
+    QString networkError(QNetworkReply* reply, const QUrl& url) const;
 
     QNetworkAccessManager* m_network;
+    TrustRoots m_trustRoots;
+    std::optional<QSslConfiguration> m_sslConfiguration; // set when a CA bundle adds certificates
     QQueue<Pending> m_queue;
     int m_inFlight = 0;
     int m_maxInFlight = 8;
