@@ -244,10 +244,13 @@ void TokenClient::post(const QString& tenant, QUrlQuery form, QList<QPair<QByteA
         headers.append({QByteArrayLiteral("x-client-sku"), QByteArrayLiteral("Tenantry")});
         headers.append({QByteArrayLiteral("x-client-ver"), QByteArrayLiteral(TENANTRY_VERSION)});
         const QString realm = config->realm();
+        const QString grantType = form.queryItemValue(QStringLiteral("grant_type"), QUrl::FullyDecoded);
         m_http->postForm(
             config->tokenEndpoint, form, headers,
-            [this, realm, done = std::move(done)](const HttpResponse& response) {
-                done(TokenGrantResult::fromHttp(response, m_clock.nowSecs()), realm);
+            [this, realm, grantType, done = std::move(done)](const HttpResponse& response) {
+                TokenGrantResult result = TokenGrantResult::fromHttp(response, m_clock.nowSecs());
+                result.grantType = grantType;
+                done(result, realm);
             },
             retry ? RetryPolicy{} : RetryPolicy::none());
     });
