@@ -62,7 +62,7 @@ void AuthCodeFlow::start(const AuthCodeRequest& request)
         query.addQueryItem(QStringLiteral("code_challenge_method"), QStringLiteral("S256"));
         query.addQueryItem(QStringLiteral("nonce"), m_randoms.nonceHash);
         query.addQueryItem(QStringLiteral("client_info"), QStringLiteral("1"));
-        query.addQueryItem(QStringLiteral("claims"), TokenClient::claimsParameter(m_request.claims));
+        TokenClient::addClaims(query, m_request.claims);
         if (!m_request.prompt.isEmpty())
             query.addQueryItem(QStringLiteral("prompt"), m_request.prompt);
         if (!m_request.loginHint.isEmpty()) {

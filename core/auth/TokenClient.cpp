@@ -35,7 +35,7 @@ QUrlQuery grantForm(const QString& clientId, const QString& grantType, const QSt
     form.addQueryItem(QStringLiteral("client_id"), clientId);
     form.addQueryItem(QStringLiteral("grant_type"), grantType);
     form.addQueryItem(QStringLiteral("client_info"), QStringLiteral("1"));
-    form.addQueryItem(QStringLiteral("claims"), TokenClient::claimsParameter(claims));
+    TokenClient::addClaims(form, claims);
     return form;
 }
 
@@ -139,6 +139,12 @@ QString TokenClient::decoratedScope(const QStringList& scopes)
     return all.join(QLatin1Char(' '));
 }
 
+bool TokenClient::announcesCp1()
+{
+    // az (azure/cli/core/auth/identity.py) drops the capability when the variable exists, whatever its value.
+    return !qEnvironmentVariableIsSet("AZURE_IDENTITY_DISABLE_CP1");
+}
+
 QString TokenClient::claimsParameter(const QString& challenge)
 {
     Json claims = Json::object();
@@ -147,6 +153,11 @@ QString TokenClient::claimsParameter(const QString& challenge)
         if (parsed.value && parsed.value->is_object())
             claims = *parsed.value;
     }
+    if (!announcesCp1()) {
+        if (claims.empty())
+            return {};
+        return QString::fromStdString(claims.dump(-1, ' ', false, Json::error_handler_t::replace));
+    }
     // The challenge is the server's: an "access_token" that is not an object would make operator[] throw.
     Json& accessToken = claims["access_token"];
     if (!accessToken.is_object())
@@ -154,6 +165,13 @@ QString TokenClient::claimsParameter(const QString& challenge)
     accessToken["xms_cc"] = {{"values", {"CP1"}}};
     const std::string text = claims.dump(-1, ' ', false, Json::error_handler_t::replace);
     return QString::fromStdString(text);
+}
+
+void TokenClient::addClaims(QUrlQuery& query, const QString& challenge)
+{
+    const QString claims = claimsParameter(challenge);
+    if (!claims.isEmpty())
+        query.addQueryItem(QStringLiteral("claims"), claims);
 }
 
 void TokenClient::redeemAuthorizationCode(const QString& tenant, const Secret& code, const Secret& codeVerifier,
@@ -226,10 +244,13 @@ void TokenClient::post(const QString& tenant, QUrlQuery form, QList<QPair<QByteA
         headers.append({QByteArrayLiteral("x-client-sku"), QByteArrayLiteral("Tenantry")});
         headers.append({QByteArrayLiteral("x-client-ver"), QByteArrayLiteral(TENANTRY_VERSION)});
         const QString realm = config->realm();
+        const QString grantType = form.queryItemValue(QStringLiteral("grant_type"), QUrl::FullyDecoded);
         m_http->postForm(
             config->tokenEndpoint, form, headers,
-            [this, realm, done = std::move(done)](const HttpResponse& response) {
-                done(TokenGrantResult::fromHttp(response, m_clock.nowSecs()), realm);
+            [this, realm, grantType, done = std::move(done)](const HttpResponse& response) {
+                TokenGrantResult result = TokenGrantResult::fromHttp(response, m_clock.nowSecs());
+                result.grantType = grantType;
+                done(result, realm);
             },
             retry ? RetryPolicy{} : RetryPolicy::none());
     });

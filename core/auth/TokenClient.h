@@ -4,6 +4,7 @@
 #include "auth/TokenGrantResult.h"
 
 #include <QObject>
+#include <QUrlQuery>
 
 namespace tenantry {
 
@@ -26,8 +27,8 @@ struct DeviceCode
     Secret deviceCode;
     QUrl verificationUri;
     QString verificationHost; // the host the code belongs to, for people to check before they type it
-    QString message; // the identity provider's own sentence, as az prints it
-    qint64 expiresAt = 0; // POSIX seconds
+    QString message;          // the identity provider's own sentence, as az prints it
+    qint64 expiresAt = 0;     // POSIX seconds
     int intervalSecs = kDefaultIntervalSecs;
 };
 
@@ -75,8 +76,13 @@ public:
 
     // scopes + offline_access openid profile, sorted and space-joined, as sent on the wire.
     static QString decoratedScope(const QStringList& scopes);
-    // The claims parameter: the CP1 capability (as az declares) merged with a challenge, if any.
+    // The claims parameter: the CP1 capability (as az declares) merged with a challenge, if any. Without
+    // the capability (AZURE_IDENTITY_DISABLE_CP1) it is the challenge alone, empty when there is none.
     static QString claimsParameter(const QString& challenge);
+    // Adds "claims" to an authorize or token request unless claimsParameter() is empty (MSAL sends none then).
+    static void addClaims(QUrlQuery& query, const QString& challenge);
+    // Whether requests announce the CAE capability CP1: as az, unless AZURE_IDENTITY_DISABLE_CP1 is set.
+    static bool announcesCp1();
 
 private:
     void post(const QString& tenant, QUrlQuery form, QList<QPair<QByteArray, QByteArray>> headers, Done done,

@@ -39,6 +39,7 @@ struct TokenGrantResult
     std::optional<qint64> refreshIn;
     QString clientInfo;    // base64url {"uid","utid"}
     QString foci;          // "1" for the Microsoft family
+    QString grantType;     // the grant_type sent (set by TokenClient): MSAL's event "grant_type"
 
     // Error (error_description is the server's text for people: AADSTS code and message)
     QString error;

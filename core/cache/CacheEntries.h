@@ -61,6 +61,7 @@ struct Account
     QString localAccountId;
     QString username;
     QString authorityType = QStringLiteral("MSSTS");
+    QString accountSource; // MSAL Python >= 1.25: the grant that established the account; empty: none written
 };
 
 struct AppMetadata

@@ -193,6 +193,8 @@ QList<Account> MsalCache::accounts() const
         a.localAccountId = e.text("local_account_id");
         a.username = e.text("username");
         a.authorityType = e.text("authority_type");
+        if (e.has("account_source"))
+            a.accountSource = e.text("account_source", /*nullable=*/true);
         return a;
     });
 }
@@ -277,15 +279,18 @@ void MsalCache::upsert(const IdToken& t)
 
 void MsalCache::upsert(const Account& a)
 {
-    Json e = {
-        {"home_account_id", jstr(a.homeAccountId)},
-        {"environment", jstr(a.environment)},
-        {"realm", jstr(a.realm)},
-        {"local_account_id", jstr(a.localAccountId)},
-        {"username", jstr(a.username)},
-        {"authority_type", jstr(a.authorityType.isEmpty() ? QStringLiteral("MSSTS") : a.authorityType)},
-    };
-    section(kAccount)[cachekeys::account(a).toStdString()] = std::move(e);
+    // Fields another client wrote on this entry (account_source, client_info, ...) stay unless set here.
+    Json& e = section(kAccount)[cachekeys::account(a).toStdString()];
+    if (!e.is_object())
+        e = Json::object();
+    e["home_account_id"] = jstr(a.homeAccountId);
+    e["environment"] = jstr(a.environment);
+    e["realm"] = jstr(a.realm);
+    e["local_account_id"] = jstr(a.localAccountId);
+    e["username"] = jstr(a.username);
+    e["authority_type"] = jstr(a.authorityType.isEmpty() ? QStringLiteral("MSSTS") : a.authorityType);
+    if (!a.accountSource.isEmpty())
+        e["account_source"] = jstr(a.accountSource);
 }
 
 void MsalCache::upsert(const AppMetadata& m)

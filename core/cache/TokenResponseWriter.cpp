@@ -4,6 +4,20 @@
 
 namespace tenantry {
 
+namespace {
+
+// MSAL Python >= 1.25 (token_cache.py, grant_types_that_establish_an_account) marks an Account entry with
+// the grant that established it; other grants (a refresh) write no account_source.
+QString accountSourceOf(const QString& grantType)
+{
+    static const QStringList kEstablishing = {QStringLiteral("authorization_code"),
+                                              QStringLiteral("urn:ietf:params:oauth:grant-type:device_code"),
+                                              QStringLiteral("password"), QStringLiteral("broker")};
+    return kEstablishing.contains(grantType) ? grantType : QString();
+}
+
+} // namespace
+
 // Only string claims name an account: a number or object where a name belongs is no name at all.
 QString homeAccountIdFromClientInfo(const QString& clientInfo)
 {
@@ -63,6 +77,7 @@ QString writeTokenResponse(MsalCache& cache, const TokenGrantResult& r, const To
         if (account.username.isEmpty())
             account.username = jwt::stringClaim(idClaims, "upn");
         account.authorityType = ctx.realm == QLatin1String("adfs") ? QStringLiteral("ADFS") : QStringLiteral("MSSTS");
+        account.accountSource = accountSourceOf(r.grantType);
         cache.upsert(account);
     }
 

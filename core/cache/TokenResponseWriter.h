@@ -18,8 +18,9 @@ struct TokenResponseContext
 };
 
 // Writes a successful token response into the cache exactly as MSAL Python 1.21's TokenCache.add
-// does (SPEC §6, reference §1.3), so az and MSAL apps read it as their own. Returns the
-// home_account_id ("uid.utid" from client_info, else the ID token's sub).
+// does (SPEC §6, reference §1.3), plus the Account entry's account_source that MSAL Python >= 1.25
+// writes, so az and MSAL apps read it as their own. Returns the home_account_id ("uid.utid" from
+// client_info, else the ID token's sub).
 QString writeTokenResponse(MsalCache& cache, const TokenGrantResult& response, const TokenResponseContext& context);
 
 // "uid.utid" from a client_info value; empty when it lacks either.

@@ -95,6 +95,7 @@ void signInKim(MsalCache& cache, const QString& accessToken, qint64 now)
     account.realm = kTenant;
     account.localAccountId = kKimUid;
     account.username = kKim;
+    account.accountSource = QStringLiteral("authorization_code"); // as MSAL Python >= 1.25 writes it
     cache.upsert(account);
     IdToken idt;
     idt.homeAccountId = kKimHid;

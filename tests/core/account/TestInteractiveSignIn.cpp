@@ -69,6 +69,29 @@ QStringList subscriptionIds(const Json& profile)
     return out;
 }
 
+// The "Account" section of msal_token_cache.json as the file holds it (fields Tenantry does not read too).
+Json accountSectionOf(const QString& cacheFile)
+{
+    QFile file(cacheFile);
+    if (!file.open(QIODevice::ReadOnly))
+        return Json::object();
+    const auto parsed = json::parse(file.readAll());
+    if (!parsed.value || !parsed.value->is_object())
+        return Json::object();
+    return parsed.value->value("Account", Json::object());
+}
+
+// account_source of the Account entries of one home account, as written on disk.
+QStringList accountSources(const Json& accounts, const QString& homeAccountId)
+{
+    QStringList out;
+    for (const auto& [key, entry] : accounts.items()) {
+        if (entry.is_object() && json::toQString(entry.value("home_account_id", Json())) == homeAccountId)
+            out.append(json::toQString(entry.value("account_source", Json())));
+    }
+    return out;
+}
+
 } // namespace
 
 class TestInteractiveSignIn : public QObject
@@ -133,6 +156,9 @@ private slots:
         QVERIFY(!events.result->subscriptions.isEmpty());
         const MsalCache cache = m_rig->cacheOnDisk();
         QCOMPARE(cache.accountsByUsername(sample::kSam, m_rig->environment()).size(), 1);
+        // As MSAL Python >= 1.25 marks an account from the auth code flow.
+        QCOMPARE(accountSources(accountSectionOf(m_rig->cacheFilePath()), sample::kSamHomeAccountId),
+                 QStringList{QStringLiteral("authorization_code")});
 
         QList<Secret> secrets;
         for (const RefreshToken& t : cache.refreshTokens())
@@ -160,6 +186,37 @@ private slots:
                  (QStringList{QStringLiteral("prompt"), QStringLiteral("tokens"), QStringLiteral("completed")}));
         QCOMPARE(events.result->username, sample::kSam);
         QVERIFY(!subscriptionIds(m_rig->profileOnDisk()).isEmpty());
+        QCOMPARE(accountSources(accountSectionOf(m_rig->cacheFilePath()), sample::kSamHomeAccountId),
+                 QStringList{kDeviceCodeGrant});
+    }
+
+    // An Account entry another client wrote (a broker's, with a field Tenantry does not know) stays as it
+    // was when Tenantry stores another account's sign-in in the same file.
+    void othersAccountEntryIsKept()
+    {
+        const Json brokered = {
+            {"home_account_id", "0b1c2d3e-0000-4000-8000-00000000b0b0.72f988bf-0000-4000-8000-000000000001"},
+            {"environment", m_rig->environment().toStdString()},
+            {"realm", "organizations"},
+            {"local_account_id", "0b1c2d3e-0000-4000-8000-00000000b0b0"},
+            {"username", "bob@broker.example"},
+            {"authority_type", "MSSTS"},
+            {"account_source", "broker"},
+            {"client_info", "eyJ1aWQiOiJ4In0"}};
+        const std::string brokeredKey = "0b1c2d3e-0000-4000-8000-00000000b0b0.72f988bf-0000-4000-8000-000000000001-" +
+                                        m_rig->environment().toStdString() + "-organizations";
+        const Json seeded = {{"Account", {{brokeredKey, brokered}}}};
+        QFile file(m_rig->cacheFilePath());
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QByteArray::fromStdString(seeded.dump(4)));
+        file.close();
+
+        m_rig->signInToCache();
+
+        const Json accounts = accountSectionOf(m_rig->cacheFilePath());
+        QCOMPARE(accounts.value(brokeredKey, Json()), brokered);
+        QCOMPARE(accountSources(accounts, sample::kSamHomeAccountId),
+                 QStringList{QStringLiteral("authorization_code")});
     }
 
     // A tenant behind MFA names a claims challenge; the sign-in to it, at that tenant, hands the challenge

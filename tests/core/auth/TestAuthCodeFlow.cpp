@@ -733,6 +733,31 @@ private slots:
         QVERIFY2(allowed.result.ok(), qPrintable(allowed.result.message()));
         QCOMPARE(allowed.realm, sample::kContoso);
     }
+
+    // AZURE_IDENTITY_DISABLE_CP1 (az's switch, any value): the authorize request announces no CP1; a
+    // tenant's claims challenge still goes, alone.
+    void cp1DisabledByEnvironment()
+    {
+        const auto restore = qScopeGuard([] { qunsetenv("AZURE_IDENTITY_DISABLE_CP1"); });
+        qputenv("AZURE_IDENTITY_DISABLE_CP1", "true");
+        const QString challenge = QStringLiteral("{\"access_token\":{\"acrs\":{\"essential\":true,\"value\":\"c1\"}}}");
+        for (const QString& claims : {QString(), challenge}) {
+            InProcessAuthorizationBrowser browser(&m_rig->idp);
+            browser.user = sample::kSam;
+            AuthCodeFlow flow(m_rig->client.get(), &browser);
+            FlowEnd end;
+            watch(flow, end);
+            AuthCodeRequest request = armSignIn();
+            request.claims = claims;
+            flow.start(request);
+            QVERIFY(waitForEnd(end));
+            QVERIFY2(end.succeeded, qPrintable(end.message));
+            const QUrl authorize = browser.opened.first();
+            QCOMPARE(QUrlQuery(authorize).hasQueryItem(QStringLiteral("claims")), !claims.isEmpty());
+            QCOMPARE(param(authorize, QStringLiteral("claims")), claims);
+            QVERIFY(!jwt::claims(end.grant.result.accessToken.reveal()).contains("xms_cc"));
+        }
+    }
 };
 
 QTEST_GUILESS_MAIN(TestAuthCodeFlow)

@@ -405,6 +405,37 @@ private slots:
             QCOMPARE(result.value->dump(), std::string("{\"access_token\":{\"xms_cc\":{\"values\":[\"CP1\"]}}}"));
         }
     }
+
+    // AZURE_IDENTITY_DISABLE_CP1, set to anything (even empty), stops the CAE capability as in az; a claims
+    // challenge from the tenant is still passed on, alone.
+    void cp1DisabledByEnvironment()
+    {
+        const auto restore = qScopeGuard([] { qunsetenv("AZURE_IDENTITY_DISABLE_CP1"); });
+        qputenv("AZURE_IDENTITY_DISABLE_CP1", QByteArray());
+        QVERIFY(!TokenClient::announcesCp1());
+        QCOMPARE(TokenClient::claimsParameter(QString()), QString());
+        QCOMPARE(TokenClient::claimsParameter(kTailspinClaims), kTailspinClaims);
+
+        const Grant plain = refresh(sample::kNorthwind);
+        QVERIFY2(plain.result.ok(), qPrintable(plain.result.message()));
+        const Grant challenged = refresh(sample::kNorthwind, {}, kTailspinClaims);
+        QVERIFY2(challenged.result.ok(), qPrintable(challenged.result.message()));
+        QList<bool> claimsSent;
+        for (const IdpRequestRecord& record : m_rig->idp.requests()) {
+            if (record.endpoint == IdpEndpoint::Token)
+                claimsSent.append(record.hasClaims);
+        }
+        QCOMPARE(claimsSent, QList<bool>({false, true}));
+        for (const Grant* grant : {&plain, &challenged})
+            QVERIFY(!jwt::claims(grant->result.accessToken.reveal()).contains("xms_cc"));
+
+        qputenv("AZURE_IDENTITY_DISABLE_CP1", "1");
+        const Grant stillOff = refresh(sample::kNorthwind);
+        QVERIFY(!jwt::claims(stillOff.result.accessToken.reveal()).contains("xms_cc"));
+        qunsetenv("AZURE_IDENTITY_DISABLE_CP1");
+        const Grant announced = refresh(sample::kNorthwind);
+        QCOMPARE(jwt::claims(announced.result.accessToken.reveal())["xms_cc"], Json::array({"CP1"}));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestTokenClient)

@@ -161,6 +161,37 @@ private slots:
         QCOMPARE(reloaded.document()["RefreshToken"][psKey]["ext"]["x"].get<int>(), 1);
     }
 
+    // Writing an Account entry over one another client wrote keeps what Tenantry does not set (MSAL
+    // Python >= 1.25's account_source, client_info); a sign-in's own account_source replaces the old one.
+    void accountUpsertKeepsOtherClientsFields()
+    {
+        const std::string key = "u.t-login.microsoftonline.com-organizations";
+        const Json foreign = {{"home_account_id", "u.t"},      {"environment", "login.microsoftonline.com"},
+                              {"realm", "organizations"},      {"local_account_id", "u"},
+                              {"username", "old@contoso.com"}, {"authority_type", "MSSTS"},
+                              {"account_source", "broker"},    {"client_info", "eyJ1aWQiOiJ1In0"}};
+        MsalCache cache;
+        QString error;
+        QVERIFY(MsalCache::fromJson(Json{{"Account", {{key, foreign}}}}, &cache, &error));
+        QCOMPARE(cache.accounts().first().accountSource, QStringLiteral("broker"));
+
+        Account a;
+        a.homeAccountId = QStringLiteral("u.t");
+        a.environment = kEnv;
+        a.realm = QStringLiteral("organizations");
+        a.localAccountId = QStringLiteral("u");
+        a.username = QStringLiteral("new@contoso.com");
+        cache.upsert(a);
+        Json expected = foreign;
+        expected["username"] = "new@contoso.com";
+        QCOMPARE(cache.document()["Account"][key], expected);
+
+        a.accountSource = QStringLiteral("authorization_code");
+        cache.upsert(a);
+        expected["account_source"] = "authorization_code";
+        QCOMPARE(cache.document()["Account"][key], expected);
+    }
+
     void serializationIsAsciiWithPythonEscapes()
     {
         MsalCache cache;
