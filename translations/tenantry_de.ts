@@ -1865,6 +1865,21 @@ Mandant: %2</translation>
     </message>
 </context>
 <context>
+    <name>tenantry::TrustRoots</name>
+    <message>
+        <source>it does not exist</source>
+        <translation>sie existiert nicht</translation>
+    </message>
+    <message>
+        <source>it holds no PEM certificate</source>
+        <translation>sie enthält kein PEM-Zertifikat</translation>
+    </message>
+    <message>
+        <source>%1 names the CA bundle %2, which cannot be used: %3. No certificate of it is trusted; HTTPS servers are verified against the system&apos;s certificate authorities only.</source>
+        <translation>%1 nennt das CA-Bündel %2, das nicht verwendet werden kann: %3. Keinem seiner Zertifikate wird vertraut; HTTPS-Server werden nur gegen die Zertifizierungsstellen des Systems geprüft.</translation>
+    </message>
+</context>
+<context>
     <name>tenantry::WebEngineAuthorizationBrowser</name>
     <message>
         <source>Cannot find a free local port for the sign-in redirect: %1</source>

@@ -1861,6 +1861,21 @@ Tenant: %2</source>
     </message>
 </context>
 <context>
+    <name>tenantry::TrustRoots</name>
+    <message>
+        <source>it does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it holds no PEM certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 names the CA bundle %2, which cannot be used: %3. No certificate of it is trusted; HTTPS servers are verified against the system&apos;s certificate authorities only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>tenantry::WebEngineAuthorizationBrowser</name>
     <message>
         <source>Cannot find a free local port for the sign-in redirect: %1</source>
