@@ -19,11 +19,10 @@ class TestCliAdvice : public QObject
 {
     Q_OBJECT
 
-    QTemporaryDir m_dir;
+    CliSandbox m_sandbox;
     QString m_config;
-    QProcessEnvironment m_env;
 
-    ProcessResult cli(const QStringList& args) { return runProcess(tenantryCli(), args, m_env, 60000); }
+    ProcessResult cli(const QStringList& args) { return m_sandbox.cli(args); }
 
     void writeProfile(const QString& defaultId)
     {
@@ -37,14 +36,11 @@ private slots:
     void init()
     {
         QVERIFY2(QFileInfo(tenantryCli()).isExecutable(), "tenantry-cli is built with this test");
-        QVERIFY(m_dir.isValid());
-        m_config = m_dir.path() + QStringLiteral("/azure-") + QString::number(QDateTime::currentMSecsSinceEpoch());
-        QVERIFY(QDir().mkpath(m_config));
-        m_env = azEnvironment(m_config);
-        m_env.insert(QStringLiteral("TENANTRY_STORAGE_MODE"), QStringLiteral("keychain-and-file"));
+        m_config = m_sandbox.renew();
+        QVERIFY(!m_config.isEmpty());
         // A German desktop: tenantry-cli still speaks az's English.
-        m_env.insert(QStringLiteral("LANG"), QStringLiteral("de_DE.UTF-8"));
-        m_env.insert(QStringLiteral("LANGUAGE"), QStringLiteral("de"));
+        m_sandbox.environment().insert(QStringLiteral("LANG"), QStringLiteral("de_DE.UTF-8"));
+        m_sandbox.environment().insert(QStringLiteral("LANGUAGE"), QStringLiteral("de"));
     }
 
     void noAccountAdvisesLogin()

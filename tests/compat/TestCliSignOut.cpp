@@ -8,7 +8,6 @@
 #include "fakes/TestFiles.h"
 #include "util/Json.h"
 
-#include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
 #include <QTemporaryDir>
@@ -63,11 +62,10 @@ class TestCliSignOut : public QObject
     Q_OBJECT
 
 private:
-    QTemporaryDir m_dir;
+    CliSandbox m_sandbox;
     QString m_config;
-    QProcessEnvironment m_env;
 
-    ProcessResult cli(const QStringList& args) { return runProcess(tenantryCli(), args, m_env, 60000); }
+    ProcessResult cli(const QStringList& args) { return m_sandbox.cli(args); }
     QString cachePath() const { return m_config + QStringLiteral("/msal_token_cache.json"); }
     QString profilePath() const { return m_config + QStringLiteral("/azureProfile.json"); }
 
@@ -91,11 +89,8 @@ private slots:
     void init()
     {
         QVERIFY2(QFileInfo(tenantryCli()).isExecutable(), "tenantry-cli is built with this test");
-        QVERIFY(m_dir.isValid());
-        m_config = m_dir.path() + QStringLiteral("/azure-") + QString::number(QDateTime::currentMSecsSinceEpoch());
-        QVERIFY(QDir().mkpath(m_config));
-        m_env = azEnvironment(m_config);
-        m_env.insert(QStringLiteral("TENANTRY_STORAGE_MODE"), QStringLiteral("keychain-and-file"));
+        m_config = m_sandbox.renew();
+        QVERIFY(!m_config.isEmpty());
 
         // az's profile: Sam's three subscriptions, and Kim's one.
         const QByteArray bom("\xEF\xBB\xBF");

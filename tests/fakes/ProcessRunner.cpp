@@ -8,8 +8,8 @@
 
 namespace tenantry::test {
 
-ProcessResult runProcess(const QString& program, const QStringList& args, const QProcessEnvironment& env,
-                         int timeoutMs, const QByteArray& stdinData)
+ProcessResult runProcess(const QString& program, const QStringList& args, const QProcessEnvironment& env, int timeoutMs,
+                         const QByteArray& stdinData)
 {
     ProcessResult result;
     QProcess process;
@@ -50,6 +50,16 @@ QProcessEnvironment azEnvironment(const QString& configDir)
 QString tenantryCli()
 {
     return QStringLiteral(TENANTRY_BIN_DIR "/tenantry-cli");
+}
+
+QString CliSandbox::renew()
+{
+    const QString config = m_root.filePath(QStringLiteral("azure-%1").arg(++m_count));
+    if (!m_root.isValid() || !QDir().mkpath(config))
+        return QString();
+    m_env = azEnvironment(config);
+    m_env.insert(QStringLiteral("TENANTRY_STORAGE_MODE"), QStringLiteral("keychain-and-file"));
+    return config;
 }
 
 bool azAvailable()

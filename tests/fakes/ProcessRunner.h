@@ -3,6 +3,7 @@
 #include <QByteArray>
 #include <QProcessEnvironment>
 #include <QStringList>
+#include <QTemporaryDir>
 
 namespace tenantry::test {
 
@@ -23,6 +24,22 @@ ProcessResult runProcess(const QString& program, const QStringList& args, const 
 QProcessEnvironment azEnvironment(const QString& configDir);
 
 QString tenantryCli(); // build/bin/tenantry-cli
-bool azAvailable();    // Debian's azure-cli at /usr/bin/az
+
+// Where a CLI test runs tenantry-cli: a fresh az config directory for each test function, inside one
+// temporary directory, and the environment confining az and tenantry-cli to it (keychain-and-file, so
+// msal_token_cache.json stays in step with the keychain, as az reads it).
+class CliSandbox
+{
+public:
+    QString renew(); // a new, empty config directory; empty when it could not be made
+    QProcessEnvironment& environment() { return m_env; }
+    ProcessResult cli(const QStringList& args) const { return runProcess(tenantryCli(), args, m_env, 60000); }
+
+private:
+    QTemporaryDir m_root;
+    int m_count = 0;
+    QProcessEnvironment m_env;
+};
+bool azAvailable(); // Debian's azure-cli at /usr/bin/az
 
 } // namespace tenantry::test
