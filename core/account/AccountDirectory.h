@@ -1,6 +1,6 @@
 #pragma once
 
-#include "account/InteractiveSignIn.h"
+#include "account/SignInRequest.h"
 #include "account/TenantState.h"
 #include "azure/AzureProfile.h"
 #include "cache/MsalCache.h"
