@@ -39,8 +39,9 @@
 #    20 x 2, P=100, L=100 ms: 1 s + 5 x 100 ms = 1.5 s.   100 x 10, P=3, L=50 ms: 1 s + 41 x 50 ms = 3.05 s.
 #
 # Needs: cmake, ninja, g++, Qt 6 with Widgets, libxcb, libbenchmark-dev (else no microbenchmark rows),
-# /usr/bin/az, python3, xvfb-run, dbus-run-session, gnome-keyring, unshare, ip, openssl. About 8 minutes on
-# the 2-core reference machine once built (az's 100-tenant sign-ins take half of it).
+# /usr/bin/az, python3, xvfb-run, dbus-run-session, gnome-keyring, unshare, ip, openssl. Once built, 7 minutes
+# on the 2-core reference machine while other builds kept it busy (load 8), about 5 on an idle one; az's
+# 100-tenant sign-ins take half of it, BENCH_SLOW_RUNS=1 cuts that to a third.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")
