@@ -73,6 +73,7 @@ build=$2
 runs=$3
 slow_runs=${BENCH_SLOW_RUNS:-3}
 bin=$build/bin
+qbin=$(printf '%q' "$bin") # for commands fast_rows evaluates
 for f in tenantry tenantry-cli test-idp bench-token-floor bench-window-floor bench-probe; do
   [ -x "$bin/$f" ] || { echo "bench: $bin/$f is missing" >&2; exit 1; }
 done
@@ -239,15 +240,15 @@ prepare_profile() {
 cached_rows() {
   local what="\`account get-access-token\`, token cached"
   say "get-access-token, cached ($runs runs)"
-  fast_rows "$runs" "tenantry=$bin/tenantry-cli account get-access-token" "az=az account get-access-token" \
-    "floor=$bin/bench-token-floor"
+  fast_rows "$runs" "tenantry=$qbin/tenantry-cli account get-access-token" "az=az account get-access-token" \
+    "floor=$qbin/bench-token-floor"
   row "$what: time" "$med_ms_tenantry" ms az "$med_ms_az" faster 50
   row "$what: time" "$med_ms_tenantry" ms floor "$med_ms_floor" info -
   row "$what: peak RSS" "$med_kib_tenantry" kib az "$med_kib_az" share 0.30
   row "$what: peak RSS" "$med_kib_tenantry" kib floor "$med_kib_floor" info -
 
   say "account list ($runs runs)"
-  fast_rows "$runs" "tenantry=$bin/tenantry-cli account list" "az=az account list"
+  fast_rows "$runs" "tenantry=$qbin/tenantry-cli account list" "az=az account list"
   row "\`account list\`" "$med_ms_tenantry" ms az "$med_ms_az" below 10
 }
 
