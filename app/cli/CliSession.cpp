@@ -35,14 +35,18 @@ bool CliSession::open()
         m_output.fail(error);
         return false;
     }
-    connect(&m_session->tokens(), &TokenProvider::refreshTokenDead, this,
-            [this](const QString& homeAccountId, const QString&) { m_deadAccounts.insert(homeAccountId); });
     m_loaded = true;
     return true;
 }
 
 void CliSession::loadCache(std::function<void()> then)
 {
+    // Only commands that load the token cache use tokens: the others never build the network clients.
+    if (!m_watchingRefreshes) {
+        connect(&m_session->tokens(), &TokenProvider::refreshTokenDead, this,
+                [this](const QString& homeAccountId, const QString&) { m_deadAccounts.insert(homeAccountId); });
+        m_watchingRefreshes = true;
+    }
     m_session->cache().load([this, then = std::move(then)](const CacheOutcome& outcome) {
         if (!outcome.ok) {
             m_output.fail(outcome.error);

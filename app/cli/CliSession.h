@@ -40,7 +40,8 @@ private:
     SystemClock m_clock;
     std::unique_ptr<Session> m_session; // destroyed before the clock it reads
     bool m_loaded = false;
-    QSet<QString> m_deadAccounts; // home account ids whose refresh token the identity platform refused
+    bool m_watchingRefreshes = false; // refreshTokenDead connected (on the first loadCache)
+    QSet<QString> m_deadAccounts;     // home account ids whose refresh token the identity platform refused
 };
 
 } // namespace tenantry::cli

@@ -6,6 +6,7 @@
 #include "CliOutput.h"
 #include "CliSession.h"
 
+#include "account/CachedTokenLookup.h"
 #include "account/TokenProvider.h"
 #include "azure/AzureConfigDir.h"
 #include "azure/ScopeCatalogue.h"
@@ -120,17 +121,17 @@ void TokenCommands::getAccessToken(const ParsedArgs& args)
         m_output.printResult(result);
         m_output.succeed();
     };
-    m_session.loadCache([this, request, servicePrincipal, userName = sub->userName, print] {
-        if (!servicePrincipal) {
-            m_session->tokens().getToken(request, print);
-            return;
-        }
-        // App-only tokens (az login --service-principal): no account; the app id is the client id.
-        // Tenantry holds no client secrets, so only what az cached can be served.
+    // App-only tokens (az login --service-principal) have no account; the app id is the client id.
+    // Tenantry holds no client secrets, so only what az cached can be served.
+    auto fromCache = [this, request, servicePrincipal, userName = sub->userName](const MsalCache& cache) {
+        const qint64 now = m_session.clock().nowSecs();
+        if (!servicePrincipal)
+            return CachedTokenLookup(m_session->cloud().authorityHost(), m_session->clientId())
+                .lookup(cache, request, now);
         TokenResponse response;
         const AccessTokenQuery query{userName, m_session->cloud().authorityHost(), QString(), request.tenantId,
                                      request.scopes};
-        if (const auto token = m_session->cache().cache().findAccessToken(query, m_session.clock().nowSecs())) {
+        if (const auto token = cache.findAccessToken(query, now)) {
             response.accessToken = token->secret;
             response.expiresOn = token->expiresOn;
         } else {
@@ -139,7 +140,22 @@ void TokenCommands::getAccessToken(const ParsedArgs& args)
                                               "run 'az account get-access-token' to have az renew it.")
                                    .arg(userName);
         }
-        print(response);
+        return response;
+    };
+    // Where the file is known to hold what loading the cache would give, a valid token in it is the
+    // answer: no keychain round trip, no network stack, no worker thread.
+    if (const std::optional<MsalCache> file = m_session->cache().readFileWhenInStep()) {
+        const TokenResponse cached = fromCache(*file);
+        if (cached.ok()) {
+            print(cached);
+            return;
+        }
+    }
+    m_session.loadCache([this, request, servicePrincipal, fromCache, print] {
+        if (servicePrincipal)
+            print(fromCache(m_session->cache().cache()));
+        else
+            m_session->tokens().getToken(request, print);
     });
 }
 

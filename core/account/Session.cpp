@@ -22,8 +22,6 @@ Session::Session(Options options, const Clock& clock, QObject* parent)
 {
     m_cache = new TokenCacheService(m_options.keychain, m_options.configDir.path(), m_options.storageMode, this);
     m_cache->setClientId(m_clientId);
-    m_network = m_options.network ? m_options.network : new QNetworkAccessManager(this);
-    m_http = new HttpClient(m_network, this);
 }
 
 Session::~Session() = default;
@@ -47,19 +45,46 @@ bool Session::load(QString* error)
         *error = QStringLiteral("Cloud '%1' cannot be used: %2").arg(cloud.name, why);
         return false;
     }
-    delete m_signIn;
-    delete m_discovery;
-    delete m_arm;
-    delete m_tokens;
-    delete m_tokenClient;
-    delete m_authority;
-    m_authority = new AuthorityDiscovery(m_http, QUrl(cloud.activeDirectory), this);
-    m_tokenClient = new TokenClient(m_http, m_authority, m_clientId, m_clock, this);
-    m_tokens = new TokenProvider(m_cache, m_tokenClient, m_clock, this);
-    m_arm = new ArmClient(m_http, QUrl(cloud.resourceManager), this);
-    m_discovery = new TenantDiscovery(m_tokens, m_arm, cloud.armScope(), this);
-    m_signIn = new SignInService(m_state.get(), m_cache, m_tokenClient, m_discovery, m_clock, this);
+    if (m_clients.tokens)
+        buildClients(); // a reload: the clients follow the cloud now
     return true;
+}
+
+HttpClient& Session::http()
+{
+    // Constructing the network stack costs more than answering from the cache (Qt's TLS backend, a
+    // CA bundle named by REQUESTS_CA_BUNDLE parsed): only a request pays for it.
+    if (!m_http) {
+        m_network = m_options.network ? m_options.network : new QNetworkAccessManager(this);
+        m_http = new HttpClient(m_network, this);
+    }
+    return *m_http;
+}
+
+Session::Clients& Session::clients()
+{
+    if (!m_clients.tokens)
+        buildClients();
+    return m_clients;
+}
+
+void Session::buildClients()
+{
+    delete m_clients.signIn;
+    delete m_clients.discovery;
+    delete m_clients.arm;
+    delete m_clients.tokens;
+    delete m_clients.tokenClient;
+    delete m_clients.authority;
+    const Cloud& cloud = m_state->cloud();
+    HttpClient* http = &this->http();
+    Clients& c = m_clients;
+    c.authority = new AuthorityDiscovery(http, QUrl(cloud.activeDirectory), this);
+    c.tokenClient = new TokenClient(http, c.authority, m_clientId, m_clock, this);
+    c.tokens = new TokenProvider(m_cache, c.tokenClient, m_clock, this);
+    c.arm = new ArmClient(http, QUrl(cloud.resourceManager), this);
+    c.discovery = new TenantDiscovery(c.tokens, c.arm, cloud.armScope(), this);
+    c.signIn = new SignInService(m_state.get(), m_cache, c.tokenClient, c.discovery, m_clock, this);
 }
 
 } // namespace tenantry

@@ -33,17 +33,19 @@ public:
     {
         AzureConfigDir configDir = AzureConfigDir::fromEnvironment();
         StorageMode storageMode = StorageMode::KeychainAndFile;
-        QString clientId;                          // empty: Azure CLI's, so tokens are shared with az
-        QString cloudName;                         // empty: az's active cloud
-        SecretStore* keychain = nullptr;           // null: no keychain (file only)
-        QNetworkAccessManager* network = nullptr;  // null: the session makes its own
+        QString clientId;                         // empty: Azure CLI's, so tokens are shared with az
+        QString cloudName;                        // empty: az's active cloud
+        SecretStore* keychain = nullptr;          // null: no keychain (file only)
+        QNetworkAccessManager* network = nullptr; // null: the session makes its own
     };
 
     Session(Options options, const Clock& clock, QObject* parent = nullptr);
     ~Session() override;
 
-    // Reads az's config (cloud, clouds.config, azureProfile.json) and builds the network clients
-    // for the active cloud. Missing files are fine; unreadable ones are an error naming them.
+    // Reads az's config (cloud, clouds.config, azureProfile.json) and checks the active cloud's
+    // endpoints. Missing files are fine; unreadable ones are an error naming them. The network
+    // clients for the cloud are built on first use (a command answered from az's files or the token
+    // cache never constructs a network stack); a reload that changes them rebuilds them at once.
     bool load(QString* error);
 
     const Cloud& cloud() const;
@@ -51,14 +53,27 @@ public:
     const Clock& clock() const { return m_clock; }
     AzureCliState& state() { return *m_state; }
     TokenCacheService& cache() { return *m_cache; }
-    HttpClient& http() { return *m_http; }
-    TokenClient& tokenClient() { return *m_tokenClient; }
-    TokenProvider& tokens() { return *m_tokens; }
-    ArmClient& arm() { return *m_arm; }
-    TenantDiscovery& discovery() { return *m_discovery; }
-    SignInService& signIn() { return *m_signIn; }
+    HttpClient& http();
+    TokenClient& tokenClient() { return *clients().tokenClient; }
+    TokenProvider& tokens() { return *clients().tokens; }
+    ArmClient& arm() { return *clients().arm; }
+    TenantDiscovery& discovery() { return *clients().discovery; }
+    SignInService& signIn() { return *clients().signIn; }
 
 private:
+    // What talks to the identity platform and ARM of the loaded cloud.
+    struct Clients
+    {
+        AuthorityDiscovery* authority = nullptr;
+        TokenClient* tokenClient = nullptr;
+        TokenProvider* tokens = nullptr;
+        ArmClient* arm = nullptr;
+        TenantDiscovery* discovery = nullptr;
+        SignInService* signIn = nullptr;
+    };
+    Clients& clients(); // built on first use
+    void buildClients();
+
     Options m_options;
     const Clock& m_clock;
     QString m_clientId;
@@ -66,12 +81,7 @@ private:
     TokenCacheService* m_cache = nullptr;
     QNetworkAccessManager* m_network = nullptr;
     HttpClient* m_http = nullptr;
-    AuthorityDiscovery* m_authority = nullptr;
-    TokenClient* m_tokenClient = nullptr;
-    TokenProvider* m_tokens = nullptr;
-    ArmClient* m_arm = nullptr;
-    TenantDiscovery* m_discovery = nullptr;
-    SignInService* m_signIn = nullptr;
+    Clients m_clients;
 };
 
 } // namespace tenantry

@@ -1,13 +1,15 @@
 #include "store/KeychainStore.h"
 
+#include "store/KeychainJobModule.h"
 #include "store/KeychainStorePlatform.h"
 #include "util/Logging.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
+#include <QLibrary>
 #include <QTimer>
 
-#include <qt6keychain/keychain.h>
+#include <qt6keychain/keychain.h> // the error codes only: the jobs run in the keychain module
 
 #include <memory>
 
@@ -71,6 +73,35 @@ QList<QByteArray> layout(const QByteArray& data, int maxChunkSize)
         items.append(text.mid(i * piece, piece));
     items[0].prepend(kChunkMagic + QByteArray::number(count) + ' ' + sha256Hex(data) + '\n');
     return items;
+}
+
+// The keychain module, looked for once per process: installed in <prefix>/lib/tenantry beside bin/ (the
+// build tree is laid out alike), or next to the program (Windows).
+struct KeychainModule
+{
+    keychainmodule::StartJob startJob = nullptr;
+    QString error;
+};
+
+const KeychainModule& keychainModule()
+{
+    static const KeychainModule module = [] {
+        KeychainModule loaded;
+        const QString programDir = QCoreApplication::applicationDirPath();
+        QStringList tried;
+        const QStringList dirs = {programDir + QStringLiteral("/../lib/tenantry"), programDir};
+        for (const QString& dir : dirs) {
+            QLibrary library(dir + QLatin1Char('/') + QLatin1String(keychainmodule::kModuleName));
+            loaded.startJob =
+                reinterpret_cast<keychainmodule::StartJob>(library.resolve(keychainmodule::kStartJobSymbol));
+            if (loaded.startJob)
+                return loaded; // never unloaded: jobs call back into it
+            tried << library.errorString();
+        }
+        loaded.error = tried.join(QStringLiteral("; "));
+        return loaded;
+    }();
+    return module;
 }
 
 QString verb(int kind)
@@ -337,25 +368,16 @@ void KeychainStore::runJob(JobKind kind, const QString& itemKey, const QByteArra
         return;
     }
 
-    QKeychain::Job* job = nullptr;
-    switch (kind) {
-    case JobKind::Read:
-        job = new QKeychain::ReadPasswordJob(m_service);
-        break;
-    case JobKind::Write: {
-        auto* writeJob = new QKeychain::WritePasswordJob(m_service);
-        writeJob->setBinaryData(data);
-        job = writeJob;
-        break;
+    const KeychainModule& module = keychainModule();
+    const keychainmodule::StartJob startJob = module.startJob;
+    if (!startJob) {
+        SecretStoreResult result;
+        result.status = SecretStoreResult::Status::Unavailable;
+        result.error =
+            tr("No keychain service answered (Tenantry's keychain module could not be loaded: %1).").arg(module.error);
+        QTimer::singleShot(0, this, [done = std::move(done), result] { done(result); });
+        return;
     }
-    case JobKind::Delete:
-        job = new QKeychain::DeletePasswordJob(m_service);
-        break;
-    }
-    // No parent: a job whose store goes away must still live until the backend calls it back.
-    job->setAutoDelete(true);
-    job->setInsecureFallback(false);
-    job->setKey(itemKey);
 
     struct State
     {
@@ -380,7 +402,7 @@ void KeychainStore::runJob(JobKind kind, const QString& itemKey, const QByteArra
         (*shared)(result);
     };
 
-    connect(job, &QKeychain::Job::finished, this, [this, kind, state, finish](QKeychain::Job* j) {
+    auto finished = [this, kind, state, finish](int error, const QString& detail, const QByteArray& read) {
         if (state->handled) {
             if (state->timedOut) {
                 --m_stalledJobs; // the late answer is dropped: its caller was told already
@@ -391,11 +413,10 @@ void KeychainStore::runJob(JobKind kind, const QString& itemKey, const QByteArra
         state->handled = true;
         SecretStoreResult result;
         bool notReady = false;
-        const QString detail = j->errorString();
-        switch (j->error()) {
+        switch (QKeychain::Error(error)) {
         case QKeychain::NoError:
             if (kind == JobKind::Read)
-                result.data = static_cast<QKeychain::ReadPasswordJob*>(j)->binaryData();
+                result.data = read;
             break;
         case QKeychain::EntryNotFound:
             result.status = SecretStoreResult::Status::NotFound;
@@ -427,7 +448,7 @@ void KeychainStore::runJob(JobKind kind, const QString& itemKey, const QByteArra
             break;
         }
         finish(std::move(result), notReady);
-    });
+    };
 
     // A job the backend never calls back (a hung daemon, D-Bus replies that never come, libsecret
     // without a GLib event loop).
@@ -445,7 +466,10 @@ void KeychainStore::runJob(JobKind kind, const QString& itemKey, const QByteArra
         finish(std::move(result), false);
     });
 
-    job->start();
+    const auto moduleKind = kind == JobKind::Read    ? keychainmodule::JobKind::Read
+                            : kind == JobKind::Write ? keychainmodule::JobKind::Write
+                                                     : keychainmodule::JobKind::Delete;
+    startJob(moduleKind, m_service, itemKey, data, this, finished);
 }
 
 } // namespace tenantry

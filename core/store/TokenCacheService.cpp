@@ -1,5 +1,6 @@
 #include "store/TokenCacheService.h"
 
+#include "store/KeychainInStepMarker.h"
 #include "util/Logging.h"
 
 #include <QCoreApplication>
@@ -22,6 +23,7 @@ using FileStatus = MsalCacheFile::Status;
 using KeyStatus = SecretStoreResult::Status;
 
 constexpr int kEnvelopeFormat = 1;
+const QString kCacheFileName = QStringLiteral("msal_token_cache.json");
 // A modify is computed against the file as read and written only if the file is still the same
 // under the lock. az writes rarely; five tries in a row all losing to another writer means
 // something is rewriting the file in a loop.
@@ -350,6 +352,7 @@ struct TokenCacheService::Private
     QString key;
     MsalCacheFile file;
     QString keychainLockPath;
+    KeychainInStepMarker inStepMarker;
     FileLockOptions lockOptions;
     QString clientId;
     std::deque<std::function<void()>> queue;
@@ -368,23 +371,19 @@ struct TokenCacheService::Private
         , keychain(store)
         , configDir(dir)
         , key(TokenCacheService::keychainKeyFor(dir))
-        , file(QDir(dir).filePath(QStringLiteral("msal_token_cache.json")))
+        , file(QDir(dir).filePath(kCacheFileName))
         , keychainLockPath(lockPathFor(key, dir))
+        , inStepMarker(dir)
     {}
 
     // The keychain item is Tenantry's alone, so only Tenantry processes need to agree on its lock: it
     // lives in the per-user runtime directory (0700, XDG_RUNTIME_DIR), named after the item, so
     // keychain-only mode creates nothing in az's configuration directory and never makes az wait. The
     // protocol is FileLock's, the one msal-extensions uses for the file (it refuses a lock file that is
-    // a link or another user's). Without XDG_RUNTIME_DIR (ssh without a login session, containers): the
-    // config directory, not QStandardPaths::RuntimeLocation, whose fallback warns on tenantry-cli's stderr.
+    // a link or another user's).
     static QString lockPathFor(const QString& itemKey, const QString& dir)
     {
-        QString runtime = qEnvironmentVariable("XDG_RUNTIME_DIR");
-        if (runtime.isEmpty() || !QDir::isAbsolutePath(runtime) || !QFileInfo(runtime).isDir())
-            runtime = dir;
-        const QByteArray name = QCryptographicHash::hash(itemKey.toUtf8(), QCryptographicHash::Sha256).toHex().left(24);
-        return QDir(runtime).filePath(QStringLiteral("tenantry-keychain-%1.lockfile").arg(QString::fromLatin1(name)));
+        return KeychainInStepMarker::runtimeFilePath(itemKey, dir, QStringLiteral("lockfile"));
     }
 
     // --- the queue --------------------------------------------------------------------------
@@ -537,25 +536,36 @@ struct TokenCacheService::Private
     }
 
     // Writes the envelope, or removes the item when there is nothing to keep. Skips it when the
-    // keychain already holds exactly that.
+    // keychain already holds exactly that. Keeps the in-step marker true: removed before the keychain
+    // changes, set once it holds a copy that defers to the file (a failure leaves it removed).
     void storeEnvelope(const std::optional<Envelope>& current, const Envelope& wanted,
                        std::function<void(SecretStoreResult)> then)
     {
         const bool nothingToKeep = wanted.cache.entryCount() == 0 && wanted.fileDigest.isEmpty();
-        if ((current && *current == wanted) || (!current && nothingToKeep) || !keychain) {
+        const bool defersToFile = nothingToKeep || (!wanted.fileDigest.isEmpty() && !wanted.fileBase.is_object());
+        const bool unchanged = (current && *current == wanted) || (!current && nothingToKeep);
+        QString markerError;
+        if (keychain && !(unchanged && defersToFile) && !inStepMarker.clear(&markerError))
+            qCWarning(lcStore).noquote() << markerError;
+        if (unchanged || !keychain) {
             SecretStoreResult result;
             if (!keychain) {
                 result.status = KeyStatus::Unavailable;
                 result.error = QCoreApplication::translate(
                     "tenantry::TokenCacheService", "No keychain service answered (no keychain support configured).");
+            } else if (defersToFile) {
+                markInStep();
             }
             QTimer::singleShot(0, q, [then = std::move(then), result] { then(result); });
             return;
         }
         QPointer<TokenCacheService> self(q);
-        auto guarded = [self, then = std::move(then)](const SecretStoreResult& r) {
-            if (self)
-                then(r);
+        auto guarded = [this, self, defersToFile, then = std::move(then)](const SecretStoreResult& r) {
+            if (!self)
+                return;
+            if (defersToFile && r.ok())
+                markInStep();
+            then(r);
         };
         if (nothingToKeep) {
             keychain->remove(key, [guarded = std::move(guarded)](const SecretStoreResult& r) {
@@ -567,6 +577,13 @@ struct TokenCacheService::Private
             return;
         }
         keychain->write(key, encodeEnvelope(wanted), std::move(guarded));
+    }
+
+    void markInStep()
+    {
+        QString error;
+        if (!inStepMarker.set(&error))
+            qCWarning(lcStore).noquote() << error;
     }
 
     // Reads the file (worker), computes what it should hold (here), and writes that under the lock
@@ -1157,6 +1174,16 @@ QString TokenCacheService::keychainKeyFor(const QString& configDir)
     if (canonical.isEmpty())
         canonical = QDir::cleanPath(QDir(configDir).absolutePath());
     return QStringLiteral("msal-cache:") + canonical;
+}
+
+std::optional<MsalCache> TokenCacheService::readFileWhenInStep() const
+{
+    if (m_mode != StorageMode::KeychainAndFile || !d->inStepMarker.isSet())
+        return std::nullopt;
+    MsalCacheFile::ReadResult read = d->file.read();
+    if (read.status != FileStatus::Ok)
+        return std::nullopt;
+    return std::move(read.cache);
 }
 
 QString TokenCacheService::keychainKey() const

@@ -10,6 +10,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace tenantry {
 
@@ -68,6 +69,10 @@ struct CacheOutcome
 //   - file deleted after a sync (az logout / az account clear): the user's clear, honoured (also while
 //     the keychain copy is ahead: deleting the file is a wipe).
 //
+// While the keychain copy defers to the file (no item, or one written in step: a load takes the file's
+// content), the KeychainInStepMarker file is kept, so readFileWhenInStep() can answer from the file
+// without the keychain; it is removed before the keychain takes any other copy.
+//
 // KeychainOnly: the file is never written. Every load and modify runs under a cross-process lock
 // (FileLock's protocol, keychainLockPath()) from reading the keychain item to writing it, so concurrent
 // Tenantry processes keep each other's tokens. When no keychain answers, changes stay in this process's
@@ -102,6 +107,13 @@ public:
 
     // Reads keychain and file, reconciles them, and makes the result cache(). Emits cacheChanged().
     void load(Done done);
+
+    // The cache load() would give, read from the file alone where that is known without the keychain:
+    // KeychainAndFile mode, and the keychain copy deferring to the file (KeychainInStepMarker: the item
+    // is absent or was last written in step, not ahead of the file). Read as az reads it (lock-free; a
+    // file MSAL Python is half-way through writing is read again), on the caller's thread. nullopt when the
+    // keychain has to be asked or the file is no readable cache: then load().
+    std::optional<MsalCache> readFileWhenInStep() const;
 
     // Applies `change` to the freshest cache and writes it to every store the mode names. Calls are
     // queued: one runs at a time, in order. `change` runs on this object's thread and must only edit

@@ -786,6 +786,62 @@ private slots:
         expectInStep(*service, *m_keychain);
     }
 
+    // The file alone gives the cache only while the keychain copy defers to it: after a load or a
+    // change that reached both. A sign-out that reached only the keychain leaves the file behind, so
+    // the file is not read alone until a load has brought it in step again; nor after the keychain
+    // refused a write (what it holds is then unknown).
+    void fileIsReadAloneOnlyWhileKeychainDefersToIt()
+    {
+        test::copySample(kSample, m_dir);
+        FakeSecretStore fake;
+        auto service = makeService(&fake);
+        QVERIFY(!service->readFileWhenInStep()); // nothing known of the keychain yet
+        QVERIFY(checked(load(*service)).ok);
+        const int reads = fake.reads;
+        std::optional<MsalCache> alone = service->readFileWhenInStep();
+        QVERIFY(alone && *alone == sample());
+        QVERIFY(makeService(&fake)->readFileWhenInStep()); // another process sees it too
+        QCOMPARE(fake.reads, reads);
+
+        QVERIFY(QDir().mkpath(m_file + QStringLiteral(".lockfile")));
+        const CacheOutcome signOut =
+            checked(modify(*service, [](MsalCache& cache) { cache.removeAccount(kHid, kEnv, kCli); }));
+        QVERIFY(!signOut.ok); // only the keychain took it
+        QVERIFY(hasAccount(parseCache(readFile(m_file)), kHid));
+        QVERIFY(!service->readFileWhenInStep());
+        QVERIFY(!makeService(&fake)->readFileWhenInStep());
+
+        QVERIFY(QDir().rmdir(m_file + QStringLiteral(".lockfile")));
+        QVERIFY(checked(load(*service)).ok);
+        QVERIFY(!hasAccount(parseCache(readFile(m_file)), kHid));
+        alone = service->readFileWhenInStep();
+        QVERIFY(alone && *alone == service->cache());
+
+        fake.failWrites(SecretStoreResult::Status::Failed, 1);
+        const AccessToken token = accessToken(QStringLiteral("tenant-k"), QStringLiteral("kcrefused"));
+        QVERIFY(checked(modify(*service, [token](MsalCache& cache) { cache.upsert(token); })).ok);
+        QVERIFY(!service->readFileWhenInStep());
+        QVERIFY(checked(load(*service)).ok); // the keychain takes the copy now
+        alone = service->readFileWhenInStep();
+        QVERIFY(alone && hasTarget(*alone, QStringLiteral("kcrefused")));
+    }
+
+    // Keychain-only mode always asks the keychain, and its copy (never synced with the file) stops
+    // other processes from reading the file alone.
+    void keychainOnlyNeverReadsTheFileAlone()
+    {
+        test::copySample(kSample, m_dir);
+        FakeSecretStore fake;
+        auto both = makeService(&fake);
+        QVERIFY(checked(load(*both)).ok);
+        QVERIFY(both->readFileWhenInStep());
+        auto only = makeService(&fake, StorageMode::KeychainOnly);
+        QVERIFY(!only->readFileWhenInStep());
+        const AccessToken token = accessToken(QStringLiteral("tenant-o"), QStringLiteral("kconly"));
+        QVERIFY(checked(modify(*only, [token](MsalCache& cache) { cache.upsert(token); })).ok);
+        QVERIFY(!both->readFileWhenInStep());
+    }
+
     void clearRemovesKeychainItemAndFile()
     {
         test::copySample(kSample, m_dir);
