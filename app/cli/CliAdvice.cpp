@@ -1,5 +1,7 @@
 #include "CliAdvice.h"
 
+#include <QRegularExpression>
+
 namespace tenantry::cli {
 
 QString tokenFailureMessage(const TokenResponse& response)
@@ -9,6 +11,24 @@ QString tokenFailureMessage(const TokenResponse& response)
     if (response.error == TokenResponse::Error::NotSignedIn && response.homeAccountId.isEmpty())
         return response.message + QStringLiteral(" Run 'tenantry-cli login' (or 'az login').");
     return response.message;
+}
+
+QString brokerRenewalHint(const QList<QPair<QString, QStringList>>& options)
+{
+    // Quoted for a POSIX shell where a value needs it, so the line can be pasted as it is.
+    static const QRegularExpression plain(QStringLiteral("^[A-Za-z0-9_@%+=:,./-]+$"));
+    QString command = QStringLiteral("az account get-access-token");
+    for (const auto& [name, values] : options) {
+        command += QLatin1Char(' ') + name;
+        for (const QString& value : values) {
+            QString quoted = value;
+            if (!plain.match(value).hasMatch())
+                quoted = QLatin1Char('\'') + QString(value).replace(QLatin1Char('\''), QStringLiteral("'\\''")) +
+                         QLatin1Char('\'');
+            command += QLatin1Char(' ') + quoted;
+        }
+    }
+    return QStringLiteral("To renew it through the broker, run az, then this command again:\n") + command;
 }
 
 QString subscriptionFailureMessage(const Error& error)

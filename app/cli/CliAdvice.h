@@ -13,6 +13,10 @@ namespace tenantry::cli {
 // sign-in command.
 QString tokenFailureMessage(const TokenResponse& response);
 
+// After TokenResponse::Error::HeldByBroker: az renews the token through the broker, with the options the
+// user gave (each name with its values: --tenant T, --scope S1 S2, ...); tenantry-cli then serves it.
+QString brokerRenewalHint(const QList<QPair<QString, QStringList>>& options);
+
 // A sign-in or refresh SignInService refused: core's words and, when only tenants without subscriptions
 // were found, the option that lists them.
 QString signInFailureMessage(const SignInResult& result);

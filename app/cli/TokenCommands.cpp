@@ -98,7 +98,14 @@ void TokenCommands::getAccessToken(const ParsedArgs& args)
     request.tenantId = tenant.isEmpty() ? sub->tenantId : tenant;
     request.username = sub->userName;
     const bool servicePrincipal = sub->userType == QLatin1String("servicePrincipal");
-    auto print = [this, request, subscriptionId = sub->id, tenant](const TokenResponse& response) {
+    // The same request, as az's command line: what renews a broker-held account's token.
+    QList<QPair<QString, QStringList>> azOptions;
+    for (const char* name : {"subscription", "resource-type", "resource", "scope", "tenant"}) {
+        const QString dest = QLatin1String(name);
+        if (args.has(dest))
+            azOptions.append({QStringLiteral("--") + dest, args.values(dest)});
+    }
+    auto print = [this, request, subscriptionId = sub->id, tenant, azOptions](const TokenResponse& response) {
         if (!response.ok()) {
             QString message = tokenFailureMessage(response);
             // The tenant's challenge is met by signing in to it; anything else a sign-in cures, by signing in again.
@@ -106,6 +113,8 @@ void TokenCommands::getAccessToken(const ParsedArgs& args)
                 message += QLatin1Char('\n') + QStringLiteral("Run 'tenantry-cli login --tenant %1' to sign in to "
                                                               "this tenant interactively.")
                                                    .arg(request.tenantId);
+            else if (response.error == TokenResponse::Error::HeldByBroker)
+                message += QLatin1Char('\n') + brokerRenewalHint(azOptions);
             else if (response.needsInteractiveSignIn())
                 message += QLatin1Char('\n') + reauthenticateHint(request.username);
             m_output.fail(message);
@@ -115,7 +124,7 @@ void TokenCommands::getAccessToken(const ParsedArgs& args)
                        {"expiresOn", jstr(azLocalTime(response.expiresOn))},
                        {"expires_on", response.expiresOn},
                        {"tenant", jstr(request.tenantId)},
-                       {"tokenType", jstr(response.tokenType)}};
+                       {"tokenType", "Bearer"}}; // az prints it so whatever the cache says ("bearer" from a broker)
         if (tenant.isEmpty())
             result["subscription"] = jstr(subscriptionId);
         m_output.printResult(result);

@@ -1,5 +1,6 @@
 #include "account/AccountDirectory.h"
 
+#include "account/BrokerHeldAccount.h"
 #include "util/Jwt.h"
 
 #include <QSet>
@@ -109,6 +110,7 @@ void AccountDirectory::rebuild(const MsalCache& cache, const QList<Subscription>
         entry.username = a.username;
         entry.environment = a.environment;
         entry.hasRefreshToken = !cache.refreshTokensFor(a.homeAccountId, m_environment, m_clientId).isEmpty();
+        entry.heldByBroker = isHeldByBroker(cache, a.homeAccountId, m_environment, m_clientId);
         for (const QString& realm : {a.realm, QStringLiteral("organizations")}) {
             if (const auto id = cache.idTokenFor(a.homeAccountId, m_environment, m_clientId, realm)) {
                 entry.displayName = json::toQString(jwt::claims(id->secret.reveal()).value("name", Json()));
@@ -199,10 +201,12 @@ void AccountDirectory::settleState(const AccountEntry& account, const TenantEntr
     // learnt about the tenant stands otherwise.
     const TenantKey key(account.homeAccountId, tenant.tenantId);
     const TenantState now = m_states.state(key);
-    if (!account.hasRefreshToken) {
+    if (!account.signedIn()) {
         if (now != TenantState::SignInExpired)
             m_states.setState(key, TenantState::NotSignedIn, tr("Not signed in on this computer."));
-    } else if (!m_states.contains(key) || now == TenantState::NotSignedIn) {
+    } else if (!m_states.contains(key) || now == TenantState::NotSignedIn ||
+               (account.heldByBroker && now == TenantState::SignInExpired)) {
+        // A broker-held sign-in has no refresh token here to expire: signed in while az has it.
         m_states.setState(key, TenantState::SignedIn);
     }
 }
@@ -285,7 +289,7 @@ bool AccountDirectory::isSignInExpired(const QString& homeAccountId) const
 void AccountDirectory::setSignInExpired(const QString& homeAccountId)
 {
     for (const AccountEntry& account : std::as_const(m_accounts)) {
-        if (account.homeAccountId != homeAccountId)
+        if (account.homeAccountId != homeAccountId || account.heldByBroker)
             continue;
         for (const TenantEntry& tenant : account.tenants)
             m_states.setState({homeAccountId, tenant.tenantId}, TenantState::SignInExpired,

@@ -36,6 +36,9 @@ struct AccountEntry
     QString displayName;
     QString environment;
     bool hasRefreshToken = false; // in the cache; whether it still works is its tenants' state
+    bool heldByBroker = false; // signed in through a broker (BrokerHeldAccount.h): cached tokens only, az renews them
+
+    bool signedIn() const { return hasRefreshToken || heldByBroker; }
     QList<TenantEntry> tenants;
 };
 
@@ -63,7 +66,8 @@ public:
     // nothing new about are as before.
     void setAccountRefreshing(const QString& homeAccountId, bool refreshing);
     bool isRefreshing(const QString& homeAccountId) const;
-    // The account's refresh token was rejected: every tenant needs the account to sign in again.
+    // The account's refresh token was rejected: every tenant needs the account to sign in again (not for
+    // a broker-held account: the broker, not this cache, holds its sign-in).
     void setSignInExpired(const QString& homeAccountId);
     bool isSignInExpired(const QString& homeAccountId) const;
     // A sign-in of the account succeeded: tenants waiting for it are signed in again.

@@ -11,7 +11,7 @@ namespace {
 bool sameAccount(const AccountEntry& a, const AccountEntry& b)
 {
     return a.homeAccountId == b.homeAccountId && a.username == b.username && a.displayName == b.displayName &&
-           a.environment == b.environment && a.hasRefreshToken == b.hasRefreshToken;
+           a.environment == b.environment && a.hasRefreshToken == b.hasRefreshToken && a.heldByBroker == b.heldByBroker;
 }
 
 bool sameTenant(const TenantEntry& a, const TenantEntry& b)
@@ -287,12 +287,18 @@ QString AccountTreeModel::subscriptionStateText(const QString& state)
     return state;
 }
 
+QString AccountTreeModel::heldByBrokerText()
+{
+    return tr("Signed in through the broker az uses (Web Account Manager on Windows): Tenantry uses the tokens az "
+              "cached, and az renews them.");
+}
+
 QString AccountTreeModel::statusText(const Node& tenant) const
 {
     const TenantStateInfo info = stateOf(tenant);
     switch (info.state) {
     case TenantState::SignedIn:
-        return tr("Signed in");
+        return tenant.accountNode().account.heldByBroker ? tr("Signed in through the broker") : tr("Signed in");
     case TenantState::NeedsInteraction:
     case TenantState::SignInExpired:
     case TenantState::NotSignedIn:
@@ -308,12 +314,15 @@ QString AccountTreeModel::statusText(const Node& tenant) const
 QString AccountTreeModel::expiresText(const Node& tenant) const
 {
     // A tenant that needs an interactive sign-in gets no new token by refresh: nothing "renews on use".
-    const bool renews = tenant.accountNode().account.hasRefreshToken && !needsSignIn(stateOf(tenant).state);
+    const AccountEntry& account = tenant.accountNode().account;
+    const bool renews = account.hasRefreshToken && !needsSignIn(stateOf(tenant).state);
     if (tenant.tenant.tokenExpiresOn == 0)
         return renews ? tr("renews on use") : QStringLiteral("—");
     const qint64 left = tenant.tenant.tokenExpiresOn - m_clock.nowSecs();
     if (left <= 0)
-        return renews ? tr("expired — renews on use") : tr("expired");
+        return renews                 ? tr("expired — renews on use")
+               : account.heldByBroker ? tr("expired — az renews it")
+                                      : tr("expired");
     return formatCountdown(left);
 }
 
@@ -333,6 +342,10 @@ QVariant AccountTreeModel::data(const QModelIndex& index, int role) const
         return account.homeAccountId;
     case HasRefreshTokenRole:
         return account.hasRefreshToken && !accountNode.signInExpired;
+    case SignedInRole:
+        return account.signedIn() && !accountNode.signInExpired;
+    case HeldByBrokerRole:
+        return account.heldByBroker;
     case RefreshTokenDeadRole:
         return accountNode.signInExpired;
     default:
@@ -362,12 +375,14 @@ QVariant AccountTreeModel::accountData(const Node& node, int column, int role) c
                 return tr("Refreshing…");
             if (node.signInExpired)
                 return tr("Sign-in expired");
-            if (!account.hasRefreshToken)
+            if (!account.signedIn())
                 return tr("Not signed in");
             return tr("%n tenant(s)", nullptr, static_cast<int>(node.children.size()));
         }
         return {};
     case Qt::ToolTipRole:
+        if (account.heldByBroker)
+            return QString(account.username + QLatin1Char('\n') + heldByBrokerText());
         return account.username;
     case KindRole:
         return AccountKind;
@@ -394,6 +409,8 @@ QVariant AccountTreeModel::tenantData(const Node& node, int column, int role) co
         const QString reason = stateOf(node).reason;
         if (!reason.isEmpty())
             tip += QLatin1Char('\n') + reason;
+        if (node.accountNode().account.heldByBroker)
+            tip += QLatin1Char('\n') + heldByBrokerText();
         return tip;
     }
     case KindRole:

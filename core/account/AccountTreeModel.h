@@ -40,6 +40,8 @@ public:
         SubscriptionNameRole, // subscription rows
         RefreshTokenDeadRole, // the account's sign-in expired or was revoked (a tenant of it is SignInExpired)
         DefaultDomainRole,    // the tenant's default domain, when known
+        SignedInRole,         // the account is signed in: by its refresh token (not rejected) or through a broker
+        HeldByBrokerRole,     // a broker holds the account's sign-in (BrokerHeldAccount.h): cached tokens only
     };
 
     AccountTreeModel(AccountDirectory* directory, const Clock& clock, QObject* parent = nullptr);
@@ -56,6 +58,8 @@ public:
 
     // "59:58", "1:02:03", "3 d 4 h"; shown for a token's time left.
     static QString formatCountdown(qint64 secondsLeft);
+    // Said of an account (and its tenants) whose sign-in a broker holds.
+    static QString heldByBrokerText();
     static constexpr qint64 kExpiringSoonSecs = 300;
 
 private:

@@ -1,6 +1,7 @@
 #include "account/SignInService.h"
 
 #include "account/AzureCliState.h"
+#include "account/BrokerHeldAccount.h"
 #include "auth/TokenClient.h"
 #include "cache/TokenResponseWriter.h"
 #include "store/TokenCacheService.h"
@@ -133,10 +134,11 @@ void SignInService::discoverAndMerge(const QString& username, const QString& hom
             return;
         }
         // Signed out, or everything wiped, while discovery ran: its subscriptions must not come back.
+        const MsalCache& cache = m_cache->cache();
+        const QString environment = m_client->discovery()->environment();
         if (!homeAccountId.isEmpty() &&
-            m_cache->cache()
-                .refreshTokensFor(homeAccountId, m_client->discovery()->environment(), m_client->clientId())
-                .isEmpty()) {
+            cache.refreshTokensFor(homeAccountId, environment, m_client->clientId()).isEmpty() &&
+            !isHeldByBroker(cache, homeAccountId, environment, m_client->clientId())) {
             result.error = tr("%1 was signed out meanwhile; nothing was saved.").arg(username);
             done(result);
             return;

@@ -10,8 +10,7 @@ TenantDiscovery::TenantDiscovery(TokenProvider* tokens, ArmClient* arm, QString 
     , m_tokens(tokens)
     , m_arm(arm)
     , m_armScope(std::move(armScope))
-{
-}
+{}
 
 void TenantDiscovery::discover(const QString& username, const QString& onlyTenant,
                                std::function<void(const DiscoveryResult&)> done)
@@ -68,8 +67,9 @@ void TenantDiscovery::discoverTenant(const QString& username, const ArmTenant& t
         TenantStatus status;
         status.tenant = tenant;
         if (!token.ok()) {
-            status.state =
-                token.needsInteractiveSignIn() ? TenantStatus::State::NeedsSignIn : TenantStatus::State::Error;
+            status.state = token.needsInteractiveSignIn()                      ? TenantStatus::State::NeedsSignIn
+                           : token.error == TokenResponse::Error::HeldByBroker ? TenantStatus::State::HeldByBroker
+                                                                               : TenantStatus::State::Error;
             status.reason = token.message;
             status.claims = token.claims;
             done(status);

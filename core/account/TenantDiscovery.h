@@ -14,15 +14,16 @@ class TokenProvider;
 struct TenantStatus
 {
     enum class State {
-        SignedIn,      // a token for it was had; its subscriptions are listed
-        NeedsSignIn,   // MFA / Conditional Access / 401: an interactive sign-in to this tenant is needed
-        Error,         // it could not be reached for another reason (network, server)
+        SignedIn,     // a token for it was had; its subscriptions are listed
+        NeedsSignIn,  // MFA / Conditional Access / 401: an interactive sign-in to this tenant is needed
+        Error,        // it could not be reached for another reason (network, server)
+        HeldByBroker, // signed in through a broker and no cached token is valid: az renews it, no sign-in is needed
     };
 
     ArmTenant tenant;
     State state = State::Error;
-    QString reason;  // for people, when not SignedIn
-    QString claims;  // the claims challenge to carry into that tenant's sign-in
+    QString reason; // for people, when not SignedIn
+    QString claims; // the claims challenge to carry into that tenant's sign-in
     qint64 tokenExpiresOn = 0;
     QList<ArmSubscription> subscriptions;
 };

@@ -1,5 +1,6 @@
 #include "account/TokenProvider.h"
 
+#include "account/BrokerHeldAccount.h"
 #include "account/CachedTokenLookup.h"
 #include "auth/TokenClient.h"
 #include "cache/TokenResponseWriter.h"
@@ -24,8 +25,7 @@ TokenProvider::TokenProvider(TokenCacheService* cache, TokenClient* client, cons
     , m_cache(cache)
     , m_client(client)
     , m_clock(clock)
-{
-}
+{}
 
 void TokenProvider::getToken(const TokenRequest& request, Done done)
 {
@@ -43,20 +43,32 @@ void TokenProvider::getToken(const TokenRequest& request, Done done)
     refresh(key, request, cached.homeAccountId, 0);
 }
 
-void TokenProvider::refresh(const QString& key, const TokenRequest& request, const QString& homeAccountId,
-                            int attempt)
+void TokenProvider::refresh(const QString& key, const TokenRequest& request, const QString& homeAccountId, int attempt)
 {
     const QString environment = m_client->discovery()->environment();
     const QList<RefreshToken> candidates =
         m_cache->cache().refreshTokensFor(homeAccountId, environment, m_client->clientId());
+    if (attempt == 0 && candidates.isEmpty() &&
+        isHeldByBroker(m_cache->cache(), homeAccountId, environment, m_client->clientId())) {
+        // Signed in, through a broker that keeps the refresh token: nothing to refresh here, no sign-in to ask for.
+        TokenResponse response;
+        response.error = TokenResponse::Error::HeldByBroker;
+        response.homeAccountId = homeAccountId;
+        response.tenantId = request.tenantId;
+        response.message = tr("The sign-in of %1 is held by the broker az signed in with; no valid access token "
+                              "for %2 in tenant %3 is cached, and only az can get a new one.")
+                               .arg(request.username, request.scopes.join(QLatin1Char(' ')), request.tenantId);
+        complete(key, response);
+        return;
+    }
     if (attempt >= candidates.size()) {
         TokenResponse response;
         response.error = attempt == 0 ? TokenResponse::Error::NotSignedIn : TokenResponse::Error::RefreshTokenDead;
         response.homeAccountId = homeAccountId;
         response.tenantId = request.tenantId;
-        response.message = attempt == 0 ? tr("No refresh token is cached for %1: sign in again.").arg(request.username)
-                                        : tr("The sign-in of %1 has expired or was revoked: sign in again.")
-                                              .arg(request.username);
+        response.message =
+            attempt == 0 ? tr("No refresh token is cached for %1: sign in again.").arg(request.username)
+                         : tr("The sign-in of %1 has expired or was revoked: sign in again.").arg(request.username);
         if (attempt > 0)
             emit refreshTokenDead(homeAccountId, response.message);
         complete(key, response);
@@ -68,7 +80,7 @@ void TokenProvider::refresh(const QString& key, const TokenRequest& request, con
     m_client->refresh(
         request.tenantId, rt.secret, request.scopes, homeAccountId, QString(),
         [this, key, request, homeAccountId, attempt, rtKey = rt.key](const TokenGrantResult& result,
-                                                                      const QString& realm) {
+                                                                     const QString& realm) {
             TokenResponse response;
             response.homeAccountId = homeAccountId;
             response.tenantId = request.tenantId;

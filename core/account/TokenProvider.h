@@ -16,8 +16,8 @@ struct TokenGrantResult;
 
 // Access tokens for any scope and tenant: from the cache when one has more than 5 minutes left,
 // else by the account's refresh token (own client's, or the family's), written back to the cache
-// so az sees it too. However many callers ask for the same (account, tenant, scopes) at once, one
-// refresh is in flight and all of them get its answer.
+// so az sees it too. An account whose sign-in a broker holds has no refresh token here: HeldByBroker. However many
+// callers ask for the same (account, tenant, scopes) at once, one refresh is in flight and all of them get its answer.
 class TokenProvider : public QObject
 {
     Q_OBJECT

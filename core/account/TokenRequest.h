@@ -23,12 +23,14 @@ struct TokenResponse
 {
     enum class Error {
         None,
-        NotSignedIn,      // no account for the user in the cache: sign in first
-        NoValidToken,     // nothing valid cached and no way to refresh it here
+        NotSignedIn,         // no account for the user in the cache: sign in first
+        NoValidToken,        // nothing valid cached and no way to refresh it here
         InteractionRequired, // MFA / Conditional Access: this tenant needs an interactive sign-in
-        RefreshTokenDead, // the account's refresh token was revoked or expired: sign in again
-        Network,          // the identity provider did not answer usefully
-        Storage,          // the cache could not be read
+        RefreshTokenDead,    // the account's refresh token was revoked or expired: sign in again
+        HeldByBroker,        // a broker holds the account's sign-in (BrokerHeldAccount.h) and no cached token is valid:
+                             // the user is signed in, az renews the token; no sign-in cures it
+        Network,             // the identity provider did not answer usefully
+        Storage,             // the cache could not be read
     };
 
     Error error = Error::None;
@@ -43,7 +45,7 @@ struct TokenResponse
     bool ok() const { return error == Error::None; }
     // The one answer to "does the user have to sign in interactively to get this token?": the tenant
     // asks for MFA / Conditional Access, the account's refresh token is dead, or it is not signed in.
-    // Network and storage trouble is not cured by a sign-in.
+    // Network and storage trouble is not cured by a sign-in, nor is a broker-held sign-in (az renews its tokens).
     bool needsInteractiveSignIn() const
     {
         return error == Error::InteractionRequired || error == Error::RefreshTokenDead || error == Error::NotSignedIn;

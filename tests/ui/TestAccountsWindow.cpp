@@ -469,6 +469,43 @@ private slots:
         dialog->reject();
     }
 
+    // az signed in through a broker (WAM): its cache has no refresh token (tests/data/msal-newer-shapes).
+    // The account is signed in, Copy token copies its cached token, and for a tenant without one the
+    // dialog says az renews it; no sign-in is offered or opened.
+    void brokerHeldAccountCopiesItsCachedToken()
+    {
+        const QString fixture = test::dataPath(QStringLiteral("msal-newer-shapes/broker_token_cache.json"));
+        test::writeFile(m_config + QStringLiteral("/msal_token_cache.json"), test::readFile(fixture));
+        startApp();
+        QVERIFY(account().data(AccountTreeModel::SignedInRole).toBool());
+        QCOMPARE(tenant(kNorthwind, AccountTreeModel::StatusColumn).data().toString(),
+                 QStringLiteral("Signed in through the broker"));
+        view()->setFocus();
+        view()->setCurrentIndex(subscription(kProduction));
+        QVERIFY(m_app->actions()->copyToken()->isEnabled());
+        QTest::keyClick(view(), Qt::Key_C, Qt::ControlModifier);
+        CopyTokenDialog* dialog = nullptr;
+        QTRY_VERIFY((dialog = m_app->copyTokenDialog()) && dialog->isVisible());
+        QTest::mouseClick(dialog->copyButton(), Qt::LeftButton);
+        QTRY_VERIFY(!m_app->copyTokenDialog());
+        QString northwindSecret;
+        const QJsonObject tokens = test::readJsonObject(fixture).value(QStringLiteral("AccessToken")).toObject();
+        for (const QJsonValue& t : tokens) {
+            if (t.toObject().value(QStringLiteral("realm")).toString() == kNorthwind)
+                northwindSecret = t.toObject().value(QStringLiteral("secret")).toString();
+        }
+        QVERIFY(!northwindSecret.isEmpty() && QGuiApplication::clipboard()->text() == northwindSecret);
+
+        m_app->openCopyTokenDialog(AccountTarget::fromIndex(tenant(kAdventure)));
+        dialog = m_app->copyTokenDialog();
+        QVERIFY(dialog);
+        dialog->copy();
+        QTRY_VERIFY(dialog->statusText().startsWith(
+            QStringLiteral("No token: The sign-in of sam@northwind.example is held by the broker az signed in with")));
+        QVERIFY(!dialog->statusText().contains(QStringLiteral("Sign in")));
+        dialog->reject();
+    }
+
     void trayCopyTokenUsesTheActiveSubscription()
     {
         m_settings->setValue(AppSettings::Key::ClipboardClearSeconds, 30);

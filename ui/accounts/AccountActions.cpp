@@ -23,7 +23,7 @@ AccountTarget AccountTarget::fromIndex(const QModelIndex& index)
     target.subscriptionId = row.data(AccountTreeModel::SubscriptionIdRole).toString();
     target.subscriptionName = row.data(AccountTreeModel::SubscriptionNameRole).toString();
     target.claims = row.data(AccountTreeModel::ClaimsRole).toString();
-    target.signedIn = row.data(AccountTreeModel::HasRefreshTokenRole).toBool();
+    target.signedIn = row.data(AccountTreeModel::SignedInRole).toBool();
     target.isActive = row.data(AccountTreeModel::IsActiveRole).toBool();
     return target;
 }

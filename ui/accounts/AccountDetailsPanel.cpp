@@ -195,6 +195,7 @@ void AccountDetailsPanel::rebuild()
     const QString signIn =
         index.data(AccountTreeModel::RefreshTokenDeadRole).toBool()  ? tr("Expired or revoked: sign in again")
         : index.data(AccountTreeModel::HasRefreshTokenRole).toBool() ? tr("Signed in; tokens renew on use")
+        : index.data(AccountTreeModel::HeldByBrokerRole).toBool()    ? AccountTreeModel::heldByBrokerText()
                                                                      : tr("Not signed in on this computer");
     addFact(tr("Sign-in:"), signIn, false);
     setButtons({m_actions->signIn(), m_actions->refresh(), m_actions->signOutAccount()});

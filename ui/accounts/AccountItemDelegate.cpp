@@ -126,7 +126,7 @@ void AccountItemDelegate::initStyleOption(QStyleOptionViewItem* option, const QM
             option->font.setBold(true);
         } else if (kind == AccountTreeModel::AccountKind) {
             if (row.data(AccountTreeModel::RefreshTokenDeadRole).toBool() ||
-                !row.data(AccountTreeModel::HasRefreshTokenRole).toBool()) {
+                !row.data(AccountTreeModel::SignedInRole).toBool()) {
                 option->features |= QStyleOptionViewItem::HasDecoration;
                 option->icon = cachedStatus(QStringLiteral("needs-sign-in"));
                 setText(warningColor(option->palette));

@@ -30,6 +30,8 @@ TenantState stateOf(TenantStatus::State state)
         return TenantState::SignedIn;
     case TenantStatus::State::NeedsSignIn:
         return TenantState::NeedsInteraction;
+    case TenantStatus::State::HeldByBroker:
+        return TenantState::SignedIn; // az renews its token through the broker; the reason says so
     case TenantStatus::State::Error:
         break;
     }
@@ -126,7 +128,7 @@ void AccountsController::discoverAll()
 {
     const QList<AccountEntry> accounts = m_directory->accounts();
     for (const AccountEntry& account : accounts) {
-        if (account.hasRefreshToken && !account.homeAccountId.isEmpty() &&
+        if (account.signedIn() && !account.homeAccountId.isEmpty() &&
             !m_directory->isSignInExpired(account.homeAccountId) && !m_directory->isRefreshing(account.homeAccountId))
             discover(account);
     }
@@ -234,7 +236,7 @@ void AccountsController::refreshAll()
 {
     const QList<AccountEntry> accounts = m_directory->accounts();
     for (const AccountEntry& account : accounts) {
-        if (account.hasRefreshToken && !m_directory->isSignInExpired(account.homeAccountId))
+        if (account.signedIn() && !m_directory->isSignInExpired(account.homeAccountId))
             refreshAccount(account.username);
     }
 }
