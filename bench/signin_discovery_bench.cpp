@@ -156,7 +156,7 @@ RunFigures runOnce(const Options& options)
         figures.error = error;
         return figures;
     }
-    session.http().setMaxInFlight(options.maxInFlight);
+    session.http().setMaxInFlightPerHost(options.maxInFlight);
     bool loaded = false;
     session.cache().load([&](const CacheOutcome&) { loaded = true; });
     if (!waitUntil(loaded, 10000)) {

@@ -117,7 +117,7 @@ private slots:
             subscription.displayName = QStringLiteral("Subscription %1").arg(i);
             m_rig->idp.addSubscription(tenant.id, subscription);
         }
-        m_rig->http->setMaxInFlight(4);
+        m_rig->http->setMaxInFlightPerHost(4);
         m_rig->idp.setLatency(IdpEndpoint::Token, 250);
         m_rig->idp.setLatency(IdpEndpoint::OpenIdConfiguration, 100);
         const DiscoveryResult result = discover();

@@ -70,7 +70,7 @@ private slots:
     // No more than maxInFlight requests at the server at once; the rest wait in order and all finish.
     void boundedConcurrency()
     {
-        m_rig->http->setMaxInFlight(3);
+        m_rig->http->setMaxInFlightPerHost(3);
         m_rig->idp.setLatency(IdpEndpoint::OpenIdConfiguration, 200);
         QList<int> finished;
         for (int i = 0; i < 10; ++i)
@@ -84,6 +84,35 @@ private slots:
         QVERIFY(m_rig->idp.maxInFlight(IdpEndpoint::OpenIdConfiguration) >= 2); // and they do run side by side
         QCOMPARE(finished.first(), 0);
         QCOMPARE(finished.last(), 9);
+    }
+
+    // The bound is per host: a second server's requests do not wait behind the first one's queue, and
+    // neither server ever has more than the bound at once. Retries and all, every request ends.
+    void boundedPerHost()
+    {
+        TestIdentityProvider other;
+        QString error;
+        QVERIFY2(other.loadConfig(TestIdentityProvider::sampleConfig(), &error), qPrintable(error));
+        QVERIFY(other.listen());
+        QUrl otherUrl = discoveryUrl();
+        otherUrl.setPort(other.url().port());
+        m_rig->http->setMaxInFlightPerHost(3);
+        m_rig->idp.setLatency(IdpEndpoint::OpenIdConfiguration, 300);
+        other.setLatency(IdpEndpoint::OpenIdConfiguration, 300);
+        other.addFault(IdpFault::httpError(IdpEndpoint::OpenIdConfiguration, 503));
+        int finished = 0;
+        for (int i = 0; i < 10; ++i)
+            m_rig->http->get(discoveryUrl(), {}, [&finished](const Response& r) { finished += r.ok() ? 1 : 0; });
+        for (int i = 0; i < 10; ++i)
+            m_rig->http->get(
+                otherUrl, {}, [&finished](const Response& r) { finished += r.ok() ? 1 : 0; }, RetryPolicy{2, 50, 50});
+        // Both servers busy at once, each with the whole bound.
+        QVERIFY2(QTest::qWaitFor([&] { return m_rig->idp.inFlight() == 3 && other.inFlight() == 3; }, 5000),
+                 qPrintable(QStringLiteral("in flight: %1 and %2").arg(m_rig->idp.inFlight()).arg(other.inFlight())));
+        QVERIFY(QTest::qWaitFor([&] { return finished == 20; }, 30000));
+        QCOMPARE(m_rig->idp.maxInFlight(), 3);
+        QCOMPARE(other.maxInFlight(), 3);
+        QCOMPARE(other.requestCount(), 11); // one retried
     }
 
     void serverErrorRetriedWithBackoff()
