@@ -109,51 +109,56 @@ void ArmClient::fetchPages(const QUrl& url, const QString& token, std::optional<
                            std::shared_ptr<ArmListing<T>> listing, int page, PageCallback<T> onPage,
                            std::function<void(const ArmListing<T>&)> done)
 {
-    m_http->get(url, HttpClient::bearer(token), [=](const HttpResponse& response) {
-        listing->httpStatus = response.status;
-        if (!response.ok()) {
-            listing->error = armError(response);
-            done(*listing);
-            return;
-        }
-        const ArmListPage body = parseArmListPage(response.body);
-        if (!body.ok()) {
-            listing->error = body.error;
-            done(*listing);
-            return;
-        }
-        if (body.skipped > 0)
-            qCDebug(lcArm).noquote() << url.path() << "listed" << body.skipped
-                                     << "entries that are not objects; they were skipped";
-        QList<T> pageItems;
-        for (const Json& item : body.items) {
-            if (listing->items.size() + pageItems.size() >= kMaxItems) {
-                listing->error =
-                    tr("Azure Resource Manager listed more than %1 entries; the rest was not read.").arg(kMaxItems);
-                break;
+    // A listing handed on page by page has work waiting on its next page: it goes first.
+    const auto priority = onPage ? HttpClient::Priority::AheadOfQueue : HttpClient::Priority::Normal;
+    m_http->get(
+        url, HttpClient::bearer(token),
+        [=](const HttpResponse& response) {
+            listing->httpStatus = response.status;
+            if (!response.ok()) {
+                listing->error = armError(response);
+                done(*listing);
+                return;
             }
-            if (auto parsed = parse(item))
-                pageItems.append(std::move(*parsed));
-        }
-        listing->items.append(pageItems);
-        const QUrl nextUrl(body.nextLink);
-        const bool more = listing->ok() && !body.nextLink.isEmpty();
-        if (more && page + 1 >= m_maxPages)
-            listing->error =
-                tr("Azure Resource Manager listed more than %1 pages; the rest was not read.").arg(m_maxPages);
-        // Follow pages only on the same ARM host: a token is never sent elsewhere.
-        else if (more && (nextUrl.scheme() != m_resourceManager.scheme() ||
-                          nextUrl.host() != m_resourceManager.host() || nextUrl.port() != m_resourceManager.port()))
-            listing->error = tr("Azure Resource Manager pointed the next page to another host.");
-        // The next page is asked for before this one is handed on: it is on its way while the caller works.
-        const bool fetchNext = more && listing->ok();
-        if (fetchNext)
-            fetchPages<T>(nextUrl, token, parse, listing, page + 1, onPage, done);
-        if (onPage && !pageItems.isEmpty())
-            onPage(pageItems);
-        if (!fetchNext)
-            done(*listing);
-    });
+            const ArmListPage body = parseArmListPage(response.body);
+            if (!body.ok()) {
+                listing->error = body.error;
+                done(*listing);
+                return;
+            }
+            if (body.skipped > 0)
+                qCDebug(lcArm).noquote() << url.path() << "listed" << body.skipped
+                                         << "entries that are not objects; they were skipped";
+            QList<T> pageItems;
+            for (const Json& item : body.items) {
+                if (listing->items.size() + pageItems.size() >= kMaxItems) {
+                    listing->error =
+                        tr("Azure Resource Manager listed more than %1 entries; the rest was not read.").arg(kMaxItems);
+                    break;
+                }
+                if (auto parsed = parse(item))
+                    pageItems.append(std::move(*parsed));
+            }
+            listing->items.append(pageItems);
+            const QUrl nextUrl(body.nextLink);
+            const bool more = listing->ok() && !body.nextLink.isEmpty();
+            if (more && page + 1 >= m_maxPages)
+                listing->error =
+                    tr("Azure Resource Manager listed more than %1 pages; the rest was not read.").arg(m_maxPages);
+            // Follow pages only on the same ARM host: a token is never sent elsewhere.
+            else if (more && (nextUrl.scheme() != m_resourceManager.scheme() ||
+                              nextUrl.host() != m_resourceManager.host() || nextUrl.port() != m_resourceManager.port()))
+                listing->error = tr("Azure Resource Manager pointed the next page to another host.");
+            // The next page is asked for before this one is handed on: it is on its way while the caller works.
+            const bool fetchNext = more && listing->ok();
+            if (fetchNext)
+                fetchPages<T>(nextUrl, token, parse, listing, page + 1, onPage, done);
+            if (onPage && !pageItems.isEmpty())
+                onPage(pageItems);
+            if (!fetchNext)
+                done(*listing);
+        },
+        RetryPolicy(), priority);
 }
 
 void ArmClient::listTenants(const QString& armToken, std::function<void(const ArmListing<ArmTenant>&)> done)

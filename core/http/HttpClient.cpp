@@ -105,9 +105,9 @@ HttpClient::Headers HttpClient::bearer(const QString& accessToken)
     return {{QByteArrayLiteral("Authorization"), QByteArrayLiteral("Bearer ") + accessToken.toUtf8()}};
 }
 
-void HttpClient::get(const QUrl& url, const Headers& headers, Callback done, RetryPolicy retry)
+void HttpClient::get(const QUrl& url, const Headers& headers, Callback done, RetryPolicy retry, Priority priority)
 {
-    enqueue({QByteArrayLiteral("GET"), url, {}, headers, std::move(done), retry});
+    enqueue({QByteArrayLiteral("GET"), url, {}, headers, std::move(done), retry, 0, 0, priority});
 }
 
 void HttpClient::postForm(const QUrl& url, const QUrlQuery& form, const Headers& headers, Callback done,
@@ -142,7 +142,14 @@ bool HttpClient::usesHttp2(const QUrl& url) const
 void HttpClient::enqueue(Pending pending)
 {
     const QString host = hostKey(pending.url);
-    m_lanes[host].queue.enqueue(std::move(pending));
+    QQueue<Pending>& queue = m_lanes[host].queue;
+    if (pending.priority == Priority::AheadOfQueue) {
+        const auto firstNormal = std::find_if(
+            queue.begin(), queue.end(), [](const Pending& waiting) { return waiting.priority == Priority::Normal; });
+        queue.insert(firstNormal, std::move(pending));
+    } else {
+        queue.enqueue(std::move(pending));
+    }
     pump(host);
 }
 

@@ -100,7 +100,14 @@ public:
     void setMaxBodyBytes(qint64 bytes) { m_maxBodyBytes = std::max<qint64>(1, bytes); }
     void setMaxRetryAfterSecs(int secs) { m_maxRetryAfterSecs = std::max(0, secs); }
 
-    void get(const QUrl& url, const Headers& headers, Callback done, RetryPolicy retry = {});
+    // Where a request waits in its host's queue. AheadOfQueue is for a request that more work waits
+    // on (the next page of the tenant list): it goes before every Normal one still waiting, after the
+    // AheadOfQueue ones already there. Such a request is one at a time per list, so Normal ones are
+    // delayed by at most a request each, never starved.
+    enum class Priority { Normal, AheadOfQueue };
+
+    void get(const QUrl& url, const Headers& headers, Callback done, RetryPolicy retry = {},
+             Priority priority = Priority::Normal);
     void postForm(const QUrl& url, const QUrlQuery& form, const Headers& headers, Callback done,
                   RetryPolicy retry = {});
 
@@ -117,6 +124,7 @@ private:
         RetryPolicy retry;
         int attempt = 0;
         int redirects = 0;
+        Priority priority = Priority::Normal;
     };
 
     // Why an attempt was ended from our side, and whether trying again could help.

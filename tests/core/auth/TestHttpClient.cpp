@@ -115,6 +115,27 @@ private slots:
         QCOMPARE(other.requestCount(), 11); // one retried
     }
 
+    // A request others wait on (the next page of the tenant list) goes before the Normal ones waiting, after
+    // the AheadOfQueue ones already there; the Normal ones keep their order.
+    void aheadOfQueueGoesFirst()
+    {
+        m_rig->http->setMaxInFlightPerHost(1);
+        m_rig->idp.setLatency(IdpEndpoint::OpenIdConfiguration, 100);
+        QStringList order;
+        auto request = [&](const QString& name, HttpClient::Priority priority) {
+            m_rig->http->get(
+                discoveryUrl(), {}, [&order, name](const Response&) { order.append(name); }, {}, priority);
+        };
+        request(QStringLiteral("first"), HttpClient::Priority::Normal); // in flight at once
+        request(QStringLiteral("normal 1"), HttpClient::Priority::Normal);
+        request(QStringLiteral("normal 2"), HttpClient::Priority::Normal);
+        request(QStringLiteral("page 2"), HttpClient::Priority::AheadOfQueue);
+        request(QStringLiteral("page 3"), HttpClient::Priority::AheadOfQueue);
+        QVERIFY(QTest::qWaitFor([&] { return order.size() == 5; }, 20000));
+        QCOMPARE(order, (QStringList{QStringLiteral("first"), QStringLiteral("page 2"), QStringLiteral("page 3"),
+                                     QStringLiteral("normal 1"), QStringLiteral("normal 2")}));
+    }
+
     void serverErrorRetriedWithBackoff()
     {
         m_rig->idp.addFault(IdpFault::httpError(IdpEndpoint::OpenIdConfiguration, 502).repeat(2));
