@@ -1,10 +1,16 @@
 // signin_discovery_bench: how long a sign-in takes from the browser's redirect to a complete
 // azureProfile.json when the account has many tenants and every request is slow.
 //
-//   signin_discovery_bench [--tenants 20] [--subscriptions 2] [--latency-ms 100] [--runs 5] [--max-in-flight 8]
+//   signin_discovery_bench [--tenants 20] [--subscriptions 2] [--page-size 100] [--latency-ms 100] [--runs 5]
+//                          [--max-in-flight-per-host 6] [--same-host] [--discovery-latency-ms N]
+//
+//   The issue 12 rows: --tenants 20 --subscriptions 2 --latency-ms 100
+//                      --tenants 100 --subscriptions 10 --page-size 3 --latency-ms 50
 //
 // Each run serves the test identity provider in-process on http://127.0.0.1 (a custom cloud in a
-// temp AZURE_CONFIG_DIR points at it) with one user in N tenants and a fixed latency on every request,
+// temp AZURE_CONFIG_DIR points at it; ARM as http://localhost, so that authority and ARM are two hosts
+// to the HTTP client, as login.microsoftonline.com and management.azure.com are, unless --same-host)
+// with one user in N tenants, ARM lists paged --page-size per page, and a fixed latency on every request,
 // then drives the real core classes as tenantry-cli does: Session, AuthCodeFlow (the in-process browser
 // stands in for the person), SignInService::completeSignIn (TenantDiscovery: ARM tenants, a refresh per
 // tenant, its subscriptions; token cache and profile written). It prints per run and the median:
@@ -45,7 +51,9 @@ struct Options
     int subscriptions = 2;
     int latencyMs = 100;
     int runs = 5;
-    int maxInFlight = 8;
+    int pageSize = 100;
+    int maxInFlight = HttpClient::kMaxInFlightPerHost;
+    bool sameHost = false;
     int discoveryLatencyMs = -1; // OpenID configuration requests; -1: as every other request
 };
 
@@ -93,9 +101,10 @@ void buildDirectory(TestIdentityProvider& idp, const Options& options, const QSt
 }
 
 // az's files for a custom cloud whose authority and ARM are the provider.
-bool writeCloudConfig(const QString& dir, const QUrl& idpUrl)
+bool writeCloudConfig(const QString& dir, const QUrl& idpUrl, const QUrl& armUrl)
 {
     const QString base = idpUrl.toString(QUrl::StripTrailingSlash);
+    const QString arm = armUrl.toString(QUrl::StripTrailingSlash);
     QFile config(dir + QStringLiteral("/config"));
     QFile clouds(dir + QStringLiteral("/clouds.config"));
     if (!config.open(QIODevice::WriteOnly) || !clouds.open(QIODevice::WriteOnly))
@@ -103,10 +112,10 @@ bool writeCloudConfig(const QString& dir, const QUrl& idpUrl)
     config.write("[cloud]\nname = TenantryBench\n");
     clouds.write(QStringLiteral("[TenantryBench]\n"
                                 "endpoint_active_directory = %1\n"
-                                "endpoint_resource_manager = %1/\n"
+                                "endpoint_resource_manager = %2/\n"
                                 "endpoint_active_directory_resource_id = https://management.core.windows.net/\n"
                                 "endpoint_active_directory_graph_resource_id = https://graph.windows.net/\n")
-                     .arg(base)
+                     .arg(base, arm)
                      .toUtf8());
     return true;
 }
@@ -134,14 +143,20 @@ RunFigures runOnce(const Options& options)
     TestIdentityProvider idp;
     buildDirectory(idp, options, user);
     idp.setLatency(options.latencyMs);
+    idp.setArmPageSize(options.pageSize);
     if (options.discoveryLatencyMs >= 0)
         idp.setLatency(IdpEndpoint::OpenIdConfiguration, options.discoveryLatencyMs);
     if (!idp.listen()) {
         figures.error = QStringLiteral("the provider could not listen");
         return figures;
     }
+    QUrl armUrl = idp.url();
+    if (!options.sameHost) {
+        armUrl.setHost(QStringLiteral("localhost"));
+        idp.setArmUrl(armUrl); // its nextLinks
+    }
     QTemporaryDir dir;
-    if (!dir.isValid() || !writeCloudConfig(dir.path(), idp.url())) {
+    if (!dir.isValid() || !writeCloudConfig(dir.path(), idp.url(), armUrl)) {
         figures.error = QStringLiteral("no temp config dir");
         return figures;
     }
@@ -156,7 +171,7 @@ RunFigures runOnce(const Options& options)
         figures.error = error;
         return figures;
     }
-    session.http().setMaxInFlight(options.maxInFlight);
+    session.http().setMaxInFlightPerHost(options.maxInFlight);
     bool loaded = false;
     session.cache().load([&](const CacheOutcome&) { loaded = true; });
     if (!waitUntil(loaded, 10000)) {
@@ -229,28 +244,37 @@ int main(int argc, char** argv)
                                            QStringLiteral("ms"), QStringLiteral("100"));
     const QCommandLineOption runsOption(QStringLiteral("runs"), QStringLiteral("Runs (the median is reported)."),
                                         QStringLiteral("n"), QStringLiteral("5"));
-    const QCommandLineOption inFlightOption(QStringLiteral("max-in-flight"),
-                                            QStringLiteral("HttpClient's bound on concurrent requests."),
-                                            QStringLiteral("n"), QStringLiteral("8"));
+    const QCommandLineOption pageSizeOption(QStringLiteral("page-size"),
+                                            QStringLiteral("Entries per page of ARM's tenant and subscription lists."),
+                                            QStringLiteral("n"), QStringLiteral("100"));
+    const QCommandLineOption inFlightOption(QStringLiteral("max-in-flight-per-host"),
+                                            QStringLiteral("HttpClient's bound on concurrent requests per host."),
+                                            QStringLiteral("n"), QString::number(HttpClient::kMaxInFlightPerHost));
+    const QCommandLineOption sameHostOption(QStringLiteral("same-host"),
+                                            QStringLiteral("ARM on the authority's host (one connection pool)."));
     const QCommandLineOption discoveryLatencyOption(
         QStringLiteral("discovery-latency-ms"),
         QStringLiteral("Latency of OpenID configuration requests only (what skipping them would save)."),
         QStringLiteral("ms"), QStringLiteral("-1"));
-    parser.addOptions(
-        {tenantsOption, subscriptionsOption, latencyOption, runsOption, inFlightOption, discoveryLatencyOption});
+    parser.addOptions({tenantsOption, subscriptionsOption, pageSizeOption, latencyOption, runsOption, inFlightOption,
+                       sameHostOption, discoveryLatencyOption});
     parser.process(app);
     Options options;
     options.tenants = std::max(1, parser.value(tenantsOption).toInt());
     options.subscriptions = std::max(0, parser.value(subscriptionsOption).toInt());
     options.latencyMs = std::max(0, parser.value(latencyOption).toInt());
     options.runs = std::max(1, parser.value(runsOption).toInt());
+    options.pageSize = std::max(1, parser.value(pageSizeOption).toInt());
     options.maxInFlight = std::max(1, parser.value(inFlightOption).toInt());
+    options.sameHost = parser.isSet(sameHostOption);
     options.discoveryLatencyMs = parser.value(discoveryLatencyOption).toInt();
     // Without a keychain the store warns once per run; the figures are the output here.
     QLoggingCategory::setFilterRules(QStringLiteral("tenantry.*=false"));
 
-    printf("tenants %d, subscriptions/tenant %d, latency %d ms/request, max in flight %d, runs %d\n", options.tenants,
-           options.subscriptions, options.latencyMs, options.maxInFlight, options.runs);
+    printf("tenants %d, subscriptions/tenant %d, page size %d, latency %d ms/request, max in flight per host %d (%s), "
+           "runs %d\n",
+           options.tenants, options.subscriptions, options.pageSize, options.latencyMs, options.maxInFlight,
+           options.sameHost ? "authority and ARM on one host" : "authority and ARM on two hosts", options.runs);
     printf("%-4s %10s %12s %10s %9s %7s %6s %10s %10s\n", "run", "sign-in", "discovery", "total", "requests", "token",
            "arm", "in-flight", "latencies");
     QList<double> signIn, discovery, total, ratios;

@@ -12,49 +12,74 @@ TenantDiscovery::TenantDiscovery(TokenProvider* tokens, ArmClient* arm, QString 
     , m_armScope(std::move(armScope))
 {}
 
+namespace {
+
+// One discover() call: the tenants in ARM's order as their pages arrive, each filled in when its own
+// work ends, and `done` once the list has ended and nothing started for it is still out.
+struct DiscoveryRun
+{
+    DiscoveryResult result;
+    int tenantsOut = 0;
+    bool listEnded = false;
+    std::function<void(const DiscoveryResult&)> done;
+
+    void finishIfComplete()
+    {
+        if (!listEnded || tenantsOut > 0 || !done)
+            return;
+        const auto finish = std::move(done);
+        done = nullptr;
+        finish(result);
+    }
+};
+
+} // namespace
+
 void TenantDiscovery::discover(const QString& username, const QString& onlyTenant,
                                std::function<void(const DiscoveryResult&)> done)
 {
-    auto result = std::make_shared<DiscoveryResult>();
-    result->username = username;
-    auto runAll = [this, username, result, done](const QList<ArmTenant>& tenants) {
-        if (tenants.isEmpty()) {
-            done(*result);
-            return;
-        }
-        result->tenants.resize(tenants.size());
-        auto remaining = std::make_shared<int>(static_cast<int>(tenants.size()));
-        for (int i = 0; i < tenants.size(); ++i) {
-            discoverTenant(username, tenants.at(i), [result, remaining, done, i](const TenantStatus& status) {
-                result->tenants[i] = status;
-                if (--*remaining == 0)
-                    done(*result);
+    auto run = std::make_shared<DiscoveryRun>();
+    run->result.username = username;
+    run->done = std::move(done);
+    // Each tenant's refresh and subscription pages start as soon as its page of the list is in.
+    auto startTenants = [this, username, run](const QList<ArmTenant>& tenants) {
+        for (const ArmTenant& tenant : tenants) {
+            const qsizetype index = run->result.tenants.size();
+            TenantStatus placeholder;
+            placeholder.tenant = tenant;
+            run->result.tenants.append(placeholder);
+            ++run->tenantsOut;
+            discoverTenant(username, tenant, [run, index](const TenantStatus& status) {
+                run->result.tenants[index] = status;
+                --run->tenantsOut;
+                run->finishIfComplete();
             });
         }
+    };
+    auto endList = [run](const QString& error) {
+        if (!error.isEmpty())
+            run->result.error = tr("Could not list the tenants of %1: %2").arg(run->result.username, error);
+        run->listEnded = true;
+        run->finishIfComplete();
     };
 
     if (!onlyTenant.isEmpty()) {
         ArmTenant tenant;
         tenant.tenantId = onlyTenant;
-        runAll({tenant});
+        startTenants({tenant});
+        endList({});
         return;
     }
     TokenRequest request{{m_armScope}, QStringLiteral("organizations"), username};
-    m_tokens->getToken(request, [this, result, runAll, done](const TokenResponse& token) {
-        result->homeAccountId = token.homeAccountId;
+    m_tokens->getToken(request, [this, run, startTenants, endList](const TokenResponse& token) {
+        run->result.homeAccountId = token.homeAccountId;
         if (!token.ok()) {
-            result->error = tr("Could not list the tenants of %1: %2").arg(result->username, token.message);
-            done(*result);
+            endList(token.message);
             return;
         }
-        m_arm->listTenants(token.accessToken.reveal(), [result, runAll, done](const ArmListing<ArmTenant>& listing) {
-            if (!listing.ok()) {
-                result->error = tr("Could not list the tenants of %1: %2").arg(result->username, listing.error);
-                done(*result);
-                return;
-            }
+        m_arm->listTenants(token.accessToken.reveal(), startTenants, [endList](const ArmListing<ArmTenant>& listing) {
             qCInfo(lcAccount) << "account has" << listing.items.size() << "tenants";
-            runAll(listing.items);
+            endList(listing.error);
         });
     });
 }

@@ -38,9 +38,12 @@ struct DiscoveryResult
 };
 
 // After one sign-in, finds every tenant of the account (ARM /tenants with an `organizations`
-// token) and, for all tenants at once (bounded by the HTTP client), gets a token by refresh and
-// lists its subscriptions. A tenant that needs MFA is marked with its reason and never blocks
-// the others. With `onlyTenant`, only that tenant is looked at (az login --tenant).
+// token) and, for each tenant as soon as its page of the list arrives (while the next page is being
+// fetched; bounded per host by the HTTP client), gets a token by refresh and lists its subscriptions.
+// A tenant that needs MFA is marked with its reason and never blocks the others. When a page of the
+// list fails, the result has the error and the tenants listed before it, each looked at; `done` is
+// called once, after everything started has ended. With `onlyTenant`, only that tenant is looked at
+// (az login --tenant).
 class TenantDiscovery : public QObject
 {
     Q_OBJECT

@@ -77,61 +77,84 @@ void TokenProvider::refresh(const QString& key, const TokenRequest& request, con
     const RefreshToken rt = candidates.at(attempt);
     qCInfo(lcAuth).noquote() << "refreshing a token for tenant" << request.tenantId << "with"
                              << (rt.clientId == m_client->clientId() ? "own" : "family") << "refresh token";
-    m_client->refresh(
-        request.tenantId, rt.secret, request.scopes, homeAccountId, QString(),
-        [this, key, request, homeAccountId, attempt, rtKey = rt.key](const TokenGrantResult& result,
-                                                                     const QString& realm) {
-            TokenResponse response;
-            response.homeAccountId = homeAccountId;
-            response.tenantId = request.tenantId;
-            switch (result.kind) {
-            case TokenGrantResult::Kind::Ok:
-                break;
-            case TokenGrantResult::Kind::RefreshTokenDead:
-                refresh(key, request, homeAccountId, attempt + 1); // an older or family RT may still work
-                return;
-            case TokenGrantResult::Kind::InteractionRequired:
-                response.error = TokenResponse::Error::InteractionRequired;
-                response.message = result.message();
-                response.claims = result.claims;
-                emit interactionRequired(homeAccountId, request.tenantId, response.message, response.claims);
-                complete(key, response);
-                return;
-            case TokenGrantResult::Kind::Network:
-                response.error = TokenResponse::Error::Network;
-                response.message = result.message();
-                complete(key, response);
-                return;
-            default:
-                response.error = TokenResponse::Error::NoValidToken;
-                response.message = result.message();
-                complete(key, response);
-                return;
-            }
-            response.accessToken = result.accessToken;
-            response.tokenType = result.tokenType.isEmpty() ? QStringLiteral("Bearer") : result.tokenType;
-            response.expiresOn = m_clock.nowSecs() + result.expiresIn;
-            TokenResponseContext context;
-            context.environment = m_client->discovery()->environment();
-            context.clientId = m_client->clientId();
-            context.realm = realm;
-            context.requestedScopes = TokenClient::decoratedScope(request.scopes).split(QLatin1Char(' '));
-            context.now = m_clock.nowSecs();
-            context.rotatedRefreshTokenKey = rtKey;
-            m_cache->modify(
-                [result, context](MsalCache& cache) {
-                    // The refresh token used is gone: the account was signed out (here, by az or by a wipe)
-                    // while the request was out. Writing the answer would sign it in again.
-                    if (!cache.hasRefreshToken(context.rotatedRefreshTokenKey))
-                        return;
-                    writeTokenResponse(cache, result, context);
-                },
-                [this, key, response](const CacheOutcome& outcome) {
-                    if (!outcome.ok)
-                        qCWarning(lcAuth).noquote() << "a refreshed token could not be cached:" << outcome.error;
-                    // The caller gets its token either way; only the cache copy is missing.
-                    complete(key, response);
-                });
+    m_client->refresh(request.tenantId, rt.secret, request.scopes, homeAccountId, QString(),
+                      [this, key, request, homeAccountId, attempt, rtKey = rt.key](const TokenGrantResult& result,
+                                                                                   const QString& realm) {
+                          TokenResponse response;
+                          response.homeAccountId = homeAccountId;
+                          response.tenantId = request.tenantId;
+                          switch (result.kind) {
+                          case TokenGrantResult::Kind::Ok:
+                              break;
+                          case TokenGrantResult::Kind::RefreshTokenDead:
+                              refresh(key, request, homeAccountId, attempt + 1); // an older or family RT may still work
+                              return;
+                          case TokenGrantResult::Kind::InteractionRequired:
+                              response.error = TokenResponse::Error::InteractionRequired;
+                              response.message = result.message();
+                              response.claims = result.claims;
+                              emit interactionRequired(homeAccountId, request.tenantId, response.message,
+                                                       response.claims);
+                              complete(key, response);
+                              return;
+                          case TokenGrantResult::Kind::Network:
+                              response.error = TokenResponse::Error::Network;
+                              response.message = result.message();
+                              complete(key, response);
+                              return;
+                          default:
+                              response.error = TokenResponse::Error::NoValidToken;
+                              response.message = result.message();
+                              complete(key, response);
+                              return;
+                          }
+                          response.accessToken = result.accessToken;
+                          response.tokenType = result.tokenType.isEmpty() ? QStringLiteral("Bearer") : result.tokenType;
+                          response.expiresOn = m_clock.nowSecs() + result.expiresIn;
+                          TokenResponseContext context;
+                          context.environment = m_client->discovery()->environment();
+                          context.clientId = m_client->clientId();
+                          context.realm = realm;
+                          context.requestedScopes = TokenClient::decoratedScope(request.scopes).split(QLatin1Char(' '));
+                          context.now = m_clock.nowSecs();
+                          context.rotatedRefreshTokenKey = rtKey;
+                          writeToCache(key, response, [result, context](MsalCache& cache) {
+                              // The refresh token used is gone: the account was signed out (here, by az or by a wipe)
+                              // while the request was out. Writing the answer would sign it in again.
+                              if (!cache.hasRefreshToken(context.rotatedRefreshTokenKey))
+                                  return;
+                              writeTokenResponse(cache, result, context);
+                          });
+                      });
+}
+
+void TokenProvider::writeToCache(const QString& key, const TokenResponse& response,
+                                 std::function<void(MsalCache&)> change)
+{
+    m_writesQueued.append({key, response, std::move(change)});
+    if (!m_writing)
+        writeQueued();
+}
+
+void TokenProvider::writeQueued()
+{
+    m_writing = !m_writesQueued.isEmpty();
+    if (!m_writing)
+        return;
+    auto batch = std::make_shared<QList<CacheWrite>>(std::exchange(m_writesQueued, {}));
+    m_cache->modify(
+        [batch](MsalCache& cache) {
+            for (const CacheWrite& write : *batch)
+                write.change(cache);
+        },
+        [this, batch](const CacheOutcome& outcome) {
+            if (!outcome.ok)
+                qCWarning(lcAuth).noquote()
+                    << batch->size() << "refreshed tokens could not be cached:" << outcome.error;
+            // The callers get their tokens either way; only the cache copy is missing.
+            for (const CacheWrite& write : *batch)
+                complete(write.key, write.response);
+            writeQueued();
         });
 }
 

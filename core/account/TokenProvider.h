@@ -10,14 +10,19 @@
 namespace tenantry {
 
 class Clock;
+class MsalCache;
 class TokenCacheService;
 class TokenClient;
 struct TokenGrantResult;
 
 // Access tokens for any scope and tenant: from the cache when one has more than 5 minutes left,
 // else by the account's refresh token (own client's, or the family's), written back to the cache
-// so az sees it too. An account whose sign-in a broker holds has no refresh token here: HeldByBroker. However many
-// callers ask for the same (account, tenant, scopes) at once, one refresh is in flight and all of them get its answer.
+// so az sees it too. An account whose sign-in a broker holds has no refresh token here: HeldByBroker.
+// However many callers ask for the same (account, tenant, scopes) at once, one refresh is in flight
+// and all of them get its answer. Refreshes that end while the cache is being written are written
+// together in the next write (each write is a locked read-merge-write of file and keychain):
+// discovering 100 tenants costs a handful of writes, not 100 one after another. A caller gets its
+// token once the write that holds it has ended.
 class TokenProvider : public QObject
 {
     Q_OBJECT
@@ -40,11 +45,23 @@ signals:
 private:
     void refresh(const QString& key, const TokenRequest& request, const QString& homeAccountId, int attempt);
     void complete(const QString& key, const TokenResponse& response);
+    // Queues a refreshed token for the cache; answers its callers when it is written.
+    void writeToCache(const QString& key, const TokenResponse& response, std::function<void(MsalCache&)> change);
+    void writeQueued();
+
+    struct CacheWrite
+    {
+        QString key;
+        TokenResponse response;
+        std::function<void(MsalCache&)> change;
+    };
 
     TokenCacheService* m_cache;
     TokenClient* m_client;
     const Clock& m_clock;
     QHash<QString, QList<Done>> m_inFlight;
+    QList<CacheWrite> m_writesQueued; // wait for the write in progress to end
+    bool m_writing = false;
 };
 
 } // namespace tenantry

@@ -106,49 +106,73 @@ ArmClient::ArmClient(HttpClient* http, QUrl resourceManager, QObject* parent)
 
 template <typename T>
 void ArmClient::fetchPages(const QUrl& url, const QString& token, std::optional<T> (*parse)(const Json&),
-                           std::shared_ptr<ArmListing<T>> listing, std::function<void(const ArmListing<T>&)> done)
+                           std::shared_ptr<ArmListing<T>> listing, int page, PageCallback<T> onPage,
+                           std::function<void(const ArmListing<T>&)> done)
 {
-    m_http->get(url, HttpClient::bearer(token), [=](const HttpResponse& response) {
-        listing->httpStatus = response.status;
-        if (!response.ok()) {
-            listing->error = armError(response);
-            done(*listing);
-            return;
-        }
-        const ArmListPage page = parseArmListPage(response.body);
-        if (!page.ok()) {
-            listing->error = page.error;
-            done(*listing);
-            return;
-        }
-        if (page.skipped > 0)
-            qCDebug(lcArm).noquote() << url.path() << "listed" << page.skipped
-                                     << "entries that are not objects; they were skipped";
-        for (const Json& item : page.items) {
-            if (auto parsed = parse(item))
-                listing->items.append(std::move(*parsed));
-        }
-        if (page.nextLink.isEmpty()) {
-            done(*listing);
-            return;
-        }
-        const QUrl nextUrl(page.nextLink);
-        // Follow pages only on the same ARM host: a token is never sent elsewhere.
-        if (nextUrl.scheme() != m_resourceManager.scheme() || nextUrl.host() != m_resourceManager.host() ||
-            nextUrl.port() != m_resourceManager.port()) {
-            listing->error = tr("Azure Resource Manager pointed the next page to another host.");
-            done(*listing);
-            return;
-        }
-        fetchPages<T>(nextUrl, token, parse, listing, done);
-    });
+    // A listing handed on page by page has work waiting on its next page: it goes first.
+    const auto priority = onPage ? HttpClient::Priority::AheadOfQueue : HttpClient::Priority::Normal;
+    m_http->get(
+        url, HttpClient::bearer(token),
+        [=](const HttpResponse& response) {
+            listing->httpStatus = response.status;
+            if (!response.ok()) {
+                listing->error = armError(response);
+                done(*listing);
+                return;
+            }
+            const ArmListPage body = parseArmListPage(response.body);
+            if (!body.ok()) {
+                listing->error = body.error;
+                done(*listing);
+                return;
+            }
+            if (body.skipped > 0)
+                qCDebug(lcArm).noquote() << url.path() << "listed" << body.skipped
+                                         << "entries that are not objects; they were skipped";
+            QList<T> pageItems;
+            for (const Json& item : body.items) {
+                if (listing->items.size() + pageItems.size() >= kMaxItems) {
+                    listing->error =
+                        tr("Azure Resource Manager listed more than %1 entries; the rest was not read.").arg(kMaxItems);
+                    break;
+                }
+                if (auto parsed = parse(item))
+                    pageItems.append(std::move(*parsed));
+            }
+            listing->items.append(pageItems);
+            const QUrl nextUrl(body.nextLink);
+            const bool more = listing->ok() && !body.nextLink.isEmpty();
+            if (more && page + 1 >= m_maxPages)
+                listing->error =
+                    tr("Azure Resource Manager listed more than %1 pages; the rest was not read.").arg(m_maxPages);
+            // Follow pages only on the same ARM host: a token is never sent elsewhere.
+            else if (more && (nextUrl.scheme() != m_resourceManager.scheme() ||
+                              nextUrl.host() != m_resourceManager.host() || nextUrl.port() != m_resourceManager.port()))
+                listing->error = tr("Azure Resource Manager pointed the next page to another host.");
+            // The next page is asked for before this one is handed on: it is on its way while the caller works.
+            const bool fetchNext = more && listing->ok();
+            if (fetchNext)
+                fetchPages<T>(nextUrl, token, parse, listing, page + 1, onPage, done);
+            if (onPage && !pageItems.isEmpty())
+                onPage(pageItems);
+            if (!fetchNext)
+                done(*listing);
+        },
+        RetryPolicy(), priority);
 }
 
 void ArmClient::listTenants(const QString& armToken, std::function<void(const ArmListing<ArmTenant>&)> done)
 {
+    listTenants(armToken, {}, std::move(done));
+}
+
+void ArmClient::listTenants(const QString& armToken, PageCallback<ArmTenant> onPage,
+                            std::function<void(const ArmListing<ArmTenant>&)> done)
+{
     QUrl url = m_resourceManager.resolved(QUrl(QStringLiteral("tenants")));
     url.setQuery(QStringLiteral("api-version=%1").arg(QLatin1String(kApiVersion)));
-    fetchPages<ArmTenant>(url, armToken, &parseArmTenant, std::make_shared<ArmListing<ArmTenant>>(), std::move(done));
+    fetchPages<ArmTenant>(url, armToken, &parseArmTenant, std::make_shared<ArmListing<ArmTenant>>(), 0,
+                          std::move(onPage), std::move(done));
 }
 
 void ArmClient::listSubscriptions(const QString& armToken, std::function<void(const ArmListing<ArmSubscription>&)> done)
@@ -156,7 +180,7 @@ void ArmClient::listSubscriptions(const QString& armToken, std::function<void(co
     QUrl url = m_resourceManager.resolved(QUrl(QStringLiteral("subscriptions")));
     url.setQuery(QStringLiteral("api-version=%1").arg(QLatin1String(kApiVersion)));
     fetchPages<ArmSubscription>(url, armToken, &parseArmSubscription, std::make_shared<ArmListing<ArmSubscription>>(),
-                                std::move(done));
+                                0, {}, std::move(done));
 }
 
 } // namespace tenantry

@@ -58,27 +58,40 @@ ArmListPage parseArmListPage(const QByteArray& body);
 std::optional<ArmTenant> parseArmTenant(const Json& item);
 std::optional<ArmSubscription> parseArmSubscription(const Json& item);
 
-// Azure Resource Manager: tenants and subscriptions, following nextLink pages (SPEC §5).
+// Azure Resource Manager: tenants and subscriptions, following nextLink pages (SPEC §5). A listing
+// ends after kMaxPages pages or kMaxItems items with an error, so a server whose nextLinks never end
+// cannot keep it (and what is started for each item) going.
 class ArmClient : public QObject
 {
     Q_OBJECT
 
 public:
+    template <typename T> using PageCallback = std::function<void(const QList<T>& pageItems)>;
+
     ArmClient(HttpClient* http, QUrl resourceManager, QObject* parent = nullptr);
 
     void listTenants(const QString& armToken, std::function<void(const ArmListing<ArmTenant>&)> done);
+    // As above, and `onPage` gets each page's tenants as it arrives (the next page is already asked
+    // for), so work per tenant need not wait for the whole list. `done` comes after the last page.
+    void listTenants(const QString& armToken, PageCallback<ArmTenant> onPage,
+                     std::function<void(const ArmListing<ArmTenant>&)> done);
     void listSubscriptions(const QString& armToken, std::function<void(const ArmListing<ArmSubscription>&)> done);
 
     static constexpr const char* kApiVersion = "2022-12-01";
+    static constexpr int kMaxPages = 1000;
+    static constexpr int kMaxItems = 100000; // about what azureProfile.json can hold (json::kMaxDocumentBytes)
+    void setMaxPages(int pages) { m_maxPages = std::max(1, pages); } // tests shorten it
 
 private:
     // Fetches a page and the ones after it; `parse` turns one "value" item into T.
     template <typename T>
     void fetchPages(const QUrl& url, const QString& token, std::optional<T> (*parse)(const Json&),
-                    std::shared_ptr<ArmListing<T>> listing, std::function<void(const ArmListing<T>&)> done);
+                    std::shared_ptr<ArmListing<T>> listing, int page, PageCallback<T> onPage,
+                    std::function<void(const ArmListing<T>&)> done);
 
     HttpClient* m_http;
     QUrl m_resourceManager;
+    int m_maxPages = kMaxPages;
 };
 
 } // namespace tenantry

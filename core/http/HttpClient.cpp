@@ -105,9 +105,9 @@ HttpClient::Headers HttpClient::bearer(const QString& accessToken)
     return {{QByteArrayLiteral("Authorization"), QByteArrayLiteral("Bearer ") + accessToken.toUtf8()}};
 }
 
-void HttpClient::get(const QUrl& url, const Headers& headers, Callback done, RetryPolicy retry)
+void HttpClient::get(const QUrl& url, const Headers& headers, Callback done, RetryPolicy retry, Priority priority)
 {
-    enqueue({QByteArrayLiteral("GET"), url, {}, headers, std::move(done), retry});
+    enqueue({QByteArrayLiteral("GET"), url, {}, headers, std::move(done), retry, 0, 0, priority});
 }
 
 void HttpClient::postForm(const QUrl& url, const QUrlQuery& form, const Headers& headers, Callback done,
@@ -125,26 +125,56 @@ void HttpClient::postForm(const QUrl& url, const QUrlQuery& form, const Headers&
     enqueue({QByteArrayLiteral("POST"), url, body, headers, std::move(done), retry});
 }
 
-void HttpClient::enqueue(Pending pending)
+QString HttpClient::hostKey(const QUrl& url)
 {
-    m_queue.enqueue(std::move(pending));
-    pump();
+    const QString scheme = url.scheme().toLower();
+    return QStringLiteral("%1://%2:%3")
+        .arg(scheme, url.host().toLower())
+        .arg(url.port(scheme == QLatin1String("https") ? 443 : 80));
 }
 
-void HttpClient::pump()
+bool HttpClient::usesHttp2(const QUrl& url) const
 {
-    while (m_inFlight < m_maxInFlight && !m_queue.isEmpty())
-        send(m_queue.dequeue());
+    const auto lane = m_lanes.constFind(hostKey(url));
+    return lane != m_lanes.constEnd() && lane->http2;
+}
+
+void HttpClient::enqueue(Pending pending)
+{
+    const QString host = hostKey(pending.url);
+    QQueue<Pending>& queue = m_lanes[host].queue;
+    if (pending.priority == Priority::AheadOfQueue) {
+        const auto firstNormal = std::find_if(
+            queue.begin(), queue.end(), [](const Pending& waiting) { return waiting.priority == Priority::Normal; });
+        queue.insert(firstNormal, std::move(pending));
+    } else {
+        queue.enqueue(std::move(pending));
+    }
+    pump(host);
+}
+
+void HttpClient::pump(const QString& host)
+{
+    for (;;) {
+        // Looked up each time: send() may reach code that talks to another host.
+        HostLane& lane = m_lanes[host];
+        const int limit = lane.http2 ? m_maxStreamsPerHttp2Host : m_maxInFlightPerHost;
+        if (lane.inFlight >= limit || lane.queue.isEmpty())
+            return;
+        ++lane.inFlight;
+        send(lane.queue.dequeue());
+    }
 }
 
 void HttpClient::send(Pending pending)
 {
-    ++m_inFlight;
     ++pending.attempt;
     QNetworkRequest request(pending.url);
     request.setTransferTimeout(m_timeoutMs);
     // Redirects are looked at by finished(): Qt would carry our headers and body along.
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    // Qt's default, said explicitly: HTTPS offers h2 by ALPN and multiplexes on one kept-alive connection.
+    request.setAttribute(QNetworkRequest::Http2AllowedAttribute, true);
     request.setRawHeader(QByteArrayLiteral("Accept"), QByteArrayLiteral("application/json"));
     request.setRawHeader(QByteArrayLiteral("User-Agent"), QByteArrayLiteral("Tenantry/" TENANTRY_VERSION));
     for (const auto& [name, value] : pending.headers)
@@ -192,7 +222,7 @@ void HttpClient::send(Pending pending)
 void HttpClient::abandoned(QNetworkReply* reply, Pending pending, const Abort& abort)
 {
     reply->deleteLater();
-    --m_inFlight;
+    --m_lanes[hostKey(pending.url)].inFlight;
     qCInfo(lcHttp).noquote() << pending.method << loggable(pending.url) << "abandoned:" << abort.why;
     if (abort.retryable && pending.attempt < pending.retry.maxAttempts) {
         retryLater(std::move(pending), backoffMs(pending));
@@ -207,7 +237,7 @@ void HttpClient::fail(Pending pending, const QString& why)
     response.attempts = pending.attempt;
     response.networkError = why;
     Callback done = std::move(pending.done);
-    pump();
+    pump(hostKey(pending.url));
     done(response);
 }
 
@@ -219,11 +249,12 @@ int HttpClient::backoffMs(const Pending& pending)
 void HttpClient::retryLater(Pending pending, int delayMs)
 {
     // The retry waits outside the in-flight budget, so others go ahead meanwhile.
-    QTimer::singleShot(delayMs, this, [this, pending = std::move(pending)]() mutable {
-        m_queue.prepend(std::move(pending));
-        pump();
+    const QString host = hostKey(pending.url);
+    QTimer::singleShot(delayMs, this, [this, host, pending = std::move(pending)]() mutable {
+        m_lanes[host].queue.prepend(std::move(pending));
+        pump(host);
     });
-    pump();
+    pump(host);
 }
 
 QString HttpClient::networkError(QNetworkReply* reply, const QUrl& url) const
@@ -269,7 +300,13 @@ bool HttpClient::followRedirect(QNetworkReply* reply, Pending& pending, QString*
 void HttpClient::finished(QNetworkReply* reply, Pending pending)
 {
     reply->deleteLater();
-    --m_inFlight;
+    const QString host = hostKey(pending.url);
+    HostLane& lane = m_lanes[host];
+    --lane.inFlight;
+    if (reply->attribute(QNetworkRequest::Http2WasUsedAttribute).toBool() && !lane.http2) {
+        lane.http2 = true;
+        qCDebug(lcHttp).noquote() << host << "speaks HTTP/2: up to" << m_maxStreamsPerHttp2Host << "streams";
+    }
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     qCDebug(lcHttp).noquote() << pending.method << loggable(pending.url) << "->" << status;
 
@@ -281,8 +318,8 @@ void HttpClient::finished(QNetworkReply* reply, Pending pending)
             return;
         }
         qCDebug(lcHttp).noquote() << "following the redirect to" << loggable(pending.url);
-        m_queue.prepend(std::move(pending));
-        pump();
+        m_lanes[host].queue.prepend(std::move(pending)); // same origin: the same host
+        pump(host);
         return;
     }
 
@@ -316,7 +353,7 @@ void HttpClient::finished(QNetworkReply* reply, Pending pending)
         return;
     }
     Callback done = std::move(pending.done);
-    pump();
+    pump(host);
     done(response);
 }
 

@@ -26,7 +26,7 @@ struct HttpResponse
     // answer larger than the limit, a refused redirect or a Retry-After longer than we wait.
     int status = 0;
     QByteArray body;
-    QString networkError;      // for people; names the host, never a token
+    QString networkError; // for people; names the host, never a token
     int attempts = 0;
 
     bool ok() const { return status >= 200 && status < 300; }
@@ -51,8 +51,14 @@ struct RetryPolicy
 std::optional<qint64> parseRetryAfterMs(const QByteArray& value, const QDateTime& now);
 
 // JSON over HTTP on a QNetworkAccessManager (the seam tests point at the test identity provider).
-// Asynchronous; at most maxInFlight requests at once, the rest queued in order, so discovering
-// 50 tenants neither floods the server nor serialises on one connection.
+// Asynchronous, and bounded per host (scheme, host and port): at most kMaxInFlightPerHost requests at
+// once to a host that speaks HTTP/1.1 (Qt opens at most six connections per host and keeps them alive;
+// more would only wait inside Qt, with our deadline running), kMaxStreamsPerHttp2Host once a host has
+// answered over HTTP/2 (one connection multiplexes them; HTTP/2 is offered by ALPN on every HTTPS
+// request). The rest wait in their host's queue in order. Hosts do not wait for each other: refreshes
+// for many tenants share the identity host's limit while ARM listings use ARM's, so discovering 100
+// tenants neither floods a server nor serialises on one connection. One client per
+// QNetworkAccessManager, shared by everything (its connections are the ones kept alive).
 //
 // Every wait is bounded: an idle transfer timeout, an overall deadline per attempt (a server dripping
 // a byte every few seconds cannot keep a request alive), a body size limit, and Retry-After only up to
@@ -74,18 +80,34 @@ public:
     static constexpr int kDefaultDeadlineMs = 120 * 1000;
     static constexpr int kMaxRetryAfterSecs = 60;
     static constexpr int kMaxRedirects = 5;
+    static constexpr int kMaxInFlightPerHost = 6;
+    // Enough streams to hide 50-100 ms of latency when listing hundreds of tenants, far below the 100
+    // concurrent streams servers commonly allow and gentle on ARM's per-principal read throttling.
+    static constexpr int kMaxStreamsPerHttp2Host = 16;
 
     explicit HttpClient(QNetworkAccessManager* network, QObject* parent = nullptr);
     ~HttpClient() override;
 
-    void setMaxInFlight(int count) { m_maxInFlight = std::max(1, count); }
-    int maxInFlight() const { return m_maxInFlight; }
+    // The limits for hosts that speak HTTP/1.1 and HTTP/2.
+    void setMaxInFlightPerHost(int count) { m_maxInFlightPerHost = std::max(1, count); }
+    void setMaxStreamsPerHttp2Host(int count) { m_maxStreamsPerHttp2Host = std::max(1, count); }
+    int maxInFlightPerHost() const { return m_maxInFlightPerHost; }
+    int maxStreamsPerHttp2Host() const { return m_maxStreamsPerHttp2Host; }
+    // Whether `url`'s host has answered over HTTP/2 (and so gets the HTTP/2 limit).
+    bool usesHttp2(const QUrl& url) const;
     void setTimeoutMs(int ms) { m_timeoutMs = ms; }                // idle: no byte for this long ends the attempt
     void setDeadlineMs(int ms) { m_deadlineMs = std::max(1, ms); } // overall, per attempt
     void setMaxBodyBytes(qint64 bytes) { m_maxBodyBytes = std::max<qint64>(1, bytes); }
     void setMaxRetryAfterSecs(int secs) { m_maxRetryAfterSecs = std::max(0, secs); }
 
-    void get(const QUrl& url, const Headers& headers, Callback done, RetryPolicy retry = {});
+    // Where a request waits in its host's queue. AheadOfQueue is for a request that more work waits
+    // on (the next page of the tenant list): it goes before every Normal one still waiting, after the
+    // AheadOfQueue ones already there. Such a request is one at a time per list, so Normal ones are
+    // delayed by at most a request each, never starved.
+    enum class Priority { Normal, AheadOfQueue };
+
+    void get(const QUrl& url, const Headers& headers, Callback done, RetryPolicy retry = {},
+             Priority priority = Priority::Normal);
     void postForm(const QUrl& url, const QUrlQuery& form, const Headers& headers, Callback done,
                   RetryPolicy retry = {});
 
@@ -102,6 +124,7 @@ private:
         RetryPolicy retry;
         int attempt = 0;
         int redirects = 0;
+        Priority priority = Priority::Normal;
     };
 
     // Why an attempt was ended from our side, and whether trying again could help.
@@ -111,8 +134,17 @@ private:
         bool retryable = false;
     };
 
+    // The requests to one host: those waiting, in order, and how many are out.
+    struct HostLane
+    {
+        QQueue<Pending> queue;
+        int inFlight = 0;
+        bool http2 = false; // it answered over HTTP/2
+    };
+
+    static QString hostKey(const QUrl& url); // scheme://host:port, lowercase
     void enqueue(Pending pending);
-    void pump();
+    void pump(const QString& host);
     void send(Pending pending);
     void finished(QNetworkReply* reply, Pending pending);
     // Follows a same-origin redirect of a GET; false (with `why`) when it must not be followed.
@@ -126,9 +158,9 @@ private:
     QNetworkAccessManager* m_network;
     TrustRoots m_trustRoots;
     std::optional<QSslConfiguration> m_sslConfiguration; // set when a CA bundle adds certificates
-    QQueue<Pending> m_queue;
-    int m_inFlight = 0;
-    int m_maxInFlight = 8;
+    QHash<QString, HostLane> m_lanes;                    // one per host talked to (a handful: the authority and ARM)
+    int m_maxInFlightPerHost = kMaxInFlightPerHost;
+    int m_maxStreamsPerHttp2Host = kMaxStreamsPerHttp2Host;
     int m_timeoutMs = 30000;
     int m_deadlineMs = kDefaultDeadlineMs;
     qint64 m_maxBodyBytes = kDefaultMaxBodyBytes;

@@ -246,6 +246,34 @@ private slots:
         QCOMPARE(listing.error, QStringLiteral("Azure Resource Manager pointed the next page to another host."));
         QCOMPARE(m_rig->idp.requestCount(IdpEndpoint::ArmTenants), 1);
     }
+
+    // A server whose nextLinks never end: the listing ends after its page bound (ArmClient::kMaxPages,
+    // shortened here) with an error, each page handed on as it came, and no request after that.
+    void endlessNextLinksEnd()
+    {
+        const Secret token = armToken(QStringLiteral("organizations"));
+        const QString self = m_rig->idp.url().toString(QUrl::StripTrailingSlash) +
+                             QStringLiteral("/tenants?api-version=") + QLatin1String(ArmClient::kApiVersion);
+        const QByteArray page = QStringLiteral(R"({"value": [{"tenantId": "%1"}], "nextLink": "%2"})")
+                                    .arg(sample::kNorthwind, self)
+                                    .toUtf8();
+        m_rig->idp.addFault(IdpFault::answer(IdpEndpoint::ArmTenants, 200, page).repeat(-1));
+        constexpr int maxPages = 25;
+        m_rig->arm->setMaxPages(maxPages);
+        int pages = 0;
+        const ArmListing<ArmTenant> listing =
+            await<ArmListing<ArmTenant>>([&](std::function<void(const ArmListing<ArmTenant>&)> done) {
+                m_rig->arm->listTenants(
+                    token.reveal(), [&pages](const QList<ArmTenant>& items) { pages += int(items.size()); },
+                    std::move(done));
+            });
+        QCOMPARE(
+            listing.error,
+            QStringLiteral("Azure Resource Manager listed more than %1 pages; the rest was not read.").arg(maxPages));
+        QCOMPARE(pages, maxPages);
+        QCOMPARE(listing.items.size(), maxPages);
+        QCOMPARE(m_rig->idp.requestCount(IdpEndpoint::ArmTenants), maxPages);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestArmClient)

@@ -259,6 +259,19 @@ private slots:
         QVERIFY2(leaks.isEmpty(), qPrintable(leaks.join(u'\n')));
     }
 
+    // Tenants are looked at as their pages arrive and finish in any order (here the first one last):
+    // azureProfile.json still lists the subscriptions in ARM's order of tenants, as az writes them.
+    void profileInArmsOrderWhateverFinishesFirst()
+    {
+        m_rig->idp.setArmPageSize(1);
+        m_rig->idp.addFault(IdpFault::drip(IdpEndpoint::ArmSubscriptions, 1).onlyTenant(sample::kNorthwind).repeat(-1));
+        const SignInResult result = signInAs(sample::kSam);
+        QVERIFY2(result.ok(), qPrintable(result.error));
+        QCOMPARE(ids(m_rig->profileOnDisk()),
+                 (QStringList{sample::kNorthwindProduction, sample::kNorthwindDev, sample::kFabrikamShared}));
+        QCOMPARE(defaults(m_rig->profileOnDisk()), QStringList{sample::kNorthwindProduction});
+    }
+
     // az: with no subscription active before, the first Enabled new one is chosen.
     void defaultIsTheFirstEnabledSubscription()
     {

@@ -21,6 +21,19 @@ const TenantStatus* find(const DiscoveryResult& result, const QString& tenantId)
     return nullptr;
 }
 
+// The requests to one endpoint (and tenant, by path or token) in the order they reached the provider.
+QList<IdpRequestRecord> requestsTo(const TestIdentityProvider& idp, IdpEndpoint endpoint, const QString& tenant = {})
+{
+    QList<IdpRequestRecord> found;
+    for (const IdpRequestRecord& record : idp.requests()) {
+        if (record.endpoint == endpoint &&
+            (tenant.isEmpty() || record.tenant == tenant || record.issuedTenant == tenant))
+            found.append(record);
+    }
+    std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
+    return found;
+}
+
 QStringList subscriptionIds(const TenantStatus& status)
 {
     QStringList ids;
@@ -117,7 +130,7 @@ private slots:
             subscription.displayName = QStringLiteral("Subscription %1").arg(i);
             m_rig->idp.addSubscription(tenant.id, subscription);
         }
-        m_rig->http->setMaxInFlight(4);
+        m_rig->http->setMaxInFlightPerHost(4);
         m_rig->idp.setLatency(IdpEndpoint::Token, 250);
         m_rig->idp.setLatency(IdpEndpoint::OpenIdConfiguration, 100);
         const DiscoveryResult result = discover();
@@ -198,6 +211,81 @@ private slots:
         for (const QString& line : LogCapture::messages())
             counted = counted || line.contains(QLatin1String("listed 5 entries that are not objects"));
         QVERIFY(counted);
+    }
+
+    // A tenant's refresh and subscriptions start when its page of /tenants arrives, while the next page is
+    // already on its way; the result is what waiting for the whole list gave (ARM's order).
+    void perTenantWorkStartsWithItsPage()
+    {
+        m_rig->idp.setArmPageSize(1);
+        m_rig->idp.setLatency(IdpEndpoint::ArmTenants, 300);
+        m_rig->idp.setLatency(IdpEndpoint::Token, 100);
+        const DiscoveryResult result = discover();
+        QVERIFY2(result.ok(), qPrintable(result.error));
+        QCOMPARE(result.tenants.size(), 3);
+        QCOMPARE(result.tenants.at(0).tenant.tenantId, sample::kNorthwind);
+        QCOMPARE(result.tenants.at(1).tenant.tenantId, sample::kFabrikam);
+        QCOMPARE(result.tenants.at(2).tenant.tenantId, sample::kContoso);
+        QCOMPARE(subscriptionIds(result.tenants.at(0)),
+                 (QStringList{sample::kNorthwindProduction, sample::kNorthwindDev}));
+
+        const QList<IdpRequestRecord> pages = requestsTo(m_rig->idp, IdpEndpoint::ArmTenants);
+        QCOMPARE(pages.size(), 3);
+        const QList<IdpRequestRecord> refresh = requestsTo(m_rig->idp, IdpEndpoint::Token, sample::kNorthwind);
+        QCOMPARE(refresh.size(), 1);
+        const QList<IdpRequestRecord> subscriptions =
+            requestsTo(m_rig->idp, IdpEndpoint::ArmSubscriptions, sample::kNorthwind);
+        QVERIFY(!subscriptions.isEmpty());
+        // Northwind (page 1) was refreshed and its subscriptions listed before page 2 was answered...
+        QVERIFY2(refresh.first().receivedMs < pages.at(1).respondedMs,
+                 qPrintable(QStringLiteral("refresh at %1 ms, page 2 answered at %2 ms")
+                                .arg(refresh.first().receivedMs)
+                                .arg(pages.at(1).respondedMs)));
+        QVERIFY(subscriptions.first().receivedMs < pages.at(2).respondedMs);
+        // ...and page 2 was asked for at once, not after Northwind's refresh.
+        QVERIFY2(pages.at(1).receivedMs < refresh.first().respondedMs,
+                 qPrintable(QStringLiteral("page 2 asked at %1 ms, refresh answered at %2 ms")
+                                .arg(pages.at(1).receivedMs)
+                                .arg(refresh.first().respondedMs)));
+    }
+
+    // Page 2 of the tenant list fails: the discovery fails, and says so, but page 1's tenant was looked at
+    // to the end (its token cached, its subscriptions listed) before the answer came.
+    void aFailingTenantPageKeepsTheTenantsBefore()
+    {
+        m_rig->idp.setArmPageSize(1);
+        QObject::connect(
+            &m_rig->idp, &TestIdentityProvider::requestFinished, &m_rig->idp, [this](const IdpRequestRecord& record) {
+                if (record.endpoint == IdpEndpoint::ArmTenants && m_rig->idp.requestCount(IdpEndpoint::ArmTenants) == 1)
+                    m_rig->idp.addFault(IdpFault::httpError(IdpEndpoint::ArmTenants, 404));
+            });
+        const DiscoveryResult result = discover();
+        QVERIFY(!result.ok());
+        QVERIFY2(result.error.startsWith(QStringLiteral("Could not list the tenants of %1: ").arg(sample::kSam)),
+                 qPrintable(result.error));
+        QCOMPARE(m_rig->idp.requestCount(IdpEndpoint::ArmTenants), 2);
+        QCOMPARE(result.tenants.size(), 1);
+        QCOMPARE(result.tenants.first().tenant.tenantId, sample::kNorthwind);
+        QCOMPARE(result.tenants.first().state, TenantStatus::State::SignedIn);
+        QCOMPARE(subscriptionIds(result.tenants.first()),
+                 (QStringList{sample::kNorthwindProduction, sample::kNorthwindDev}));
+        QCOMPARE(m_rig->idp.inFlight(), 0); // nothing was left running
+    }
+
+    // One tenant's subscription page fails: that tenant is an error; the ones on the same and later
+    // pages of the tenant list are all there.
+    void aFailingSubscriptionPageLosesOnlyItsTenant()
+    {
+        m_rig->idp.setArmPageSize(1);
+        m_rig->idp.addFault(IdpFault::httpError(IdpEndpoint::ArmSubscriptions, 404).onlyTenant(sample::kNorthwind));
+        const DiscoveryResult result = discover();
+        QVERIFY2(result.ok(), qPrintable(result.error));
+        QCOMPARE(result.tenants.size(), 3);
+        QCOMPARE(result.tenants.at(0).state, TenantStatus::State::Error);
+        QVERIFY(result.tenants.at(0).subscriptions.isEmpty());
+        QCOMPARE(result.tenants.at(1).state, TenantStatus::State::SignedIn);
+        QCOMPARE(subscriptionIds(result.tenants.at(1)), QStringList{sample::kFabrikamShared});
+        QCOMPARE(result.tenants.at(2).state, TenantStatus::State::NeedsSignIn);
     }
 
     void tenantListFails()

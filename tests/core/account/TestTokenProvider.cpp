@@ -244,6 +244,32 @@ private slots:
     }
 
     // MFA tenant: InteractionRequired with the claims to sign in with; the signal names the tenant.
+    // Refreshes for many tenants ending close together: every token reaches the cache on disk, in a few
+    // cache writes (each a locked read-merge-write) instead of one after another per tenant.
+    void refreshesEndingTogetherShareCacheWrites()
+    {
+        QStringList tenants;
+        for (int i = 0; i < 12; ++i) {
+            IdpTenant tenant;
+            tenant.id = QStringLiteral("00000000-0000-4000-8000-%1").arg(i, 12, 10, QLatin1Char('0'));
+            tenant.defaultDomain = QStringLiteral("t%1.example").arg(i);
+            m_rig->idp.addTenant(tenant);
+            tenants.append(tenant.id);
+        }
+        m_rig->idp.setLatency(IdpEndpoint::Token, 100);
+        int writes = 0;
+        connect(m_rig->cache.get(), &TokenCacheService::cacheChanged, this, [&writes] { ++writes; });
+        int answered = 0;
+        for (const QString& tenant : tenants)
+            m_rig->tokens->getToken(armRequest(tenant),
+                                    [&answered](const TokenResponse& token) { answered += token.ok() ? 1 : 0; });
+        QVERIFY(QTest::qWaitFor([&] { return answered == tenants.size(); }, 30000));
+        QCOMPARE(refreshes(), tenants.size());
+        for (const QString& tenant : tenants)
+            QCOMPARE(accessTokensOnDisk(tenant).size(), 1);
+        QVERIFY2(writes > 0 && writes <= tenants.size() / 2, qPrintable(QString::number(writes)));
+    }
+
     void interactionRequiredForAnMfaTenant()
     {
         QStringList tenants;

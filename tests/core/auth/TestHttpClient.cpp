@@ -70,7 +70,7 @@ private slots:
     // No more than maxInFlight requests at the server at once; the rest wait in order and all finish.
     void boundedConcurrency()
     {
-        m_rig->http->setMaxInFlight(3);
+        m_rig->http->setMaxInFlightPerHost(3);
         m_rig->idp.setLatency(IdpEndpoint::OpenIdConfiguration, 200);
         QList<int> finished;
         for (int i = 0; i < 10; ++i)
@@ -84,6 +84,56 @@ private slots:
         QVERIFY(m_rig->idp.maxInFlight(IdpEndpoint::OpenIdConfiguration) >= 2); // and they do run side by side
         QCOMPARE(finished.first(), 0);
         QCOMPARE(finished.last(), 9);
+    }
+
+    // The bound is per host: a second server's requests do not wait behind the first one's queue, and
+    // neither server ever has more than the bound at once. Retries and all, every request ends.
+    void boundedPerHost()
+    {
+        TestIdentityProvider other;
+        QString error;
+        QVERIFY2(other.loadConfig(TestIdentityProvider::sampleConfig(), &error), qPrintable(error));
+        QVERIFY(other.listen());
+        QUrl otherUrl = discoveryUrl();
+        otherUrl.setPort(other.url().port());
+        m_rig->http->setMaxInFlightPerHost(3);
+        m_rig->idp.setLatency(IdpEndpoint::OpenIdConfiguration, 300);
+        other.setLatency(IdpEndpoint::OpenIdConfiguration, 300);
+        other.addFault(IdpFault::httpError(IdpEndpoint::OpenIdConfiguration, 503));
+        int finished = 0;
+        for (int i = 0; i < 10; ++i)
+            m_rig->http->get(discoveryUrl(), {}, [&finished](const Response& r) { finished += r.ok() ? 1 : 0; });
+        for (int i = 0; i < 10; ++i)
+            m_rig->http->get(
+                otherUrl, {}, [&finished](const Response& r) { finished += r.ok() ? 1 : 0; }, RetryPolicy{2, 50, 50});
+        // Both servers busy at once, each with the whole bound.
+        QVERIFY2(QTest::qWaitFor([&] { return m_rig->idp.inFlight() == 3 && other.inFlight() == 3; }, 5000),
+                 qPrintable(QStringLiteral("in flight: %1 and %2").arg(m_rig->idp.inFlight()).arg(other.inFlight())));
+        QVERIFY(QTest::qWaitFor([&] { return finished == 20; }, 30000));
+        QCOMPARE(m_rig->idp.maxInFlight(), 3);
+        QCOMPARE(other.maxInFlight(), 3);
+        QCOMPARE(other.requestCount(), 11); // one retried
+    }
+
+    // A request others wait on (the next page of the tenant list) goes before the Normal ones waiting, after
+    // the AheadOfQueue ones already there; the Normal ones keep their order.
+    void aheadOfQueueGoesFirst()
+    {
+        m_rig->http->setMaxInFlightPerHost(1);
+        m_rig->idp.setLatency(IdpEndpoint::OpenIdConfiguration, 100);
+        QStringList order;
+        auto request = [&](const QString& name, HttpClient::Priority priority) {
+            m_rig->http->get(
+                discoveryUrl(), {}, [&order, name](const Response&) { order.append(name); }, {}, priority);
+        };
+        request(QStringLiteral("first"), HttpClient::Priority::Normal); // in flight at once
+        request(QStringLiteral("normal 1"), HttpClient::Priority::Normal);
+        request(QStringLiteral("normal 2"), HttpClient::Priority::Normal);
+        request(QStringLiteral("page 2"), HttpClient::Priority::AheadOfQueue);
+        request(QStringLiteral("page 3"), HttpClient::Priority::AheadOfQueue);
+        QVERIFY(QTest::qWaitFor([&] { return order.size() == 5; }, 20000));
+        QCOMPARE(order, (QStringList{QStringLiteral("first"), QStringLiteral("page 2"), QStringLiteral("page 3"),
+                                     QStringLiteral("normal 1"), QStringLiteral("normal 2")}));
     }
 
     void serverErrorRetriedWithBackoff()
