@@ -239,6 +239,7 @@ void DesktopApp::wireWindow()
     connect(window, &MainWindow::signOutEverywhereRequested, this, &DesktopApp::confirmSignOutEverywhere);
 
     connect(m_signIn, &SignInCoordinator::started, window, &MainWindow::showStatus);
+    connect(m_signIn, &SignInCoordinator::embeddedBrowserUnavailable, window, &MainWindow::showNotice);
     connect(m_signIn, &SignInCoordinator::cancelled, window,
             [this] { m_window->showStatus(tr("Sign-in cancelled; nothing was changed.")); });
     connect(m_signIn, &SignInCoordinator::failed, window, [this](const QString& message) {

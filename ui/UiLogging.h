@@ -8,3 +8,4 @@ Q_DECLARE_LOGGING_CATEGORY(lcSignIn)
 Q_DECLARE_LOGGING_CATEGORY(lcTray)
 Q_DECLARE_LOGGING_CATEGORY(lcClipboard)
 Q_DECLARE_LOGGING_CATEGORY(lcAccounts)
+Q_DECLARE_LOGGING_CATEGORY(lcStartup) // debug: the steps from main() to the window's first paint, in ms

@@ -5,6 +5,7 @@
 #include "AutostartEntry.h"
 #include "DesktopApp.h"
 #include "LaunchOptions.h"
+#include "MainWindow.h"
 #include "SingleInstance.h"
 #include "Translations.h"
 #include "UiLogging.h"
@@ -14,12 +15,33 @@
 #include "util/ProcessGuard.h"
 
 #include <QApplication>
+#include <QElapsedTimer>
+#include <QEvent>
 
 #include <memory>
 
 namespace {
 
 using namespace tenantry;
+
+// With tenantry.ui.startup.debug=true in QT_LOGGING_RULES: how long each start-up step took, from main()
+// to the main window's first paint.
+QElapsedTimer sinceMain;
+
+class FirstPaintLog : public QObject
+{
+public:
+    using QObject::QObject;
+
+    bool eventFilter(QObject* watched, QEvent* event) override
+    {
+        if (event->type() == QEvent::Paint) {
+            qCDebug(lcStartup) << "first paint of the window:" << sinceMain.elapsed();
+            watched->removeEventFilter(this);
+        }
+        return false;
+    }
+};
 
 // What lives as long as the app once this process is the only Tenantry of the user.
 struct Gui
@@ -39,6 +61,9 @@ struct Gui
         options.autostart = &autostart;
         options.clientId = qEnvironmentVariable("TENANTRY_CLIENT_ID");
         app = std::make_unique<DesktopApp>(options);
+        qCDebug(lcStartup) << "DesktopApp built:" << sinceMain.elapsed();
+        if (lcStartup().isDebugEnabled())
+            app->window()->installEventFilter(new FirstPaintLog(app.get()));
         QObject::connect(app.get(), &DesktopApp::quitRequested, qApp, &QCoreApplication::quit);
     }
 };
@@ -47,15 +72,17 @@ struct Gui
 
 int main(int argc, char* argv[])
 {
+    sinceMain.start();
     // Before anything reads a token: no core dump of this process, and no abort on an exception.
     ProcessGuard::install("tenantry");
     QString hardeningError;
     const bool hardened = ProcessGuard::disableCoreDumps(&hardeningError);
 
-    // QtWebEngine (started only at the first embedded sign-in) shares OpenGL contexts with the
-    // widgets; this must be set before the application object exists.
-    QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
+    // No Qt::AA_ShareOpenGLContexts here: set before the application object, it makes QGuiApplication
+    // create an OpenGL context at once, loading the OpenGL driver (Mesa llvmpipe: ~60 MiB) in every run.
+    // QtWebEngine needs it only for a sign-in; EmbeddedSignInLoader sets it up just before loading it.
     GuardedApplication<QApplication> app(argc, argv);
+    qCDebug(lcStartup) << "application object:" << sinceMain.elapsed();
     QApplication::setOrganizationName(QStringLiteral("Tenantry"));
     QApplication::setApplicationName(QStringLiteral("Tenantry"));
     QApplication::setApplicationDisplayName(QStringLiteral("Tenantry"));
@@ -66,6 +93,7 @@ int main(int argc, char* argv[])
         qCWarning(lcUi).noquote() << "Core dumps could not be turned off:" << hardeningError;
     Translations::install(&app);
     const LaunchOptions options = LaunchOptions::process(app);
+    qCDebug(lcStartup) << "translations and options:" << sinceMain.elapsed();
 
     std::unique_ptr<Gui> gui;
     SingleInstance instance;
@@ -74,6 +102,7 @@ int main(int argc, char* argv[])
         QObject::connect(&instance, &SingleInstance::activationRequested, &app,
                          [&gui](const QStringList& arguments) { gui->app->activate(arguments); });
         gui->app->start(options);
+        qCDebug(lcStartup) << "started, window shown:" << sinceMain.elapsed();
     };
     QObject::connect(&instance, &SingleInstance::becamePrimary, &app, startGui);
     QObject::connect(&instance, &SingleInstance::failed, &app, [&](const QString& message) {

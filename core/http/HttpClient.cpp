@@ -94,8 +94,9 @@ HttpClient::HttpClient(QNetworkAccessManager* network, QObject* parent)
 {
     for (const QString& error : m_trustRoots.errors())
         qCWarning(lcHttp).noquote() << error;
-    if (!m_trustRoots.addedCertificates().isEmpty())
-        m_sslConfiguration = m_trustRoots.sslConfiguration();
+    // The TLS configuration with the added roots is made at the first request (send()): it reads and
+    // compares every system authority, hundreds of milliseconds the desktop app's first paint should
+    // not wait for.
 }
 
 HttpClient::~HttpClient() = default;
@@ -179,8 +180,11 @@ void HttpClient::send(Pending pending)
     request.setRawHeader(QByteArrayLiteral("User-Agent"), QByteArrayLiteral("Tenantry/" TENANTRY_VERSION));
     for (const auto& [name, value] : pending.headers)
         request.setRawHeader(name, value);
-    if (m_sslConfiguration)
+    if (!m_trustRoots.addedCertificates().isEmpty()) {
+        if (!m_sslConfiguration)
+            m_sslConfiguration = m_trustRoots.sslConfiguration();
         request.setSslConfiguration(*m_sslConfiguration);
+    }
     QNetworkReply* reply = nullptr;
     if (pending.method == "POST") {
         request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/x-www-form-urlencoded"));

@@ -2,9 +2,9 @@
 // Drives the dialog with local pages (setHtml) that navigate to the redirect URI: no server.
 
 #include "UiTestSupport.h"
-#include "signin/EmbeddedSignInDialog.h"
-#include "signin/SignInWebPage.h"
-#include "signin/WebEngineAuthorizationBrowser.h"
+#include "signin/webengine/EmbeddedSignInDialog.h"
+#include "signin/webengine/SignInWebPage.h"
+#include "signin/webengine/WebEngineAuthorizationBrowser.h"
 
 #include <QApplication>
 #include <QDesktopServices>

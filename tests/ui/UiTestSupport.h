@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 #include <QGuiApplication>
 #include <QPixmap>
 #include <QScreen>
@@ -41,6 +42,36 @@ inline void writeTestIdpCloud(const QString& configDir, const QUrl& url)
                   .arg(url.toString())
                   .toUtf8());
     writeFile(configDir + QStringLiteral("/config"), "[cloud]\nname = TestIdp\n\n");
+}
+
+// What the app must not map until a sign-in needs the embedded browser: QtWebEngine (Chromium), the
+// Qt Quick and QML it brings, and an OpenGL driver (Mesa's; llvmpipe maps libLLVM). Qt Gui's own GL
+// dispatch libraries (libGLX.so, libEGL.so, libOpenGL.so from glvnd) load no driver and are allowed.
+inline const QStringList kSignInOnlyLibraries{QStringLiteral("libQt6WebEngine"), QStringLiteral("libQt6Quick"),
+                                              QStringLiteral("libQt6Qml"),       QStringLiteral("_mesa.so"),
+                                              QStringLiteral("_dri.so"),         QStringLiteral("libLLVM"),
+                                              QStringLiteral("libgallium")};
+
+// The files mapped into this process (/proc/self/maps) whose name contains one of `names`.
+inline QStringList mappedLibraries(const QStringList& names = kSignInOnlyLibraries)
+{
+    QFile maps(QStringLiteral("/proc/self/maps"));
+    if (!maps.open(QIODevice::ReadOnly | QIODevice::Text))
+        return {QStringLiteral("(cannot read /proc/self/maps)")};
+    QStringList found;
+    const QList<QByteArray> lines = maps.readAll().split('\n');
+    for (const QByteArray& line : lines) {
+        const int slash = line.indexOf('/');
+        if (slash < 0)
+            continue;
+        const QString path = QString::fromLocal8Bit(line.mid(slash));
+        const QString file = path.section(QLatin1Char('/'), -1);
+        for (const QString& name : names) {
+            if (file.contains(name) && !found.contains(path))
+                found << path;
+        }
+    }
+    return found;
 }
 
 } // namespace tenantry::test

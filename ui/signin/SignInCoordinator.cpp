@@ -2,9 +2,9 @@
 
 #include "UiLogging.h"
 #include "account/Session.h"
+#include "auth/LoopbackRedirectListener.h"
 #include "signin/DeviceCodeDialog.h"
-#include "signin/EmbeddedSignInDialog.h"
-#include "signin/WebEngineAuthorizationBrowser.h"
+#include "signin/EmbeddedSignIn.h"
 
 #include <QWidget>
 
@@ -33,6 +33,7 @@ SignInCoordinator::~SignInCoordinator()
     delete m_signIn;
     delete m_deviceCodeDialog.data();
     delete m_browser.data();
+    delete m_systemBrowser.data();
 }
 
 bool SignInCoordinator::isRunning() const
@@ -40,9 +41,14 @@ bool SignInCoordinator::isRunning() const
     return m_signIn->isRunning();
 }
 
-WebEngineAuthorizationBrowser* SignInCoordinator::browser() const
+EmbeddedAuthorizationBrowser* SignInCoordinator::browser() const
 {
     return m_browser;
+}
+
+void SignInCoordinator::setEmbeddedSignInPlugin(const QString& pluginPath)
+{
+    m_embeddedSignIn = EmbeddedSignInLoader(pluginPath);
 }
 
 DeviceCodeDialog* SignInCoordinator::deviceCodeDialog() const
@@ -58,6 +64,7 @@ bool SignInCoordinator::begin()
     }
     // The previous sign-in's windows (and a failure one may still show) go now.
     delete m_browser.data();
+    delete m_systemBrowser.data();
     if (m_deviceCodeDialog)
         m_deviceCodeDialog->deleteLater();
     return true;
@@ -66,7 +73,7 @@ bool SignInCoordinator::begin()
 void SignInCoordinator::raiseRunning()
 {
     QWidget* dialog = m_deviceCodeDialog ? static_cast<QWidget*>(m_deviceCodeDialog.data())
-                      : m_browser        ? static_cast<QWidget*>(m_browser->dialog())
+                      : m_browser        ? m_browser->window()
                                          : nullptr;
     if (dialog) {
         dialog->show();
@@ -79,9 +86,27 @@ void SignInCoordinator::signInWithBrowser(const SignInRequest& request)
 {
     if (!begin())
         return;
-    m_browser = new WebEngineAuthorizationBrowser(m_dialogParent, this);
-    emit started(tr("Opening the sign-in page…"));
-    m_signIn->startWithBrowser(request, m_browser);
+    QString error;
+    if (EmbeddedSignInFactory* embedded = m_embeddedSignIn.factory(&error)) {
+        m_browser = embedded->createBrowser(m_dialogParent, this);
+        emit started(tr("Opening the sign-in page…"));
+        m_signIn->startWithBrowser(request, m_browser);
+        return;
+    }
+    if (!m_launcher)
+        m_launcher = std::make_unique<SystemBrowserLauncher>();
+    if (m_launcher->canOpen()) {
+        m_systemBrowser = new LoopbackRedirectListener(m_launcher.get(), this);
+        emit embeddedBrowserUnavailable(tr("The built-in sign-in window is not available (%1). Sign in in "
+                                           "your web browser; Tenantry continues when you are done.")
+                                            .arg(error));
+        m_signIn->startWithBrowser(request, m_systemBrowser);
+        return;
+    }
+    emit embeddedBrowserUnavailable(tr("The built-in sign-in window is not available (%1), nor a web "
+                                       "browser: sign in with the code instead.")
+                                        .arg(error));
+    m_signIn->startWithDeviceCode(request);
 }
 
 void SignInCoordinator::signInWithCode(const SignInRequest& request)

@@ -1,9 +1,9 @@
-#include "signin/EmbeddedSignInDialog.h"
+#include "signin/webengine/EmbeddedSignInDialog.h"
 
 #include "UiLogging.h"
 #include "auth/AuthorizationResponse.h"
-#include "signin/RedirectInterceptor.h"
-#include "signin/SignInWebPage.h"
+#include "signin/webengine/RedirectInterceptor.h"
+#include "signin/webengine/SignInWebPage.h"
 
 #include <QDialogButtonBox>
 #include <QLabel>
@@ -106,6 +106,7 @@ void EmbeddedSignInDialog::buildUi()
     failureTitle->setFont(titleFont);
     failureLayout->addWidget(failureTitle);
     m_failureLabel = new QLabel(m_failurePanel);
+    m_failureLabel->setObjectName(QStringLiteral("failureText"));
     m_failureLabel->setWordWrap(true);
     m_failureLabel->setTextFormat(Qt::PlainText);
     m_failureLabel->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);

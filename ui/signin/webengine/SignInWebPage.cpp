@@ -1,4 +1,4 @@
-#include "signin/SignInWebPage.h"
+#include "signin/webengine/SignInWebPage.h"
 
 #include "UiLogging.h"
 

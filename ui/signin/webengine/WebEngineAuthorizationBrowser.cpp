@@ -1,14 +1,14 @@
-#include "signin/WebEngineAuthorizationBrowser.h"
+#include "signin/webengine/WebEngineAuthorizationBrowser.h"
 
 #include "UiLogging.h"
-#include "signin/EmbeddedSignInDialog.h"
+#include "signin/webengine/EmbeddedSignInDialog.h"
 
 #include <QTcpServer>
 
 namespace tenantry {
 
 WebEngineAuthorizationBrowser::WebEngineAuthorizationBrowser(QWidget* dialogParent, QObject* parent)
-    : AuthorizationBrowser(parent)
+    : EmbeddedAuthorizationBrowser(parent)
     , m_dialogParent(dialogParent)
 {}
 
@@ -84,6 +84,11 @@ void WebEngineAuthorizationBrowser::cancel()
         m_done = true;
         emit cancelled();
     }
+}
+
+QWidget* WebEngineAuthorizationBrowser::window() const
+{
+    return m_dialog;
 }
 
 void WebEngineAuthorizationBrowser::showFailure(const QString& message)

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "auth/AuthorizationBrowser.h"
+#include "signin/EmbeddedSignIn.h"
 
 #include <QPointer>
 #include <QWidget>
@@ -9,10 +9,10 @@ namespace tenantry {
 
 class EmbeddedSignInDialog;
 
-// The app's AuthorizationBrowser: the sign-in page in an EmbeddedSignInDialog (QtWebEngine), which
-// catches the redirect to http://localhost:PORT itself -- no listener. QtWebEngine starts in
-// open(), not before: the app does not pay for Chromium until the user signs in.
-class WebEngineAuthorizationBrowser : public AuthorizationBrowser
+// The app's embedded AuthorizationBrowser: the sign-in page in an EmbeddedSignInDialog (QtWebEngine),
+// which catches the redirect to http://localhost:PORT itself -- no listener. It lives in the plugin
+// tenantry-signin-webengine (WebEngineSignInPlugin makes it); QtWebEngine starts in open(), not before.
+class WebEngineAuthorizationBrowser : public EmbeddedAuthorizationBrowser
 {
     Q_OBJECT
 
@@ -28,10 +28,11 @@ public:
 
     quint16 port() const { return m_port; }
     EmbeddedSignInDialog* dialog() const { return m_dialog; }
+    QWidget* window() const override;
 
 public slots:
     // Connect AuthCodeFlow::failed here: the reason shows in the dialog while it is open.
-    void showFailure(const QString& message);
+    void showFailure(const QString& message) override;
 
 private:
     void closeDialog();

@@ -1,6 +1,6 @@
-#include "signin/RedirectInterceptor.h"
+#include "signin/webengine/RedirectInterceptor.h"
 
-#include "signin/SignInWebPage.h"
+#include "signin/webengine/SignInWebPage.h"
 
 namespace tenantry {
 
