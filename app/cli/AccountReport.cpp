@@ -1,5 +1,6 @@
 #include "AccountReport.h"
 
+#include "CliAdvice.h"
 #include "CliOutput.h"
 
 namespace tenantry::cli {
@@ -57,6 +58,14 @@ void reportProfileChange(const ProfileChange& change, CliOutput& output)
 
 bool reportUnreachedTenants(const SignInResult& result, CliOutput& output)
 {
+    for (const TenantStatus& t : result.discovery.tenants) {
+        if (t.state != TenantStatus::State::HeldByBroker)
+            continue;
+        const QString name = t.tenant.displayName.isEmpty() ? t.tenant.tenantId : t.tenant.displayName;
+        output.warn(QStringLiteral("Tenant '%1' (%2): %3\n%4")
+                        .arg(name, t.tenant.tenantId, t.reason,
+                             brokerRenewalHint({{QStringLiteral("--tenant"), {t.tenant.tenantId}}})));
+    }
     const QList<TenantStatus> unreached = result.tenantsNeedingSignIn();
     for (const TenantStatus& t : unreached) {
         const QString name = t.tenant.displayName.isEmpty() ? t.tenant.tenantId : t.tenant.displayName;

@@ -22,7 +22,8 @@ Json subscriptionsOutput(const AzureProfile& profile, const QList<Subscription>&
 // What a sign-in or refresh changed in azureProfile.json besides its entries' details, as warnings.
 void reportProfileChange(const ProfileChange& change, CliOutput& output);
 
-// A warning per tenant the sign-in could not reach; true if there was any.
+// A warning per tenant the sign-in could not reach (true if there was any), and per tenant whose
+// sign-in a broker holds (the az command that renews its token; not counted: it is signed in).
 bool reportUnreachedTenants(const SignInResult& result, CliOutput& output);
 
 // What to run when the account's refresh token is gone (az says "To re-authenticate, please run: az login").

@@ -56,7 +56,8 @@ QList<TenantStatus> SignInResult::tenantsNeedingSignIn() const
 {
     QList<TenantStatus> out;
     for (const TenantStatus& t : discovery.tenants) {
-        if (t.state != TenantStatus::State::SignedIn)
+        // A broker-held tenant is signed in; only its token is az's to renew.
+        if (t.state != TenantStatus::State::SignedIn && t.state != TenantStatus::State::HeldByBroker)
             out.append(t);
     }
     return out;
