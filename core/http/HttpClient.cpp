@@ -322,6 +322,8 @@ void HttpClient::finished(QNetworkReply* reply, Pending pending)
     response.attempts = pending.attempt;
     response.status = status;
     response.body = reply->readAll();
+    if (status == 401)
+        response.wwwAuthenticate = reply->rawHeader(QByteArrayLiteral("WWW-Authenticate")).left(16 * 1024);
     if (response.status == 0)
         response.networkError = networkError(reply, pending.url);
 

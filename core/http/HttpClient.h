@@ -27,7 +27,8 @@ struct HttpResponse
     // answer larger than the limit, a refused redirect or a Retry-After longer than we wait.
     int status = 0;
     QByteArray body;
-    QString networkError;      // for people; names the host, never a token
+    QString networkError;       // for people; names the host, never a token
+    QByteArray wwwAuthenticate; // a 401's WWW-Authenticate header (its bearer challenge), at most 16 KiB
     int attempts = 0;
 
     bool ok() const { return status >= 200 && status < 300; }
