@@ -106,6 +106,7 @@ void TenantDiscovery::discoverTenant(const QString& username, const ArmTenant& t
                                      if (listing.unauthorized()) {
                                          status.state = TenantStatus::State::NeedsSignIn;
                                          status.reason = listing.error;
+                                         status.claims = listing.claims;
                                      } else if (!listing.ok()) {
                                          status.state = TenantStatus::State::Error;
                                          status.reason = listing.error;

@@ -4,6 +4,7 @@
 #include "util/Logging.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QUrlQuery>
 
 namespace tenantry {
@@ -33,7 +34,58 @@ QString armError(const HttpResponse& response)
         .arg(response.status);
 }
 
+// The auth-params of a challenge header (`name="quoted\"value", name=token`), names lowercased. Bounded
+// by the header, which HttpClient caps; a malformed rest is ignored.
+QHash<QByteArray, QByteArray> challengeParameters(const QByteArray& header)
+{
+    QHash<QByteArray, QByteArray> parameters;
+    qsizetype i = 0;
+    const qsizetype n = header.size();
+    while (i < n) {
+        while (i < n && (header.at(i) == ' ' || header.at(i) == ',' || header.at(i) == '\t'))
+            ++i;
+        const qsizetype nameStart = i;
+        while (i < n && header.at(i) != '=' && header.at(i) != ' ' && header.at(i) != ',')
+            ++i;
+        const QByteArray name = header.mid(nameStart, i - nameStart).toLower();
+        if (i >= n || header.at(i) != '=')
+            continue; // a scheme name ("Bearer") or a token68: no value
+        ++i;
+        QByteArray value;
+        if (i < n && header.at(i) == '"') {
+            for (++i; i < n && header.at(i) != '"'; ++i) {
+                if (header.at(i) == '\\' && i + 1 < n)
+                    ++i;
+                value += header.at(i);
+            }
+            ++i; // the closing quote
+        } else {
+            while (i < n && header.at(i) != ',' && header.at(i) != ' ')
+                value += header.at(i++);
+        }
+        if (!name.isEmpty() && !parameters.contains(name))
+            parameters.insert(name, value);
+    }
+    return parameters;
+}
+
 } // namespace
+
+QString parseClaimsChallenge(const QByteArray& wwwAuthenticate)
+{
+    const QHash<QByteArray, QByteArray> parameters = challengeParameters(wwwAuthenticate);
+    if (parameters.value("error") != "insufficient_claims")
+        return {};
+    const auto decoded =
+        QByteArray::fromBase64Encoding(parameters.value("claims"), QByteArray::AbortOnBase64DecodingErrors);
+    const auto urlDecoded = QByteArray::fromBase64Encoding(
+        parameters.value("claims"), QByteArray::Base64UrlEncoding | QByteArray::AbortOnBase64DecodingErrors);
+    const QByteArray text = decoded ? *decoded : urlDecoded ? *urlDecoded : QByteArray();
+    const auto parsed = json::parse(text);
+    if (!parsed.value || !parsed.value->is_object())
+        return {};
+    return QString::fromUtf8(text);
+}
 
 ArmListPage parseArmListPage(const QByteArray& body)
 {
@@ -117,6 +169,7 @@ void ArmClient::fetchPages(const QUrl& url, const QString& token, std::optional<
             listing->httpStatus = response.status;
             if (!response.ok()) {
                 listing->error = armError(response);
+                listing->claims = parseClaimsChallenge(response.wwwAuthenticate);
                 done(*listing);
                 return;
             }

@@ -38,6 +38,7 @@ template <typename T> struct ArmListing
     QList<T> items;
     QString error;
     int httpStatus = 0;
+    QString claims; // a 401's claims challenge (JSON text) for the tenant's next sign-in; empty: none
     bool ok() const { return error.isEmpty(); }
     bool unauthorized() const { return httpStatus == 401 || httpStatus == 403; }
 };
@@ -54,6 +55,10 @@ struct ArmListPage
 };
 
 ArmListPage parseArmListPage(const QByteArray& body);
+// The claims a 401's `WWW-Authenticate: Bearer ... error="insufficient_claims", claims="<base64>"` asks
+// for (continuous access evaluation, Conditional Access), decoded to the JSON object text the authorize
+// request carries; empty when the header is no such challenge or its claims are no JSON object.
+QString parseClaimsChallenge(const QByteArray& wwwAuthenticate);
 // One "value" item; nullopt when it lacks its id (or is not an object).
 std::optional<ArmTenant> parseArmTenant(const Json& item);
 std::optional<ArmSubscription> parseArmSubscription(const Json& item);

@@ -16,6 +16,31 @@ QString accountSourceOf(const QString& grantType)
     return kEstablishing.contains(grantType) ? grantType : QString();
 }
 
+// A target's scopes as a set: lowercased and sorted.
+QStringList scopeSet(const QString& target)
+{
+    QStringList scopes = target.toLower().split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    scopes.sort();
+    scopes.removeDuplicates();
+    return scopes;
+}
+
+// The target of the cached token `at` renews, if one is cached for the same scopes in another order:
+// MSAL Python >= 1.23 writes them sorted, 1.21 (and Tenantry) in the server's order. Writing the new token
+// under the old entry's target keeps its key, so it replaces that entry instead of standing next to it.
+QString targetOfRenewedEntry(const MsalCache& cache, const AccessToken& at)
+{
+    const QStringList scopes = scopeSet(at.target);
+    for (const AccessToken& cached : cache.accessTokens()) {
+        if (cached.target != at.target && cached.realm.compare(at.realm, Qt::CaseInsensitive) == 0 &&
+            cached.clientId.compare(at.clientId, Qt::CaseInsensitive) == 0 &&
+            cached.homeAccountId.compare(at.homeAccountId, Qt::CaseInsensitive) == 0 &&
+            cached.environment.compare(at.environment, Qt::CaseInsensitive) == 0 && scopeSet(cached.target) == scopes)
+            return cached.target;
+    }
+    return at.target;
+}
+
 } // namespace
 
 // Only string claims name an account: a number or object where a name belongs is no name at all.
@@ -52,6 +77,7 @@ QString writeTokenResponse(MsalCache& cache, const TokenGrantResult& r, const To
         at.extendedExpiresOn = ctx.now + r.extExpiresIn;
         if (r.refreshIn)
             at.refreshOn = ctx.now + *r.refreshIn;
+        at.target = targetOfRenewedEntry(cache, at);
         cache.upsert(at);
     }
 

@@ -6,6 +6,7 @@
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QNetworkAccessManager>
+#include <QNetworkProxy>
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QTimer>
@@ -91,9 +92,15 @@ HttpClient::HttpClient(QNetworkAccessManager* network, QObject* parent)
     : QObject(parent)
     , m_network(network)
     , m_trustRoots(TrustRoots::fromEnvironment())
+    , m_proxies(EnvironmentProxies::fromEnvironment())
 {
-    for (const QString& error : m_trustRoots.errors())
+    for (const QString& error : m_trustRoots.errors() + m_proxies.errors())
         qCWarning(lcHttp).noquote() << error;
+    // A proxy the caller set (tests: none) stays; otherwise Qt's system lookup is replaced, as it reads
+    // other variables than az does.
+    if (m_network->proxy().type() == QNetworkProxy::DefaultProxy && !m_network->proxyFactory())
+        m_network->setProxyFactory(new EnvironmentProxyFactory(m_proxies));
+    m_proxiesFromEnvironment = dynamic_cast<EnvironmentProxyFactory*>(m_network->proxyFactory()) != nullptr;
     // The TLS configuration with the added roots is made at the first request (send()): it reads and
     // compares every system authority, hundreds of milliseconds the desktop app's first paint should
     // not wait for.
@@ -170,6 +177,15 @@ void HttpClient::pump(const QString& host)
 void HttpClient::send(Pending pending)
 {
     ++pending.attempt;
+    if (m_proxiesFromEnvironment && !m_proxies.proxyFor(pending.url)) {
+        // Going direct could break a network's policy; the user fixes the variable instead.
+        // Answered from the event loop, as every request is: callers need not expect a callback inside get().
+        --m_lanes[hostKey(pending.url)].inFlight;
+        const QString why = QStringLiteral("%1: %2").arg(pending.url.host(), m_proxies.errors().join(QLatin1Char(' ')));
+        QTimer::singleShot(0, this,
+                           [this, why, pending = std::move(pending)]() mutable { fail(std::move(pending), why); });
+        return;
+    }
     QNetworkRequest request(pending.url);
     request.setTransferTimeout(m_timeoutMs);
     // Redirects are looked at by finished(): Qt would carry our headers and body along.
@@ -194,7 +210,7 @@ void HttpClient::send(Pending pending)
     }
     qCDebug(lcHttp).noquote() << pending.method << loggable(pending.url) << "attempt" << pending.attempt;
 
-    const QString host = pending.url.host();
+    const QString host = hostAndProxy(pending.url);
     auto abort = std::make_shared<Abort>();
     const qint64 maxBody = m_maxBodyBytes;
     connect(reply, &QNetworkReply::downloadProgress, this,
@@ -261,9 +277,25 @@ void HttpClient::retryLater(Pending pending, int delayMs)
     pump(host);
 }
 
+QString HttpClient::hostAndProxy(const QUrl& url) const
+{
+    if (m_proxiesFromEnvironment) {
+        const std::optional<QNetworkProxy> proxy = m_proxies.proxyFor(url);
+        if (proxy && proxy->type() != QNetworkProxy::NoProxy)
+            return tr("%1 (through the proxy %2)").arg(url.host(), EnvironmentProxies::describe(*proxy));
+    }
+    return url.host();
+}
+
 QString HttpClient::networkError(QNetworkReply* reply, const QUrl& url) const
 {
-    QString error = QStringLiteral("%1: %2").arg(url.host(), reply->errorString());
+    QString why = reply->errorString();
+    if (m_proxiesFromEnvironment) {
+        const std::optional<QNetworkProxy> proxy = m_proxies.proxyFor(url);
+        if (proxy && !proxy->password().isEmpty()) // Qt's messages do not quote it; make sure of that
+            why.replace(proxy->password(), QStringLiteral("***"));
+    }
+    QString error = QStringLiteral("%1: %2").arg(hostAndProxy(url), why);
     // A failed verification may be the bundle that could not be used: say so where the user looks.
     if (reply->error() == QNetworkReply::SslHandshakeFailedError && !m_trustRoots.errors().isEmpty())
         error += QLatin1Char(' ') + m_trustRoots.errors().join(QLatin1Char(' '));
@@ -331,6 +363,8 @@ void HttpClient::finished(QNetworkReply* reply, Pending pending)
     response.attempts = pending.attempt;
     response.status = status;
     response.body = reply->readAll();
+    if (status == 401)
+        response.wwwAuthenticate = reply->rawHeader(QByteArrayLiteral("WWW-Authenticate")).left(16 * 1024);
     if (response.status == 0)
         response.networkError = networkError(reply, pending.url);
 

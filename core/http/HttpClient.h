@@ -1,5 +1,6 @@
 #pragma once
 
+#include "http/EnvironmentProxies.h"
 #include "http/TrustRoots.h"
 #include "util/Json.h"
 
@@ -26,7 +27,8 @@ struct HttpResponse
     // answer larger than the limit, a refused redirect or a Retry-After longer than we wait.
     int status = 0;
     QByteArray body;
-    QString networkError; // for people; names the host, never a token
+    QString networkError;       // for people; names the host, never a token
+    QByteArray wwwAuthenticate; // a 401's WWW-Authenticate header (its bearer challenge), at most 16 KiB
     int attempts = 0;
 
     bool ok() const { return status >= 200 && status < 300; }
@@ -67,7 +69,9 @@ std::optional<qint64> parseRetryAfterMs(const QByteArray& value, const QDateTime
 // the same scheme, host and port, so a bearer token stays with the server it was meant for.
 //
 // Servers are verified against the system's certificate authorities and those of the CA bundle az's
-// users name (TrustRoots, read from the environment when the client is made).
+// users name (TrustRoots, read from the environment when the client is made). Unless the network
+// manager was given a proxy of its own, requests go through the proxies az would use
+// (EnvironmentProxies); a failure through a proxy names it, never its credentials.
 class HttpClient : public QObject
 {
     Q_OBJECT
@@ -154,9 +158,12 @@ private:
     void retryLater(Pending pending, int delayMs);
     static int backoffMs(const Pending& pending);
     QString networkError(QNetworkReply* reply, const QUrl& url) const;
+    QString hostAndProxy(const QUrl& url) const; // "host", or "host (through the proxy http://p:3128)"
 
     QNetworkAccessManager* m_network;
     TrustRoots m_trustRoots;
+    EnvironmentProxies m_proxies;
+    bool m_proxiesFromEnvironment = false;               // the manager asks m_proxies (it had no proxy of its own)
     std::optional<QSslConfiguration> m_sslConfiguration; // set when a CA bundle adds certificates
     QHash<QString, HostLane> m_lanes;                    // one per host talked to (a handful: the authority and ARM)
     int m_maxInFlightPerHost = kMaxInFlightPerHost;

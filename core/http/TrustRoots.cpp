@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QSslError>
 
 namespace tenantry {
 
@@ -74,6 +75,19 @@ QSslConfiguration TrustRoots::sslConfiguration() const
     }
     configuration.setCaCertificates(trusted);
     return configuration;
+}
+
+bool TrustRoots::verifiesChain(const QList<QSslCertificate>& chain, const QString& host) const
+{
+    if (chain.isEmpty() || host.isEmpty())
+        return false;
+    // QSslCertificate::verify trusts the default configuration's authorities and takes no list of its own:
+    // the added ones are made the default for this one call, and the default put back at once.
+    const QSslConfiguration saved = QSslConfiguration::defaultConfiguration();
+    QSslConfiguration::setDefaultConfiguration(sslConfiguration());
+    const QList<QSslError> errors = QSslCertificate::verify(chain, host);
+    QSslConfiguration::setDefaultConfiguration(saved);
+    return errors.isEmpty();
 }
 
 } // namespace tenantry

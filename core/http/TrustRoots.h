@@ -28,6 +28,10 @@ public:
     const QStringList& errors() const { return m_errors; }
     // Qt's default TLS configuration trusting the system's authorities and the added ones.
     QSslConfiguration sslConfiguration() const;
+    // Whether `chain` (the server's certificate first, as presented) is valid for `host` when the system's
+    // authorities and the added ones are trusted: how the embedded sign-in browser, which has a store of
+    // its own, decides about a certificate whose authority it does not know. Call from the GUI thread.
+    bool verifiesChain(const QList<QSslCertificate>& chain, const QString& host) const;
 
 private:
     void addBundle(const QString& variable, const QString& path);

@@ -3,10 +3,24 @@
 #include "TestConfig.h"
 
 #include <QDir>
+#include <QEventLoop>
 #include <QFileInfo>
 #include <QProcess>
+#include <QTimer>
 
 namespace tenantry::test {
+
+namespace {
+
+// What a finished (or killed) process left: its exit code and output.
+void collect(QProcess& process, ProcessResult& result)
+{
+    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    result.out = process.readAllStandardOutput();
+    result.err = process.readAllStandardError();
+}
+
+} // namespace
 
 ProcessResult runProcess(const QString& program, const QStringList& args, const QProcessEnvironment& env, int timeoutMs,
                          const QByteArray& stdinData)
@@ -25,9 +39,30 @@ ProcessResult runProcess(const QString& program, const QStringList& args, const 
         process.kill();
         process.waitForFinished(5000);
     }
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    result.out = process.readAllStandardOutput();
-    result.err = process.readAllStandardError();
+    collect(process, result);
+    return result;
+}
+
+ProcessResult runProcessServing(const QString& program, const QStringList& args, const QProcessEnvironment& env,
+                                int timeoutMs)
+{
+    ProcessResult result;
+    QProcess process;
+    process.setProcessEnvironment(env);
+    QEventLoop loop;
+    QObject::connect(&process, &QProcess::finished, &loop, &QEventLoop::quit);
+    QObject::connect(&process, &QProcess::errorOccurred, &loop, &QEventLoop::quit);
+    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
+    process.start(program, args);
+    process.closeWriteChannel();
+    if (process.state() != QProcess::NotRunning)
+        loop.exec();
+    result.started = process.error() != QProcess::FailedToStart;
+    if (process.state() != QProcess::NotRunning) {
+        process.kill();
+        process.waitForFinished(5000);
+    }
+    collect(process, result);
     return result;
 }
 

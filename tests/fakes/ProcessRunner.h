@@ -19,6 +19,11 @@ struct ProcessResult
 ProcessResult runProcess(const QString& program, const QStringList& args, const QProcessEnvironment& env,
                          int timeoutMs = 120000, const QByteArray& stdinData = {});
 
+// As runProcess, but waits in this thread's event loop, so fakes living in it (the test identity
+// provider, a proxy) keep answering the program.
+ProcessResult runProcessServing(const QString& program, const QStringList& args, const QProcessEnvironment& env,
+                                int timeoutMs = 120000);
+
 // An environment for az / tenantry-cli confined to `configDir`: no telemetry, no colour, no
 // update checks, HOME inside the temp dir so nothing of the user's is read.
 QProcessEnvironment azEnvironment(const QString& configDir);

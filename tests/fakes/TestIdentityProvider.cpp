@@ -383,6 +383,9 @@ struct TestIdentityProvider::Private
     QUrl deviceVerificationUri;
     QUrl deviceAuthorizationEndpoint;
     Json armJunkItems = Json::array();
+    // Tenant id -> claims (JSON text) ARM challenges every token of that tenant with, until a sign-in at
+    // that tenant carries claims (continuous access evaluation).
+    QHash<QString, QString> armClaimsChallenges;
     int deviceSlowDownPolls = 0;
     QString deviceAutoApproveUser;
     int deviceAutoApproveAfterPolls = 0;
@@ -1027,6 +1030,8 @@ struct TestIdentityProvider::Private
     SignIn signIn(const AuthorizeParams& params, const QString& username, IdpRequestRecord& record)
     {
         SignIn result;
+        if (!params.claims.isEmpty() && !username.isEmpty())
+            armClaimsChallenges.remove(params.tenantSegment); // the session now meets the challenge
         if (username.isEmpty()) {
             result.location = errorRedirect(params, QStringLiteral("access_denied"),
                                             QStringLiteral("AADSTS65004: User declined to consent to access the app."));
@@ -1670,6 +1675,21 @@ struct TestIdentityProvider::Private
                                            "requests."));
         if (auto failure = checkArmToken(request, record, info))
             return failure;
+        if (const auto challenge = armClaimsChallenges.constFind(info->tenantId);
+            challenge != armClaimsChallenges.constEnd()) {
+            // As ARM answers when continuous access evaluation revoked the token's session.
+            HttpResponse response = armError(record, 401, QStringLiteral("InvalidAuthenticationToken"),
+                                             QStringLiteral("Continuous access evaluation resulted in challenge "
+                                                            "with result: InteractionRequired and code: "
+                                                            "TokenIssuedBeforeRevocationTimestamp"));
+            response.setHeader(
+                "WWW-Authenticate",
+                QStringLiteral("Bearer authorization_uri=\"%1/%2/oauth2/authorize\", "
+                               "error=\"insufficient_claims\", claims=\"%3\"")
+                    .arg(authorityBase(request), info->tenantId, QString::fromLatin1(challenge->toUtf8().toBase64()))
+                    .toUtf8());
+            return response;
+        }
         if (const IdpUser* u = info->appOnly ? nullptr : user(info->objectId))
             record.user = u->userPrincipalName;
         record.issuedTenant = info->tenantId;
@@ -2014,6 +2034,14 @@ std::optional<IdpUser> TestIdentityProvider::findUser(const QString& objectIdOrU
 void TestIdentityProvider::setArmPageSize(int size)
 {
     d->armPageSize = std::max(1, size);
+}
+
+void TestIdentityProvider::setArmClaimsChallenge(const QString& tenantId, const QString& claims)
+{
+    if (claims.isEmpty())
+        d->armClaimsChallenges.remove(tenantId);
+    else
+        d->armClaimsChallenges.insert(tenantId, claims);
 }
 
 void TestIdentityProvider::setArmJunkItems(const Json& items)

@@ -210,9 +210,13 @@ public:
     static Json sampleConfig(); // one user in three tenants (one MFA-gated), four subscriptions
 
     // --- Behaviour ---
-    void setArmPageSize(int size);         // nextLink paging of /tenants and /subscriptions; default 100
+    void setArmPageSize(int size); // nextLink paging of /tenants and /subscriptions; default 100
     // Entries put at the start of every ARM list page's "value" (42, null, "x", [] ...); default none.
     void setArmJunkItems(const Json& items);
+    // ARM answers every token of `tenantId` with 401 and a `WWW-Authenticate: Bearer ...
+    // error="insufficient_claims", claims="<base64 of claims>"` challenge until a sign-in at that tenant
+    // carries claims; empty claims: no challenge.
+    void setArmClaimsChallenge(const QString& tenantId, const QString& claims);
     void setAccessTokenLifetime(int secs); // expires_in; default 3599
     enum class RefreshTokenRotation {
         KeepOld,   // a refresh returns a new RT; the old one stays valid (AAD's behaviour)

@@ -4,12 +4,12 @@
 // be used is a warning naming the variable and the path, and verification keeps failing.
 
 #include "fakes/IdentityRig.h"
+#include "fakes/TestCertificates.h"
 #include "http/HttpClient.h"
 #include "http/TrustRoots.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -27,15 +27,6 @@ namespace {
 
 const char* const kVariables[] = {"REQUESTS_CA_BUNDLE", "CURL_CA_BUNDLE", "SSL_CERT_FILE"};
 
-bool openssl(const QString& workDir, const QStringList& arguments)
-{
-    QProcess process;
-    process.setWorkingDirectory(workDir);
-    process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    process.start(QStringLiteral("openssl"), arguments);
-    return process.waitForFinished(30000) && process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0;
-}
-
 } // namespace
 
 class TestTrustRoots : public QObject
@@ -44,7 +35,7 @@ class TestTrustRoots : public QObject
 
 private:
     QTemporaryDir m_dir;
-    QString m_caPath; // the proxy's CA: in no system store, only in this file
+    QString m_caPath; // the proxy's CA: in no system store, only in this file (ca.pem)
     std::unique_ptr<TestIdentityProvider> m_server;
     std::unique_ptr<LogCapture> m_log;
 
@@ -76,31 +67,12 @@ private slots:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        m_caPath = path(QStringLiteral("proxy-ca.pem"));
-        const QStringList ec{QStringLiteral("-newkey"), QStringLiteral("ec"), QStringLiteral("-pkeyopt"),
-                             QStringLiteral("ec_paramgen_curve:prime256v1"), QStringLiteral("-nodes")};
-        QFile extensions(path(QStringLiteral("server.ext")));
-        QVERIFY(extensions.open(QIODevice::WriteOnly));
-        extensions.write("basicConstraints=CA:FALSE\nsubjectAltName=IP:127.0.0.1\n");
-        extensions.close();
-        const bool made =
-            openssl(m_dir.path(), QStringList{QStringLiteral("req"), QStringLiteral("-x509")} + ec +
-                                      QStringList{QStringLiteral("-keyout"), QStringLiteral("proxy-ca.key"),
-                                                  QStringLiteral("-out"), QStringLiteral("proxy-ca.pem"),
-                                                  QStringLiteral("-days"), QStringLiteral("1"), QStringLiteral("-subj"),
-                                                  QStringLiteral("/CN=Tenantry Test Inspecting Proxy CA")}) &&
-            openssl(m_dir.path(), QStringList{QStringLiteral("req"), QStringLiteral("-new")} + ec +
-                                      QStringList{QStringLiteral("-keyout"), QStringLiteral("server.key"),
-                                                  QStringLiteral("-out"), QStringLiteral("server.csr"),
-                                                  QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1")}) &&
-            openssl(m_dir.path(),
-                    {QStringLiteral("x509"), QStringLiteral("-req"), QStringLiteral("-in"),
-                     QStringLiteral("server.csr"), QStringLiteral("-CA"), QStringLiteral("proxy-ca.pem"),
-                     QStringLiteral("-CAkey"), QStringLiteral("proxy-ca.key"), QStringLiteral("-CAcreateserial"),
-                     QStringLiteral("-out"), QStringLiteral("server.pem"), QStringLiteral("-days"), QStringLiteral("1"),
-                     QStringLiteral("-extfile"), QStringLiteral("server.ext")});
-        if (!made)
-            QSKIP("openssl could not make a test CA and server certificate");
+        TestCertificates certificates(m_dir.path());
+        m_caPath = certificates.caPath();
+        QString error;
+        if (!certificates.makeCa(QStringLiteral("Tenantry Test Inspecting Proxy CA"), &error) ||
+            !certificates.makeServer(QStringLiteral("server"), {QStringLiteral("IP:127.0.0.1")}, &error))
+            QSKIP(qPrintable(error));
     }
 
     void init()
@@ -163,6 +135,24 @@ private slots:
             QVERIFY(trusted.contains(certificate));
         QVERIFY(trusted.contains(roots.addedCertificates().first()));
         QCOMPARE(roots.sslConfiguration().peerVerifyMode(), QSslConfiguration::defaultConfiguration().peerVerifyMode());
+    }
+
+    // What the embedded sign-in browser asks when it does not know a server's authority.
+    void chainVerifiesWithTheBundleForItsHostOnly()
+    {
+        const QList<QSslCertificate> chain = QSslCertificate::fromPath(path(QStringLiteral("server.pem")), QSsl::Pem);
+        QCOMPARE(chain.size(), 1);
+        const QList<QSslCertificate> defaultAuthorities = QSslConfiguration::defaultConfiguration().caCertificates();
+        QVERIFY(!TrustRoots::fromEnvironment(QProcessEnvironment()).verifiesChain(chain, QStringLiteral("127.0.0.1")));
+        QProcessEnvironment environment;
+        environment.insert(QStringLiteral("REQUESTS_CA_BUNDLE"), m_caPath);
+        const TrustRoots roots = TrustRoots::fromEnvironment(environment);
+        QVERIFY(roots.verifiesChain(chain, QStringLiteral("127.0.0.1")));
+        QVERIFY(!roots.verifiesChain(chain, QStringLiteral("login.microsoftonline.com")));
+        QVERIFY(!roots.verifiesChain({}, QStringLiteral("127.0.0.1")));
+        // The process's defaults are as they were: nothing else trusts the bundle through this.
+        QCOMPARE(QSslConfiguration::defaultConfiguration().caCertificates(), defaultAuthorities);
+        QVERIFY(!TrustRoots::fromEnvironment(QProcessEnvironment()).verifiesChain(chain, QStringLiteral("127.0.0.1")));
     }
 
     void requestsBundleTakesPrecedenceOverCurlsAndSslCertFileAddsToIt()

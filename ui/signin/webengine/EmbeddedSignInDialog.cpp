@@ -50,6 +50,12 @@ EmbeddedSignInDialog::EmbeddedSignInDialog(const QUrl& redirectUri, QWidget* par
     connect(m_interceptor, &RedirectInterceptor::redirectRequested, this, &EmbeddedSignInDialog::onRedirectRequested);
     connect(m_page, &QWebEnginePage::loadingChanged, this, &EmbeddedSignInDialog::onLoadingChanged);
     connect(m_page, &QWebEnginePage::urlChanged, this, &EmbeddedSignInDialog::showAddress);
+    connect(m_page, &SignInWebPage::certificateRefused, this, [this](const QString& message) {
+        if (m_finished)
+            return;
+        showFailure(message);
+        emit loadFailed(message);
+    });
     buildUi();
 }
 

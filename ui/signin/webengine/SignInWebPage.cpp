@@ -3,6 +3,7 @@
 #include "UiLogging.h"
 
 #include <QDesktopServices>
+#include <QWebEngineCertificateError>
 #include <QWebEngineNewWindowRequest>
 
 namespace tenantry {
@@ -25,9 +26,29 @@ bool isInertScheme(const QString& scheme)
 SignInWebPage::SignInWebPage(QWebEngineProfile* profile, const QUrl& redirectUri, QObject* parent)
     : QWebEnginePage(profile, parent)
     , m_redirectUri(redirectUri)
+    , m_trustRoots(TrustRoots::fromEnvironment())
 {
     connect(this, &QWebEnginePage::newWindowRequested, this,
             [this](QWebEngineNewWindowRequest& request) { openExternally(request.requestedUrl()); });
+    connect(this, &QWebEnginePage::certificateError, this, &SignInWebPage::onCertificateError);
+}
+
+void SignInWebPage::onCertificateError(QWebEngineCertificateError error)
+{
+    const QString host = error.url().host();
+    if (error.type() == QWebEngineCertificateError::CertificateAuthorityInvalid &&
+        m_trustRoots.verifiesChain(error.certificateChain(), host)) {
+        qCInfo(lcSignIn).noquote() << "trusted the certificate of" << host << "through the CA bundle";
+        error.acceptCertificate();
+        return;
+    }
+    error.rejectCertificate();
+    qCWarning(lcSignIn).noquote() << "refused the certificate of" << host << "-" << error.description();
+    QString message = tr("The sign-in page of %1 was not loaded: its certificate is not trusted (%2).")
+                          .arg(host, error.description());
+    if (!m_trustRoots.errors().isEmpty())
+        message += QLatin1Char(' ') + m_trustRoots.errors().join(QLatin1Char(' '));
+    emit certificateRefused(message);
 }
 
 bool SignInWebPage::isRedirect(const QUrl& url, const QUrl& redirectUri)

@@ -1,7 +1,11 @@
 #pragma once
 
+#include "http/TrustRoots.h"
+
 #include <QUrl>
 #include <QWebEnginePage>
+
+class QWebEngineCertificateError;
 
 namespace tenantry {
 
@@ -10,7 +14,11 @@ namespace tenantry {
 //   (redirectRequested) for the dialog to check its `state`;
 // - https -> http is refused (a downgrade could leak the authorization code);
 // - only web schemes load (no file:, no custom handlers);
-// - pop-ups and new windows open in the system browser, never in here.
+// - pop-ups and new windows open in the system browser, never in here;
+// - a certificate Chromium finds no authority for is accepted only when it verifies for its host against
+//   the system's authorities plus the CA bundle az's users name (TrustRoots: REQUESTS_CA_BUNDLE, ...), as
+//   the core's own requests do behind a TLS-inspecting proxy; every other certificate error is refused
+//   (certificateRefused).
 class SignInWebPage : public QWebEnginePage
 {
     Q_OBJECT
@@ -26,6 +34,7 @@ signals:
     void redirectRequested(const QUrl& url);
     void navigationRefused(const QUrl& url);
     void openedExternally(const QUrl& url);
+    void certificateRefused(const QString& message); // for people: names the host
 
 protected:
     bool acceptNavigationRequest(const QUrl& url, NavigationType type, bool isMainFrame) override;
@@ -33,8 +42,10 @@ protected:
 
 private:
     void openExternally(const QUrl& url);
+    void onCertificateError(QWebEngineCertificateError error);
 
     QUrl m_redirectUri;
+    TrustRoots m_trustRoots;
     QUrl m_current; // the last main-frame URL accepted: where a navigation comes from
 };
 
