@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <optional>
 
 #include <QCoreApplication>
 
@@ -36,6 +37,18 @@ Json timeJson(qint64 secs)
     return Json(std::to_string(secs));
 }
 
+// One entry of a section read as `Entry`, or nullopt when it is no object or has a field of the wrong type.
+template <typename Entry, typename Read>
+std::optional<Entry> readEntry(const std::string& key, const Json& value, Read read)
+{
+    json::ObjectReader reader(value);
+    Entry entry = read(reader);
+    if (!reader.ok())
+        return std::nullopt;
+    entry.key = QString::fromStdString(key);
+    return entry;
+}
+
 // The section's entries that read as `Entry`. Another program may have written anything there: entries
 // that are not objects or have a field of the wrong type (a number as the secret, an object as expires_on)
 // are skipped here and stay in the document, untouched, when it is written.
@@ -47,18 +60,43 @@ template <typename Entry, typename Read> QList<Entry> readSection(const Json& do
         return out;
     int skipped = 0;
     for (const auto& [key, value] : sec->items()) {
-        json::ObjectReader reader(value);
-        Entry entry = read(reader);
-        if (!reader.ok()) {
+        std::optional<Entry> entry = readEntry<Entry>(key, value, read);
+        if (entry)
+            out.append(std::move(*entry));
+        else
             ++skipped;
-            continue;
-        }
-        entry.key = QString::fromStdString(key);
-        out.append(std::move(entry));
     }
     if (skipped > 0)
         qCDebug(lcCache) << "Skipped" << skipped << name << "entries that are not in MSAL's format";
     return out;
+}
+
+AccessToken readAccessToken(json::ObjectReader& e)
+{
+    AccessToken t;
+    t.homeAccountId = e.text("home_account_id", /*nullable=*/true);
+    t.environment = e.text("environment");
+    t.clientId = e.text("client_id");
+    t.realm = e.text("realm");
+    t.target = e.text("target");
+    if (e.has("token_type"))
+        t.tokenType = e.text("token_type");
+    t.secret = Secret(e.text("secret"));
+    t.cachedAt = e.seconds("cached_at");
+    t.expiresOn = e.seconds("expires_on");
+    t.extendedExpiresOn = e.seconds("extended_expires_on");
+    if (e.has("refresh_on"))
+        t.refreshOn = e.seconds("refresh_on");
+    return t;
+}
+
+// Whether an entry as stored can read as `value` in `field`: false only when the field holds other text.
+// Strings in a document are valid UTF-8 (the parser refuses anything else), so equal text is equal bytes;
+// this lets a lookup pass over the entries of other tenants without decoding them.
+bool mayHoldText(const Json& entry, const char* field, const std::string& value)
+{
+    const auto it = entry.find(field);
+    return it == entry.end() || !it->is_string() || it->get_ref<const std::string&>() == value;
 }
 
 bool sameEnvironment(const QString& stored, const QStringList& aliases)
@@ -136,23 +174,7 @@ QByteArray MsalCache::serialize() const
 
 QList<AccessToken> MsalCache::accessTokens() const
 {
-    return readSection<AccessToken>(m_doc, kAccessToken, [](json::ObjectReader& e) {
-        AccessToken t;
-        t.homeAccountId = e.text("home_account_id", /*nullable=*/true);
-        t.environment = e.text("environment");
-        t.clientId = e.text("client_id");
-        t.realm = e.text("realm");
-        t.target = e.text("target");
-        if (e.has("token_type"))
-            t.tokenType = e.text("token_type");
-        t.secret = Secret(e.text("secret"));
-        t.cachedAt = e.seconds("cached_at");
-        t.expiresOn = e.seconds("expires_on");
-        t.extendedExpiresOn = e.seconds("extended_expires_on");
-        if (e.has("refresh_on"))
-            t.refreshOn = e.seconds("refresh_on");
-        return t;
-    });
+    return readSection<AccessToken>(m_doc, kAccessToken, readAccessToken);
 }
 
 QList<RefreshToken> MsalCache::refreshTokens() const
@@ -339,18 +361,27 @@ bool MsalCache::hasRefreshToken(const QString& key) const
 
 std::optional<AccessToken> MsalCache::findAccessToken(const AccessTokenQuery& q, qint64 now) const
 {
+    const auto sec = m_doc.find(kAccessToken);
+    if (sec == m_doc.end() || !sec->is_object())
+        return std::nullopt;
     const QStringList aliases = environmentAliases(q.environment);
+    const std::string realm = q.realm.toStdString();
+    const std::string clientId = q.clientId.toStdString();
     std::optional<AccessToken> best;
-    for (AccessToken& t : accessTokens()) {
-        if (t.clientId != q.clientId || t.homeAccountId != q.homeAccountId || t.realm != q.realm ||
-            !sameEnvironment(t.environment, aliases))
+    for (const auto& [key, value] : sec->items()) {
+        // Most entries are other tenants' or clients': skipped before their secrets are decoded.
+        if (!mayHoldText(value, "realm", realm) || !mayHoldText(value, "client_id", clientId))
             continue;
-        const QStringList granted = t.scopes();
+        std::optional<AccessToken> t = readEntry<AccessToken>(key, value, readAccessToken);
+        if (!t || t->clientId != q.clientId || t->homeAccountId != q.homeAccountId || t->realm != q.realm ||
+            !sameEnvironment(t->environment, aliases))
+            continue;
+        const QStringList granted = t->scopes();
         const bool coversScopes = std::all_of(q.scopes.cbegin(), q.scopes.cend(),
                                               [&](const QString& scope) { return granted.contains(scope); });
-        if (!coversScopes || t.expiresOn - now <= q.minValiditySecs)
+        if (!coversScopes || t->expiresOn - now <= q.minValiditySecs)
             continue;
-        if (!best || t.expiresOn > best->expiresOn)
+        if (!best || t->expiresOn > best->expiresOn)
             best = std::move(t);
     }
     return best;
