@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <functional>
 #include <optional>
+#include <string_view>
 
 #include <QCoreApplication>
 
@@ -93,7 +94,8 @@ AccessToken readAccessToken(json::ObjectReader& e)
 // Whether an entry as stored can read as `value` in `field`: false only when the field holds other text.
 // Strings in a document are valid UTF-8 (the parser refuses anything else), so equal text is equal bytes;
 // this lets a lookup pass over the entries of other tenants without decoding them.
-bool mayHoldText(const Json& entry, const char* field, const std::string& value)
+// The field is looked up by string_view: its length rules out most other keys before their bytes are compared.
+bool mayHoldText(const Json& entry, std::string_view field, const std::string& value)
 {
     const auto it = entry.find(field);
     return it == entry.end() || !it->is_string() || it->get_ref<const std::string&>() == value;
