@@ -242,6 +242,18 @@
         <source>Deleted</source>
         <translation>Gelöscht</translation>
     </message>
+    <message>
+        <source>Signed in through the broker az uses (Web Account Manager on Windows): Tenantry uses the tokens az cached, and az renews them.</source>
+        <translation>Über den Broker angemeldet, den az verwendet (unter Windows der Web Account Manager): Tenantry verwendet die Token, die az zwischengespeichert hat, und az erneuert sie.</translation>
+    </message>
+    <message>
+        <source>Signed in through the broker</source>
+        <translation>Über den Broker angemeldet</translation>
+    </message>
+    <message>
+        <source>expired — az renews it</source>
+        <translation>abgelaufen — az erneuert es</translation>
+    </message>
 </context>
 <context>
     <name>tenantry::AccountsController</name>
@@ -326,6 +338,14 @@
     <message>
         <source>Azure Resource Manager pointed the next page to another host.</source>
         <translation>Azure Resource Manager hat für die nächste Seite auf einen anderen Host verwiesen.</translation>
+    </message>
+    <message>
+        <source>Azure Resource Manager listed more than %1 entries; the rest was not read.</source>
+        <translation>Azure Resource Manager hat mehr als %1 Einträge aufgelistet; der Rest wurde nicht gelesen.</translation>
+    </message>
+    <message>
+        <source>Azure Resource Manager listed more than %1 pages; the rest was not read.</source>
+        <translation>Azure Resource Manager hat mehr als %1 Seiten aufgelistet; der Rest wurde nicht gelesen.</translation>
     </message>
 </context>
 <context>
@@ -900,6 +920,32 @@ Melden Sie sich zuerst bei diesem Mandanten an.</translation>
     </message>
 </context>
 <context>
+    <name>tenantry::EmbeddedSignInLoader</name>
+    <message>
+        <source>%1 is not Tenantry&apos;s sign-in plugin</source>
+        <translation>%1 ist nicht das Anmelde-Plugin von Tenantry</translation>
+    </message>
+</context>
+<context>
+    <name>tenantry::EnvironmentProxies</name>
+    <message>
+        <source>it is not a proxy address</source>
+        <translation>sie ist keine Proxy-Adresse</translation>
+    </message>
+    <message>
+        <source>Tenantry can use only http:// and socks5:// proxies</source>
+        <translation>Tenantry kann nur http://- und socks5://-Proxys verwenden</translation>
+    </message>
+    <message>
+        <source>an unreadable address</source>
+        <translation>eine unlesbare Adresse</translation>
+    </message>
+    <message>
+        <source>%1 names the proxy %2, which cannot be used: %3. Requests that would go through it fail.</source>
+        <translation>%1 nennt den Proxy %2, der nicht verwendet werden kann: %3. Anfragen, die über ihn gingen, schlagen fehl.</translation>
+    </message>
+</context>
+<context>
     <name>tenantry::Error</name>
     <message>
         <source>Cancelled. Nothing was saved.</source>
@@ -1027,6 +1073,10 @@ Melden Sie sich zuerst bei diesem Mandanten an.</translation>
         <source>%1 bytes</source>
         <translation>%1 Byte</translation>
     </message>
+    <message>
+        <source>%1 (through the proxy %2)</source>
+        <translation>%1 (über den Proxy %2)</translation>
+    </message>
 </context>
 <context>
     <name>tenantry::IniFile</name>
@@ -1052,6 +1102,13 @@ Melden Sie sich zuerst bei diesem Mandanten an.</translation>
     <message>
         <source>the file is not valid JSON (truncated or corrupt)</source>
         <translation>die Datei ist kein gültiges JSON (abgeschnitten oder beschädigt)</translation>
+    </message>
+</context>
+<context>
+    <name>tenantry::KeychainInStepMarker</name>
+    <message>
+        <source>Cannot delete %1: %2</source>
+        <translation>%1 kann nicht gelöscht werden: %2</translation>
     </message>
 </context>
 <context>
@@ -1107,6 +1164,10 @@ Melden Sie sich zuerst bei diesem Mandanten an.</translation>
     <message>
         <source>No keychain service answered (%1 did not reply within %2 s).</source>
         <translation>Kein Schlüsselbunddienst hat geantwortet (%1 hat nicht innerhalb von %2 s geantwortet).</translation>
+    </message>
+    <message>
+        <source>No keychain service answered (Tenantry&apos;s keychain module could not be loaded: %1).</source>
+        <translation>Kein Schlüsselbunddienst hat geantwortet (das Schlüsselbund-Modul von Tenantry konnte nicht geladen werden: %1).</translation>
     </message>
 </context>
 <context>
@@ -1535,6 +1596,14 @@ Melden Sie sich zuerst bei diesem Mandanten an.</translation>
         <source>Signed in; finding your tenants and subscriptions…</source>
         <translation>Angemeldet; Ihre Mandanten und Abonnements werden ermittelt …</translation>
     </message>
+    <message>
+        <source>The built-in sign-in window is not available (%1). Sign in in your web browser; Tenantry continues when you are done.</source>
+        <translation>Das eingebaute Anmeldefenster ist nicht verfügbar (%1). Melden Sie sich in Ihrem Webbrowser an; Tenantry fährt fort, sobald Sie fertig sind.</translation>
+    </message>
+    <message>
+        <source>The built-in sign-in window is not available (%1), nor a web browser: sign in with the code instead.</source>
+        <translation>Weder das eingebaute Anmeldefenster (%1) noch ein Webbrowser ist verfügbar: Melden Sie sich stattdessen mit dem Code an.</translation>
+    </message>
 </context>
 <context>
     <name>tenantry::SignInService</name>
@@ -1557,6 +1626,13 @@ Melden Sie sich zuerst bei diesem Mandanten an.</translation>
     <message>
         <source>Some tenants need an interactive sign-in first.</source>
         <translation>Einige Mandanten brauchen zuerst eine interaktive Anmeldung.</translation>
+    </message>
+</context>
+<context>
+    <name>tenantry::SignInWebPage</name>
+    <message>
+        <source>The sign-in page of %1 was not loaded: its certificate is not trusted (%2).</source>
+        <translation>Die Anmeldeseite von %1 wurde nicht geladen: ihrem Zertifikat wird nicht vertraut (%2).</translation>
     </message>
 </context>
 <context>
@@ -1802,6 +1878,10 @@ Melden Sie sich zuerst bei diesem Mandanten an.</translation>
     <message>
         <source>The sign-in of %1 has expired or was revoked: sign in again.</source>
         <translation>Die Anmeldung von %1 ist abgelaufen oder wurde widerrufen: Melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <source>The sign-in of %1 is held by the broker az signed in with; no valid access token for %2 in tenant %3 is cached, and only az can get a new one.</source>
+        <translation>Die Anmeldung von %1 liegt beim Broker, mit dem sich az angemeldet hat; für %2 im Mandanten %3 ist kein gültiges Zugriffstoken zwischengespeichert, und nur az kann ein neues holen.</translation>
     </message>
 </context>
 <context>

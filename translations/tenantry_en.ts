@@ -242,6 +242,18 @@
         <source>Deleted</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Signed in through the broker az uses (Web Account Manager on Windows): Tenantry uses the tokens az cached, and az renews them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in through the broker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expired — az renews it</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tenantry::AccountsController</name>
@@ -325,6 +337,14 @@
     </message>
     <message>
         <source>Azure Resource Manager pointed the next page to another host.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Azure Resource Manager listed more than %1 entries; the rest was not read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Azure Resource Manager listed more than %1 pages; the rest was not read.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -899,6 +919,32 @@ Sign in to this tenant first.</source>
     </message>
 </context>
 <context>
+    <name>tenantry::EmbeddedSignInLoader</name>
+    <message>
+        <source>%1 is not Tenantry&apos;s sign-in plugin</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tenantry::EnvironmentProxies</name>
+    <message>
+        <source>it is not a proxy address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tenantry can use only http:// and socks5:// proxies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an unreadable address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 names the proxy %2, which cannot be used: %3. Requests that would go through it fail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>tenantry::Error</name>
     <message>
         <source>Cancelled. Nothing was saved.</source>
@@ -1026,6 +1072,10 @@ Sign in to this tenant first.</source>
         <source>%1 bytes</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 (through the proxy %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tenantry::IniFile</name>
@@ -1050,6 +1100,13 @@ Sign in to this tenant first.</source>
     </message>
     <message>
         <source>the file is not valid JSON (truncated or corrupt)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tenantry::KeychainInStepMarker</name>
+    <message>
+        <source>Cannot delete %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1105,6 +1162,10 @@ Sign in to this tenant first.</source>
     </message>
     <message>
         <source>No keychain service answered (%1 did not reply within %2 s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No keychain service answered (Tenantry&apos;s keychain module could not be loaded: %1).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1534,6 +1595,14 @@ Sign in to this tenant first.</source>
         <source>Signed in; finding your tenants and subscriptions…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The built-in sign-in window is not available (%1). Sign in in your web browser; Tenantry continues when you are done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The built-in sign-in window is not available (%1), nor a web browser: sign in with the code instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tenantry::SignInService</name>
@@ -1555,6 +1624,13 @@ Sign in to this tenant first.</source>
     </message>
     <message>
         <source>Some tenants need an interactive sign-in first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tenantry::SignInWebPage</name>
+    <message>
+        <source>The sign-in page of %1 was not loaded: its certificate is not trusted (%2).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1800,6 +1876,10 @@ Sign in to this tenant first.</source>
     </message>
     <message>
         <source>The sign-in of %1 has expired or was revoked: sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sign-in of %1 is held by the broker az signed in with; no valid access token for %2 in tenant %3 is cached, and only az can get a new one.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
