@@ -91,22 +91,31 @@ std::optional<Json> HttpResponse::json() const
 HttpClient::HttpClient(QNetworkAccessManager* network, QObject* parent)
     : QObject(parent)
     , m_network(network)
-    , m_trustRoots(TrustRoots::fromEnvironment())
     , m_proxies(EnvironmentProxies::fromEnvironment())
 {
-    for (const QString& error : m_trustRoots.errors() + m_proxies.errors())
+    for (const QString& error : m_proxies.errors())
         qCWarning(lcHttp).noquote() << error;
     // A proxy the caller set (tests: none) stays; otherwise Qt's system lookup is replaced, as it reads
     // other variables than az does.
     if (m_network->proxy().type() == QNetworkProxy::DefaultProxy && !m_network->proxyFactory())
         m_network->setProxyFactory(new EnvironmentProxyFactory(m_proxies));
     m_proxiesFromEnvironment = dynamic_cast<EnvironmentProxyFactory*>(m_network->proxyFactory()) != nullptr;
-    // The TLS configuration with the added roots is made at the first request (send()): it reads and
-    // compares every system authority, hundreds of milliseconds the desktop app's first paint should
-    // not wait for.
+    // The CA bundles and the TLS configuration with their roots are read at the first request (send()):
+    // they parse and compare every system authority, hundreds of milliseconds a cached token or the
+    // desktop app's first paint should not wait for.
 }
 
 HttpClient::~HttpClient() = default;
+
+const TrustRoots& HttpClient::trustRoots()
+{
+    if (!m_trustRoots) {
+        m_trustRoots = TrustRoots::fromEnvironment();
+        for (const QString& error : m_trustRoots->errors())
+            qCWarning(lcHttp).noquote() << error;
+    }
+    return *m_trustRoots;
+}
 
 HttpClient::Headers HttpClient::bearer(const QString& accessToken)
 {
@@ -196,9 +205,9 @@ void HttpClient::send(Pending pending)
     request.setRawHeader(QByteArrayLiteral("User-Agent"), QByteArrayLiteral("Tenantry/" TENANTRY_VERSION));
     for (const auto& [name, value] : pending.headers)
         request.setRawHeader(name, value);
-    if (!m_trustRoots.addedCertificates().isEmpty()) {
+    if (!trustRoots().addedCertificates().isEmpty()) {
         if (!m_sslConfiguration)
-            m_sslConfiguration = m_trustRoots.sslConfiguration();
+            m_sslConfiguration = m_trustRoots->sslConfiguration();
         request.setSslConfiguration(*m_sslConfiguration);
     }
     QNetworkReply* reply = nullptr;
@@ -297,8 +306,8 @@ QString HttpClient::networkError(QNetworkReply* reply, const QUrl& url) const
     }
     QString error = QStringLiteral("%1: %2").arg(hostAndProxy(url), why);
     // A failed verification may be the bundle that could not be used: say so where the user looks.
-    if (reply->error() == QNetworkReply::SslHandshakeFailedError && !m_trustRoots.errors().isEmpty())
-        error += QLatin1Char(' ') + m_trustRoots.errors().join(QLatin1Char(' '));
+    if (reply->error() == QNetworkReply::SslHandshakeFailedError && m_trustRoots && !m_trustRoots->errors().isEmpty())
+        error += QLatin1Char(' ') + m_trustRoots->errors().join(QLatin1Char(' '));
     return error;
 }
 

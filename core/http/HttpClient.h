@@ -69,7 +69,7 @@ std::optional<qint64> parseRetryAfterMs(const QByteArray& value, const QDateTime
 // the same scheme, host and port, so a bearer token stays with the server it was meant for.
 //
 // Servers are verified against the system's certificate authorities and those of the CA bundle az's
-// users name (TrustRoots, read from the environment when the client is made). Unless the network
+// users name (TrustRoots, read from the environment at the first request). Unless the network
 // manager was given a proxy of its own, requests go through the proxies az would use
 // (EnvironmentProxies); a failure through a proxy names it, never its credentials.
 class HttpClient : public QObject
@@ -157,11 +157,14 @@ private:
     void fail(Pending pending, const QString& why); // ends the request without an HTTP answer
     void retryLater(Pending pending, int delayMs);
     static int backoffMs(const Pending& pending);
+    const TrustRoots& trustRoots();
     QString networkError(QNetworkReply* reply, const QUrl& url) const;
     QString hostAndProxy(const QUrl& url) const; // "host", or "host (through the proxy http://p:3128)"
 
     QNetworkAccessManager* m_network;
-    TrustRoots m_trustRoots;
+    // Read at the first request, not when the client is made: parsing a bundle of a hundred authorities
+    // is time a cached token or the desktop app's first paint should not wait for.
+    std::optional<TrustRoots> m_trustRoots;
     EnvironmentProxies m_proxies;
     bool m_proxiesFromEnvironment = false;               // the manager asks m_proxies (it had no proxy of its own)
     std::optional<QSslConfiguration> m_sslConfiguration; // set when a CA bundle adds certificates

@@ -41,8 +41,8 @@ private:
 
     QString path(const QString& name) const { return m_dir.filePath(name); }
 
-    // A GET of the server's discovery document through a new HttpClient (it reads the environment when
-    // made) on a new connection, so no TLS session of an earlier test is reused.
+    // A GET of the server's discovery document through a new HttpClient (it reads the environment at its
+    // first request) on a new connection, so no TLS session of an earlier test is reused.
     Response fetchFromServer()
     {
         QNetworkAccessManager network;
@@ -195,6 +195,25 @@ private slots:
         QVERIFY2(response.networkError.contains(QString::fromLatin1(variable)) &&
                      response.networkError.contains(QDir::toNativeSeparators(bundle)),
                  qPrintable(response.networkError));
+    }
+
+    // A cached token or the desktop app's first paint never waits for a bundle to be parsed: the client
+    // reads it at its first request, not when it is made.
+    void bundleIsReadAtTheFirstRequestNotBefore()
+    {
+        const QString bundle = path(QStringLiteral("missing-at-start.pem"));
+        qputenv("REQUESTS_CA_BUNDLE", QFile::encodeName(bundle));
+        QNetworkAccessManager network;
+        network.setProxy(QNetworkProxy::NoProxy);
+        HttpClient http(&network);
+        QVERIFY(warningsNaming(QStringLiteral("REQUESTS_CA_BUNDLE"), bundle).isEmpty());
+        // Written after the client was made: the first request still finds it and trusts the proxy CA.
+        QVERIFY(QFile::copy(m_caPath, bundle));
+        const QUrl url(m_server->url().toString() + QStringLiteral("/common/v2.0/.well-known/openid-configuration"));
+        const Response response = await<Response>(
+            [&](HttpClient::Callback done) { http.get(url, {}, std::move(done), RetryPolicy::none()); }, 30000);
+        QVERIFY2(response.status == 200, qPrintable(response.networkError));
+        QVERIFY(warningsNaming(QStringLiteral("REQUESTS_CA_BUNDLE"), bundle).isEmpty());
     }
 
     void oversizedOrSpecialBundleIsRefusedUnread()
