@@ -322,7 +322,10 @@ private slots:
         waiter.setProcessChannelMode(QProcess::ForwardedErrorChannel);
         waiter.start(kPython, {kScript, QStringLiteral("time-lock"), lockPath});
         QVERIFY(waiter.waitForStarted());
-        QTest::qWait(1500); // python starts (~0.4 s), then has to wait for us
+        // Python starts (0.4 s, seconds on a loaded machine), says it is about to lock, then has to wait for us.
+        QVERIFY(waiter.waitForReadyRead(30000));
+        QCOMPARE(waiter.readLine(), QByteArray("waiting\n"));
+        QTest::qWait(800);
         QCOMPARE(waiter.state(), QProcess::Running);
         lock.release();
         QVERIFY(waiter.waitForFinished(10000));

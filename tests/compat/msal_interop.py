@@ -237,6 +237,8 @@ def cmd_hold_lock(lockfile, seconds):
 
 
 def cmd_time_lock(lockfile):
+    sys.stdout.write("waiting\n")  # the caller holds the lock from here on, however slowly Python started
+    sys.stdout.flush()
     start = time.monotonic()
     with CrossPlatLock(lockfile):
         waited = time.monotonic() - start
