@@ -9,12 +9,14 @@ Json subscriptionsOutput(const AzureProfile& profile, const QList<Subscription>&
 {
     Json result = Json::array();
     bool skipped = false;
+    const QHash<QString, const Json*> stored = profile.storedEntriesById(); // one pass, not one per subscription
     for (const Subscription& s : subs) {
         if (!all && s.state != QLatin1String("Enabled")) {
             skipped = true;
             continue;
         }
-        Json entry = profile.storedEntry(s.id);
+        const Json* found = stored.value(AzureProfile::idKey(s.id));
+        Json entry = found ? *found : Json::object();
         // az renames environmentName to cloudName in list and login output only.
         entry["cloudName"] = entry.value("environmentName", Json());
         entry.erase("environmentName");

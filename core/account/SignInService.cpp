@@ -20,9 +20,14 @@ bool sameId(const Subscription& a, const Subscription& b)
     return a.id.compare(b.id, Qt::CaseInsensitive) == 0;
 }
 
-bool listsId(const QList<Subscription>& list, const Subscription& s)
+// The ids of `list` as AzureProfile::idKey gives them: a profile lists a thousand subscriptions and more.
+QSet<QString> idKeys(const QList<Subscription>& list)
 {
-    return std::any_of(list.begin(), list.end(), [&s](const Subscription& other) { return sameId(other, s); });
+    QSet<QString> keys;
+    keys.reserve(list.size());
+    for (const Subscription& s : list)
+        keys.insert(AzureProfile::idKey(s.id));
+    return keys;
 }
 
 ProfileChange describeChange(const QList<Subscription>& before, const AzureProfile& after, const QString& cloudName,
@@ -32,12 +37,14 @@ ProfileChange describeChange(const QList<Subscription>& before, const AzureProfi
     change.activeBefore = activeBefore;
     change.activeAfter = after.defaultSubscription(cloudName);
     const QList<Subscription> now = after.subscriptions();
+    const QSet<QString> idsBefore = idKeys(before);
+    const QSet<QString> idsNow = idKeys(now);
     for (const Subscription& s : now) {
-        if (!listsId(before, s))
+        if (!idsBefore.contains(AzureProfile::idKey(s.id)))
             change.added.append(s);
     }
     for (const Subscription& s : before) {
-        if (!listsId(now, s))
+        if (!idsNow.contains(AzureProfile::idKey(s.id)))
             change.removed.append(s);
     }
     return change;
@@ -235,12 +242,12 @@ void SignInService::discoverAndMerge(const QString& username, const QString& hom
         if (const auto active = profile.defaultSubscription(cloudName))
             m_state->cloudConfig().setSubscription(cloudName, active->id, &error);
         // Report the entries as the file now has them (isDefault included).
-        const QList<Subscription> all = profile.subscriptions();
+        QHash<QString, Subscription> storedById; // the last entry per id, as az's dict would keep it
+        for (Subscription& stored : profile.subscriptions())
+            storedById.insert(AzureProfile::idKey(stored.id), std::move(stored));
         for (Subscription& s : result.subscriptions) {
-            for (const Subscription& stored : all) {
-                if (stored.id.compare(s.id, Qt::CaseInsensitive) == 0)
-                    s = stored;
-            }
+            if (const auto it = storedById.constFind(AzureProfile::idKey(s.id)); it != storedById.constEnd())
+                s = *it;
         }
         emit profileChanged();
         done(result);

@@ -449,6 +449,22 @@ Json AzureProfile::storedEntry(const QString& subscriptionId) const
     return Json::object();
 }
 
+QHash<QString, const Json*> AzureProfile::storedEntriesById() const
+{
+    QHash<QString, const Json*> index;
+    if (const Json* list = subscriptionArray(m_doc)) {
+        index.reserve(static_cast<qsizetype>(list->size()));
+        for (const Json& entry : *list) {
+            if (const std::optional<Subscription> s = fromJson(entry)) {
+                const QString key = idKey(s->id);
+                if (!index.contains(key)) // the first one wins, as in storedEntry()
+                    index.insert(key, &entry);
+            }
+        }
+    }
+    return index;
+}
+
 void AzureProfile::clear()
 {
     m_doc[kSubscriptions] = Json::array();

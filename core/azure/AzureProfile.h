@@ -3,6 +3,7 @@
 #include "util/Json.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -60,6 +61,11 @@ public:
     // The first readable entry with this id (case-insensitive) as stored, every field kept (what
     // `az account show` prints); an empty object when there is none.
     Json storedEntry(const QString& subscriptionId) const;
+    // storedEntry() for many ids: one pass over the file. Keyed by the case-folded id (see idKey), the first
+    // readable entry per id; the pointers are into document() and valid until this profile changes.
+    QHash<QString, const Json*> storedEntriesById() const;
+    // How storedEntriesById() keys an id: ids compare case-insensitively, as az's do.
+    static QString idKey(const QString& subscriptionId) { return subscriptionId.toCaseFolded(); }
     // The entry with isDefault true in that cloud (any cloud when empty); the first if az left several.
     std::optional<Subscription> defaultSubscription(const QString& environmentName) const;
     // As `az account set -s` / `az account show -s` resolve it: id or name, case-insensitive, among the

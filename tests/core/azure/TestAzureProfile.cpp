@@ -597,6 +597,41 @@ private slots:
         QCOMPARE(profile.subscriptions().at(1).id, kSandbox);
     }
 
+    // The index `account list` and `login` print from gives, for every id, the entry storedEntry() gives: the
+    // first readable one, ids compared case-insensitively, junk entries skipped -- in a 1,000-entry profile.
+    void storedEntriesByIdAgreesWithStoredEntry()
+    {
+        QList<Subscription> many;
+        for (int i = 0; i < 1000; ++i)
+            many.append(sub(QStringLiteral("00000001-0000-4000-8000-%1").arg(i, 12, 16, QLatin1Char('0')),
+                            QStringLiteral("Bench %1").arg(i)));
+        AzureProfile profile = loadBytes(readFile(junkPath()));
+        profile.merge(many);
+        Json doc = profile.document();
+        // A second entry for an id, upper-cased, as another tool might leave it: the first one is shown.
+        Json twin = doc["subscriptions"].back();
+        twin["id"] = "00000001-0000-4000-8000-0000000003E7";
+        twin["name"] = "Shadowed";
+        doc["subscriptions"].push_back(twin);
+        profile = loadBytes(kBom + json::dumpPythonCompact(doc));
+
+        const QHash<QString, const Json*> index = profile.storedEntriesById();
+        QStringList ids;
+        QSet<QString> distinct;
+        for (const Subscription& s : profile.subscriptions()) {
+            ids << s.id << s.id.toUpper();
+            distinct.insert(s.id.toLower());
+        }
+        QCOMPARE(index.size(), distinct.size());
+        ids << QStringLiteral("not-listed");
+        for (const QString& id : ids) {
+            const Json* found = index.value(AzureProfile::idKey(id));
+            QCOMPARE(found ? *found : Json::object(), profile.storedEntry(id));
+        }
+        QCOMPARE(json::toQString((*index.value(AzureProfile::idKey(json::toQString(twin["id"]))))["name"]),
+                 QStringLiteral("Bench 999"));
+    }
+
     void clearKeepsInstallationId()
     {
         AzureProfile profile = loadSample();
