@@ -3,6 +3,7 @@
 #include <QFile>
 #include <QGuiApplication>
 #include <QHash>
+#include <QIconEngine>
 #include <QPainter>
 #include <QPalette>
 #include <QPixmap>
@@ -62,9 +63,8 @@ void addTinted(QIcon* icon, QByteArray svg, const QColor& colour, QIcon::Mode mo
     }
 }
 
-} // namespace
-
-QIcon action(const QString& name)
+// The action icon itself: the theme's, or ours tinted at every size menus, toolbars and trees use.
+QIcon buildAction(const QString& name)
 {
     const QString theme = themeName(name);
     if (!theme.isEmpty() && QIcon::hasThemeIcon(theme))
@@ -79,6 +79,62 @@ QIcon action(const QString& name)
     // The style's own disabled variant of a pixmap is too faint for thin strokes.
     addTinted(&icon, svg, palette.color(QPalette::Disabled, QPalette::WindowText), QIcon::Disabled);
     return icon;
+}
+
+// The icon `action()` describes, built when something first asks for a pixmap or paints it: the theme
+// lookup (it reads the theme's index) and the SVG rendering happen at the first paint, after the window
+// is shown, and never for icons nobody looks at (most menu entries at start).
+class DeferredActionIconEngine : public QIconEngine
+{
+public:
+    explicit DeferredActionIconEngine(QString name)
+        : m_name(std::move(name))
+    {}
+
+    QPixmap pixmap(const QSize& size, QIcon::Mode mode, QIcon::State state) override
+    {
+        return icon().pixmap(size, 1.0, mode, state);
+    }
+
+    void paint(QPainter* painter, const QRect& rect, QIcon::Mode mode, QIcon::State state) override
+    {
+        icon().paint(painter, rect, Qt::AlignCenter, mode, state);
+    }
+
+    QSize actualSize(const QSize& size, QIcon::Mode mode, QIcon::State state) override
+    {
+        return icon().actualSize(size, mode, state);
+    }
+
+    QList<QSize> availableSizes(QIcon::Mode mode, QIcon::State state) override
+    {
+        return icon().availableSizes(mode, state);
+    }
+
+    bool isNull() override { return icon().isNull(); }
+    QString key() const override { return QStringLiteral("tenantry-action"); }
+    QIconEngine* clone() const override { return new DeferredActionIconEngine(*this); }
+
+private:
+    const QIcon& icon()
+    {
+        if (!m_built) {
+            m_icon = buildAction(m_name);
+            m_built = true;
+        }
+        return m_icon;
+    }
+
+    QString m_name;
+    QIcon m_icon;
+    bool m_built = false;
+};
+
+} // namespace
+
+QIcon action(const QString& name)
+{
+    return QIcon(new DeferredActionIconEngine(name));
 }
 
 QIcon status(const QString& name)
