@@ -81,14 +81,12 @@ QIcon buildAction(const QString& name)
     return icon;
 }
 
-// The icon `action()` describes, built when something first asks for a pixmap or paints it: the theme
-// lookup (it reads the theme's index) and the SVG rendering happen at the first paint, after the window
-// is shown, and never for icons nobody looks at (most menu entries at start).
-class DeferredActionIconEngine : public QIconEngine
+// The icon `build` makes, built when something first asks for a pixmap or paints it.
+class DeferredIconEngine : public QIconEngine
 {
 public:
-    explicit DeferredActionIconEngine(QString name)
-        : m_name(std::move(name))
+    explicit DeferredIconEngine(std::function<QIcon()> build)
+        : m_build(std::move(build))
     {}
 
     QPixmap pixmap(const QSize& size, QIcon::Mode mode, QIcon::State state) override
@@ -112,29 +110,36 @@ public:
     }
 
     bool isNull() override { return icon().isNull(); }
-    QString key() const override { return QStringLiteral("tenantry-action"); }
-    QIconEngine* clone() const override { return new DeferredActionIconEngine(*this); }
+    QString key() const override { return QStringLiteral("tenantry-deferred"); }
+    QIconEngine* clone() const override { return new DeferredIconEngine(*this); }
 
 private:
     const QIcon& icon()
     {
         if (!m_built) {
-            m_icon = buildAction(m_name);
+            m_icon = m_build();
             m_built = true;
         }
         return m_icon;
     }
 
-    QString m_name;
+    std::function<QIcon()> m_build;
     QIcon m_icon;
     bool m_built = false;
 };
 
 } // namespace
 
+QIcon deferred(std::function<QIcon()> build)
+{
+    return QIcon(new DeferredIconEngine(std::move(build)));
+}
+
 QIcon action(const QString& name)
 {
-    return QIcon(new DeferredActionIconEngine(name));
+    // The theme lookup (it reads the theme's index) and the SVG rendering happen at the first paint,
+    // after the window is shown, and never for icons nobody looks at (most menu entries at start).
+    return deferred([name] { return buildAction(name); });
 }
 
 QIcon status(const QString& name)
