@@ -3,6 +3,7 @@
 #include <QFile>
 #include <QGuiApplication>
 #include <QHash>
+#include <QIconEngine>
 #include <QPainter>
 #include <QPalette>
 #include <QPixmap>
@@ -62,9 +63,8 @@ void addTinted(QIcon* icon, QByteArray svg, const QColor& colour, QIcon::Mode mo
     }
 }
 
-} // namespace
-
-QIcon action(const QString& name)
+// The action icon itself: the theme's, or ours tinted at every size menus, toolbars and trees use.
+QIcon buildAction(const QString& name)
 {
     const QString theme = themeName(name);
     if (!theme.isEmpty() && QIcon::hasThemeIcon(theme))
@@ -79,6 +79,67 @@ QIcon action(const QString& name)
     // The style's own disabled variant of a pixmap is too faint for thin strokes.
     addTinted(&icon, svg, palette.color(QPalette::Disabled, QPalette::WindowText), QIcon::Disabled);
     return icon;
+}
+
+// The icon `build` makes, built when something first asks for a pixmap or paints it.
+class DeferredIconEngine : public QIconEngine
+{
+public:
+    explicit DeferredIconEngine(std::function<QIcon()> build)
+        : m_build(std::move(build))
+    {}
+
+    QPixmap pixmap(const QSize& size, QIcon::Mode mode, QIcon::State state) override
+    {
+        return icon().pixmap(size, 1.0, mode, state);
+    }
+
+    void paint(QPainter* painter, const QRect& rect, QIcon::Mode mode, QIcon::State state) override
+    {
+        icon().paint(painter, rect, Qt::AlignCenter, mode, state);
+    }
+
+    QSize actualSize(const QSize& size, QIcon::Mode mode, QIcon::State state) override
+    {
+        return icon().actualSize(size, mode, state);
+    }
+
+    QList<QSize> availableSizes(QIcon::Mode mode, QIcon::State state) override
+    {
+        return icon().availableSizes(mode, state);
+    }
+
+    bool isNull() override { return icon().isNull(); }
+    QString key() const override { return QStringLiteral("tenantry-deferred"); }
+    QIconEngine* clone() const override { return new DeferredIconEngine(*this); }
+
+private:
+    const QIcon& icon()
+    {
+        if (!m_built) {
+            m_icon = m_build();
+            m_built = true;
+        }
+        return m_icon;
+    }
+
+    std::function<QIcon()> m_build;
+    QIcon m_icon;
+    bool m_built = false;
+};
+
+} // namespace
+
+QIcon deferred(std::function<QIcon()> build)
+{
+    return QIcon(new DeferredIconEngine(std::move(build)));
+}
+
+QIcon action(const QString& name)
+{
+    // The theme lookup (it reads the theme's index) and the SVG rendering happen at the first paint,
+    // after the window is shown, and never for icons nobody looks at (most menu entries at start).
+    return deferred([name] { return buildAction(name); });
 }
 
 QIcon status(const QString& name)

@@ -3,6 +3,8 @@
 #include <QIcon>
 #include <QString>
 
+#include <functional>
+
 namespace tenantry {
 
 // Tenantry's own icons, embedded from resources/icons (SVG; rendered by QtSvg at any size).
@@ -27,6 +29,9 @@ bool paletteIsDark();
 // subscription, sign-in, sign-out, copy-token, refresh, make-active), drawn in the palette's text
 // colour so it reads on light and dark themes alike. The desktop theme's icon wins where one exists.
 QIcon action(const QString& name);
+// The icon `build` makes, built when it is first painted or asked for a pixmap: start-up pays
+// nothing for an icon that is not on screen yet.
+QIcon deferred(std::function<QIcon()> build);
 // A coloured status mark (resources/icons/status/<name>.svg: active, signed-in, needs-sign-in,
 // error, refreshing).
 QIcon status(const QString& name);

@@ -13,6 +13,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QShowEvent>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QToolBar>
@@ -40,12 +41,6 @@ MainWindow::MainWindow(AppSettings* settings, QWidget* parent)
     centralLayout->addWidget(m_noticeBar);
     m_stack = new QStackedWidget(central);
     centralLayout->addWidget(m_stack, 1);
-    m_welcome = new WelcomePanel(m_stack);
-    connect(m_welcome, &WelcomePanel::signInWithBrowserClicked, this,
-            [this] { emit signInWithBrowserRequested(QString()); });
-    connect(m_welcome, &WelcomePanel::signInWithCodeClicked, this, [this] { emit signInWithCodeRequested(QString()); });
-    m_stack->addWidget(m_welcome);
-
     m_accountsArea = new QWidget(m_stack);
     m_accountsArea->setObjectName(QStringLiteral("accountsArea"));
     m_accountsLayout = new QVBoxLayout(m_accountsArea);
@@ -63,6 +58,19 @@ MainWindow::MainWindow(AppSettings* settings, QWidget* parent)
     resize(940, 600);
     if (m_settings)
         restoreGeometry(m_settings->value(AppSettings::Key::MainWindowGeometry).toByteArray());
+}
+
+WelcomePanel* MainWindow::welcomePanel()
+{
+    if (!m_welcome) {
+        m_welcome = new WelcomePanel(m_stack);
+        connect(m_welcome, &WelcomePanel::signInWithBrowserClicked, this,
+                [this] { emit signInWithBrowserRequested(QString()); });
+        connect(m_welcome, &WelcomePanel::signInWithCodeClicked, this,
+                [this] { emit signInWithCodeRequested(QString()); });
+        m_stack->addWidget(m_welcome);
+    }
+    return m_welcome;
 }
 
 void MainWindow::buildMenus()
@@ -201,13 +209,25 @@ void MainWindow::setDetailsPanel(QWidget* panel)
 
 bool MainWindow::isShowingAccounts() const
 {
-    return m_stack->currentWidget() == m_accountsArea;
+    return m_hasAccounts;
 }
 
 void MainWindow::setHasAccounts(bool hasAccounts)
 {
-    m_stack->setCurrentWidget(hasAccounts ? m_accountsArea : static_cast<QWidget*>(m_welcome));
+    m_hasAccounts = hasAccounts;
     m_refreshAction->setEnabled(hasAccounts);
+    if (hasAccounts)
+        m_stack->setCurrentWidget(m_accountsArea);
+    else if (isVisible())
+        m_stack->setCurrentWidget(welcomePanel());
+}
+
+void MainWindow::showEvent(QShowEvent* event)
+{
+    // The empty state is built when it is first shown: a start with accounts never builds it.
+    if (!m_hasAccounts)
+        m_stack->setCurrentWidget(welcomePanel());
+    QMainWindow::showEvent(event);
 }
 
 void MainWindow::showAndRaise()

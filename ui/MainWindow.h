@@ -30,7 +30,7 @@ public:
     void setAccountsView(QTreeView* view);
     QTreeView* accountsView() const { return m_accountsView; }
     QWidget* accountsArea() const { return m_accountsArea; }
-    WelcomePanel* welcomePanel() const { return m_welcome; }
+    WelcomePanel* welcomePanel(); // the empty state, built when first needed
     bool isShowingAccounts() const;
     // Below the accounts view: the current row's details (taken, reparented).
     void setDetailsPanel(QWidget* panel);
@@ -69,6 +69,7 @@ signals:
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    void showEvent(QShowEvent* event) override;
 
 private:
     void buildMenus();
@@ -80,6 +81,7 @@ private:
     AppSettings* m_settings;
     QStackedWidget* m_stack = nullptr;
     WelcomePanel* m_welcome = nullptr;
+    bool m_hasAccounts = false;
     QWidget* m_accountsArea = nullptr;
     QVBoxLayout* m_accountsLayout = nullptr;
     QTreeView* m_accountsView = nullptr;

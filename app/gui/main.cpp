@@ -3,6 +3,7 @@
 
 #include "AppIcons.h"
 #include "AutostartEntry.h"
+#include "DeferredStandardIconsStyle.h"
 #include "DesktopApp.h"
 #include "LaunchOptions.h"
 #include "MainWindow.h"
@@ -89,6 +90,7 @@ int main(int argc, char* argv[])
     QApplication::setApplicationVersion(QStringLiteral(TENANTRY_VERSION));
     QApplication::setDesktopFileName(AppIcons::kAppId);
     QApplication::setWindowIcon(AppIcons::application());
+    QApplication::setStyle(new DeferredStandardIconsStyle); // the platform's style; owned by the application
     if (!hardened)
         qCWarning(lcUi).noquote() << "Core dumps could not be turned off:" << hardeningError;
     Translations::install(&app);
