@@ -6,13 +6,12 @@
 #include "util/Logging.h"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
-
-#include <openssl/sha.h>
 
 #include <algorithm>
 
@@ -35,14 +34,9 @@ constexpr int kMaxBackupSuffix = 999;
 
 constexpr char kUtf8Bom[] = "\xEF\xBB\xBF";
 
-// libcrypto's SHA-256 uses the CPU's SHA instructions: on a 2.7 MB cache it takes about a tenth of the time
-// QCryptographicHash (portable C in Qt 6.4) does, and every read and write of the file hashes it.
 QByteArray sha256(const QByteArray& bytes)
 {
-    QByteArray digest(SHA256_DIGEST_LENGTH, Qt::Uninitialized);
-    SHA256(reinterpret_cast<const unsigned char*>(bytes.constData()), static_cast<size_t>(bytes.size()),
-           reinterpret_cast<unsigned char*>(digest.data()));
-    return digest;
+    return QCryptographicHash::hash(bytes, QCryptographicHash::Sha256);
 }
 
 struct RawRead
