@@ -7,7 +7,7 @@ build_pkgs=(
   g++ cmake ninja-build pkg-config
   qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   qt6-svg-dev libqt6svg6 qt6-webengine-dev qt6-webengine-dev-tools libqt6webenginecore6-bin
-  qt6-image-formats-plugins qtkeychain-qt6-dev nlohmann-json3-dev libexpected-dev libgl-dev libssl-dev
+  qt6-image-formats-plugins qtkeychain-qt6-dev nlohmann-json3-dev libexpected-dev libgl-dev
   qt6-translations-l10n # Qt's own strings ("Cancel") in the UI's language
 )
 test_pkgs=(
