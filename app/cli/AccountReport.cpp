@@ -60,25 +60,31 @@ void reportProfileChange(const ProfileChange& change, CliOutput& output)
 
 bool reportUnreachedTenants(const SignInResult& result, CliOutput& output)
 {
+    bool unreached = false;
     for (const TenantStatus& t : result.discovery.tenants) {
-        if (t.state != TenantStatus::State::HeldByBroker)
-            continue;
         const QString name = t.tenant.displayName.isEmpty() ? t.tenant.tenantId : t.tenant.displayName;
-        output.warn(QStringLiteral("Tenant '%1' (%2): %3\n%4")
-                        .arg(name, t.tenant.tenantId, t.reason,
-                             brokerRenewalHint({{QStringLiteral("--tenant"), {t.tenant.tenantId}}})));
+        switch (t.state) {
+        case TenantStatus::State::SignedIn:
+            break;
+        case TenantStatus::State::HeldByBroker: // signed in: only its token is az's to renew
+            output.warn(QStringLiteral("Tenant '%1' (%2): %3\n%4")
+                            .arg(name, t.tenant.tenantId, t.reason,
+                                 brokerRenewalHint({{QStringLiteral("--tenant"), {t.tenant.tenantId}}})));
+            break;
+        case TenantStatus::State::NeedsSignIn:
+            output.warn(QStringLiteral("Tenant '%1' (%2) needs an interactive sign-in: %3\n"
+                                       "Run 'tenantry-cli login --tenant %2' to sign in to it.")
+                            .arg(name, t.tenant.tenantId, t.reason));
+            unreached = true;
+            break;
+        case TenantStatus::State::Error:
+            output.warn(
+                QStringLiteral("Tenant '%1' (%2) could not be reached: %3").arg(name, t.tenant.tenantId, t.reason));
+            unreached = true;
+            break;
+        }
     }
-    const QList<TenantStatus> unreached = result.tenantsNeedingSignIn();
-    for (const TenantStatus& t : unreached) {
-        const QString name = t.tenant.displayName.isEmpty() ? t.tenant.tenantId : t.tenant.displayName;
-        output.warn(
-            t.state == TenantStatus::State::NeedsSignIn
-                ? QStringLiteral("Tenant '%1' (%2) needs an interactive sign-in: %3\n"
-                                 "Run 'tenantry-cli login --tenant %2' to sign in to it.")
-                      .arg(name, t.tenant.tenantId, t.reason)
-                : QStringLiteral("Tenant '%1' (%2) could not be reached: %3").arg(name, t.tenant.tenantId, t.reason));
-    }
-    return !unreached.isEmpty();
+    return unreached;
 }
 
 QString reauthenticateHint(const QString& username)
