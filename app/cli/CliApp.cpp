@@ -2,6 +2,8 @@
 
 #include "AccountCommands.h"
 #include "CacheCommands.h"
+#include "GitCredentialCommands.h"
+#include "KubeCommands.h"
 #include "LoginCommands.h"
 #include "TenantCommands.h"
 #include "TokenCommands.h"
@@ -24,6 +26,8 @@ CliApp::CliApp(QStringList args, QObject* parent)
     m_groups.push_back(std::make_unique<LoginCommands>(m_session, m_output));
     m_groups.push_back(std::make_unique<TenantCommands>(m_session, m_output));
     m_groups.push_back(std::make_unique<CacheCommands>(m_session, m_output));
+    m_groups.push_back(std::make_unique<GitCredentialCommands>(m_session, m_output));
+    m_groups.push_back(std::make_unique<KubeCommands>(m_session, m_output));
     for (const auto& group : m_groups)
         m_commands += group->commands();
 }

@@ -1,6 +1,7 @@
 #include "util/AppSettings.h"
 
 #include "store/TokenCacheService.h"
+#include "tools/GitCredential.h"
 
 #include <QCoreApplication>
 #include <QSettings>
@@ -46,6 +47,8 @@ QString AppSettings::path(Key key)
         return QStringLiteral("notifications/beforeExpiryMinutes");
     case Key::MainWindowGeometry:
         return QStringLiteral("window/geometry");
+    case Key::AzureDevOpsTenants:
+        return QStringLiteral("azureDevOps/tenants");
     }
     return {};
 }
@@ -68,6 +71,8 @@ QVariant AppSettings::defaultValue(Key key)
         return 5;
     case Key::MainWindowGeometry:
         return QByteArray();
+    case Key::AzureDevOpsTenants:
+        return QVariant();
     }
     return {};
 }
@@ -201,6 +206,26 @@ StorageMode configuredStorageMode(const AppSettings& settings, QString* warning)
     if (warning && !choice.warning.isEmpty())
         *warning = choice.warning;
     return choice.mode;
+}
+
+QString AppSettings::azureDevOpsTenant(const QString& organization) const
+{
+    if (!isAzureDevOpsOrganizationName(organization))
+        return QString();
+    const QString tenant =
+        m_settings->value(path(Key::AzureDevOpsTenants) + QLatin1Char('/') + organization.toLower()).toString();
+    return isTenantIdentifier(tenant) ? tenant.toLower() : QString(); // a hand edit that names no tenant: none
+}
+
+void AppSettings::setAzureDevOpsTenant(const QString& organization, const QString& tenant)
+{
+    if (!isAzureDevOpsOrganizationName(organization))
+        return;
+    const QString key = path(Key::AzureDevOpsTenants) + QLatin1Char('/') + organization.toLower();
+    if (tenant.isEmpty())
+        m_settings->remove(key);
+    else
+        m_settings->setValue(key, tenant.toLower());
 }
 
 } // namespace tenantry

@@ -36,6 +36,7 @@ public:
         CloudName,                 // empty: follow az's `config` [cloud] name
         NotifyBeforeExpiryMinutes, // warn this long before a copied token expires; 0 = off
         MainWindowGeometry,
+        AzureDevOpsTenants, // a group: organisation name (lower case) -> the tenant its git credentials come from
     };
 
     AppSettings();                                // the user's settings
@@ -64,6 +65,10 @@ public:
     void setStartMinimized(bool minimized);
     bool startAtLogin() const;
     void setStartAtLogin(bool atLogin);
+
+    // The tenant set for an Azure DevOps organisation; empty when none is (or the file holds no tenant there).
+    QString azureDevOpsTenant(const QString& organization) const;
+    void setAzureDevOpsTenant(const QString& organization, const QString& tenant); // empty: remove
 
     // Untyped access by key, for the rest (the window geometry) and tests that write the file as a
     // hand edit would.

@@ -1,0 +1,55 @@
+#include "CliTokens.h"
+
+#include "AccountReport.h"
+#include "CliAdvice.h"
+#include "CliOutput.h"
+#include "CliSession.h"
+
+#include "account/CachedTokenLookup.h"
+#include "account/TokenProvider.h"
+
+namespace tenantry::cli {
+
+std::optional<Subscription> userSubscription(CliSession& session, CliOutput& output, const QString& idOrName)
+{
+    if (!session.open())
+        return std::nullopt;
+    const auto sub = session->state().subscription(idOrName);
+    if (!sub) {
+        output.fail(subscriptionFailureMessage(sub.error()));
+        return std::nullopt;
+    }
+    if (sub->userType == QLatin1String("servicePrincipal")) {
+        output.fail(QStringLiteral("The subscription is a service principal's; tenantry-cli hands git and kubectl "
+                                   "a user's sign-in only."));
+        return std::nullopt;
+    }
+    return *sub;
+}
+
+void fetchUserToken(CliSession& session, const TokenRequest& request, std::function<void(const TokenResponse&)> done)
+{
+    if (const std::optional<MsalCache> file = session->cache().readFileWhenInStep()) {
+        const TokenResponse cached = CachedTokenLookup(session->cloud().authorityHost(), session->clientId())
+                                         .lookup(*file, request, session.clock().nowSecs());
+        if (cached.ok()) {
+            done(cached);
+            return;
+        }
+    }
+    session.loadCache([&session, request, done = std::move(done)] { session->tokens().getToken(request, done); });
+}
+
+QString tokenFailureAdvice(const TokenResponse& response, const TokenRequest& request)
+{
+    QString message = tokenFailureMessage(response);
+    if (response.error == TokenResponse::Error::InteractionRequired)
+        message += QLatin1Char('\n') +
+                   QStringLiteral("Run 'tenantry-cli login --tenant %1' to sign in to this tenant interactively.")
+                       .arg(request.tenantId);
+    else if (response.needsInteractiveSignIn())
+        message += QLatin1Char('\n') + reauthenticateHint(request.username);
+    return message;
+}
+
+} // namespace tenantry::cli

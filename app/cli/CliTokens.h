@@ -1,0 +1,28 @@
+#pragma once
+
+#include "account/TokenRequest.h"
+#include "azure/AzureProfile.h"
+
+#include <functional>
+#include <optional>
+
+namespace tenantry::cli {
+
+class CliOutput;
+class CliSession;
+
+// The subscription (the active one for an empty `idOrName`) whose user's tokens git and kubectl get, with
+// the session opened. A failure, and a service principal's subscription (these tools hand out a user's
+// sign-in), is reported through `output`, which then finishes.
+std::optional<Subscription> userSubscription(CliSession& session, CliOutput& output, const QString& idOrName);
+
+// A user's access token for `request` (the session open), as account get-access-token finds it: a valid
+// token in msal_token_cache.json when the file is in step with the keychain (no keychain round trip, no
+// network stack), else from the loaded cache, refreshed by the account's refresh token when needed.
+// `done` runs once; a cache that cannot be loaded is reported through the session's output instead.
+void fetchUserToken(CliSession& session, const TokenRequest& request, std::function<void(const TokenResponse&)> done);
+
+// What to print for a failed token request: tokenFailureMessage() and the command that cures it.
+QString tokenFailureAdvice(const TokenResponse& response, const TokenRequest& request);
+
+} // namespace tenantry::cli
