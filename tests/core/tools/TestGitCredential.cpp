@@ -38,6 +38,8 @@ private slots:
         QTest::newRow("look-alike suffix")
             << QByteArray("protocol=https\nhost=dev.azure.com.evil.example\n") << false << QString();
         QTest::newRow("trailing dot") << QByteArray("protocol=https\nhost=dev.azure.com.\n") << false << QString();
+        QTest::newRow("look-alike prefix")
+            << QByteArray("protocol=https\nhost=evil-dev.azure.com\n") << false << QString();
         QTest::newRow("subdomain") << QByteArray("protocol=https\nhost=x.dev.azure.com\n") << false << QString();
         QTest::newRow("userinfo in host")
             << QByteArray("protocol=https\nhost=dev.azure.com@evil.example\n") << false << QString();
