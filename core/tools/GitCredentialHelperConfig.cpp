@@ -26,6 +26,13 @@ QString shellQuoted(const QString& text)
     return QLatin1Char('\'') + quoted + QLatin1Char('\'');
 }
 
+// A word as sh reads it: as it is when it has nothing sh would interpret, else single-quoted.
+QString shellWord(const QString& text)
+{
+    static const QRegularExpression plain(QStringLiteral("^[A-Za-z0-9_./:=@%+,-]+$"));
+    return plain.match(text).hasMatch() ? text : shellQuoted(text);
+}
+
 } // namespace
 
 GitCredentialHelperConfig::GitCredentialHelperConfig(QString gitProgram, ChildProcessLimits limits)
@@ -40,7 +47,7 @@ QStringList GitCredentialHelperConfig::urls()
 
 QString GitCredentialHelperConfig::helperValue(const QString& cliPath)
 {
-    return QLatin1Char('!') + shellQuoted(cliPath) + QStringLiteral(" git-credential");
+    return QLatin1Char('!') + shellWord(cliPath) + QStringLiteral(" git-credential");
 }
 
 QList<QStringList> GitCredentialHelperConfig::configCommands(const QString& helperValue)
@@ -63,9 +70,7 @@ QStringList GitCredentialHelperConfig::commandLines(const QString& helperValue)
     for (const QStringList& command : commands) {
         QStringList words{QStringLiteral("git")};
         for (const QString& word : command)
-            words.append(word.isEmpty() || word.contains(QRegularExpression(QStringLiteral("[^A-Za-z0-9_./:=-]")))
-                             ? shellQuoted(word)
-                             : word);
+            words.append(shellWord(word));
         lines.append(words.join(QLatin1Char(' ')));
     }
     return lines;

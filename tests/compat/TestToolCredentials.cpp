@@ -230,7 +230,7 @@ private slots:
         const Run helpers =
             run(kGit, {QStringLiteral("config"), QStringLiteral("--global"), QStringLiteral("--get-all"),
                        QStringLiteral("credential.https://dev.azure.com.helper")});
-        const QByteArray expected = "\n!'" + tenantryCli().toUtf8() + "' git-credential\n";
+        const QByteArray expected = "\n!" + tenantryCli().toUtf8() + " git-credential\n"; // a plain path, unquoted
         QCOMPARE(helpers.out, expected);
         const Run useHttpPath = run(kGit, {QStringLiteral("config"), QStringLiteral("--global"),
                                            QStringLiteral("credential.https://dev.azure.com.useHttpPath")});

@@ -54,6 +54,8 @@ private slots:
                  false);
         // The path is quoted for the shell git runs the helper with.
         QCOMPARE(m_helper, QStringLiteral("!'/opt/it'\\''s here/tenantry-cli' git-credential"));
+        QCOMPARE(GitCredentialHelperConfig::helperValue(QStringLiteral("/usr/bin/tenantry-cli")),
+                 QStringLiteral("!/usr/bin/tenantry-cli git-credential"));
         QCOMPARE(git({QStringLiteral("config"), QStringLiteral("--global"), QStringLiteral("user.name")}),
                  QByteArray("Sam\n"));
         QCOMPARE(git({QStringLiteral("config"), QStringLiteral("--global"), QStringLiteral("credential.helper")}),
