@@ -103,7 +103,7 @@ private:
 
     // Runs a program with `input` on stdin while this thread's event loop serves the provider and the API server.
     Run run(const QString& program, const QStringList& args, const QByteArray& input = {},
-            const QProcessEnvironment& extra = {})
+            const QProcessEnvironment& extra = {}, bool closeStdin = true)
     {
         QProcessEnvironment env = environment();
         for (const QString& key : extra.keys())
@@ -116,7 +116,8 @@ private:
         if (!process.waitForStarted(10000))
             return result;
         process.write(input);
-        process.closeWriteChannel();
+        if (closeStdin)
+            process.closeWriteChannel();
         // The event loop runs (the provider and the API server answer) until the program ends, or a minute.
         QEventLoop loop;
         QObject::connect(&process, &QProcess::finished, &loop, &QEventLoop::quit);
@@ -353,6 +354,19 @@ private slots:
         QVERIFY(helper.out.isEmpty());
         QVERIFY2(helper.err.contains("not a git credential request: ") && helper.err.contains(why),
                  helper.err.constData());
+    }
+
+    // A writer that neither ends its request nor closes stdin holds the helper 30 s, no longer.
+    void aRequestThatNeverEndsIsGivenUpOn()
+    {
+        QElapsedTimer timer;
+        timer.start();
+        const Run helper = run(tenantryCli(), {QStringLiteral("git-credential"), QStringLiteral("get")},
+                               "protocol=https\nhost=dev.azure.com\n", {}, false);
+        QCOMPARE(helper.exitCode, 1);
+        QVERIFY(helper.out.isEmpty());
+        QVERIFY2(helper.err.contains("the request on stdin did not end within 30 s"), helper.err.constData());
+        QVERIFY2(timer.elapsed() < 45000, qPrintable(QString::number(timer.elapsed())));
     }
 
     // git hands every helper the credential that worked (store) or failed (erase): nothing is kept or dropped.
