@@ -505,11 +505,13 @@ private slots:
         QVERIFY(m_kube.bearerTokens().constFirst() == cachedToken(kAksServerId, sample::kFabrikam).first);
     }
 
+    // ... and so does the legacy azure auth provider's, in the file KUBECONFIG names.
     void convertRewritesALegacyAzureAuthProviderUser()
     {
         const QString kubeconfig = writeKubeconfig(QStringLiteral("az-auth-provider.yaml"));
-        const Run convert =
-            cli({QStringLiteral("kubeconfig"), QStringLiteral("convert"), QStringLiteral("--kubeconfig"), kubeconfig});
+        QProcessEnvironment kubeconfigVariable;
+        kubeconfigVariable.insert(QStringLiteral("KUBECONFIG"), kubeconfig);
+        const Run convert = cli({QStringLiteral("kubeconfig"), QStringLiteral("convert")}, {}, kubeconfigVariable);
         QVERIFY2(convert.exitCode == 0, convert.describe().constData());
         const Json user = kubeconfigUsers(kubeconfig).value(QStringLiteral("clusterUser_legacy-rg_aks-legacy"));
         QVERIFY2(!user.contains("auth-provider"), user.dump().c_str());
