@@ -46,6 +46,8 @@ QString AppSettings::path(Key key)
         return QStringLiteral("notifications/beforeExpiryMinutes");
     case Key::MainWindowGeometry:
         return QStringLiteral("window/geometry");
+    case Key::RecentSubscriptions:
+        return QStringLiteral("subscriptions/recent");
     }
     return {};
 }
@@ -68,6 +70,8 @@ QVariant AppSettings::defaultValue(Key key)
         return 5;
     case Key::MainWindowGeometry:
         return QByteArray();
+    case Key::RecentSubscriptions:
+        return QStringList();
     }
     return {};
 }

@@ -36,6 +36,7 @@ public:
         CloudName,                 // empty: follow az's `config` [cloud] name
         NotifyBeforeExpiryMinutes, // warn this long before a copied token expires; 0 = off
         MainWindowGeometry,
+        RecentSubscriptions, // ids, newest first (account/RecentSubscriptions.h)
     };
 
     AppSettings();                                // the user's settings
