@@ -216,6 +216,7 @@ private slots:
         QVERIFY(!m_app->actions()->target().isValid());
         QVERIFY(!m_app->actions()->makeActive()->isEnabled());
         QVERIFY(!m_app->actions()->copyToken()->isEnabled());
+        QCOMPARE(m_app->details()->titleText(), QString());
         test::saveScreenshot(m_app->window(), QStringLiteral("find-nothing"));
         QTest::keyClick(field(), Qt::Key_Escape);
         QCOMPARE(m_app->filterBar()->noMatchText(), QString());

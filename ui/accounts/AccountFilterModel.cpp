@@ -34,12 +34,16 @@ AccountFilterModel::AccountFilterModel(QObject* parent)
     setRecursiveFilteringEnabled(true); // an account or tenant stays while a row below it matches
 }
 
+bool AccountFilterModel::filtersLike(const QString& text) const
+{
+    return AccountFilter(text).words() == m_filter.words();
+}
+
 void AccountFilterModel::setFilterText(const QString& text)
 {
-    AccountFilter filter(text);
-    if (filter.words() == m_filter.words())
-        return; // a space typed between words changes nothing
-    m_filter = std::move(filter);
+    if (filtersLike(text))
+        return;
+    m_filter = AccountFilter(text);
     invalidateRowsFilter();
 }
 

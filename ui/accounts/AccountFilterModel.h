@@ -18,6 +18,7 @@ public:
     explicit AccountFilterModel(QObject* parent = nullptr);
 
     void setFilterText(const QString& text);
+    bool filtersLike(const QString& text) const; // `text` has the words of the filter in force (a space added)
     bool isFiltering() const { return !m_filter.isEmpty(); }
     // The row matches by itself (or through an ancestor), not only as the ancestor of a match.
     bool rowMatches(const QModelIndex& index) const;

@@ -145,20 +145,24 @@ void AccountsView::setFilterText(const QString& text)
 {
     if (!m_model)
         return;
+    if (m_filter->filtersLike(text))
+        return;
+    // A current row the filter hides under a hidden ancestor would go without a word (no currentChanged):
+    // it is let go first, so that the details and the actions follow, and taken again below when it
+    // still matches.
+    const QPersistentModelIndex before = sourceIndex(currentIndex().siblingAtColumn(0));
+    selectionModel()->clearCurrentIndex();
     m_refiltering = true;
     m_filter->setFilterText(text);
     m_refiltering = false;
     // Matches are shown opened. Rows the filter brings back are opened too: what the user had closed
     // before filtering opens again, as after a start.
     expandAll();
-    const QModelIndex current = currentIndex();
-    if (m_filter->isFiltering() && !m_filter->rowMatches(current)) {
-        const QModelIndex match = firstMatch({});
-        if (match.isValid())
-            setCurrentIndex(match);
-        else
-            m_actions->setTarget({}); // nothing shown: nothing to act on
-    }
+    QModelIndex current = m_filter->mapFromSource(before);
+    if (m_filter->isFiltering() && !m_filter->rowMatches(current))
+        current = firstMatch({}); // none: nothing to act on, nothing in the details
+    if (current.isValid())
+        setCurrentIndex(current);
     ensureCurrent();
     if (currentIndex().isValid())
         scrollTo(currentIndex());
