@@ -7,11 +7,13 @@
 #include "UiLogging.h"
 #include "account/AccountDirectory.h"
 #include "account/AccountTreeModel.h"
+#include "account/RecentSubscriptions.h"
 #include "account/Session.h"
 #include "account/TokenRequest.h"
 #include "accounts/AccountActions.h"
 #include "accounts/AccountDetailsPanel.h"
 #include "accounts/AccountsController.h"
+#include "accounts/AccountsFilterBar.h"
 #include "accounts/AccountsView.h"
 #include "accounts/SubscriptionSwitcher.h"
 #include "signin/SignInCoordinator.h"
@@ -38,7 +40,9 @@ DesktopApp::DesktopApp(Options options, QObject* parent)
     buildSession();
     m_directory = new AccountDirectory(m_session->clientId(), this);
     m_model = new AccountTreeModel(m_directory, m_clock, this);
+    m_recent = std::make_unique<RecentSubscriptions>(*m_options.settings);
     m_switcher = new SubscriptionSwitcher(&m_session->state(), this);
+    m_switcher->setRecentSubscriptions(m_recent.get());
     m_clipboard = new ClipboardGuard(this);
     m_reminder = new CopiedTokenReminder(m_clock, this);
     m_notifier = new Notifier(this);
@@ -50,12 +54,15 @@ DesktopApp::DesktopApp(Options options, QObject* parent)
     m_window->setAccountsView(m_view);
     m_details = new AccountDetailsPanel(m_model, m_actions, m_clock);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, m_details,
-            [this](const QModelIndex& current) { m_details->showIndex(current); });
-    m_details->showIndex(m_view->currentIndex());
+            [this](const QModelIndex& current) { m_details->showIndex(m_view->sourceIndex(current)); });
+    m_details->showIndex(m_view->sourceIndex(m_view->currentIndex()));
     m_window->setDetailsPanel(m_details);
+    m_filterBar = new AccountsFilterBar(m_view);
+    m_window->setFilterBar(m_filterBar, m_filterBar->findAction());
     m_window->setAccountActions(m_actions);
 
     m_trayMenu = new TrayMenu(&m_session->state(), m_switcher, this);
+    m_trayMenu->setRecentSubscriptions(m_recent.get());
     m_tray = new TrayController(m_trayMenu, this);
 
     if (m_sessionError.isEmpty()) {
@@ -361,6 +368,10 @@ void DesktopApp::wireTray()
     connect(m_tray, &TrayController::activated, m_window.get(), &MainWindow::toggleVisible);
     connect(m_trayMenu, &TrayMenu::showRequested, m_window.get(), &MainWindow::showAndRaise);
     connect(m_trayMenu, &TrayMenu::quitRequested, this, &DesktopApp::quit);
+    connect(m_trayMenu, &TrayMenu::findRequested, m_window.get(), [this] {
+        m_window->showAndRaise();
+        m_filterBar->focusField();
+    });
     connect(m_trayMenu, &TrayMenu::signInRequested, m_window.get(), [this] {
         m_window->showAndRaise();
         m_window->requestBrowserSignIn();

@@ -17,6 +17,7 @@ namespace tenantry {
 class AccountActions;
 class AccountDetailsPanel;
 class AccountDirectory;
+class AccountsFilterBar;
 class AccountTreeModel;
 class AccountsController;
 class AccountsView;
@@ -29,6 +30,7 @@ class CopyTokenDialog;
 class MainWindow;
 class Notifier;
 enum class PlaintextCopies;
+class RecentSubscriptions;
 class SecretStore;
 class Session;
 class SignInCoordinator;
@@ -74,6 +76,7 @@ public:
     AccountTreeModel* model() const { return m_model; }
     AccountsView* accountsView() const { return m_view; }
     AccountDetailsPanel* details() const { return m_details; }
+    AccountsFilterBar* filterBar() const { return m_filterBar; }
     AccountActions* actions() const { return m_actions; }
     AccountsController* accounts() const { return m_accounts; }
     SignInCoordinator* signIn() const { return m_signIn; }
@@ -126,6 +129,8 @@ private:
     std::unique_ptr<MainWindow> m_window;
     AccountsView* m_view = nullptr;
     AccountDetailsPanel* m_details = nullptr;
+    AccountsFilterBar* m_filterBar = nullptr;
+    std::unique_ptr<RecentSubscriptions> m_recent;
     TrayMenu* m_trayMenu = nullptr;
     TrayController* m_tray = nullptr;
     SignInCoordinator* m_signIn = nullptr;

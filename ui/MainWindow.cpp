@@ -207,6 +207,12 @@ void MainWindow::setDetailsPanel(QWidget* panel)
     m_accountsLayout->addWidget(panel);
 }
 
+void MainWindow::setFilterBar(QWidget* bar, QAction* findAction)
+{
+    m_accountsLayout->insertWidget(0, bar);
+    addAction(findAction);
+}
+
 bool MainWindow::isShowingAccounts() const
 {
     return m_hasAccounts;

@@ -34,6 +34,8 @@ public:
     bool isShowingAccounts() const;
     // Below the accounts view: the current row's details (taken, reparented).
     void setDetailsPanel(QWidget* panel);
+    // Above the accounts view: its filter (taken, reparented); `findAction` (Ctrl+F) works in the whole window.
+    void setFilterBar(QWidget* bar, QAction* findAction);
     // The toolbar: add an account, make the current subscription active, copy a token, refresh all.
     void setAccountActions(AccountActions* actions);
     QToolBar* toolBar() const { return m_toolBar; }

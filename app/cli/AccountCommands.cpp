@@ -5,7 +5,9 @@
 #include "CliOutput.h"
 #include "CliSession.h"
 
+#include "account/RecentSubscriptions.h"
 #include "account/SignInService.h"
+#include "util/AppSettings.h"
 
 namespace tenantry::cli {
 
@@ -131,6 +133,12 @@ void AccountCommands::set(const ParsedArgs& args)
     if (!m_session->state().setActive(args.value(QStringLiteral("subscription")), &error)) {
         m_output.fail(error);
         return;
+    }
+    // The desktop app's tray offers it among the recent ones, as if it had been switched there.
+    const AzureCliState& state = m_session->state();
+    if (const auto active = state.profile().defaultSubscription(state.cloud().name)) {
+        AppSettings settings;
+        RecentSubscriptions(settings).remember(active->id);
     }
     m_output.succeed();
 }

@@ -49,6 +49,8 @@ QString AppSettings::path(Key key)
         return QStringLiteral("window/geometry");
     case Key::AzureDevOpsTenants:
         return QStringLiteral("azureDevOps/tenants");
+    case Key::RecentSubscriptions:
+        return QStringLiteral("subscriptions/recent");
     }
     return {};
 }
@@ -73,6 +75,8 @@ QVariant AppSettings::defaultValue(Key key)
         return QByteArray();
     case Key::AzureDevOpsTenants:
         return QVariant();
+    case Key::RecentSubscriptions:
+        return QStringList();
     }
     return {};
 }

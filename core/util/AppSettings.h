@@ -37,6 +37,7 @@ public:
         NotifyBeforeExpiryMinutes, // warn this long before a copied token expires; 0 = off
         MainWindowGeometry,
         AzureDevOpsTenants, // a group: organisation name (lower case) -> the tenant its git credentials come from
+        RecentSubscriptions, // ids, newest first (account/RecentSubscriptions.h)
     };
 
     AppSettings();                                // the user's settings

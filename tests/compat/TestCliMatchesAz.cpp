@@ -1,6 +1,7 @@
 // tenantry-cli and Debian's Azure CLI 2.45 read and write the same files: each sees what the other wrote.
 #include "fakes/ProcessRunner.h"
 #include "fakes/TestFiles.h"
+#include "util/AppSettings.h"
 #include "util/Json.h"
 
 #include <QDateTime>
@@ -106,10 +107,16 @@ private slots:
 
     void accountSetIsWhatAzShows()
     {
+        const QString settingsHome = m_dir.path() + QStringLiteral("/config");
+        m_env.insert(QStringLiteral("XDG_CONFIG_HOME"), settingsHome);
         const ProcessResult set = cli({QStringLiteral("account"), QStringLiteral("set"), QStringLiteral("-s"),
                                        QStringLiteral("AW Shared Services")});
         QCOMPARE(set.exitCode, 0);
         QVERIFY(set.out.isEmpty());
+        // Remembered by id for the desktop app's tray, as a switch there would be.
+        AppSettings settings(settingsHome + QStringLiteral("/Tenantry/Tenantry.ini"));
+        QCOMPARE(settings.value(AppSettings::Key::RecentSubscriptions).toStringList(),
+                 QStringList{QStringLiteral("8b9c0d1e-2f3a-4b4c-9d5e-6f7a8b9c0d1e")});
         const Json shown = parseOutput(az({QStringLiteral("account"), QStringLiteral("show")}).out);
         QCOMPARE(shown["name"].get<std::string>(), std::string("AW Shared Services"));
         QVERIFY(readFile(m_config + QStringLiteral("/clouds.config"))

@@ -8,6 +8,7 @@
 #include "fakes/TestFiles.h"
 #include "util/AppSettings.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -39,6 +40,19 @@ inline QJsonObject readJsonObject(const QString& path)
     if (bytes.startsWith("\xEF\xBB\xBF"))
         bytes.remove(0, 3);
     return QJsonDocument::fromJson(bytes).object();
+}
+
+// The id of the subscription azureProfile.json in `configDir` marks isDefault (az's active one).
+inline QString activeSubscriptionOnDisk(const QString& configDir)
+{
+    const QJsonArray subscriptions = readJsonObject(configDir + QStringLiteral("/azureProfile.json"))
+                                         .value(QStringLiteral("subscriptions"))
+                                         .toArray();
+    for (const QJsonValue& s : subscriptions) {
+        if (s.toObject().value(QStringLiteral("isDefault")).toBool())
+            return s.toObject().value(QStringLiteral("id")).toString();
+    }
+    return {};
 }
 
 // For a test of the whole desktop app over a copy of the az 2.45 sample files (tests/data), with a

@@ -62,14 +62,7 @@ constexpr qint64 kStart = kAdventureArmExpiry - 3600;
 
 QString defaultOnDisk(const QString& dir)
 {
-    const QJsonArray subscriptions = test::readJsonObject(dir + QStringLiteral("/azureProfile.json"))
-                                         .value(QStringLiteral("subscriptions"))
-                                         .toArray();
-    for (const QJsonValue& s : subscriptions) {
-        if (s.toObject().value(QStringLiteral("isDefault")).toBool())
-            return s.toObject().value(QStringLiteral("id")).toString();
-    }
-    return {};
+    return test::activeSubscriptionOnDisk(dir);
 }
 
 // The secret of the sample cache's access token for a realm and scope (compared, never printed).
@@ -115,7 +108,8 @@ class TestAccountsWindow : public QObject, private test::SampleDesktopApp
     Q_OBJECT
 
 private:
-    AccountTreeModel* model() const { return m_app->model(); }
+    // The tree as the view shows it (through its filter): the indexes the view takes.
+    QAbstractItemModel* model() const { return view()->model(); }
     AccountsView* view() const { return m_app->accountsView(); }
     QModelIndex account() const { return model()->index(0, 0); }
     QModelIndex tenant(const QString& id, int column = 0) const

@@ -1,7 +1,10 @@
 #include "UiTestSupport.h"
 #include "account/AzureCliState.h"
+#include "account/RecentSubscriptions.h"
+#include "fakes/ProfileFixtures.h"
 #include "fakes/TestFiles.h"
 #include "tray/TrayMenu.h"
+#include "util/AppSettings.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -19,6 +22,7 @@ const QString kNorthwindTenant = QStringLiteral("9c1d0f7e-2b3a-4c5d-8e6f-7a8b9c0
 const QString kAdventureTenant = QStringLiteral("3e4f5a6b-7c8d-4e9f-a0b1-c2d3e4f5a6b7");
 const QString kSandbox = QStringLiteral("7a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d");
 const QString kShared = QStringLiteral("8b9c0d1e-2f3a-4b4c-9d5e-6f7a8b9c0d1e");
+const QString kProduction = QStringLiteral("6f1e2d3c-4b5a-4697-8877-665544332211");
 
 // The id of the subscription azureProfile.json on disk marks isDefault.
 QString defaultOnDisk(const QString& dir)
@@ -49,23 +53,43 @@ private:
     QTemporaryDir m_dir;
     QString m_config;
 
-    // The menu's items from a tenant header up to the next separator.
-    static QStringList itemsUnder(QMenu* menu, const QString& header)
+    // A tenant submenu's items, the checked one marked.
+    static QStringList itemsOf(QMenu* menu)
     {
         QStringList items;
-        bool inside = false;
+        const QList<QAction*> actions = menu->actions();
+        for (QAction* action : actions)
+            items.append(action->text() + (action->isChecked() ? QStringLiteral(" ✓") : QString()));
+        return items;
+    }
+
+    static QStringList texts(const QList<QAction*>& actions)
+    {
+        QStringList items;
+        for (QAction* action : actions)
+            items.append(action->text() + (action->isChecked() ? QStringLiteral(" ✓") : QString()));
+        return items;
+    }
+
+    // The menu's top-level items up to the first separator.
+    static QStringList leadingItems(QMenu* menu)
+    {
+        QStringList items;
         const QList<QAction*> actions = menu->actions();
         for (QAction* action : actions) {
-            if (action->text() == header) {
-                inside = true;
-                continue;
-            }
-            if (inside && (action->isSeparator() || !action->isEnabled()))
+            if (action->isSeparator())
                 break;
-            if (inside)
-                items.append(action->text() + (action->isChecked() ? QStringLiteral(" ✓") : QString()));
+            items.append(action->text() + (action->isChecked() ? QStringLiteral(" ✓") : QString()));
         }
         return items;
+    }
+
+    // The sample's subscriptions and a hundred more tenants of ten subscriptions each.
+    void writeManyTenants()
+    {
+        QList<Subscription> subscriptions = test::manyTenantSubscriptions(100, 10);
+        subscriptions.prepend(test::northwindSubscription(kSandbox, QStringLiteral("Northwind Sandbox")));
+        test::writeFile(m_config + QStringLiteral("/azureProfile.json"), test::azProfileBytes(subscriptions, kSandbox));
     }
 
 private slots:
@@ -87,15 +111,15 @@ private slots:
 
         QCOMPARE(tray.subscriptionActions().size(), 3);
         QStringList headers;
-        for (QAction* header : tray.tenantHeaders()) {
-            headers.append(header->text());
-            QVERIFY(!header->isEnabled());
-        }
+        for (QMenu* tenant : tray.tenantMenus())
+            headers.append(tenant->title());
         QCOMPARE(headers, (QStringList{QStringLiteral("Adventure Works"), QStringLiteral("Northwind Traders")}));
-        QCOMPARE(itemsUnder(tray.menu(), QStringLiteral("Adventure Works")),
-                 QStringList{QStringLiteral("AW Shared Services")});
-        QCOMPARE(itemsUnder(tray.menu(), QStringLiteral("Northwind Traders")),
+        QCOMPARE(itemsOf(tray.tenantMenus().at(0)), QStringList{QStringLiteral("AW Shared Services")});
+        QCOMPARE(itemsOf(tray.tenantMenus().at(1)),
                  (QStringList{QStringLiteral("Northwind Production"), QStringLiteral("Northwind Sandbox ✓")}));
+        // First of all, the active one, with its tenant.
+        QCOMPARE(leadingItems(tray.menu()), QStringList{QStringLiteral("Northwind Sandbox — Northwind Traders ✓")});
+        QVERIFY(!tray.moreAction());
 
         int checked = 0;
         for (QAction* action : tray.subscriptionActions())
@@ -111,6 +135,119 @@ private slots:
         tray.menu()->hide();
     }
 
+    void leadsWithTheActiveAndTheRecentOnesAcrossRestarts()
+    {
+        const QString settingsFile = m_config + QStringLiteral(".ini");
+        {
+            AzureCliState state{AzureConfigDir(m_config)};
+            QString error;
+            QVERIFY(state.load(&error));
+            AppSettings settings(settingsFile);
+            RecentSubscriptions recent(settings);
+            TrayMenu tray(&state);
+            tray.setRecentSubscriptions(&recent);
+            tray.setTenantNames({{kNorthwindTenant, QStringLiteral("Northwind Traders")},
+                                 {kAdventureTenant, QStringLiteral("Adventure Works")}});
+
+            for (const QString& id : {kShared, kProduction}) {
+                QSignalSpy rebuilt(&tray, &TrayMenu::rebuilt); // once the switch has returned
+                tray.subscriptionAction(id)->trigger();
+                QVERIFY(rebuilt.wait());
+            }
+            QCOMPARE(leadingItems(tray.menu()),
+                     (QStringList{QStringLiteral("Northwind Production — Northwind Traders ✓"),
+                                  QStringLiteral("AW Shared Services — Adventure Works")}));
+            // Chosen from the top, it acts on that subscription.
+            tray.recentActions().at(1)->trigger();
+            QCOMPARE(defaultOnDisk(m_config), kShared);
+        }
+        // The next start: the same, from Tenantry's settings (ids only).
+        AzureCliState state{AzureConfigDir(m_config)};
+        QString error;
+        QVERIFY(state.load(&error));
+        AppSettings settings(settingsFile);
+        QCOMPARE(settings.value(AppSettings::Key::RecentSubscriptions).toStringList(),
+                 (QStringList{kShared, kProduction}));
+        RecentSubscriptions recent(settings);
+        TrayMenu tray(&state);
+        tray.setRecentSubscriptions(&recent);
+        tray.setTenantNames({{kNorthwindTenant, QStringLiteral("Northwind Traders")},
+                             {kAdventureTenant, QStringLiteral("Adventure Works")}});
+        QCOMPARE(texts(tray.recentActions()),
+                 (QStringList{QStringLiteral("AW Shared Services — Adventure Works ✓"),
+                              QStringLiteral("Northwind Production — Northwind Traders")}));
+
+        // `tenantry-cli account set` meanwhile (another process, the same settings): seen when the menu opens.
+        {
+            AppSettings cli(settingsFile);
+            RecentSubscriptions(cli).remember(kSandbox);
+        }
+        AzureCliState az{AzureConfigDir(m_config)};
+        QVERIFY(az.load(&error));
+        QVERIFY(az.setActive(kSandbox, &error));
+        tray.reloadAndRebuild();
+        QCOMPARE(texts(tray.recentActions()),
+                 (QStringList{QStringLiteral("Northwind Sandbox — Northwind Traders ✓"),
+                              QStringLiteral("AW Shared Services — Adventure Works"),
+                              QStringLiteral("Northwind Production — Northwind Traders")}));
+    }
+
+    void recentOnesAzNoLongerListsAreLeftOut()
+    {
+        AzureCliState state{AzureConfigDir(m_config)};
+        QString error;
+        QVERIFY(state.load(&error));
+        AppSettings settings(m_config + QStringLiteral(".ini"));
+        RecentSubscriptions recent(settings);
+        recent.remember(test::manySubscriptionId(1, 1)); // signed out of since
+        recent.remember(kShared);
+        TrayMenu tray(&state);
+        tray.setRecentSubscriptions(&recent);
+        QCOMPARE(tray.recentActions().size(), 2);
+        QCOMPARE(tray.recentActions().at(1)->data().toString(), kShared);
+    }
+
+    void offersMoreInsteadOfAHundredSubmenus()
+    {
+        writeManyTenants();
+        AzureCliState state{AzureConfigDir(m_config)};
+        QString error;
+        QVERIFY2(state.load(&error), qPrintable(error));
+        AppSettings settings(m_config + QStringLiteral(".ini"));
+        RecentSubscriptions recent(settings);
+        recent.remember(test::manySubscriptionId(42, 7));
+        TrayMenu tray(&state);
+        tray.setRecentSubscriptions(&recent);
+
+        QVERIFY(tray.tenantMenus().isEmpty());
+        QVERIFY(tray.moreAction());
+        QCOMPARE(tray.moreAction()->text(), QStringLiteral("More…"));
+        QCOMPARE(texts(tray.recentActions()),
+                 (QStringList{QStringLiteral("Northwind Sandbox — 9c1d0f7e-2b3a-4c5d-8e6f-7a8b9c0d1e2f ✓"),
+                              QStringLiteral("Workload 07 — Fabrikam Client 042")}));
+        // The menu stays short: the two, "More…", Copy token, Show and Quit.
+        int items = 0;
+        for (QAction* action : tray.menu()->actions())
+            items += action->isSeparator() ? 0 : 1;
+        QCOMPARE(items, 6);
+        QSignalSpy find(&tray, &TrayMenu::findRequested);
+        tray.moreAction()->trigger();
+        QCOMPARE(find.count(), 1);
+
+        // Ten tenants still get their submenus.
+        QList<Subscription> ten = test::manyTenantSubscriptions(10, 2);
+        test::writeFile(m_config + QStringLiteral("/azureProfile.json"), test::azProfileBytes(ten, ten.first().id));
+        tray.reloadAndRebuild();
+        QCOMPARE(tray.tenantMenus().size(), TrayMenu::kMaxTenantMenus);
+        QVERIFY(!tray.moreAction());
+
+        writeManyTenants();
+        tray.reloadAndRebuild();
+        tray.menu()->show();
+        test::saveScreenshot(tray.menu(), QStringLiteral("tray-menu-many-tenants"));
+        tray.menu()->hide();
+    }
+
     void namesTenantsByIdWhenNothingBetterIsKnown()
     {
         AzureCliState state{AzureConfigDir(m_config)};
@@ -118,8 +255,8 @@ private slots:
         QVERIFY(state.load(&error));
         TrayMenu tray(&state);
         QStringList headers;
-        for (QAction* header : tray.tenantHeaders())
-            headers.append(header->text());
+        for (QMenu* tenant : tray.tenantMenus())
+            headers.append(tenant->title());
         QCOMPARE(headers, (QStringList{kAdventureTenant, kNorthwindTenant}));
         QVERIFY(tray.toolTip().contains(kNorthwindTenant));
     }

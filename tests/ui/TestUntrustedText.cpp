@@ -143,7 +143,8 @@ class TestUntrustedText : public QObject, private test::SampleDesktopApp
     Q_OBJECT
 
 private:
-    AccountTreeModel* model() const { return m_app->model(); }
+    // The tree as the view shows it (through its filter): the indexes the view takes.
+    QAbstractItemModel* model() const { return view()->model(); }
     AccountsView* view() const { return m_app->accountsView(); }
 
     QModelIndex find(int role, const QString& value, const QModelIndex& parent = {}) const
@@ -329,8 +330,14 @@ private slots:
         QMenu* menu = m_app->trayMenu()->menu();
         QStringList texts;
         const QList<QAction*> actions = menu->actions();
-        for (QAction* action : actions)
+        for (QAction* action : actions) {
             texts.append(action->text());
+            if (action->menu()) { // a tenant's submenu
+                const QList<QAction*> inTenant = action->menu()->actions();
+                for (QAction* subscription : inTenant)
+                    texts.append(subscription->text());
+            }
+        }
         // A QMenu draws its items as plain text; '&' would be a mnemonic, a tab the shortcut column.
         QVERIFY2(texts.contains(kEvilTenant), qPrintable(texts.join(QLatin1Char('|'))));
         QVERIFY(texts.contains(kLinkSubscription));

@@ -2,6 +2,7 @@
 
 #include "account/AccountTreeModel.h"
 #include "accounts/AccountActions.h"
+#include "accounts/AccountFilterModel.h"
 #include "accounts/AccountItemDelegate.h"
 
 #include <QAction>
@@ -15,6 +16,7 @@ namespace tenantry {
 AccountsView::AccountsView(AccountActions* actions, QWidget* parent)
     : QTreeView(parent)
     , m_actions(actions)
+    , m_filter(new AccountFilterModel(this))
 {
     setObjectName(QStringLiteral("accountsView"));
     setAccessibleName(tr("Accounts, tenants and subscriptions"));
@@ -42,28 +44,36 @@ AccountsView::AccountsView(AccountActions* actions, QWidget* parent)
 void AccountsView::setAccountsModel(AccountTreeModel* model)
 {
     m_model = model;
-    setModel(model);
-    connect(model, &QAbstractItemModel::rowsInserted, this, &AccountsView::expandNew);
-    connect(model, &QAbstractItemModel::rowsRemoved, this, &AccountsView::onRowsRemoved);
-    connect(model, &QAbstractItemModel::dataChanged, this, &AccountsView::onDataChanged);
+    m_filter->setSourceModel(model);
+    setModel(m_filter);
+    connect(m_filter, &QAbstractItemModel::rowsInserted, this, &AccountsView::expandNew);
+    connect(m_filter, &QAbstractItemModel::rowsRemoved, this, &AccountsView::onRowsRemoved);
+    connect(m_filter, &QAbstractItemModel::dataChanged, this, &AccountsView::onDataChanged);
     header()->setSectionResizeMode(AccountTreeModel::NameColumn, QHeaderView::Stretch);
     header()->setSectionResizeMode(AccountTreeModel::StatusColumn, QHeaderView::Interactive);
     header()->setSectionResizeMode(AccountTreeModel::ExpiresColumn, QHeaderView::Interactive);
-    if (model->rowCount() > 0)
-        expandNew({}, 0, model->rowCount() - 1);
+    if (m_filter->rowCount() > 0)
+        expandNew({}, 0, m_filter->rowCount() - 1);
     else
         ensureCurrent();
     m_ticker.start();
 }
 
+QModelIndex AccountsView::sourceIndex(const QModelIndex& viewIndex) const
+{
+    return m_filter->mapToSource(viewIndex);
+}
+
 void AccountsView::expandNew(const QModelIndex& parent, int first, int last)
 {
+    if (m_refiltering)
+        return;
     // Everything is open unless the user closed it: the point is to see it all at a glance. A row
     // getting its first children opens too (it could not have been closed).
-    if (parent.isValid() && first == 0 && last == m_model->rowCount(parent) - 1)
+    if (parent.isValid() && first == 0 && last == m_filter->rowCount(parent) - 1)
         setExpanded(parent, true);
     for (int row = first; row <= last; ++row) {
-        const QModelIndex index = m_model->index(row, 0, parent);
+        const QModelIndex index = m_filter->index(row, 0, parent);
         setExpanded(index, true);
         expandBelow(index);
     }
@@ -73,9 +83,9 @@ void AccountsView::expandNew(const QModelIndex& parent, int first, int last)
 
 void AccountsView::expandBelow(const QModelIndex& parent)
 {
-    for (int row = 0; row < m_model->rowCount(parent); ++row) {
-        const QModelIndex index = m_model->index(row, 0, parent);
-        if (m_model->rowCount(index) > 0) {
+    for (int row = 0; row < m_filter->rowCount(parent); ++row) {
+        const QModelIndex index = m_filter->index(row, 0, parent);
+        if (m_filter->rowCount(index) > 0) {
             setExpanded(index, true);
             expandBelow(index);
         }
@@ -84,6 +94,8 @@ void AccountsView::expandBelow(const QModelIndex& parent)
 
 void AccountsView::onRowsRemoved()
 {
+    if (m_refiltering)
+        return;
     ensureCurrent();
     fitColumns();
 }
@@ -103,9 +115,9 @@ void AccountsView::ensureCurrent()
 {
     if (currentIndex().isValid())
         return;
-    QModelIndex current = m_model->activeSubscriptionIndex();
-    if (!current.isValid() && m_model->rowCount() > 0)
-        current = m_model->index(0, 0);
+    QModelIndex current = m_filter->mapFromSource(m_model->activeSubscriptionIndex());
+    if (!current.isValid() && m_filter->rowCount() > 0)
+        current = m_filter->index(0, 0);
     if (current.isValid())
         setCurrentIndex(current);
     else
@@ -124,8 +136,63 @@ void AccountsView::fitColumns()
 
 void AccountsView::selectActiveSubscription()
 {
-    if (m_model && m_model->activeSubscriptionIndex().isValid())
-        setCurrentIndex(m_model->activeSubscriptionIndex());
+    const QModelIndex active = m_model ? m_filter->mapFromSource(m_model->activeSubscriptionIndex()) : QModelIndex();
+    if (active.isValid())
+        setCurrentIndex(active);
+}
+
+void AccountsView::setFilterText(const QString& text)
+{
+    if (!m_model)
+        return;
+    if (m_filter->filtersLike(text))
+        return;
+    // A current row the filter hides under a hidden ancestor would go without a word (no currentChanged):
+    // it is let go first, so that the details and the actions follow, and taken again below when it
+    // still matches.
+    const QPersistentModelIndex before = sourceIndex(currentIndex().siblingAtColumn(0));
+    selectionModel()->clearCurrentIndex();
+    m_refiltering = true;
+    m_filter->setFilterText(text);
+    m_refiltering = false;
+    // Matches are shown opened. Rows the filter brings back are opened too: what the user had closed
+    // before filtering opens again, as after a start.
+    expandAll();
+    QModelIndex current = m_filter->mapFromSource(before);
+    if (m_filter->isFiltering() && !m_filter->rowMatches(current))
+        current = firstMatch({}); // none: nothing to act on, nothing in the details
+    if (current.isValid())
+        setCurrentIndex(current);
+    ensureCurrent();
+    if (currentIndex().isValid())
+        scrollTo(currentIndex());
+    fitColumns();
+}
+
+QModelIndex AccountsView::firstMatch(const QModelIndex& parent) const
+{
+    for (int row = 0; row < m_filter->rowCount(parent); ++row) {
+        const QModelIndex index = m_filter->index(row, 0, parent);
+        if (m_filter->rowMatches(index))
+            return index;
+        const QModelIndex below = firstMatch(index);
+        if (below.isValid())
+            return below;
+    }
+    return {};
+}
+
+bool AccountsView::hasVisibleRows() const
+{
+    return m_filter->rowCount() > 0;
+}
+
+void AccountsView::keyboardSearch(const QString& search)
+{
+    // One behaviour for typing: it filters. Jumping to the next row starting with the letter, as Qt's
+    // trees do, would fight it.
+    if (!search.trimmed().isEmpty() || m_filter->isFiltering())
+        emit filterTyped(search);
 }
 
 void AccountsView::currentChanged(const QModelIndex& current, const QModelIndex& previous)
@@ -155,6 +222,11 @@ void AccountsView::keyPressEvent(QKeyEvent* event)
 {
     if ((event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter) && event->modifiers() == Qt::NoModifier) {
         triggerDefaultAction();
+        event->accept();
+        return;
+    }
+    if (event->key() == Qt::Key_Escape && event->modifiers() == Qt::NoModifier && m_filter->isFiltering()) {
+        emit filterCleared();
         event->accept();
         return;
     }

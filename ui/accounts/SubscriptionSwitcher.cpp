@@ -2,6 +2,7 @@
 
 #include "UiLogging.h"
 #include "account/AzureCliState.h"
+#include "account/RecentSubscriptions.h"
 
 namespace tenantry {
 
@@ -22,6 +23,9 @@ bool SubscriptionSwitcher::makeActive(const QString& subscriptionId, QString* er
             changed = ok;
         }
     }
+    const auto active = ok ? m_state->profile().defaultSubscription(m_state->cloud().name) : std::nullopt;
+    if (active && m_recent)
+        m_recent->remember(active->id); // also when it already was active: it was chosen again
     emit stateReloaded();
     if (!ok) {
         qCWarning(lcAccounts).noquote() << "could not switch the active subscription:" << why;
@@ -30,10 +34,8 @@ bool SubscriptionSwitcher::makeActive(const QString& subscriptionId, QString* er
         emit switchFailed(why);
         return false;
     }
-    if (changed) {
-        if (const auto active = m_state->profile().defaultSubscription(m_state->cloud().name))
-            emit activeSubscriptionChanged(*active);
-    }
+    if (changed && active)
+        emit activeSubscriptionChanged(*active);
     return true;
 }
 

@@ -3,6 +3,7 @@
 #include "UiLogging.h"
 #include "UntrustedText.h"
 #include "account/AzureCliState.h"
+#include "account/RecentSubscriptions.h"
 #include "accounts/SubscriptionSwitcher.h"
 #include "azure/ScopeCatalogue.h"
 
@@ -47,6 +48,7 @@ TrayMenu::TrayMenu(AzureCliState* state, SubscriptionSwitcher* switcher, QObject
 
 TrayMenu::~TrayMenu()
 {
+    qDeleteAll(m_tenantMenus);
     delete m_copyTokenMenu;
     delete m_menu;
 }
@@ -117,17 +119,30 @@ QString TrayMenu::toolTip() const
     return tr("Tenantry\nSubscription: %1\nTenant: %2").arg(active->name, tenantName(*active));
 }
 
+void TrayMenu::setRecentSubscriptions(RecentSubscriptions* recent)
+{
+    m_recent = recent;
+    m_switcher->setRecentSubscriptions(recent);
+    rebuild();
+}
+
 QList<QAction*> TrayMenu::subscriptionActions() const
 {
     return m_subscriptionGroup ? m_subscriptionGroup->actions() : QList<QAction*>();
 }
 
+QList<QAction*> TrayMenu::recentActions() const
+{
+    return m_recentGroup ? m_recentGroup->actions() : QList<QAction*>();
+}
+
 QAction* TrayMenu::subscriptionAction(const QString& subscriptionId) const
 {
-    const QList<QAction*> actions = subscriptionActions();
-    for (QAction* action : actions) {
-        if (action->data().toString().compare(subscriptionId, Qt::CaseInsensitive) == 0)
-            return action;
+    for (const QList<QAction*>& actions : {subscriptionActions(), recentActions()}) {
+        for (QAction* action : actions) {
+            if (action->data().toString().compare(subscriptionId, Qt::CaseInsensitive) == 0)
+                return action;
+        }
     }
     return nullptr;
 }
@@ -137,16 +152,64 @@ void TrayMenu::reloadAndRebuild()
     QString error;
     if (!m_state->load(&error))
         qCWarning(lcTray).noquote() << "could not read the Azure CLI state:" << error;
+    if (m_recent)
+        m_recent->reload(); // `tenantry-cli account set` may have switched meanwhile
     rebuild();
+}
+
+QString TrayMenu::subscriptionName(const Subscription& subscription)
+{
+    return subscription.isTenantLevel() ? tr("Tenant without subscriptions") : subscription.name;
+}
+
+QAction* TrayMenu::addSubscription(QMenu* menu, QActionGroup* group, const Subscription& subscription,
+                                   const QString& label)
+{
+    QString text = label;
+    if (!subscription.state.isEmpty() && subscription.state != QLatin1String("Enabled"))
+        text = tr("%1 (%2)").arg(text, subscription.state);
+    QAction* action = menu->addAction(menuText(text));
+    action->setCheckable(true);
+    action->setChecked(subscription.isDefault);
+    action->setData(subscription.id);
+    action->setToolTip(plainTextToolTip(subscription.id));
+    action->setActionGroup(group);
+    const QString id = subscription.id;
+    connect(action, &QAction::triggered, this, [this, id] { m_switcher->makeActive(id); });
+    return action;
+}
+
+void TrayMenu::addRecent(const QList<Subscription>& subscriptions)
+{
+    // The active one, then the last switched to that az still lists: each named with its tenant, as
+    // they stand outside their tenant's submenu.
+    QList<Subscription> lead;
+    if (const std::optional<Subscription> active = activeSubscription())
+        lead.append(*active);
+    const QStringList recentIds = m_recent ? m_recent->ids() : QStringList();
+    for (const QString& id : recentIds) {
+        const auto it = std::find_if(subscriptions.cbegin(), subscriptions.cend(), [&id](const Subscription& s) {
+            return s.id.compare(id, Qt::CaseInsensitive) == 0;
+        });
+        if (it != subscriptions.cend() && !it->isDefault)
+            lead.append(*it);
+    }
+    for (const Subscription& subscription : std::as_const(lead)) {
+        addSubscription(m_menu, m_recentGroup, subscription,
+                        tr("%1 — %2").arg(subscriptionName(subscription), tenantName(subscription)));
+    }
 }
 
 void TrayMenu::rebuild()
 {
-    m_menu->clear(); // deletes the subscription and header actions, which the menu owns
-    m_tenantHeaders.clear();
+    m_menu->clear(); // deletes the recent and "More…" actions, which the menu owns
+    qDeleteAll(m_tenantMenus);
+    m_tenantMenus.clear();
     delete m_subscriptionGroup;
+    delete m_recentGroup;
     m_subscriptionGroup = new QActionGroup(this);
-    m_subscriptionGroup->setExclusive(true);
+    m_recentGroup = new QActionGroup(this);
+    m_moreAction = nullptr;
 
     // Group by tenant; tenants and their subscriptions in alphabetical order.
     QList<Subscription> subscriptions = m_state->subscriptions();
@@ -162,32 +225,29 @@ void TrayMenu::rebuild()
         return tenantName(byTenant[a].first()).localeAwareCompare(tenantName(byTenant[b].first())) < 0;
     });
 
-    for (const QString& tenant : std::as_const(tenantOrder)) {
-        QList<Subscription>& group = byTenant[tenant];
-        std::sort(group.begin(), group.end(),
-                  [](const Subscription& a, const Subscription& b) { return a.name.localeAwareCompare(b.name) < 0; });
-        if (!m_tenantHeaders.isEmpty())
-            m_menu->addSeparator();
-        // A disabled, bold item rather than QMenu::addSection: many styles draw sections as bare lines.
-        QAction* header = m_menu->addAction(menuText(tenantName(group.first())));
-        header->setEnabled(false);
-        QFont font = header->font();
-        font.setBold(true);
-        header->setFont(font);
-        header->setData(group.first().tenantId);
-        m_tenantHeaders.append(header);
-        for (const Subscription& subscription : std::as_const(group)) {
-            QString label = subscription.isTenantLevel() ? tr("Tenant without subscriptions") : subscription.name;
-            if (!subscription.state.isEmpty() && subscription.state != QLatin1String("Enabled"))
-                label = tr("%1 (%2)").arg(label, subscription.state);
-            QAction* action = m_menu->addAction(menuText(label));
-            action->setCheckable(true);
-            action->setChecked(subscription.isDefault);
-            action->setData(subscription.id);
-            action->setToolTip(plainTextToolTip(subscription.id));
-            action->setActionGroup(m_subscriptionGroup);
-            const QString id = subscription.id;
-            connect(action, &QAction::triggered, this, [this, id] { m_switcher->makeActive(id); });
+    addRecent(subscriptions);
+    if (!m_recentGroup->actions().isEmpty())
+        m_menu->addSeparator();
+    if (tenantOrder.size() > kMaxTenantMenus) {
+        m_moreAction = m_menu->addAction(tr("More…"));
+        m_moreAction->setObjectName(QStringLiteral("moreSubscriptions"));
+        m_moreAction->setToolTip(tr("Find one of the %1 subscriptions in %2 tenants in Tenantry's window")
+                                     .arg(subscriptions.size())
+                                     .arg(tenantOrder.size()));
+        connect(m_moreAction, &QAction::triggered, this, &TrayMenu::findRequested);
+    } else {
+        for (const QString& tenant : std::as_const(tenantOrder)) {
+            QList<Subscription>& group = byTenant[tenant];
+            std::sort(group.begin(), group.end(), [](const Subscription& a, const Subscription& b) {
+                return a.name.localeAwareCompare(b.name) < 0;
+            });
+            auto* submenu = new QMenu(menuText(tenantName(group.first())));
+            submenu->menuAction()->setData(group.first().tenantId);
+            submenu->setToolTipsVisible(true);
+            m_menu->addMenu(submenu);
+            m_tenantMenus.append(submenu);
+            for (const Subscription& subscription : std::as_const(group))
+                addSubscription(submenu, m_subscriptionGroup, subscription, subscriptionName(subscription));
         }
     }
     if (subscriptions.isEmpty()) {

@@ -13,12 +13,15 @@ class QMenu;
 namespace tenantry {
 
 class AzureCliState;
+class RecentSubscriptions;
 class SubscriptionSwitcher;
 
-// The tray's menu, built from what az knows (AzureCliState): the active cloud's subscriptions
-// grouped by tenant, a check mark on the active one; choosing another makes it active on disk
-// (azureProfile.json and clouds.config, as `az account set`). Then "Copy token" with the scope
-// presets of the state's cloud (ScopeCatalogue), Show and Quit. A plain QMenu: it works, and is tested, without a
+// The tray's menu, built from what az knows (AzureCliState): first the active subscription (checked)
+// and the ones last switched to (RecentSubscriptions), each with its tenant's name; then a submenu per
+// tenant with its subscriptions -- or, with more than kMaxTenantMenus tenants, "More…", which asks for
+// the window's filter instead of a hundred submenus. Choosing a subscription makes it active on disk
+// (azureProfile.json and clouds.config, as `az account set`). Then "Copy token" with the scope presets
+// of the state's cloud (ScopeCatalogue), Show and Quit. A plain QMenu: it works, and is tested, without a
 // system tray.
 class TrayMenu : public QObject
 {
@@ -29,7 +32,11 @@ public:
     explicit TrayMenu(AzureCliState* state, SubscriptionSwitcher* switcher = nullptr, QObject* parent = nullptr);
     ~TrayMenu() override;
 
+    static constexpr int kMaxTenantMenus = 10;
+
     QMenu* menu() const { return m_menu; }
+    // Read on each opening; also given to the switcher, which records the switches. Not owned; null: none.
+    void setRecentSubscriptions(RecentSubscriptions* recent);
 
     // Tenant names from ARM discovery (tenant id -> display name), used when azureProfile.json
     // does not carry them (az 2.45 does not).
@@ -39,9 +46,12 @@ public:
     std::optional<Subscription> activeSubscription() const;
     QString toolTip() const; // names the active subscription and its tenant
 
-    QList<QAction*> subscriptionActions() const;
+    QList<QAction*> subscriptionActions() const; // in the tenant submenus
+    QList<QAction*> recentActions() const;       // active first, then recent
+    // In its tenant's submenu; without submenus, among the recent ones; null when not in the menu.
     QAction* subscriptionAction(const QString& subscriptionId) const;
-    QList<QAction*> tenantHeaders() const { return m_tenantHeaders; }
+    QList<QMenu*> tenantMenus() const { return m_tenantMenus; }
+    QAction* moreAction() const { return m_moreAction; } // null unless there are too many tenants for submenus
     QMenu* copyTokenMenu() const { return m_copyTokenMenu; }
     QAction* showAction() const { return m_showAction; }
     QAction* quitAction() const { return m_quitAction; }
@@ -58,19 +68,27 @@ signals:
     void showRequested();
     void quitRequested();
     void signInRequested();
+    void findRequested(); // "More…": the window, its filter focused
     void rebuilt();
 
 private:
     void buildCopyTokenMenu();
     ClipboardGuard::TokenFormat tokenFormat() const;
+    static QString subscriptionName(const Subscription& subscription);
+    QAction* addSubscription(QMenu* menu, QActionGroup* group, const Subscription& subscription, const QString& label);
+    void addRecent(const QList<Subscription>& subscriptions);
 
     AzureCliState* m_state;
     SubscriptionSwitcher* m_switcher;
     QMenu* m_menu;
     QMenu* m_copyTokenMenu = nullptr;
     QAction* m_asHeaderAction = nullptr;
+    RecentSubscriptions* m_recent = nullptr;
+    // Each exclusive: the check moves at once when one is chosen (the menu is rebuilt after the switch).
     QActionGroup* m_subscriptionGroup = nullptr;
-    QList<QAction*> m_tenantHeaders;
+    QActionGroup* m_recentGroup = nullptr;
+    QList<QMenu*> m_tenantMenus;
+    QAction* m_moreAction = nullptr;
     QAction* m_showAction = nullptr;
     QAction* m_quitAction = nullptr;
     QHash<QString, QString> m_tenantNames;
