@@ -228,6 +228,12 @@ private slots:
         QVERIFY(m_app->window()->menuBar()->actions().first()->menu()->actions().contains(action));
         openCacheWindow();
         QCOMPARE(window()->windowTitle(), QStringLiteral("Shared Token Cache"));
+        // Nothing can be removed before the user picks a row (keyboard focus alone picks none).
+        window()->view()->setFocus();
+        QVERIFY(window()->view()->currentIndex().isValid());
+        QVERIFY(!window()->removeEntryButton()->isEnabled());
+        QVERIFY(!window()->removeForAccountButton()->isEnabled());
+        QVERIFY(!window()->removeForAllAccountsButton()->isEnabled());
 
         QCOMPARE(childNames(model()),
                  (QStringList{kUnknownApp, QStringLiteral("Azure CLI"), QStringLiteral("Visual Studio Code")}));
@@ -409,8 +415,7 @@ private slots:
         openCacheWindow();
         m_app->window()->signOutEverywhereAction()->trigger();
         QMessageBox* box = nullptr;
-        QTRY_VERIFY((box = m_app->window()->findChild<QMessageBox*>(QStringLiteral("confirmBox"))) &&
-                    box->isVisible());
+        QTRY_VERIFY((box = m_app->window()->findChild<QMessageBox*>(QStringLiteral("confirmBox"))) && box->isVisible());
         for (const QString& app : {QStringLiteral("Azure PowerShell"), QStringLiteral("VS Code")})
             QVERIFY2(box->text().contains(app), qPrintable(box->text()));
         press(box, QStringLiteral("Sign out everywhere"));

@@ -89,7 +89,8 @@ CacheWindow::CacheWindow(TokenCacheService& cache, const Clock& clock, const QSt
     connect(m_removeEntry, &QPushButton::clicked, this, &CacheWindow::confirmRemoveEntry);
     connect(m_removeForAccount, &QPushButton::clicked, this, &CacheWindow::confirmRemoveForAccount);
     connect(m_removeForAllAccounts, &QPushButton::clicked, this, &CacheWindow::confirmRemoveForAllAccounts);
-    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this, &CacheWindow::updateButtons);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &CacheWindow::updateButtons);
     connect(m_model, &QAbstractItemModel::modelReset, this, &CacheWindow::updateButtons);
     connect(&m_cache, &TokenCacheService::cacheChanged, this, &CacheWindow::rebuild);
     m_countdown->setInterval(1000);
@@ -155,8 +156,9 @@ void CacheWindow::rebuild()
 
 QModelIndex CacheWindow::current() const
 {
-    const QModelIndex index = m_view->currentIndex();
-    return index.isValid() ? index.siblingAtColumn(CacheTreeModel::EntryColumn) : QModelIndex();
+    // The row the user selected, not merely the one keyboard focus landed on: nothing is removed unpicked.
+    const QModelIndexList selected = m_view->selectionModel()->selectedRows(CacheTreeModel::EntryColumn);
+    return selected.isEmpty() ? QModelIndex() : selected.first();
 }
 
 void CacheWindow::updateButtons()
