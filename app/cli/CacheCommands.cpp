@@ -6,6 +6,8 @@
 
 #include "cache/CacheInventory.h"
 
+#include <memory>
+
 namespace tenantry::cli {
 
 namespace {
@@ -79,6 +81,21 @@ QList<CliCommand> CacheCommands::commands()
           QStringLiteral("List every entry of the shared token cache, without secrets."),
           {}},
          [this](const ParsedArgs& args) { list(args); }},
+        {{{QStringLiteral("cache"), QStringLiteral("remove")},
+          QStringLiteral("Remove an app's tokens from the shared token cache (and its backups): of one account, or of "
+                         "every account. The app has to sign in again."),
+          {{{QStringLiteral("--client")},
+            QStringLiteral("client"),
+            false,
+            false,
+            QStringLiteral(
+                "The app: its client id, or its name as `cache list` shows it (e.g. \"Azure PowerShell\").")},
+           {{QStringLiteral("--account")},
+            QStringLiteral("account"),
+            false,
+            false,
+            QStringLiteral("The account: its user name or home account id. Default: every account.")}}},
+         [this](const ParsedArgs& args) { remove(args); }},
     };
 }
 
@@ -93,6 +110,60 @@ void CacheCommands::list(const ParsedArgs&)
             result.push_back(listEntry(r, now));
         m_output.printResult(result, cacheTable);
         m_output.succeed();
+    });
+}
+
+void CacheCommands::remove(const ParsedArgs& args)
+{
+    const QString client = args.value(QStringLiteral("client")).trimmed();
+    if (client.isEmpty()) {
+        m_output.fail(QStringLiteral("the following arguments are required: --client"), 2);
+        return;
+    }
+    const QString account = args.value(QStringLiteral("account")).trimmed();
+    if (args.has(QStringLiteral("account")) && account.isEmpty()) {
+        m_output.fail(QStringLiteral("--account needs a user name or a home account id."), 2);
+        return;
+    }
+    if (!m_session.open())
+        return;
+    m_session.loadCache([this, client, account] {
+        // The app and the account as the cache names them; a name nobody holds tokens under is an error.
+        QString clientId;
+        QString homeAccountId;
+        for (const CacheRow& r : CacheInventory::rows(m_session->cache().cache())) {
+            if (!r.isToken())
+                continue;
+            if (r.clientId.compare(client, Qt::CaseInsensitive) == 0 ||
+                r.clientName.compare(client, Qt::CaseInsensitive) == 0)
+                clientId = r.clientId;
+            if (!account.isEmpty() && !r.homeAccountId.isEmpty() &&
+                (r.username.compare(account, Qt::CaseInsensitive) == 0 || r.homeAccountId == account))
+                homeAccountId = r.homeAccountId;
+        }
+        if (clientId.isEmpty()) {
+            m_output.fail(QStringLiteral("No app '%1' holds tokens in the token cache. See `cache list`.").arg(client));
+            return;
+        }
+        if (!account.isEmpty() && homeAccountId.isEmpty()) {
+            m_output.fail(QStringLiteral("No account '%1' in the token cache. See `cache list`.").arg(account));
+            return;
+        }
+        auto removal = std::make_shared<CacheRemoval>();
+        m_session->cache().modify(
+            [clientId, homeAccountId, removal](MsalCache& cache) {
+                *removal = CacheInventory::removeAppEntries(cache, clientId, homeAccountId);
+            },
+            [this, removal](const CacheOutcome& outcome) {
+                if (!outcome.ok) {
+                    m_output.fail(outcome.error);
+                    return;
+                }
+                m_output.printResult(Json{{"accessTokens", removal->accessTokens},
+                                          {"refreshTokens", removal->refreshTokens},
+                                          {"idTokens", removal->idTokens}});
+                m_output.succeed();
+            });
     });
 }
 
