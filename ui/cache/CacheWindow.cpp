@@ -95,7 +95,6 @@ CacheWindow::CacheWindow(TokenCacheService& cache, const Clock& clock, const QSt
     connect(&m_cache, &TokenCacheService::cacheChanged, this, &CacheWindow::rebuild);
     m_countdown->setInterval(1000);
     connect(m_countdown, &QTimer::timeout, this, [this] { m_model->updateCountdowns(m_clock.nowSecs()); });
-    m_countdown->start();
 
     rebuild();
 }
@@ -114,8 +113,16 @@ QString CacheWindow::statusText() const
 void CacheWindow::showEvent(QShowEvent* event)
 {
     QWidget::showEvent(event);
+    m_model->updateCountdowns(m_clock.nowSecs());
+    m_countdown->start(); // only while shown
     // What az wrote since: the list follows through cacheChanged.
     m_cache.load([](const CacheOutcome&) {});
+}
+
+void CacheWindow::hideEvent(QHideEvent* event)
+{
+    m_countdown->stop();
+    QWidget::hideEvent(event);
 }
 
 void CacheWindow::rebuild()
