@@ -608,6 +608,40 @@
     </message>
 </context>
 <context>
+    <name>tenantry::CacheTreeModel</name>
+    <message numerus="yes">
+        <source>%n token(s)</source>
+        <translation>
+            <numerusform>%n token</numerusform>
+            <numerusform>%n tokens</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tenantry::CacheWindow</name>
+    <message numerus="yes">
+        <source>Remove every token %1 holds for %2 (%n token(s))?</source>
+        <translation>
+            <numerusform>Remove every token %1 holds for %2 (%n token)?</numerusform>
+            <numerusform>Remove every token %1 holds for %2 (%n tokens)?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove every token %1 holds, for all of its %n account(s)?</source>
+        <translation>
+            <numerusform>Remove every token %1 holds, for its %n account?</numerusform>
+            <numerusform>Remove every token %1 holds, for all of its %n accounts?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed %n token(s).</source>
+        <translation>
+            <numerusform>Removed %n token.</numerusform>
+            <numerusform>Removed %n tokens.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>tenantry::CachedTokenLookup</name>
     <message>
         <source>User &apos;%1&apos; is not signed in.</source>

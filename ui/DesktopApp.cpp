@@ -1,6 +1,7 @@
 #include "DesktopApp.h"
 
 #include "ClipboardGuard.h"
+#include "ConfirmationBox.h"
 #include "MainWindow.h"
 #include "Notifier.h"
 #include "SettingsDialog.h"
@@ -16,6 +17,7 @@
 #include "accounts/AccountsFilterBar.h"
 #include "accounts/AccountsView.h"
 #include "accounts/SubscriptionSwitcher.h"
+#include "cache/CacheWindow.h"
 #include "signin/SignInCoordinator.h"
 #include "token/CopiedTokenReminder.h"
 #include "token/TokenCopyController.h"
@@ -209,18 +211,7 @@ void DesktopApp::updateAccountsShown()
 void DesktopApp::confirm(const QString& title, const QString& text, const QString& acceptText,
                          std::function<void()> then, bool warning)
 {
-    auto* box = new QMessageBox(warning ? QMessageBox::Warning : QMessageBox::Question, title, text,
-                                QMessageBox::Cancel, m_window.get());
-    box->setObjectName(QStringLiteral("confirmBox"));
-    box->setTextFormat(Qt::PlainText); // names a tenant or an account: their admin's words, not markup
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    QPushButton* yes = box->addButton(acceptText, QMessageBox::AcceptRole);
-    box->setDefaultButton(QMessageBox::Cancel);
-    connect(box, &QMessageBox::buttonClicked, this, [yes, then](QAbstractButton* button) {
-        if (button == yes)
-            then();
-    });
-    box->open(); // window-modal and asynchronous: no nested event loop
+    askToConfirm(m_window.get(), title, text, acceptText, std::move(then), warning);
 }
 
 void DesktopApp::wireWindow()
@@ -234,6 +225,7 @@ void DesktopApp::wireWindow()
         connect(window, &MainWindow::signInWithBrowserRequested, this, unavailable);
         connect(window, &MainWindow::signInWithCodeRequested, this, unavailable);
         connect(window, &MainWindow::signOutEverywhereRequested, this, unavailable);
+        connect(window, &MainWindow::tokenCacheRequested, this, unavailable);
         return;
     }
     connect(window, &MainWindow::signInWithBrowserRequested, m_signIn, [this](const QString& tenant) {
@@ -244,6 +236,7 @@ void DesktopApp::wireWindow()
     });
     connect(window, &MainWindow::refreshRequested, m_accounts, &AccountsController::refreshAll);
     connect(window, &MainWindow::signOutEverywhereRequested, this, &DesktopApp::confirmSignOutEverywhere);
+    connect(window, &MainWindow::tokenCacheRequested, this, &DesktopApp::openTokenCache);
 
     connect(m_signIn, &SignInCoordinator::started, window, &MainWindow::showStatus);
     connect(m_signIn, &SignInCoordinator::embeddedBrowserUnavailable, window, &MainWindow::showNotice);
@@ -389,6 +382,19 @@ void DesktopApp::wireTokens()
 void DesktopApp::openCopyTokenDialog(const AccountTarget& target)
 {
     m_tokenCopy->openDialog(target);
+}
+
+void DesktopApp::openTokenCache()
+{
+    if (!m_cacheWindow) {
+        m_cacheWindow = new CacheWindow(m_session->cache(), m_clock, m_session->clientId(), m_window.get());
+        m_cacheWindow->setTenantNames(m_directory->tenantNames());
+        connect(m_directory, &AccountDirectory::changed, m_cacheWindow,
+                [this] { m_cacheWindow->setTenantNames(m_directory->tenantNames()); });
+    }
+    m_cacheWindow->show();
+    m_cacheWindow->raise();
+    m_cacheWindow->activateWindow();
 }
 
 void DesktopApp::openSettings()

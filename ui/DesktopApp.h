@@ -23,6 +23,7 @@ class AccountsController;
 class AccountsView;
 class AppSettings;
 class AutostartEntry;
+class CacheWindow;
 class Clock;
 class ClipboardGuard;
 class CopiedTokenReminder;
@@ -87,10 +88,12 @@ public:
     Notifier* notifier() const { return m_notifier; }
     CopiedTokenReminder* reminder() const { return m_reminder; }
     CopyTokenDialog* copyTokenDialog() const;
+    CacheWindow* cacheWindow() const { return m_cacheWindow; } // null until first opened
 
 public slots:
     void openCopyTokenDialog(const tenantry::AccountTarget& target);
     void openSettings();
+    void openTokenCache();
     void quit();
 
 signals:
@@ -135,6 +138,7 @@ private:
     TrayController* m_tray = nullptr;
     SignInCoordinator* m_signIn = nullptr;
     TokenCopyController* m_tokenCopy = nullptr;
+    CacheWindow* m_cacheWindow = nullptr;
 };
 
 } // namespace tenantry

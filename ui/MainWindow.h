@@ -66,6 +66,7 @@ signals:
     void signInWithCodeRequested(const QString& tenant);
     void refreshRequested();
     void signOutEverywhereRequested(); // every account's tokens and az's subscriptions, after a confirmation
+    void tokenCacheRequested();        // the shared token cache's window
     void settingsRequested();
     void quitRequested();
 

@@ -4,22 +4,13 @@
 #include "CliOutput.h"
 #include "CliSession.h"
 
-#include <QHash>
+#include "cache/CacheInventory.h"
+
+#include <memory>
 
 namespace tenantry::cli {
 
 namespace {
-
-QString knownClientName(const QString& clientId)
-{
-    static const QHash<QString, QString> kClients = {
-        {QStringLiteral("04b07795-8ddb-461a-bbee-02f9e1bf7b46"), QStringLiteral("Azure CLI")},
-        {QStringLiteral("1950a258-227b-4e31-a9cf-717495945fc2"), QStringLiteral("Azure PowerShell")},
-        {QStringLiteral("aebc6443-996d-45c2-90f0-388ff96faa56"), QStringLiteral("Visual Studio Code")},
-        {QStringLiteral("872cd9fa-d31f-45e0-9eab-6e460a02d1f1"), QStringLiteral("Visual Studio")},
-    };
-    return kClients.value(clientId.toLower());
-}
 
 // The table view: one row per entry, the client by name where it is known.
 Json cacheTable(const Json& rows)
@@ -37,6 +28,50 @@ Json cacheTable(const Json& rows)
     return out;
 }
 
+// One entry as `cache list` prints it; each kind has only the fields that mean something for it.
+Json listEntry(const CacheRow& r, qint64 now)
+{
+    static const char* const kKinds[] = {"AccessToken", "RefreshToken", "IdToken", "Account", "AppMetadata"};
+    const bool hasClient = r.kind != CacheRow::Kind::Account;
+    const bool hasAccount = r.kind != CacheRow::Kind::AppMetadata;
+    const auto nullIfEmpty = [](const QString& text) { return text.isEmpty() ? Json(nullptr) : jstr(text); };
+    Json e{{"kind", kKinds[static_cast<int>(r.kind)]}};
+    if (hasClient) {
+        e["client"] = jstr(r.clientName);
+        e["clientId"] = jstr(r.clientId);
+    }
+    if (hasAccount) {
+        e["account"] = r.homeAccountId.isEmpty() ? Json(nullptr) : jstr(r.username);
+        e["homeAccountId"] = nullIfEmpty(r.homeAccountId);
+    }
+    e["environment"] = jstr(r.environment);
+    switch (r.kind) {
+    case CacheRow::Kind::AccessToken:
+        e["realm"] = jstr(r.realm);
+        e["scopes"] = jstr(r.scopes);
+        e["expiresOn"] = jstr(azLocalTime(r.expiresOn));
+        e["expires_on"] = r.expiresOn;
+        e["expired"] = r.expiresOn <= now;
+        break;
+    case CacheRow::Kind::RefreshToken:
+        e["scopes"] = jstr(r.scopes);
+        e["familyId"] = nullIfEmpty(r.familyId);
+        e["lastModified"] = jstr(azLocalTime(r.lastModified));
+        break;
+    case CacheRow::Kind::IdToken:
+        e["realm"] = jstr(r.realm);
+        break;
+    case CacheRow::Kind::Account:
+        e["realm"] = jstr(r.realm);
+        e["authorityType"] = jstr(r.authorityType);
+        break;
+    case CacheRow::Kind::AppMetadata:
+        e["familyId"] = nullIfEmpty(r.familyId);
+        break;
+    }
+    return e;
+}
+
 } // namespace
 
 QList<CliCommand> CacheCommands::commands()
@@ -46,6 +81,21 @@ QList<CliCommand> CacheCommands::commands()
           QStringLiteral("List every entry of the shared token cache, without secrets."),
           {}},
          [this](const ParsedArgs& args) { list(args); }},
+        {{{QStringLiteral("cache"), QStringLiteral("remove")},
+          QStringLiteral("Remove an app's tokens from the shared token cache (and its backups): of one account, or of "
+                         "every account. The app has to sign in again."),
+          {{{QStringLiteral("--client")},
+            QStringLiteral("client"),
+            false,
+            false,
+            QStringLiteral(
+                "The app: its client id, or its name as `cache list` shows it (e.g. \"Azure PowerShell\").")},
+           {{QStringLiteral("--account")},
+            QStringLiteral("account"),
+            false,
+            false,
+            QStringLiteral("The account: its user name or home account id. Default: every account.")}}},
+         [this](const ParsedArgs& args) { remove(args); }},
     };
 }
 
@@ -54,58 +104,66 @@ void CacheCommands::list(const ParsedArgs&)
     if (!m_session.open())
         return;
     m_session.loadCache([this] {
-        const MsalCache& cache = m_session->cache().cache();
         const qint64 now = m_session.clock().nowSecs();
-        QHash<QString, QString> usernames;
-        for (const Account& a : cache.accounts())
-            usernames.insert(a.homeAccountId, a.username);
-        auto base = [&](const char* kind, const QString& clientId, const QString& hid, const QString& environment) {
-            return Json{{"kind", kind},
-                        {"client", jstr(knownClientName(clientId))},
-                        {"clientId", jstr(clientId)},
-                        {"account", hid.isEmpty() ? Json(nullptr) : jstr(usernames.value(hid))},
-                        {"homeAccountId", hid.isEmpty() ? Json(nullptr) : jstr(hid)},
-                        {"environment", jstr(environment)}};
-        };
         Json result = Json::array();
-        for (const AccessToken& t : cache.accessTokens()) {
-            Json e = base("AccessToken", t.clientId, t.homeAccountId, t.environment);
-            e["realm"] = jstr(t.realm);
-            e["scopes"] = jstr(t.target);
-            e["expiresOn"] = jstr(azLocalTime(t.expiresOn));
-            e["expires_on"] = t.expiresOn;
-            e["expired"] = t.expiresOn <= now;
-            result.push_back(std::move(e));
-        }
-        for (const RefreshToken& t : cache.refreshTokens()) {
-            Json e = base("RefreshToken", t.clientId, t.homeAccountId, t.environment);
-            e["scopes"] = jstr(t.target);
-            e["familyId"] = t.familyId.isEmpty() ? Json(nullptr) : jstr(t.familyId);
-            e["lastModified"] = jstr(azLocalTime(t.lastModificationTime));
-            result.push_back(std::move(e));
-        }
-        for (const IdToken& t : cache.idTokens()) {
-            Json e = base("IdToken", t.clientId, t.homeAccountId, t.environment);
-            e["realm"] = jstr(t.realm);
-            result.push_back(std::move(e));
-        }
-        for (const Account& a : cache.accounts()) {
-            Json e = base("Account", QString(), a.homeAccountId, a.environment);
-            e.erase("client");
-            e.erase("clientId");
-            e["realm"] = jstr(a.realm);
-            e["authorityType"] = jstr(a.authorityType);
-            result.push_back(std::move(e));
-        }
-        for (const AppMetadata& m : cache.appMetadata()) {
-            Json e = base("AppMetadata", m.clientId, QString(), m.environment);
-            e.erase("account");
-            e.erase("homeAccountId");
-            e["familyId"] = m.familyId.isEmpty() ? Json(nullptr) : jstr(m.familyId);
-            result.push_back(std::move(e));
-        }
+        for (const CacheRow& r : CacheInventory::rows(m_session->cache().cache()))
+            result.push_back(listEntry(r, now));
         m_output.printResult(result, cacheTable);
         m_output.succeed();
+    });
+}
+
+void CacheCommands::remove(const ParsedArgs& args)
+{
+    const QString client = args.value(QStringLiteral("client")).trimmed();
+    if (client.isEmpty()) {
+        m_output.fail(QStringLiteral("the following arguments are required: --client"), 2);
+        return;
+    }
+    const QString account = args.value(QStringLiteral("account")).trimmed();
+    if (args.has(QStringLiteral("account")) && account.isEmpty()) {
+        m_output.fail(QStringLiteral("--account needs a user name or a home account id."), 2);
+        return;
+    }
+    if (!m_session.open())
+        return;
+    m_session.loadCache([this, client, account] {
+        // The app and the account as the cache names them; a name nobody holds tokens under is an error.
+        QString clientId;
+        QString homeAccountId;
+        for (const CacheRow& r : CacheInventory::rows(m_session->cache().cache())) {
+            if (!r.isToken())
+                continue;
+            if (r.clientId.compare(client, Qt::CaseInsensitive) == 0 ||
+                r.clientName.compare(client, Qt::CaseInsensitive) == 0)
+                clientId = r.clientId;
+            if (!account.isEmpty() && !r.homeAccountId.isEmpty() &&
+                (r.username.compare(account, Qt::CaseInsensitive) == 0 || r.homeAccountId == account))
+                homeAccountId = r.homeAccountId;
+        }
+        if (clientId.isEmpty()) {
+            m_output.fail(QStringLiteral("No app '%1' holds tokens in the token cache. See `cache list`.").arg(client));
+            return;
+        }
+        if (!account.isEmpty() && homeAccountId.isEmpty()) {
+            m_output.fail(QStringLiteral("No account '%1' in the token cache. See `cache list`.").arg(account));
+            return;
+        }
+        auto removal = std::make_shared<CacheRemoval>();
+        m_session->cache().modify(
+            [clientId, homeAccountId, removal](MsalCache& cache) {
+                *removal = CacheInventory::removeAppEntries(cache, clientId, homeAccountId);
+            },
+            [this, removal](const CacheOutcome& outcome) {
+                if (!outcome.ok) {
+                    m_output.fail(outcome.error);
+                    return;
+                }
+                m_output.printResult(Json{{"accessTokens", removal->accessTokens},
+                                          {"refreshTokens", removal->refreshTokens},
+                                          {"idTokens", removal->idTokens}});
+                m_output.succeed();
+            });
     });
 }
 

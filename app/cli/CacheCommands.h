@@ -5,6 +5,7 @@
 namespace tenantry::cli {
 
 // cache list: every entry of the shared MSAL token cache, described without its secrets.
+// cache remove: an app's tokens, of one account or of all, through the same path as the app's cache window.
 class CacheCommands : public CommandGroup
 {
 public:
@@ -14,6 +15,7 @@ public:
 
 private:
     void list(const ParsedArgs& args);
+    void remove(const ParsedArgs& args);
 };
 
 } // namespace tenantry::cli

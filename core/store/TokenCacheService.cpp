@@ -153,12 +153,13 @@ MsalCache mergeAhead(const Json& base, const MsalCache& ahead, const MsalCache& 
     return MsalCache::fromDocument(std::move(merged));
 }
 
-// The home_account_ids whose refresh tokens or Account entries `before` had and `after` has not: the
-// accounts a change signed out.
-QList<QByteArray> signedOutAccounts(const MsalCache& before, const MsalCache& after)
+// The string values (of at least minBytes) of `field` in the entries of `sections` that `before` had and
+// `after` has not (under the same key): what a change removed.
+QSet<QByteArray> removedValues(const MsalCache& before, const MsalCache& after,
+                               std::initializer_list<const char*> sections, const char* field, size_t minBytes)
 {
     QSet<QByteArray> removed;
-    for (const char* name : {"RefreshToken", "Account"}) {
+    for (const char* name : sections) {
         const auto section = before.document().find(name);
         if (section == before.document().end() || !section->is_object())
             continue;
@@ -168,12 +169,22 @@ QList<QByteArray> signedOutAccounts(const MsalCache& before, const MsalCache& af
                 afterSection != after.document().end() && afterSection->is_object() && afterSection->contains(key);
             if (kept || !entry.is_object())
                 continue;
-            const auto id = entry.find("home_account_id");
-            if (id != entry.end() && id->is_string() && !id->get<std::string>().empty())
-                removed.insert(QByteArray::fromStdString(id->get<std::string>()));
+            const auto value = entry.find(field);
+            if (value != entry.end() && value->is_string() && value->get_ref<const std::string&>().size() >= minBytes)
+                removed.insert(QByteArray::fromStdString(value->get<std::string>()));
         }
     }
-    return QList<QByteArray>(removed.cbegin(), removed.cend());
+    return removed;
+}
+
+// What no backup may keep after a change: the home_account_ids of the accounts it signed out (their refresh
+// tokens or Account entries removed) and the secrets of the tokens it removed. Too short a secret would match
+// unrelated bytes; real tokens are far longer.
+QList<QByteArray> removedForBackups(const MsalCache& before, const MsalCache& after)
+{
+    QSet<QByteArray> needles = removedValues(before, after, {"RefreshToken", "Account"}, "home_account_id", 1);
+    needles.unite(removedValues(before, after, {"AccessToken", "RefreshToken", "IdToken"}, "secret", 16));
+    return QList<QByteArray>(needles.cbegin(), needles.cend());
 }
 
 // The keychain copy: the cache, the digest of the file content it already includes, and, when the
@@ -363,8 +374,9 @@ struct TokenCacheService::Private
     // Keychain-only with no keychain answering: the cache has changes no store holds, and these are the
     // entry digests of the cache as the keychain last held it, for merging once a keychain answers.
     std::optional<Json> memoryBase;
-    // The accounts the running modify signed out (set by its change), whose backups go with them.
-    QList<QByteArray> signedOut;
+    // What the running modify removed (set by its change): the accounts it signed out and the secrets of the
+    // tokens it removed. Backups holding any of them go with them.
+    QList<QByteArray> removedNeedles;
 
     Private(TokenCacheService* owner, SecretStore* store, const QString& dir)
         : q(owner)
@@ -408,20 +420,20 @@ struct TokenCacheService::Private
     }
 
     // Ends the running operation: releases the keychain lock, deletes the backups that hold an account the
-    // operation signed out (off this thread), then reports.
+    // operation signed out or a token it removed (off this thread), then reports.
     void finish(CacheOutcome outcome, std::optional<MsalCache> newCache, const Done& done)
     {
         keychainLock.reset();
-        const QList<QByteArray> accounts = std::exchange(signedOut, {});
-        if (accounts.isEmpty() || !newCache) {
+        const QList<QByteArray> removed = std::exchange(removedNeedles, {});
+        if (removed.isEmpty() || !newCache) {
             complete(std::move(outcome), std::move(newCache), done);
             return;
         }
         MsalCacheFile target = file;
         onWorker<QString>(
-            [target, accounts] {
+            [target, removed] {
                 QString error;
-                target.removeBackupsMentioning(accounts, &error);
+                target.removeBackupsMentioning(removed, &error);
                 return error;
             },
             [this, outcome = std::move(outcome), newCache = std::move(newCache), done](QString error) mutable {
@@ -701,7 +713,7 @@ void TokenCacheService::Private::runModify(std::function<void(MsalCache&)> chang
     auto tracked = [this, change = std::move(change)](MsalCache& cache) {
         const MsalCache before = cache;
         change(cache);
-        signedOut = signedOutAccounts(before, cache);
+        removedNeedles = removedForBackups(before, cache);
     };
     if (q->m_mode == StorageMode::KeychainOnly)
         runKeychainOnly(std::move(tracked), std::move(done));

@@ -79,7 +79,8 @@ struct CacheOutcome
 // memory (with a warning) and are merged into the keychain item when one answers again.
 //
 // Backups: a modify that signs an account out (removes its refresh tokens or Account entries) deletes
-// every ".bak" of the file that mentions its home_account_id; clear() deletes them all.
+// every ".bak" of the file that mentions its home_account_id, and one that removes a token deletes every
+// ".bak" holding that token's secret (nothing a user removes stays behind in a copy); clear() deletes them all.
 class TokenCacheService : public QObject
 {
     Q_OBJECT

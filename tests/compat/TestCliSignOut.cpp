@@ -2,6 +2,7 @@
 // `logout --username U` finds U's account and removes its tokens under every alias of the cloud's sign-in
 // host, as older MSAL/ADAL and .NET tools wrote them (login.windows.net, sts.windows.net); `account clear`
 // leaves no token and no subscription behind, in the file or in the keychain.
+#include "cache/CacheInventory.h"
 #include "cache/MsalCache.h"
 #include "fakes/ProcessRunner.h"
 #include "fakes/SampleCache.h"
@@ -166,6 +167,39 @@ private slots:
         const ProcessResult list = cli({QStringLiteral("account"), QStringLiteral("list")});
         QVERIFY2(list.exitCode == 0, list.err.constData());
         QCOMPARE(*json::parse(list.out).value, Json::array());
+    }
+
+    // `cache remove --client C [--account A]`: that app's tokens of that account (or of every account) go from
+    // the file and the keychain copy; other apps' tokens, the accounts and unknown sections stay.
+    void cacheRemoveTakesOneAppsTokens()
+    {
+        MsalCache expected = sharedSampleCache();
+        writeFile(cachePath(), expected.serialize());
+        const QString vsCode = QStringLiteral("aebc6443-996d-45c2-90f0-388ff96faa56");
+
+        const ProcessResult unknown = cli({QStringLiteral("cache"), QStringLiteral("remove"),
+                                           QStringLiteral("--client"), QStringLiteral("Azure PowerShell")});
+        QCOMPARE(unknown.exitCode, 1);
+        QVERIFY2(unknown.err.contains("No app 'Azure PowerShell'"), unknown.err.constData());
+        QVERIFY(cacheOnDisk() == expected.document());
+
+        const ProcessResult one = cli({QStringLiteral("cache"), QStringLiteral("remove"), QStringLiteral("--client"),
+                                       QStringLiteral("visual studio code"), QStringLiteral("--account"), kSam});
+        QVERIFY2(one.exitCode == 0, one.err.constData());
+        const auto counts = json::parse(one.out);
+        QVERIFY(counts.value);
+        QCOMPARE(*counts.value, (Json{{"accessTokens", 1}, {"idTokens", 1}, {"refreshTokens", 1}}));
+        CacheInventory::removeAppEntries(expected, vsCode, shared::kSam);
+        QVERIFY(cacheOnDisk() == expected.document());
+        QVERIFY(cacheOnDisk().contains("UnknownSection"));
+
+        const ProcessResult all =
+            cli({QStringLiteral("cache"), QStringLiteral("remove"), QStringLiteral("--client"), vsCode});
+        QVERIFY2(all.exitCode == 0, all.err.constData());
+        CacheInventory::removeAppEntries(expected, vsCode, QString());
+        QVERIFY(cacheOnDisk() == expected.document());
+        for (const Json& entry : cacheList())
+            QVERIFY(entry.value("clientId", Json()) != Json(vsCode.toStdString())); // nor in the keychain copy
     }
 };
 

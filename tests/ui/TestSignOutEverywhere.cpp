@@ -201,6 +201,9 @@ private slots:
         QVERIFY2(text.contains(QStringLiteral("keychain")), qPrintable(text));
         QVERIFY2(text.contains(QStringLiteral("azureProfile.json")), qPrintable(text));
         QVERIFY2(text.contains(QStringLiteral("az login")), qPrintable(text));
+        // Other apps sharing the cache are named: they are signed out too.
+        QVERIFY2(text.contains(QStringLiteral("Azure PowerShell")) && text.contains(QStringLiteral("VS Code")),
+                 qPrintable(text));
         test::saveScreenshot(box, QStringLiteral("sign-out-everywhere-confirm"));
         box->button(QMessageBox::Cancel)->click();
         QTest::qWait(200);

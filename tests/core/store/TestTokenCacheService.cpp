@@ -995,6 +995,43 @@ private slots:
         QVERIFY(filesHolding(m_dir, {kHid}).isEmpty());
     }
 
+    // A removed token (the cache window's "Remove token") goes from the backups that hold it too; a backup
+    // that does not hold it stays.
+    void removingATokenDeletesTheBackupsHoldingIt()
+    {
+        QDir().mkpath(m_dir);
+        writeFile(m_file, QByteArray("\xEF\xBB\xBF") + readFile(test::dataPath(kSample + "/msal_token_cache.json")));
+        writeFile(m_file + QStringLiteral(".bak.5"), "{\"AccessToken\": {}, \"note\": \"another program\"}");
+        auto service = makeService(m_keychain.get());
+        QVERIFY(checked(load(*service)).ok);
+        const AccessToken added = accessToken(QStringLiteral("tenant-r"), QStringLiteral("removed-later"));
+        QVERIFY(checked(modify(*service, [added](MsalCache& cache) { cache.upsert(added); })).ok);
+        QVERIFY(QFileInfo::exists(m_file + QStringLiteral(".bak"))); // the BOM-prefixed original
+
+        // A token no backup holds: the backups stay.
+        const auto removeAccessToken = [](const QString& key) {
+            return [key](MsalCache& cache) {
+                Json document = cache.document();
+                document["AccessToken"].erase(key.toStdString());
+                cache = MsalCache::fromDocument(std::move(document));
+            };
+        };
+        const QString addedKey = service->cache().accessTokens().constLast().key;
+        QVERIFY(checked(modify(*service, removeAccessToken(addedKey))).ok);
+        QVERIFY(QFileInfo::exists(m_file + QStringLiteral(".bak")));
+
+        // One of the original's (the second tenant's, whose secret no other entry shares): the backup holding
+        // it goes, the account's other tokens stay in the cache.
+        const AccessToken doomed = service->cache().accessTokens().at(2);
+        QVERIFY(!filesHolding(m_dir, {doomed.secret.reveal()}).isEmpty());
+        const CacheOutcome removed = checked(modify(*service, removeAccessToken(doomed.key)));
+        QVERIFY2(removed.ok, qPrintable(removed.error));
+        QCOMPARE(filesHolding(m_dir, {doomed.secret.reveal()}), QStringList());
+        QVERIFY(!QFileInfo::exists(m_file + QStringLiteral(".bak")));
+        QVERIFY(QFileInfo::exists(m_file + QStringLiteral(".bak.5")));
+        QVERIFY(!refreshSecretOf(service->cache(), kHid, kCli).isEmpty());
+    }
+
     // Item 2: the wipe leaves no refresh token on disk or in the keychain, in either mode, also one of
     // another app that only a backup still holds.
     void wipeLeavesNoRefreshTokenAnywhere_data()
