@@ -36,7 +36,7 @@ public:
         CloudName,                 // empty: follow az's `config` [cloud] name
         NotifyBeforeExpiryMinutes, // warn this long before a copied token expires; 0 = off
         MainWindowGeometry,
-        AzureDevOpsTenants, // a group: organisation name (lower case) -> the tenant its git credentials come from
+        AzureDevOpsTenants,  // a group: organisation name (lower case) -> the tenant its git credentials come from
         RecentSubscriptions, // ids, newest first (account/RecentSubscriptions.h)
     };
 
