@@ -74,7 +74,11 @@ runs=$3
 slow_runs=${BENCH_SLOW_RUNS:-3}
 bin=$build/bin
 qbin=$(printf '%q' "$bin") # for commands fast_rows evaluates
-for f in tenantry tenantry-cli test-idp bench-token-floor bench-window-floor bench-probe; do
+rows=" ${BENCH_ROWS:-signin cached gui micro} "
+needed=(tenantry-cli test-idp bench-token-floor bench-probe)
+# The app and its floor only for the GUI rows: the other rows run on a build without the GUI as well.
+[[ $rows != *" gui "* ]] || needed+=(tenantry bench-window-floor)
+for f in "${needed[@]}"; do
   [ -x "$bin/$f" ] || { echo "bench: $bin/$f is missing" >&2; exit 1; }
 done
 [ -x /usr/bin/az ] || { echo "bench: /usr/bin/az is missing (apt install azure-cli)" >&2; exit 1; }
@@ -94,7 +98,6 @@ unset PYTHONPATH PYTHONHOME TENANTRY_CLIENT_ID TENANTRY_STORAGE_MODE # the defau
 # certifi for az) holds the test CA already; with one of these set, every Tenantry start loads and parses the
 # system's whole CA store (core/http/TrustRoots), which is a different row of its own.
 unset REQUESTS_CA_BUNDLE CURL_CA_BUNDLE SSL_CERT_FILE
-rows=" ${BENCH_ROWS:-signin cached gui micro} "
 results=$work/results.tsv
 : > "$results"
 notes=$work/notes.md

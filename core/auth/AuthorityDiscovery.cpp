@@ -32,6 +32,11 @@ void AuthorityDiscovery::discover(const QString& tenant, Done done)
         done(nullptr, why);
         return;
     }
+    if (OpenIdConfiguration laidOut; layOutOnPublicHost(key, &laidOut)) {
+        m_known.insert(key, laidOut);
+        done(&laidOut, QString());
+        return;
+    }
     if (OpenIdConfiguration derived; deriveFromKnown(key, &derived)) {
         m_known.insert(key, derived);
         qCDebug(lcAuth).noquote() << "endpoints of" << tenant << "derived from a known tenant's";
@@ -111,6 +116,31 @@ bool AuthorityDiscovery::deriveFromKnown(const QString& tenantId, OpenIdConfigur
     return !segment.isEmpty() && withTenant(known.tokenEndpoint, &derived->tokenEndpoint) &&
            withTenant(known.authorizationEndpoint, &derived->authorizationEndpoint) &&
            withTenant(known.deviceAuthorizationEndpoint, &derived->deviceAuthorizationEndpoint);
+}
+
+bool AuthorityDiscovery::layOutOnPublicHost(const QString& tenant, OpenIdConfiguration* laidOut) const
+{
+    // The sign-in hosts of the clouds az knows built in (AzureCloud, AzureUSGovernment, AzureChinaCloud).
+    static const QStringList kPublicHosts = {QStringLiteral("login.microsoftonline.com"),
+                                             QStringLiteral("login.microsoftonline.us"),
+                                             QStringLiteral("login.chinacloudapi.cn")};
+    const bool publicHost = m_host.scheme() == QLatin1String("https") && m_host.port(443) == 443 &&
+                            (m_host.path().isEmpty() || m_host.path() == QLatin1String("/")) &&
+                            kPublicHosts.contains(m_host.host(), Qt::CaseInsensitive);
+    // A domain needs the document: the realm is the tenant id its token endpoint names.
+    static const QStringList kAudiences = {QStringLiteral("organizations"), QStringLiteral("common"),
+                                           QStringLiteral("consumers")};
+    if (!publicHost || (!kAudiences.contains(tenant) && QUuid::fromString(tenant).isNull()))
+        return false;
+    const auto endpoint = [&](const char* name) {
+        QUrl url = m_host;
+        url.setPath(QStringLiteral("/%1/oauth2/v2.0/%2").arg(tenant, QLatin1String(name)));
+        return url;
+    };
+    laidOut->authorizationEndpoint = endpoint("authorize");
+    laidOut->tokenEndpoint = endpoint("token");
+    laidOut->deviceAuthorizationEndpoint = endpoint("devicecode");
+    return true;
 }
 
 void AuthorityDiscovery::finish(const QString& key, const OpenIdConfiguration* configuration, const QString& error)

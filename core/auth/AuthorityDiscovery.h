@@ -27,7 +27,10 @@ struct OpenIdConfiguration
 // concurrent asks for the same tenant share one request. A tenant named by its GUID after some
 // document is known gets that document's endpoints with its own tenant segment instead: the
 // identity platform lays every tenant's endpoints out alike, and after a sign-in that lists twenty
-// tenants this saves twenty round trips before their tokens can be refreshed.
+// tenants this saves twenty round trips before their tokens can be refreshed. On the identity
+// platform's public sign-in hosts (the built-in clouds') a tenant GUID, "organizations", "common" and
+// "consumers" need no document at all: their endpoints are laid out alike everywhere, and MSAL .NET
+// builds them just so, so a sign-in starts with its first real request.
 class AuthorityDiscovery : public QObject
 {
     Q_OBJECT
@@ -44,6 +47,7 @@ public:
 private:
     void finish(const QString& tenant, const OpenIdConfiguration* configuration, const QString& error);
     bool deriveFromKnown(const QString& tenantId, OpenIdConfiguration* derived) const;
+    bool layOutOnPublicHost(const QString& tenant, OpenIdConfiguration* laidOut) const;
     bool isOnAuthorityHost(const QUrl& endpoint, QString* why) const;
 
     HttpClient* m_http;

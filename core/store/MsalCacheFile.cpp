@@ -34,11 +34,6 @@ constexpr int kMaxBackupSuffix = 999;
 
 constexpr char kUtf8Bom[] = "\xEF\xBB\xBF";
 
-QByteArray sha256(const QByteArray& bytes)
-{
-    return QCryptographicHash::hash(bytes, QCryptographicHash::Sha256);
-}
-
 struct RawRead
 {
     MsalCacheFile::ReadResult result;
@@ -64,7 +59,7 @@ RawRead readOnce(const QString& path)
         break;
     }
     raw.bytes = std::move(file.bytes);
-    r.digest = sha256(raw.bytes);
+    r.digest = FileContentDigest(raw.bytes);
 
     // A BOM and nothing else: an empty cache, as an empty file is (MsalCache::parse would call it empty JSON).
     if (raw.bytes.startsWith(kUtf8Bom) && raw.bytes.mid(3).trimmed().isEmpty()) {
@@ -211,6 +206,11 @@ MsalCacheFile::MsalCacheFile(QString path, FileLockOptions lockOptions)
     , m_lockOptions(lockOptions)
 {}
 
+QByteArray FileContentDigest::sha256() const
+{
+    return m_present ? QCryptographicHash::hash(m_bytes, QCryptographicHash::Sha256) : QByteArray();
+}
+
 MsalCacheFile::ReadResult MsalCacheFile::read() const
 {
     RawRead raw = readOnce(m_path);
@@ -303,7 +303,7 @@ MsalCacheFile::WriteResult MsalCacheFile::modify(const std::function<void(MsalCa
     }
     out.ok = true;
     out.changed = true;
-    out.digest = sha256(bytes);
+    out.digest = FileContentDigest(bytes);
     qCDebug(lcStore).noquote() << "Wrote" << m_path << ":" << updated.entryCount() << "entries," << bytes.size()
                                << "bytes";
     out.cache = std::move(updated);

@@ -11,6 +11,25 @@
 
 namespace tenantry {
 
+// The SHA-256 of the bytes a read found or a write left in the file, computed when asked for: a read that
+// only needs the tokens (a cached token served from the file) never hashes the whole cache. Holds the
+// bytes (shared, not copied) until then; sha256() computes it anew on each call.
+class FileContentDigest
+{
+public:
+    FileContentDigest() = default; // no file: the digest is empty
+    explicit FileContentDigest(QByteArray bytes)
+        : m_bytes(std::move(bytes))
+        , m_present(true)
+    {}
+
+    QByteArray sha256() const; // raw 32 bytes (toHex() for text); empty when there was no file
+
+private:
+    QByteArray m_bytes;
+    bool m_present = false;
+};
+
 // The plaintext MSAL token cache that az, Azure PowerShell and MSAL Python read:
 // $AZURE_CONFIG_DIR/msal_token_cache.json. Writes follow msal-extensions: the cross-process lock
 // file, a re-read under the lock (another process may have written since), an atomic replace
@@ -37,19 +56,19 @@ public:
     {
         Status status = Status::Missing;
         MsalCache cache;
-        QString error;       // for people: names the file, never quotes it
-        QByteArray digest;   // SHA-256 of the bytes read, raw 32 bytes (toHex() for text); empty when missing
-        bool hadBom = false; // a BOM breaks MSAL Python: the next write drops it
+        QString error;            // for people: names the file, never quotes it
+        FileContentDigest digest; // of the bytes read; empty when missing
+        bool hadBom = false;      // a BOM breaks MSAL Python: the next write drops it
     };
 
     struct WriteResult
     {
         bool ok = false;
-        bool changed = false; // false when the change left the document as it was (nothing written)
-        MsalCache cache;      // what is on disk now
-        QByteArray digest;    // SHA-256 of the file's bytes now, as ReadResult::digest (empty when missing)
-        QString error;        // why it failed; also set (with ok) when a corrupt file was left alone by a no-op
-        QString backupPath;   // set when an unreadable or BOM-prefixed file was kept aside first
+        bool changed = false;     // false when the change left the document as it was (nothing written)
+        MsalCache cache;          // what is on disk now
+        FileContentDigest digest; // of the file's bytes now, as ReadResult::digest (empty when missing)
+        QString error;            // why it failed; also set (with ok) when a corrupt file was left alone by a no-op
+        QString backupPath;       // set when an unreadable or BOM-prefixed file was kept aside first
         // What the file was found to be under the lock: Ok/Missing/Corrupt (then written over, after the
         // backup, or left alone when the change did nothing), IoError or LockTimeout (nothing written).
         Status status = Status::Ok;

@@ -248,7 +248,7 @@ struct FileSnapshot
 
 FileSnapshot snapshotOf(const MsalCacheFile::ReadResult& read)
 {
-    return {read.status, read.cache, hexDigest(read.digest), read.error};
+    return {read.status, read.cache, hexDigest(read.digest.sha256()), read.error};
 }
 
 bool hasContent(const FileSnapshot& file)
@@ -347,6 +347,7 @@ struct FileTransaction
 struct LockedWrite
 {
     MsalCacheFile::WriteResult result;
+    QByteArray digest; // hex, of result.digest: hashed on the worker, as the file was written
     bool conflict = false;
 };
 
@@ -603,12 +604,13 @@ struct TokenCacheService::Private
     void fileTransaction(Compute compute, std::optional<MsalCache> fallback, TransactionDone then)
     {
         MsalCacheFile reader = file;
-        onWorker<MsalCacheFile::ReadResult>([reader] { return reader.read(); },
-                                            [this, compute = std::move(compute), fallback = std::move(fallback),
-                                             then = std::move(then)](MsalCacheFile::ReadResult read) mutable {
-                                                attemptFileWrite(snapshotOf(read), std::move(compute),
-                                                                 std::move(fallback), std::move(then), 1);
-                                            });
+        // The snapshot is made on the worker: hashing a large cache stays off this thread.
+        onWorker<FileSnapshot>([reader] { return snapshotOf(reader.read()); },
+                               [this, compute = std::move(compute), fallback = std::move(fallback),
+                                then = std::move(then)](FileSnapshot read) mutable {
+                                   attemptFileWrite(std::move(read), std::move(compute), std::move(fallback),
+                                                    std::move(then), 1);
+                               });
     }
 
     void attemptFileWrite(FileSnapshot basis, Compute compute, std::optional<MsalCache> fallback, TransactionDone then,
@@ -652,6 +654,7 @@ struct TokenCacheService::Private
                             out.conflict = true;
                     },
                     fallback ? &*fallback : nullptr);
+                out.digest = hexDigest(out.result.digest.sha256());
                 return out;
             },
             [this, basis = std::move(basis), compute = std::move(compute), fallback = std::move(fallback),
@@ -662,8 +665,8 @@ struct TokenCacheService::Private
                     // A corrupt file with a fallback was just rewritten from it: it reads fine now.
                     const FileStatus status =
                         wr.status == FileStatus::Corrupt && wr.changed ? FileStatus::Ok : wr.status;
-                    FileSnapshot now{status, status == FileStatus::Corrupt ? MsalCache() : wr.cache,
-                                     hexDigest(wr.digest), wr.error};
+                    FileSnapshot now{status, status == FileStatus::Corrupt ? MsalCache() : wr.cache, locked.digest,
+                                     wr.error};
                     attemptFileWrite(std::move(now), std::move(compute), std::move(fallback), std::move(then),
                                      attempt + 1);
                     return;
@@ -673,7 +676,7 @@ struct TokenCacheService::Private
                 tx.written = wr.changed;
                 tx.backupPath = wr.backupPath;
                 if (wr.ok) {
-                    tx.digest = hexDigest(wr.digest);
+                    tx.digest = locked.digest;
                     tx.cache = wr.cache;
                 } else {
                     tx.error = wr.error;

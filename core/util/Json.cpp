@@ -3,6 +3,11 @@
 #include <QCoreApplication>
 #include <QLocale>
 
+#include <iterator>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
 namespace tenantry::json {
 
 namespace {
@@ -10,40 +15,132 @@ namespace {
 constexpr char kUtf8Bom[] = "\xEF\xBB\xBF";
 constexpr auto kReplaceInvalidUtf8 = Json::error_handler_t::replace;
 
-// Whether arrays and objects in `text` nest deeper than `limit`, from the bytes alone: brackets inside
-// strings (escaped quotes included) do not count. Linear, no allocation, stops at the first excess.
-bool nestedDeeperThan(QByteArrayView text, int limit)
+// Builds the document from nlohmann's SAX events: the same values nlohmann's own DOM parser makes, with
+// the members of each object collected first and moved into it at its end (reserved once: nlohmann's
+// parser inserts them one by one, searching the keys so far and copying every key on each growth of an
+// ordered object), and nesting deeper than `maxDepth` stopping the parse at the first excess, before the
+// document grows past it. Not recursive; nlohmann's parser is not either.
+class DocumentBuilder
 {
-    int depth = 0;
-    bool inString = false;
-    const char* const end = text.constData() + text.size();
-    for (const char* p = text.constData(); p < end; ++p) {
-        if (inString) {
-            if (*p == '\\')
-                ++p; // the escaped byte cannot end the string
-            else if (*p == '"')
-                inString = false;
+public:
+    explicit DocumentBuilder(int maxDepth)
+        : m_maxDepth(static_cast<std::size_t>(maxDepth))
+    {}
+
+    bool tooDeep() const { return m_tooDeep; }
+    Json takeDocument() { return std::move(m_document); }
+
+    // The SAX interface (nlohmann::json_sax) that Json::sax_parse calls.
+    bool null() { return add(Json(nullptr)); }
+    bool boolean(bool value) { return add(Json(value)); }
+    bool number_integer(Json::number_integer_t value) { return add(Json(value)); }
+    bool number_unsigned(Json::number_unsigned_t value) { return add(Json(value)); }
+    bool number_float(Json::number_float_t value, const std::string& /*text*/) { return add(Json(value)); }
+    bool string(std::string& value) { return add(Json(value)); }
+    bool binary(Json::binary_t& value) { return add(Json::binary(std::move(value))); }
+    bool start_object(std::size_t /*unknown*/) { return open(/*object=*/true); }
+    bool key(std::string& key)
+    {
+        m_members.emplace_back(key, Json()); // its value comes next, to this member
+        return true;
+    }
+    bool end_object();
+    bool start_array(std::size_t /*unknown*/) { return open(/*object=*/false); }
+    bool end_array();
+    bool parse_error(std::size_t /*position*/, const std::string& /*token*/, const Json::exception& /*error*/)
+    {
+        return false;
+    }
+
+private:
+    struct Open
+    {
+        bool object;
+        std::size_t first; // its first member in m_members, or element in m_elements
+    };
+
+    bool open(bool object)
+    {
+        if (m_open.size() >= m_maxDepth) {
+            m_tooDeep = true;
+            return false;
+        }
+        m_open.push_back({object, object ? m_members.size() : m_elements.size()});
+        return true;
+    }
+
+    bool add(Json&& value)
+    {
+        if (m_open.empty())
+            m_document = std::move(value);
+        else if (m_open.back().object)
+            m_members.back().second = std::move(value);
+        else
+            m_elements.push_back(std::move(value));
+        return true;
+    }
+
+    const std::size_t m_maxDepth;
+    bool m_tooDeep = false;
+    std::vector<Open> m_open;
+    std::vector<std::pair<std::string, Json>> m_members; // of the open objects, innermost last
+    std::vector<Json> m_elements;                        // of the open arrays, innermost last
+    Json m_document;
+};
+
+bool DocumentBuilder::end_object()
+{
+    const std::size_t first = m_open.back().first;
+    m_open.pop_back();
+    const std::size_t count = m_members.size() - first;
+    Json object(Json::value_t::object);
+    // The vector under nlohmann's ordered_map, whose operator[] takes keys.
+    auto& members = static_cast<Json::object_t::Container&>(object.get_ref<Json::object_t&>());
+    members.reserve(count);
+    // A repeated key keeps its first place and takes the last value, as with nlohmann's parser. Small
+    // objects are searched; large ones (a cache section) get an index of the keys, which point into
+    // `members` (reserved, so they stay put).
+    constexpr std::size_t kSearchedUpTo = 16;
+    std::unordered_map<std::string_view, std::size_t> index;
+    if (count > kSearchedUpTo)
+        index.reserve(count);
+    for (std::size_t i = first; i < m_members.size(); ++i) {
+        auto& [key, value] = m_members[i];
+        std::size_t at = members.size();
+        if (count > kSearchedUpTo) {
+            const auto known = index.find(key);
+            if (known != index.end())
+                at = known->second;
+        } else {
+            for (std::size_t j = 0; j < members.size(); ++j) {
+                if (members[j].first == key) {
+                    at = j;
+                    break;
+                }
+            }
+        }
+        if (at < members.size()) {
+            members[at].second = std::move(value);
             continue;
         }
-        switch (*p) {
-        case '"':
-            inString = true;
-            break;
-        case '[':
-        case '{':
-            if (++depth > limit)
-                return true;
-            break;
-        case ']':
-        case '}':
-            if (depth > 0)
-                --depth;
-            break;
-        default:
-            break;
-        }
+        members.emplace_back(std::move(key), std::move(value));
+        if (count > kSearchedUpTo)
+            index.emplace(members.back().first, at);
     }
-    return false;
+    m_members.resize(first);
+    return add(std::move(object));
+}
+
+bool DocumentBuilder::end_array()
+{
+    const std::size_t first = m_open.back().first;
+    m_open.pop_back();
+    Json array(Json::value_t::array);
+    auto& elements = array.get_ref<Json::array_t&>();
+    elements.reserve(m_elements.size() - first);
+    std::move(m_elements.begin() + static_cast<std::ptrdiff_t>(first), m_elements.end(), std::back_inserter(elements));
+    m_elements.resize(first);
+    return add(std::move(array));
 }
 
 void appendCompact(std::string& out, const Json& value)
@@ -90,22 +187,21 @@ ParseResult parse(const QByteArray& bytes, qsizetype maxBytes)
         result.hadBom = true;
         text = text.sliced(3);
     }
-    if (nestedDeeperThan(text, kMaxNestingDepth)) {
-        result.error =
-            QCoreApplication::translate("tenantry::Json", "it nests arrays or objects more than %1 levels deep")
-                .arg(kMaxNestingDepth);
+    // Exceptions stay inside: nothing here throws, and errors are told apart without quoting the bytes.
+    DocumentBuilder builder(kMaxNestingDepth);
+    if (!Json::sax_parse(text.begin(), text.end(), &builder)) {
+        if (builder.tooDeep())
+            result.error =
+                QCoreApplication::translate("tenantry::Json", "it nests arrays or objects more than %1 levels deep")
+                    .arg(kMaxNestingDepth);
+        else
+            result.error = text.trimmed().isEmpty()
+                               ? QCoreApplication::translate("tenantry::Json", "the file is empty")
+                               : QCoreApplication::translate("tenantry::Json",
+                                                             "the file is not valid JSON (truncated or corrupt)");
         return result;
     }
-    // Exceptions stay inside: the message names a position, never the bytes around it.
-    Json parsed = Json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
-    if (parsed.is_discarded()) {
-        result.error =
-            text.trimmed().isEmpty()
-                ? QCoreApplication::translate("tenantry::Json", "the file is empty")
-                : QCoreApplication::translate("tenantry::Json", "the file is not valid JSON (truncated or corrupt)");
-        return result;
-    }
-    result.value = std::move(parsed);
+    result.value = builder.takeDocument();
     return result;
 }
 

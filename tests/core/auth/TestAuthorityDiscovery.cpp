@@ -116,6 +116,34 @@ private slots:
         QCOMPARE(m_rig->idp.requestCount(IdpEndpoint::OpenIdConfiguration), 3);
     }
 
+    // On the public clouds' sign-in hosts a tenant GUID's or an audience's endpoints are known without a
+    // document, laid out as the identity platform (and MSAL .NET) lays them out: a sign-in's first
+    // request is its device code request. Elsewhere (the loopback IdP above, a custom cloud) the
+    // document is asked for, and a domain always needs it.
+    void publicCloudEndpointsNeedNoRequest()
+    {
+        for (const QString& host :
+             {QStringLiteral("https://login.microsoftonline.com"), QStringLiteral("https://login.microsoftonline.us"),
+              QStringLiteral("https://login.chinacloudapi.cn/")}) {
+            AuthorityDiscovery discovery(m_rig->http.get(), QUrl(host));
+            for (const QString& tenant : {QStringLiteral("organizations"), sample::kFabrikam.toUpper()}) {
+                Discovered result;
+                discover(discovery, tenant, result);
+                QVERIFY2(result.called, qPrintable(host + tenant)); // at once
+                QVERIFY(result.configuration);
+                const QString origin = host.endsWith(QLatin1Char('/')) ? host.chopped(1) : host;
+                const QString base = origin + QLatin1Char('/') + tenant.toLower() + QStringLiteral("/oauth2/v2.0/");
+                QCOMPARE(result.configuration->tokenEndpoint.toString(), QString(base + QStringLiteral("token")));
+                QCOMPARE(result.configuration->authorizationEndpoint.toString(),
+                         QString(base + QStringLiteral("authorize")));
+                QCOMPARE(result.configuration->deviceAuthorizationEndpoint.toString(),
+                         QString(base + QStringLiteral("devicecode")));
+                QCOMPARE(result.configuration->realm(), tenant.toLower());
+            }
+        }
+        QCOMPARE(m_rig->idp.requestCount(), 0);
+    }
+
     void unknownTenantAndServerErrors()
     {
         Discovered unknown;

@@ -152,7 +152,7 @@ private slots:
         const auto r = MsalCacheFile(f.path).read();
         QCOMPARE(r.status, MsalCacheFile::Status::Missing);
         QCOMPARE(r.cache.entryCount(), 0);
-        QVERIFY(r.digest.isEmpty());
+        QVERIFY(r.digest.sha256().isEmpty());
         QVERIFY(r.error.isEmpty());
     }
 
@@ -163,7 +163,7 @@ private slots:
         const auto r = MsalCacheFile(f.path).read();
         QCOMPARE(r.status, MsalCacheFile::Status::Ok);
         QCOMPARE(r.cache.entryCount(), 0);
-        QCOMPARE(r.digest, sha256(QByteArray()));
+        QCOMPARE(r.digest.sha256(), sha256(QByteArray()));
         QVERIFY(!r.hadBom);
     }
 
@@ -175,8 +175,8 @@ private slots:
         QCOMPARE(r.status, MsalCacheFile::Status::Ok);
         QVERIFY(r.cache == parsed(bytes));
         QCOMPARE(r.cache.accessTokens().size(), 4);
-        QCOMPARE(r.digest, sha256(bytes));
-        QCOMPARE(r.digest.size(), 32);
+        QCOMPARE(r.digest.sha256(), sha256(bytes));
+        QCOMPARE(r.digest.sha256().size(), 32);
         QVERIFY(!r.hadBom);
     }
 
@@ -189,7 +189,7 @@ private slots:
         QVERIFY2(w.ok, qPrintable(w.error));
         QVERIFY(!w.changed);
         QCOMPARE(w.status, MsalCacheFile::Status::Ok);
-        QCOMPARE(w.digest, sha256(bytes));
+        QCOMPARE(w.digest.sha256(), sha256(bytes));
         QVERIFY(w.cache == parsed(bytes));
         QVERIFY(w.backupPath.isEmpty());
         QVERIFY(readFile(f.path) == bytes);
@@ -221,7 +221,7 @@ private slots:
         QVERIFY(!onDisk.startsWith(kBom));
         QVERIFY(isAscii(onDisk));
         QCOMPARE(modeOf(f.path), 0600);
-        QCOMPARE(w.digest, sha256(onDisk));
+        QCOMPARE(w.digest.sha256(), sha256(onDisk));
         QVERIFY(w.cache == parsed(onDisk));
         QCOMPARE(entries(f.dir.path()), QStringList(kFileName));
 
@@ -296,7 +296,7 @@ private slots:
         QVERIFY2(r.error.contains(f.path), qPrintable(r.error));
         QVERIFY(!r.error.contains(QStringLiteral("FAKE-SECRET")));
         QVERIFY(!r.error.contains(QStringLiteral("AccessToken")));
-        QCOMPARE(r.digest, sha256(kCorrupt));
+        QCOMPARE(r.digest.sha256(), sha256(kCorrupt));
         QVERIFY(readFile(f.path) == kCorrupt);
 
         // A no-op without a fallback leaves it alone (nothing to gain), and says why it is unusable.
@@ -417,7 +417,7 @@ private slots:
         const auto r = file.read();
         QCOMPARE(r.status, MsalCacheFile::Status::IoError);
         QCOMPARE(r.error, QStringLiteral("Cannot read the token cache file %1: it is larger than 64 MiB").arg(f.path));
-        QVERIFY(r.digest.isEmpty());
+        QVERIFY(r.digest.sha256().isEmpty());
 
         bool called = false;
         const auto w = file.modify([&](MsalCache& c) {
@@ -628,7 +628,7 @@ private slots:
         QCOMPARE(r.status, MsalCacheFile::Status::Ok);
         QVERIFY(r.hadBom);
         QVERIFY(r.cache == parsed(sampleBytes()));
-        QCOMPARE(r.digest, sha256(withBom));
+        QCOMPARE(r.digest.sha256(), sha256(withBom));
         QVERIFY(readFile(f.path) == withBom);
 
         // The document is what it was: a no-op writes nothing, BOM or not.

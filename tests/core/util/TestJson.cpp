@@ -22,7 +22,7 @@ class TestJson : public QObject
     Q_OBJECT
 
 private slots:
-    void deepNestingIsRefusedBeforeParsing()
+    void deepNestingIsRefusedAtTheFirstExcess()
     {
         // A million levels: nlohmann builds it, then its recursive copy, compare or dump overflow the stack.
         const QByteArray deep = "{\"AccessToken\": {}, \"x\": " + nested(1000000) + "}";
@@ -31,7 +31,7 @@ private slots:
         const json::ParseResult result = json::parse(deep);
         QVERIFY(!result.value);
         QCOMPARE(result.error, QStringLiteral("it nests arrays or objects more than 64 levels deep"));
-        QVERIFY2(timer.elapsed() < 2000, "the pre-scan is linear and stops at the first excess");
+        QVERIFY2(timer.elapsed() < 2000, "the parse stops at the first excess");
 
         // Objects count as arrays do; a BOM changes nothing.
         QByteArray objects;
@@ -59,6 +59,26 @@ private slots:
         // An escaped quote does not end the string: what follows is still inside it.
         const QByteArray quoted = "[\"\\\"" + QByteArray(100, '[') + "\"]";
         QVERIFY(json::parse(quoted).value);
+    }
+
+    // The document is nlohmann's own: key order kept, a repeated key in its first place with its last
+    // value, in small objects and in large ones (a cache section with thousands of entries) alike.
+    void documentsAreNlohmannsIncludingRepeatedKeys()
+    {
+        QByteArray large = "{";
+        for (int i = 0; i < 100; ++i)
+            large += "\"k" + QByteArray::number(i) + "\": " + QByteArray::number(i) + ", ";
+        large += "\"k7\": \"again\", \"last\": [1, {\"b\": 2, \"a\": 1, \"b\": 3}, \"s\", 1.5, -2, null, true]}";
+        for (const QByteArray& text : {QByteArray("{\"b\": 1, \"a\": {\"x\": []}, \"b\": 2}"), large}) {
+            const json::ParseResult result = json::parse(text);
+            QVERIFY2(result.value, qPrintable(result.error));
+            const Json expected = Json::parse(text.constData(), text.constData() + text.size());
+            QCOMPARE(result.value->dump(), expected.dump());
+        }
+        const Json parsed = *json::parse(large).value;
+        QCOMPARE(parsed.size(), size_t(101));
+        QCOMPARE(parsed["k7"], Json("again"));
+        QCOMPARE(std::next(parsed.begin(), 7).key(), std::string("k7"));
     }
 
     void oversizedInputIsRefusedWithoutQuotingIt()
