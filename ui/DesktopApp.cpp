@@ -339,6 +339,11 @@ void DesktopApp::wireAccounts()
             [this, signInRequest](const AccountTarget& target) { m_signIn->signInWithCode(signInRequest(target)); });
     connect(m_actions, &AccountActions::chooseTenantsRequested, m_tenantChoice, &TenantChoiceController::choose);
     connect(m_tenantChoice, &TenantChoiceController::statusMessage, m_window.get(), &MainWindow::showStatus);
+    connect(m_tenantChoice, &TenantChoiceController::tenantsHidden, m_notifier,
+            [this](const QString& username, const QStringList& tenantIds) {
+                for (const QString& tenantId : tenantIds)
+                    m_notifier->tenantSignedIn(username, tenantId); // no sign-in is asked for a hidden tenant
+            });
     connect(m_actions, &AccountActions::refreshRequested, m_accounts,
             [this](const AccountTarget& target) { m_accounts->refreshAccount(target.username); });
     connect(m_actions, &AccountActions::signOutTenantRequested, this, [this](const AccountTarget& target) {

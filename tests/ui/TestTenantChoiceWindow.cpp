@@ -91,6 +91,7 @@ class TestTenantChoiceWindow : public QObject
 
 private:
     QTemporaryDir m_dir;
+    int m_runs = 0;
     std::unique_ptr<test::AppOnTestIdp> m_rig;
 
     DesktopApp* app() const { return m_rig->app.get(); }
@@ -152,7 +153,8 @@ private slots:
 
     void init()
     {
-        m_rig = std::make_unique<test::AppOnTestIdp>(m_dir.filePath(QStringLiteral("azure")));
+        // A config dir and settings file of its own: no choice made in an earlier test.
+        m_rig = std::make_unique<test::AppOnTestIdp>(m_dir.filePath(QStringLiteral("azure-%1").arg(++m_runs)));
         QVERIFY2(m_rig->error().isEmpty(), qPrintable(m_rig->error()));
         QString error;
         QVERIFY2(m_rig->idp.loadConfig(manyTenants(), &error), qPrintable(error));
@@ -245,6 +247,38 @@ private slots:
         QVERIFY(subscriptionIdsOnDisk(m_rig->configDir).contains(kFabrikamShared));
         QTRY_VERIFY(trayTenants().contains(kFabrikam));
         QVERIFY(!app()->tenantChoice()->dialog()); // chosen once: not asked again
+    }
+
+    // Cancel at the first sign-in keeps every tenant. At the next start the MFA tenant is prompted for (the
+    // tray asks for attention); hiding it takes it out of the tree and withdraws the prompt.
+    void hidingATenantLaterWithdrawsItsPrompt()
+    {
+        QVERIFY2(m_rig->start({QStringLiteral("--device-code")}), qPrintable(m_rig->error()));
+        QVERIFY(signInWithCode({}));
+        QPointer<TenantChoiceDialog> dialog;
+        QTRY_VERIFY_WITH_TIMEOUT((dialog = app()->tenantChoice()->dialog()) && dialog->isVisible(), 30000);
+        dialog->buttons()->button(QDialogButtonBox::Cancel)->click();
+        QTRY_COMPARE(tenantsShown().size(), 7);
+
+        m_rig->app.reset();
+        QVERIFY2(m_rig->start({}), qPrintable(m_rig->error()));
+        QSignalSpy notices(app()->notifier(), &Notifier::notify);
+        QTRY_COMPARE_WITH_TIMEOUT(notices.count(), 1, 30000);
+        QCOMPARE(notices.first().first().toString(), QStringLiteral("Sign-in needed for Contoso"));
+        QVERIFY(app()->notifier()->needsAttention());
+        QVERIFY(!app()->tenantChoice()->dialog()); // Cancel was a choice: not asked again
+
+        QTRY_VERIFY(tenant(kContoso).isValid());
+        app()->accountsView()->setCurrentIndex(tenant(kContoso));
+        app()->actions()->chooseTenants()->trigger();
+        QTRY_VERIFY((dialog = app()->tenantChoice()->dialog()) && dialog->isVisible());
+        QCOMPARE(dialog->activeTenants().size(), 7);
+        row(dialog, kContoso)->setCheckState(0, Qt::Unchecked);
+        dialog->buttons()->button(QDialogButtonBox::Ok)->click();
+        QTRY_VERIFY(!tenant(kContoso).isValid());
+        QCOMPARE(tenantsShown().size(), 6);
+        QVERIFY(!app()->notifier()->needsAttention());
+        QCOMPARE(notices.count(), 1);
     }
 };
 

@@ -43,6 +43,13 @@ void TenantChoiceController::choose(const AccountTarget& target)
         m_session->tenantChoice().setHiddenTenants(homeAccountId, username, hidden);
         m_accounts->rebuild();
         emit statusMessage(tr("%1: %n tenant(s) hidden.", nullptr, static_cast<int>(hidden.size())).arg(username));
+        QStringList newlyHidden;
+        for (const QString& tenantId : hidden) {
+            if (!hiddenBefore.contains(tenantId, Qt::CaseInsensitive))
+                newlyHidden.append(tenantId);
+        }
+        if (!newlyHidden.isEmpty())
+            emit tenantsHidden(username, newlyHidden);
         // Checked again: a refresh finds its subscriptions and whether it needs a sign-in.
         for (const QString& tenantId : hiddenBefore) {
             if (!hidden.contains(tenantId, Qt::CaseInsensitive)) {

@@ -38,6 +38,8 @@ public:
 
 signals:
     void statusMessage(const QString& message);
+    // The user hid these tenants (all of `username`'s): whatever asked for their sign-in no longer stands.
+    void tenantsHidden(const QString& username, const QStringList& tenantIds);
 
 private:
     Session* m_session;
