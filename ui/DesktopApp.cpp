@@ -17,6 +17,7 @@
 #include "accounts/AccountsFilterBar.h"
 #include "accounts/AccountsView.h"
 #include "accounts/SubscriptionSwitcher.h"
+#include "accounts/TenantChoiceController.h"
 #include "cache/CacheWindow.h"
 #include "signin/SignInCoordinator.h"
 #include "token/CopiedTokenReminder.h"
@@ -71,6 +72,7 @@ DesktopApp::DesktopApp(Options options, QObject* parent)
         m_accounts = new AccountsController(m_session.get(), m_directory, this);
         m_copier = new TokenCopier(&m_session->tokens(), m_clipboard, this);
         m_signIn = new SignInCoordinator(m_session.get(), m_window.get(), this);
+        m_tenantChoice = new TenantChoiceController(m_session.get(), m_directory, m_accounts, m_window.get(), this);
     } else {
         m_window->showProblem(m_sessionError);
     }
@@ -117,6 +119,7 @@ void DesktopApp::buildSession()
     options.cloudName = m_startCloudSetting;
     options.keychain = m_options.keychain;
     options.network = m_options.network;
+    options.settings = m_options.settings; // the tenant choice
     m_session = std::make_unique<Session>(options, m_clock);
     QString error;
     if (!m_session->load(&error)) {
@@ -245,17 +248,23 @@ void DesktopApp::wireWindow()
     connect(m_signIn, &SignInCoordinator::failed, window, [this](const QString& message) {
         m_window->showProblem(tr("The sign-in did not complete: %1").arg(message));
     });
-    connect(m_signIn, &SignInCoordinator::completed, this, [this](const SignInResult& result) {
-        m_accounts->applySignIn(result);
-        m_view->selectActiveSubscription(); // which subscription az now uses
-        m_notifier->accountSignedIn(result.username);
-        m_window->showProblem(result.ok() ? QString() : result.error);
-        m_window->showStatus(
-            tr("Signed in as %1: %n subscription(s).", nullptr, static_cast<int>(result.subscriptions.size()))
-                .arg(result.username));
-        tellProfileChange(AccountsController::describeProfileChange(result.profileChange));
-        m_trayMenu->rebuild();
+    connect(m_signIn, &SignInCoordinator::completed, this, [this](const SignInResult& signedIn) {
+        // Many tenants: the user chooses before any of them is prompted for.
+        m_tenantChoice->afterSignIn(signedIn, [this](const SignInResult& result) { showSignIn(result); });
     });
+}
+
+void DesktopApp::showSignIn(const SignInResult& result)
+{
+    m_accounts->applySignIn(result);
+    m_view->selectActiveSubscription(); // which subscription az now uses
+    m_notifier->accountSignedIn(result.username);
+    m_window->showProblem(result.ok() ? QString() : result.error);
+    m_window->showStatus(
+        tr("Signed in as %1: %n subscription(s).", nullptr, static_cast<int>(result.subscriptions.size()))
+            .arg(result.username));
+    tellProfileChange(AccountsController::describeProfileChange(result.profileChange));
+    m_trayMenu->rebuild();
 }
 
 void DesktopApp::confirmSignOutEverywhere()
@@ -290,8 +299,10 @@ void DesktopApp::wireAccounts()
     connect(m_directory, &AccountDirectory::changed, this, [this] {
         updateAccountsShown();
         // A rebuild deletes the menu's actions: never while it is open.
-        if (!m_trayMenu->menu()->isVisible())
+        if (!m_trayMenu->menu()->isVisible()) {
+            m_trayMenu->setHiddenTenants(m_directory->hiddenTenantKeys());
             m_trayMenu->setTenantNames(m_directory->tenantNames());
+        }
     });
     connect(m_switcher, &SubscriptionSwitcher::switchFailed, m_window.get(), &MainWindow::showProblem);
     connect(m_switcher, &SubscriptionSwitcher::activeSubscriptionChanged, m_window.get(),
@@ -326,6 +337,13 @@ void DesktopApp::wireAccounts()
             [this, signInRequest](const AccountTarget& target) { m_signIn->signInWithBrowser(signInRequest(target)); });
     connect(m_actions, &AccountActions::signInWithCodeRequested, m_signIn,
             [this, signInRequest](const AccountTarget& target) { m_signIn->signInWithCode(signInRequest(target)); });
+    connect(m_actions, &AccountActions::chooseTenantsRequested, m_tenantChoice, &TenantChoiceController::choose);
+    connect(m_tenantChoice, &TenantChoiceController::statusMessage, m_window.get(), &MainWindow::showStatus);
+    connect(m_tenantChoice, &TenantChoiceController::tenantsHidden, m_notifier,
+            [this](const QString& username, const QStringList& tenantIds) {
+                for (const QString& tenantId : tenantIds)
+                    m_notifier->tenantSignedIn(username, tenantId); // no sign-in is asked for a hidden tenant
+            });
     connect(m_actions, &AccountActions::refreshRequested, m_accounts,
             [this](const AccountTarget& target) { m_accounts->refreshAccount(target.username); });
     connect(m_actions, &AccountActions::signOutTenantRequested, this, [this](const AccountTarget& target) {

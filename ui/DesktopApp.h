@@ -35,6 +35,8 @@ class RecentSubscriptions;
 class SecretStore;
 class Session;
 class SignInCoordinator;
+struct SignInResult;
+class TenantChoiceController;
 class SubscriptionSwitcher;
 class TokenCopyController;
 class TrayController;
@@ -81,6 +83,7 @@ public:
     AccountActions* actions() const { return m_actions; }
     AccountsController* accounts() const { return m_accounts; }
     SignInCoordinator* signIn() const { return m_signIn; }
+    TenantChoiceController* tenantChoice() const { return m_tenantChoice; }
     TrayMenu* trayMenu() const { return m_trayMenu; }
     TrayController* tray() const { return m_tray; }
     ClipboardGuard* clipboard() const { return m_clipboard; }
@@ -108,6 +111,7 @@ private:
     void act(const LaunchOptions& options);
     void updateAccountsShown();
     void confirmSignOutEverywhere();
+    void showSignIn(const SignInResult& result); // what a finished sign-in found, in the window and the tray
     // `warning`: the question is about removing more than the selected row (a warning icon, not a question mark).
     void confirm(const QString& title, const QString& text, const QString& acceptText, std::function<void()> then,
                  bool warning = false);
@@ -137,6 +141,7 @@ private:
     TrayMenu* m_trayMenu = nullptr;
     TrayController* m_tray = nullptr;
     SignInCoordinator* m_signIn = nullptr;
+    TenantChoiceController* m_tenantChoice = nullptr;
     TokenCopyController* m_tokenCopy = nullptr;
     CacheWindow* m_cacheWindow = nullptr;
 };

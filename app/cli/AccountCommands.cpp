@@ -20,7 +20,8 @@ QList<CliCommand> AccountCommands::commands()
             QStringLiteral("all"),
             true,
             false,
-            QStringLiteral("List all subscriptions from all clouds, rather than just 'Enabled' ones.")},
+            QStringLiteral("List all subscriptions from all clouds, rather than just 'Enabled' ones of active "
+                           "tenants.")},
            {{QStringLiteral("--refresh")},
             QStringLiteral("refresh"),
             true,
@@ -48,7 +49,10 @@ void AccountCommands::list(const ParsedArgs& args)
         return;
     const bool all = args.has(QStringLiteral("all"));
     auto print = [this, all] {
-        const QList<Subscription> subs = m_session->state().subscriptions(all);
+        // Without --all, as az leaves out disabled subscriptions: those of tenants the user hid too.
+        const QList<Subscription> subs =
+            all ? m_session->state().subscriptions(true)
+                : m_session->tenantChoice().activeSubscriptions(m_session->state().subscriptions(false));
         if (subs.isEmpty())
             m_output.warn(
                 QStringLiteral("Please run \"tenantry-cli login\" (or \"az login\") to access your accounts."));

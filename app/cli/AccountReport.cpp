@@ -65,6 +65,7 @@ bool reportUnreachedTenants(const SignInResult& result, CliOutput& output)
         const QString name = t.tenant.displayName.isEmpty() ? t.tenant.tenantId : t.tenant.displayName;
         switch (t.state) {
         case TenantStatus::State::SignedIn:
+        case TenantStatus::State::Hidden: // the user's choice: nothing to say
             break;
         case TenantStatus::State::HeldByBroker: // signed in: only its token is az's to renew
             output.warn(QStringLiteral("Tenant '%1' (%2): %3\n%4")

@@ -4,7 +4,6 @@
 
 #include "account/TokenProvider.h"
 #include "store/KeychainStore.h"
-#include "util/AppSettings.h"
 
 namespace tenantry::cli {
 
@@ -22,7 +21,8 @@ bool CliSession::open()
     if (!m_session) {
         Session::Options options;
         QString storageWarning;
-        options.storageMode = configuredStorageMode(AppSettings(), &storageWarning);
+        options.storageMode = configuredStorageMode(m_settings, &storageWarning);
+        options.settings = &m_settings;
         if (!storageWarning.isEmpty())
             m_output.warn(storageWarning);
         options.keychain = new KeychainStore(this);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "account/Session.h"
+#include "util/AppSettings.h"
 #include "util/Clock.h"
 
 #include <QObject>
@@ -38,6 +39,7 @@ public:
 private:
     CliOutput& m_output;
     SystemClock m_clock;
+    AppSettings m_settings;             // the storage mode and the tenant choice
     std::unique_ptr<Session> m_session; // destroyed before the clock it reads
     bool m_loaded = false;
     bool m_watchingRefreshes = false; // refreshTokenDead connected (on the first loadCache)

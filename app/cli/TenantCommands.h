@@ -5,6 +5,7 @@
 namespace tenantry::cli {
 
 // account tenant list: the tenants the active subscription's account can reach, as ARM lists them.
+// account tenant hide|unhide: the user's choice of the account's active tenants (TenantChoice).
 class TenantCommands : public CommandGroup
 {
 public:
@@ -14,6 +15,8 @@ public:
 
 private:
     void list(const ParsedArgs& args);
+    void setActive(const ParsedArgs& args, bool active);
+    static QList<OptionSpec> choiceOptions();
 };
 
 } // namespace tenantry::cli

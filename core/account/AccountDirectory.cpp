@@ -1,6 +1,7 @@
 #include "account/AccountDirectory.h"
 
 #include "account/BrokerHeldAccount.h"
+#include "account/TenantChoice.h"
 #include "util/Jwt.h"
 
 #include <QSet>
@@ -80,6 +81,16 @@ QHash<QString, QString> AccountDirectory::tenantNames() const
     return names;
 }
 
+QSet<QString> AccountDirectory::hiddenTenantKeys() const
+{
+    QSet<QString> keys;
+    for (const AccountEntry& a : m_accounts) {
+        for (const TenantEntry& t : a.hiddenTenants)
+            keys.insert(a.username.toLower() + QLatin1Char('|') + t.tenantId.toLower());
+    }
+    return keys;
+}
+
 int AccountDirectory::tenantCount() const
 {
     int count = 0;
@@ -145,10 +156,13 @@ void AccountDirectory::rebuild(const MsalCache& cache, const QList<Subscription>
                 !account.homeAccountId.isEmpty())
                 addTenant(t.realm);
         }
+        const QStringList hidden = m_choice ? m_choice->hiddenTenants(account.homeAccountId) : QStringList();
         if (!account.homeAccountId.isEmpty()) {
             const QList<TenantKey> known = m_states.keysOf(account.homeAccountId);
             for (const TenantKey& key : known)
                 addTenant(key.tenantId());
+            for (const QString& tenantId : hidden)
+                addTenant(tenantId);
         }
 
         for (const QString& tenantId : tenantIds) {
@@ -184,7 +198,7 @@ void AccountDirectory::rebuild(const MsalCache& cache, const QList<Subscription>
                     armExpiry = std::max(armExpiry, t.expiresOn);
             }
             tenant.tokenExpiresOn = armExpiry ? armExpiry : anyExpiry;
-            account.tenants.append(tenant);
+            (hidden.contains(tenantId.toLower()) ? account.hiddenTenants : account.tenants).append(tenant);
         }
     }
     m_accounts = accounts;
@@ -215,7 +229,8 @@ void AccountDirectory::setTenantState(const TenantKey& key, TenantState state, c
                                       const QString& claims)
 {
     m_states.setState(key, state, reason, claims);
-    if (tenant(key) || !isTenantRealm(key.tenantId()))
+    if (tenant(key) || !isTenantRealm(key.tenantId()) ||
+        (m_choice && !m_choice->isActive(key.homeAccountId(), key.tenantId())))
         return;
     bool added = false;
     for (AccountEntry& account : m_accounts) {
@@ -239,16 +254,18 @@ void AccountDirectory::setTenantName(const QString& tenantId, const QString& dis
     m_tenantNames.insert(tenantId.toLower(), {displayName, defaultDomain});
     bool renamed = false;
     for (AccountEntry& account : m_accounts) {
-        for (TenantEntry& tenant : account.tenants) {
-            if (tenant.tenantId.compare(tenantId, Qt::CaseInsensitive) != 0)
-                continue;
-            if (!displayName.isEmpty() && tenant.displayName != displayName) {
-                tenant.displayName = displayName;
-                renamed = true;
-            }
-            if (!defaultDomain.isEmpty() && tenant.defaultDomain != defaultDomain) {
-                tenant.defaultDomain = defaultDomain;
-                renamed = true;
+        for (QList<TenantEntry>* list : {&account.tenants, &account.hiddenTenants}) {
+            for (TenantEntry& tenant : *list) {
+                if (tenant.tenantId.compare(tenantId, Qt::CaseInsensitive) != 0)
+                    continue;
+                if (!displayName.isEmpty() && tenant.displayName != displayName) {
+                    tenant.displayName = displayName;
+                    renamed = true;
+                }
+                if (!defaultDomain.isEmpty() && tenant.defaultDomain != defaultDomain) {
+                    tenant.defaultDomain = defaultDomain;
+                    renamed = true;
+                }
             }
         }
     }

@@ -12,6 +12,8 @@
 
 namespace tenantry {
 
+class TenantChoice;
+
 struct SubscriptionEntry
 {
     QString id;
@@ -40,6 +42,7 @@ struct AccountEntry
 
     bool signedIn() const { return hasRefreshToken || heldByBroker; }
     QList<TenantEntry> tenants;
+    QList<TenantEntry> hiddenTenants; // the tenants the user made inactive (TenantChoice): not shown, not refreshed
 };
 
 // Builds the accounts → tenants → subscriptions picture from the token cache, azureProfile.json
@@ -54,6 +57,8 @@ public:
     AccountDirectory(QString clientId, QObject* parent = nullptr);
 
     void setCloud(const QString& cloudName, const QString& environment, const QString& armScope);
+    // Which tenants are shown (null: all); the hidden ones are listed in AccountEntry::hiddenTenants.
+    void setTenantChoice(const TenantChoice* choice) { m_choice = choice; }
     // The picture anew; each tenant's state follows what the cache says of its account's refresh token.
     void rebuild(const MsalCache& cache, const QList<Subscription>& subscriptions);
 
@@ -87,6 +92,8 @@ public:
     int tenantCount() const;
     // Every tenant name known (tenant id in lower case -> display name), for the tray menu.
     QHash<QString, QString> tenantNames() const;
+    // The hidden tenants as "username|tenant id" in lower case: what the tray leaves out of az's list.
+    QSet<QString> hiddenTenantKeys() const;
 
 signals:
     // The picture changed (accounts, tenants, subscriptions, names): a model brings its rows in step.
@@ -99,6 +106,7 @@ private:
     bool anyTenantIn(const QString& homeAccountId, TenantState state) const;
 
     QString m_clientId;
+    const TenantChoice* m_choice = nullptr;
     QString m_cloudName = QStringLiteral("AzureCloud");
     QString m_environment = QStringLiteral("login.microsoftonline.com");
     QString m_armScope = QStringLiteral("https://management.core.windows.net//.default");

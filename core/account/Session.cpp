@@ -19,6 +19,7 @@ Session::Session(Options options, const Clock& clock, QObject* parent)
     , m_clock(clock)
     , m_clientId(m_options.clientId.isEmpty() ? kAzureCliClientId : m_options.clientId)
     , m_state(std::make_unique<AzureCliState>(m_options.configDir))
+    , m_tenantChoice(m_options.settings)
 {
     m_cache = new TokenCacheService(m_options.keychain, m_options.configDir.path(), m_options.storageMode, this);
     m_cache->setClientId(m_clientId);
@@ -84,7 +85,9 @@ void Session::buildClients()
     c.tokens = new TokenProvider(m_cache, c.tokenClient, m_clock, this);
     c.arm = new ArmClient(http, QUrl(cloud.resourceManager), this);
     c.discovery = new TenantDiscovery(c.tokens, c.arm, cloud.armScope(), this);
+    c.discovery->setTenantChoice(&m_tenantChoice);
     c.signIn = new SignInService(m_state.get(), m_cache, c.tokenClient, c.discovery, m_clock, this);
+    c.signIn->setTenantChoice(&m_tenantChoice);
 }
 
 } // namespace tenantry

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "account/AzureCliState.h"
+#include "account/TenantChoice.h"
 #include "store/TokenCacheService.h"
 
 #include <QObject>
@@ -37,6 +38,7 @@ public:
         QString cloudName;                        // empty: az's active cloud
         SecretStore* keychain = nullptr;          // null: no keychain (file only)
         QNetworkAccessManager* network = nullptr; // null: the session makes its own
+        AppSettings* settings = nullptr;          // Tenantry's settings (the tenant choice); null: all tenants active
     };
 
     Session(Options options, const Clock& clock, QObject* parent = nullptr);
@@ -59,6 +61,7 @@ public:
     ArmClient& arm() { return *clients().arm; }
     TenantDiscovery& discovery() { return *clients().discovery; }
     SignInService& signIn() { return *clients().signIn; }
+    TenantChoice& tenantChoice() { return m_tenantChoice; }
 
 private:
     // What talks to the identity platform and ARM of the loaded cloud.
@@ -78,6 +81,7 @@ private:
     const Clock& m_clock;
     QString m_clientId;
     std::unique_ptr<AzureCliState> m_state;
+    TenantChoice m_tenantChoice;
     TokenCacheService* m_cache = nullptr;
     QNetworkAccessManager* m_network = nullptr;
     HttpClient* m_http = nullptr;

@@ -2,6 +2,7 @@
 
 #include "account/AzureCliState.h"
 #include "account/BrokerHeldAccount.h"
+#include "account/TenantChoice.h"
 #include "auth/TokenClient.h"
 #include "cache/TokenResponseWriter.h"
 #include "store/TokenCacheService.h"
@@ -64,7 +65,7 @@ QList<TenantStatus> SignInResult::tenantsNeedingSignIn() const
     QList<TenantStatus> out;
     for (const TenantStatus& t : discovery.tenants) {
         // A broker-held tenant is signed in; only its token is az's to renew.
-        if (t.state != TenantStatus::State::SignedIn && t.state != TenantStatus::State::HeldByBroker)
+        if (t.state == TenantStatus::State::NeedsSignIn || t.state == TenantStatus::State::Error)
             out.append(t);
     }
     return out;
@@ -87,6 +88,8 @@ void SignInService::completeSignIn(const TokenGrantResult& result, const QString
     QString username = json::toQString(claims.value("preferred_username", Json()));
     if (username.isEmpty())
         username = json::toQString(claims.value("upn", Json()));
+    // The tenant signed in to, as its id (the request may have named it by a domain).
+    const QString signedInTenant = json::toQString(claims.value("tid", Json()));
     TokenResponseContext context;
     context.environment = m_client->discovery()->environment();
     context.clientId = m_client->clientId();
@@ -97,7 +100,7 @@ void SignInService::completeSignIn(const TokenGrantResult& result, const QString
     auto homeAccountId = std::make_shared<QString>();
     m_cache->modify([result, context,
                      homeAccountId](MsalCache& cache) { *homeAccountId = writeTokenResponse(cache, result, context); },
-                    [this, username, homeAccountId, options, done](const CacheOutcome& outcome) {
+                    [this, username, homeAccountId, options, signedInTenant, done](const CacheOutcome& outcome) {
                         if (!outcome.ok) {
                             SignInResult failed;
                             failed.error = tr("Signed in, but the tokens could not be stored: %1").arg(outcome.error);
@@ -105,6 +108,10 @@ void SignInService::completeSignIn(const TokenGrantResult& result, const QString
                             return;
                         }
                         qCInfo(lcAccount).noquote() << "signed in as" << username;
+                        // Signing in to a tenant is choosing it, also one signed out of or hidden before.
+                        if (m_choice && !options.tenant.isEmpty())
+                            m_choice->setActive(*homeAccountId, username,
+                                                signedInTenant.isEmpty() ? options.tenant : signedInTenant, true);
                         discoverAndMerge(username, *homeAccountId, options, /*replaceUser=*/false, done);
                     });
 }
@@ -281,16 +288,22 @@ void SignInService::signOutTenant(const QString& username, const QString& tenant
                                   std::function<void(const QString& error)> done)
 {
     const QString environment = m_client->discovery()->environment();
+    const QList<Account> signedIn = m_cache->cache().accountsByUsername(username, environment); // as they were
     m_cache->modify(
         [username, tenantId, environment](MsalCache& cache) {
             const QList<Account> accounts = cache.accountsByUsername(username, environment);
             for (const Account& a : accounts)
                 cache.removeRealm(a.homeAccountId, a.environment, tenantId);
         },
-        [this, username, tenantId, done](const CacheOutcome& outcome) {
+        [this, username, tenantId, signedIn, done](const CacheOutcome& outcome) {
             if (!outcome.ok) {
                 done(outcome.error);
                 return;
+            }
+            // Signed out stays signed out: no refresh brings the tenant back until the user signs in to it.
+            if (m_choice) {
+                for (const Account& a : signedIn)
+                    m_choice->setActive(a.homeAccountId, username, tenantId, false);
             }
             QString error;
             m_state->modifyProfile(
@@ -299,6 +312,57 @@ void SignInService::signOutTenant(const QString& username, const QString& tenant
             emit profileChanged();
             done(error);
         });
+}
+
+SignInResult SignInService::withdrawHiddenTenants(const SignInResult& result)
+{
+    SignInResult out = result;
+    if (!m_choice || result.homeAccountId.isEmpty())
+        return out;
+    QSet<QString> hidden;
+    for (TenantStatus& t : out.discovery.tenants) {
+        if (!m_choice->isActive(result.homeAccountId, t.tenant.tenantId)) {
+            t.state = TenantStatus::State::Hidden;
+            hidden.insert(t.tenant.tenantId.toLower());
+        }
+    }
+    QSet<QString> withdrawn; // ids this sign-in added for a hidden tenant
+    for (const Subscription& s : result.profileChange.added) {
+        if (hidden.contains(s.tenantId.toLower()))
+            withdrawn.insert(AzureProfile::idKey(s.id));
+    }
+    out.subscriptions.removeIf([&hidden](const Subscription& s) { return hidden.contains(s.tenantId.toLower()); });
+    out.profileChange.added.removeIf(
+        [&withdrawn](const Subscription& s) { return withdrawn.contains(AzureProfile::idKey(s.id)); });
+    if (withdrawn.isEmpty())
+        return out;
+    const QString cloudName = m_state->cloud().name;
+    QString error;
+    const bool written = m_state->modifyProfile(
+        [&](AzureProfile& profile) {
+            const bool defaultWithdrawn = out.profileChange.activeAfter &&
+                                          withdrawn.contains(AzureProfile::idKey(out.profileChange.activeAfter->id));
+            profile.removeSubscriptions(withdrawn);
+            // As a sign-in's merge: when the default went, the first Enabled subscription left becomes it.
+            if (defaultWithdrawn && !profile.defaultSubscription(cloudName)) {
+                const QList<Subscription> left = profile.subscriptions();
+                for (const Subscription& s : left) {
+                    if (s.environmentName == cloudName && s.state == QLatin1String("Enabled")) {
+                        profile.setDefault(s.id, cloudName);
+                        break;
+                    }
+                }
+            }
+            out.profileChange.activeAfter = profile.defaultSubscription(cloudName);
+            return true;
+        },
+        &error);
+    if (!written)
+        out.error = error;
+    else if (out.profileChange.activeAfter)
+        m_state->cloudConfig().setSubscription(cloudName, out.profileChange.activeAfter->id, &error);
+    emit profileChanged();
+    return out;
 }
 
 void SignInService::signOutEverywhere(std::function<void(const QString& error)> done)

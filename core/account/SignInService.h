@@ -10,6 +10,7 @@ namespace tenantry {
 
 class AzureCliState;
 class Clock;
+class TenantChoice;
 class TokenCacheService;
 class TokenClient;
 
@@ -79,6 +80,13 @@ public:
     // subscription leaves azureProfile.json. Both are attempted; `error` names whatever failed.
     void signOutEverywhere(std::function<void(const QString& error)> done);
 
+    // Which tenants are active (null: all). A sign-in to one tenant makes it active; a sign-out of one hides it.
+    void setTenantChoice(TenantChoice* choice) { m_choice = choice; }
+    // After the user chose tenants right after `result`'s sign-in: the subscriptions that sign-in added to
+    // azureProfile.json for tenants now hidden leave it again (entries that were there before stay), and the
+    // result says those tenants are Hidden, so that none of them is prompted for.
+    SignInResult withdrawHiddenTenants(const SignInResult& result);
+
 signals:
     void profileChanged();
 
@@ -91,6 +99,7 @@ private:
     TokenClient* m_client;
     TenantDiscovery* m_discovery;
     const Clock& m_clock;
+    TenantChoice* m_choice = nullptr;
 };
 
 } // namespace tenantry

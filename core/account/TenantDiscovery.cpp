@@ -1,5 +1,6 @@
 #include "account/TenantDiscovery.h"
 
+#include "account/TenantChoice.h"
 #include "account/TokenProvider.h"
 #include "util/Logging.h"
 
@@ -47,6 +48,11 @@ void TenantDiscovery::discover(const QString& username, const QString& onlyTenan
             const qsizetype index = run->result.tenants.size();
             TenantStatus placeholder;
             placeholder.tenant = tenant;
+            if (m_choice && !m_choice->isActive(run->result.homeAccountId, tenant.tenantId)) {
+                placeholder.state = TenantStatus::State::Hidden;
+                run->result.tenants.append(placeholder);
+                continue;
+            }
             run->result.tenants.append(placeholder);
             ++run->tenantsOut;
             discoverTenant(username, tenant, [run, index](const TenantStatus& status) {
@@ -88,6 +94,7 @@ void TenantDiscovery::discoverTenant(const QString& username, const ArmTenant& t
                                      std::function<void(const TenantStatus&)> done)
 {
     TokenRequest request{{m_armScope}, tenant.tenantId, username};
+    request.announceInteraction = false; // said with the result, once the user chose the tenants to hear about
     m_tokens->getToken(request, [this, tenant, done](const TokenResponse& token) {
         TenantStatus status;
         status.tenant = tenant;

@@ -8,6 +8,7 @@
 
 namespace tenantry {
 
+class TenantChoice;
 class TokenProvider;
 
 // One tenant of an account after discovery.
@@ -18,6 +19,7 @@ struct TenantStatus
         NeedsSignIn,  // MFA / Conditional Access / 401: an interactive sign-in to this tenant is needed
         Error,        // it could not be reached for another reason (network, server)
         HeldByBroker, // signed in through a broker and no cached token is valid: az renews it, no sign-in is needed
+        Hidden,       // the user made it inactive (TenantChoice): not refreshed, not prompted for
     };
 
     ArmTenant tenant;
@@ -43,7 +45,7 @@ struct DiscoveryResult
 // A tenant that needs MFA is marked with its reason and never blocks the others. When a page of the
 // list fails, the result has the error and the tenants listed before it, each looked at; `done` is
 // called once, after everything started has ended. With `onlyTenant`, only that tenant is looked at
-// (az login --tenant).
+// (az login --tenant). Tenants the user hid (TenantChoice) are listed as Hidden and never refreshed.
 class TenantDiscovery : public QObject
 {
     Q_OBJECT
@@ -52,6 +54,7 @@ public:
     TenantDiscovery(TokenProvider* tokens, ArmClient* arm, QString armScope, QObject* parent = nullptr);
 
     void discover(const QString& username, const QString& onlyTenant, std::function<void(const DiscoveryResult&)> done);
+    void setTenantChoice(const TenantChoice* choice) { m_choice = choice; } // null: every tenant is active
 
 private:
     void discoverTenant(const QString& username, const ArmTenant& tenant,
@@ -60,6 +63,7 @@ private:
     TokenProvider* m_tokens;
     ArmClient* m_arm;
     QString m_armScope;
+    const TenantChoice* m_choice = nullptr;
 };
 
 } // namespace tenantry

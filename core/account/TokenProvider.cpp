@@ -93,8 +93,9 @@ void TokenProvider::refresh(const QString& key, const TokenRequest& request, con
                               response.error = TokenResponse::Error::InteractionRequired;
                               response.message = result.message();
                               response.claims = result.claims;
-                              emit interactionRequired(homeAccountId, request.tenantId, response.message,
-                                                       response.claims);
+                              if (request.announceInteraction)
+                                  emit interactionRequired(homeAccountId, request.tenantId, response.message,
+                                                           response.claims);
                               complete(key, response);
                               return;
                           case TokenGrantResult::Kind::Network:

@@ -17,6 +17,9 @@ struct TokenRequest
     QString tenantId;
     QString username;
     bool forceRefresh = false;
+    // False: the caller tells the user about a tenant that needs an interactive sign-in (discovery reports it per
+    // tenant, after the user chose which tenants are active), so TokenProvider::interactionRequired stays quiet.
+    bool announceInteraction = true;
 };
 
 struct TokenResponse

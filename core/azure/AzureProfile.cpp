@@ -415,7 +415,7 @@ QString AzureProfile::merge(const QList<Subscription>& incoming)
     return newActive->id;
 }
 
-int AzureProfile::removeUser(const QString& userName, const QString& tenantId)
+int AzureProfile::removeWhere(const std::function<bool(const Subscription&)>& drop)
 {
     Json* list = subscriptionArray(m_doc);
     if (!list)
@@ -423,18 +423,27 @@ int AzureProfile::removeUser(const QString& userName, const QString& tenantId)
     Json kept = Json::array();
     int removed = 0;
     for (Json& entry : *list) {
-        bool drop = false;
-        if (const std::optional<Subscription> s = fromJson(entry)) {
-            drop = s->userName.compare(userName, Qt::CaseInsensitive) == 0 &&
-                   (tenantId.isEmpty() || s->tenantId.compare(tenantId, Qt::CaseInsensitive) == 0);
-        }
-        if (drop)
+        const std::optional<Subscription> s = fromJson(entry);
+        if (s && drop(*s))
             ++removed;
         else
             kept.push_back(std::move(entry));
     }
     *list = std::move(kept);
     return removed;
+}
+
+int AzureProfile::removeUser(const QString& userName, const QString& tenantId)
+{
+    return removeWhere([&](const Subscription& s) {
+        return s.userName.compare(userName, Qt::CaseInsensitive) == 0 &&
+               (tenantId.isEmpty() || s.tenantId.compare(tenantId, Qt::CaseInsensitive) == 0);
+    });
+}
+
+int AzureProfile::removeSubscriptions(const QSet<QString>& idKeys)
+{
+    return removeWhere([&idKeys](const Subscription& s) { return idKeys.contains(idKey(s.id)); });
 }
 
 Json AzureProfile::storedEntry(const QString& subscriptionId) const

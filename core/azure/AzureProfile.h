@@ -5,9 +5,11 @@
 #include <QByteArray>
 #include <QHash>
 #include <QList>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <optional>
 
 namespace tenantry {
@@ -89,6 +91,8 @@ public:
     // compared case-insensitively; with tenantId only those listed through that tenant. The default is
     // not moved elsewhere (az does not either). Returns how many were removed.
     int removeUser(const QString& userName, const QString& tenantId = {});
+    // Removes the entries whose idKey() is in `idKeys`; the default is not moved elsewhere. Returns how many.
+    int removeSubscriptions(const QSet<QString>& idKeys);
     void clear(); // `az account clear`: no subscriptions; installationId and unknown keys stay
 
     QString installationId() const;
@@ -103,6 +107,9 @@ public:
     static std::optional<Subscription> fromJson(const Json& entry);
 
 private:
+    // Removes the readable entries `drop` says so of (the others stay as they are); returns how many.
+    int removeWhere(const std::function<bool(const Subscription&)>& drop);
+
     Json m_doc = Json::object();
     bool m_hadBom = true;
     bool m_unreadable = false;       // the last load hit an I/O error: never overwrite what we could not read

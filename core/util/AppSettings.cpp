@@ -4,6 +4,7 @@
 #include "tools/GitCredential.h"
 
 #include <QCoreApplication>
+#include <QRegularExpression>
 #include <QSettings>
 
 #include <optional>
@@ -14,6 +15,7 @@ namespace {
 
 const QString kKeychainOnly = QStringLiteral("keychain-only");
 const QString kKeychainAndFile = QStringLiteral("keychain-and-file");
+const QString kTenantChoiceGroup = QStringLiteral("tenantChoice");
 
 } // namespace
 
@@ -202,6 +204,64 @@ bool AppSettings::startAtLogin() const
 void AppSettings::setStartAtLogin(bool atLogin)
 {
     setValue(Key::StartAtLogin, atLogin);
+}
+
+bool AppSettings::isTenantChoiceId(const QString& id)
+{
+    static const QRegularExpression kId(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$"));
+    return kId.match(id).hasMatch();
+}
+
+std::optional<HiddenTenants> AppSettings::hiddenTenants(const QString& homeAccountId) const
+{
+    if (!isTenantChoiceId(homeAccountId))
+        return std::nullopt;
+    const QString group = kTenantChoiceGroup + QLatin1Char('/') + homeAccountId + QLatin1Char('/');
+    const QVariant username = m_settings->value(group + QStringLiteral("username"));
+    const QVariant hidden = m_settings->value(group + QStringLiteral("hidden"));
+    if (!username.isValid() && !hidden.isValid())
+        return std::nullopt;
+    HiddenTenants out;
+    out.username = username.toString().left(256);
+    // QSettings reads "a, b" as a list, "a" as a string, "" as an empty string.
+    const QStringList ids = hidden.typeId() == QMetaType::QStringList ? hidden.toStringList()
+                            : hidden.toString().isEmpty()             ? QStringList()
+                                                                      : QStringList{hidden.toString()};
+    if (ids.size() > kMaxHiddenTenants)
+        return out;
+    for (const QString& id : ids) {
+        if (!isTenantChoiceId(id))
+            return HiddenTenants{out.username, {}}; // a garbled list hides nothing
+        out.tenantIds.append(id.toLower());
+    }
+    out.tenantIds.removeDuplicates();
+    return out;
+}
+
+void AppSettings::setHiddenTenants(const QString& homeAccountId, const HiddenTenants& hidden)
+{
+    if (!isTenantChoiceId(homeAccountId))
+        return;
+    QStringList ids;
+    for (const QString& id : hidden.tenantIds) {
+        if (isTenantChoiceId(id) && !ids.contains(id, Qt::CaseInsensitive) && ids.size() < kMaxHiddenTenants)
+            ids.append(id.toLower());
+    }
+    if (!hiddenTenants(homeAccountId) && tenantChoiceAccounts().size() >= kMaxTenantChoiceAccounts)
+        return;
+    const QString group = kTenantChoiceGroup + QLatin1Char('/') + homeAccountId + QLatin1Char('/');
+    m_settings->setValue(group + QStringLiteral("username"), hidden.username.left(256));
+    m_settings->setValue(group + QStringLiteral("hidden"), ids);
+    m_settings->sync();
+}
+
+QStringList AppSettings::tenantChoiceAccounts() const
+{
+    m_settings->beginGroup(kTenantChoiceGroup);
+    QStringList ids = m_settings->childGroups();
+    m_settings->endGroup();
+    ids.removeIf([](const QString& id) { return !isTenantChoiceId(id); });
+    return ids.mid(0, kMaxTenantChoiceAccounts);
 }
 
 StorageMode configuredStorageMode(const AppSettings& settings, QString* warning)

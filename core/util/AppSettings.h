@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 #include <QVariant>
 
 #include <memory>
@@ -20,7 +21,14 @@ struct StorageModeChoice
     QString warning;               // TENANTRY_STORAGE_MODE is set but names no mode: why it is ignored
 };
 
-// Tenantry's own settings (QSettings: ~/.config/Tenantry/Tenantry.conf on Linux), shared by the
+// The tenants of one account the user hid (TenantChoice decides with it).
+struct HiddenTenants
+{
+    QString username;      // the account's, so that az's profile can be filtered without the token cache
+    QStringList tenantIds; // in lower case
+};
+
+// Tenantry's own settings (QSettings: ~/.config/Tenantry/Tenantry.ini on Linux), shared by the
 // app and tenantry-cli. Typed keys with defaults, in one place. Never holds a secret.
 // The front ends read and write through the typed accessors; a value in the file that is not of its
 // type (a hand edit) reads as the default, one out of range as the nearest bound.
@@ -70,6 +78,14 @@ public:
     // The tenant set for an Azure DevOps organisation; empty when none is (or the file holds no tenant there).
     QString azureDevOpsTenant(const QString& organization) const;
     void setAzureDevOpsTenant(const QString& organization, const QString& tenant); // empty: remove
+    // Hidden tenants, keyed by the account's home account id ("<object id>.<tenant id>"). nullopt: the user
+    // never chose for that account. A hand-edited value that is not a list of tenant ids reads as "none hidden".
+    static constexpr int kMaxTenantChoiceAccounts = 100;
+    static constexpr int kMaxHiddenTenants = 5000;
+    std::optional<HiddenTenants> hiddenTenants(const QString& homeAccountId) const;
+    void setHiddenTenants(const QString& homeAccountId, const HiddenTenants& hidden);
+    QStringList tenantChoiceAccounts() const;        // home account ids with a choice, at most kMaxTenantChoiceAccounts
+    static bool isTenantChoiceId(const QString& id); // a home account or tenant id fit for a key: no path, bounded
 
     // Untyped access by key, for the rest (the window geometry) and tests that write the file as a
     // hand edit would.

@@ -37,4 +37,15 @@ void copySample(const QString& sampleDir, const QString& dir)
         writeFile(dir + QLatin1Char('/') + name, readFile(source.filePath(name)));
 }
 
+void writeTestIdpCloud(const QString& configDir, const QUrl& url)
+{
+    QDir().mkpath(configDir);
+    writeFile(configDir + QStringLiteral("/clouds.config"),
+              QStringLiteral("[TestIdp]\nendpoint_active_directory = %1\nendpoint_resource_manager = %1/\n"
+                             "endpoint_active_directory_resource_id = https://management.core.windows.net/\n")
+                  .arg(url.toString())
+                  .toUtf8());
+    writeFile(configDir + QStringLiteral("/config"), "[cloud]\nname = TestIdp\n\n");
+}
+
 } // namespace tenantry::test

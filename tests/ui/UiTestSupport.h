@@ -31,19 +31,6 @@ inline void saveScreenshot(QWidget* widget, const QString& name)
     shot.save(dir + QLatin1Char('/') + name + QStringLiteral(".png"));
 }
 
-// An AZURE_CONFIG_DIR (created) whose active cloud "TestIdp" is the test identity provider at `url`
-// (http on loopback), in az's own files and keys: a custom cloud az would accept too.
-inline void writeTestIdpCloud(const QString& configDir, const QUrl& url)
-{
-    QDir().mkpath(configDir);
-    writeFile(configDir + QStringLiteral("/clouds.config"),
-              QStringLiteral("[TestIdp]\nendpoint_active_directory = %1\nendpoint_resource_manager = %1/\n"
-                             "endpoint_active_directory_resource_id = https://management.core.windows.net/\n")
-                  .arg(url.toString())
-                  .toUtf8());
-    writeFile(configDir + QStringLiteral("/config"), "[cloud]\nname = TestIdp\n\n");
-}
-
 // What the app must not map until a sign-in needs the embedded browser: QtWebEngine (Chromium), the
 // Qt Quick and QML it brings, and an OpenGL driver (Mesa's; llvmpipe maps libLLVM). Qt Gui's own GL
 // dispatch libraries (libGLX.so, libEGL.so, libOpenGL.so from glvnd) load no driver and are allowed.

@@ -58,6 +58,9 @@ AccountActions::AccountActions(QObject* parent)
     m_signOutAccount->setToolTip(tr("Remove this account's tokens and subscriptions, for az too"));
     m_refresh = add(tr("&Refresh"), QStringLiteral("refresh"));
     m_refresh->setToolTip(tr("Find this account's tenants and subscriptions again"));
+    m_chooseTenants = add(tr("Choose &tenants…"), QString());
+    m_chooseTenants->setToolTip(tr("Choose which of this account's tenants Tenantry shows and keeps signed in"));
+    connect(m_chooseTenants, &QAction::triggered, this, [this] { emit chooseTenantsRequested(m_target); });
 
     connect(m_signIn, &QAction::triggered, this, [this] { emit signInRequested(m_target); });
     connect(m_signInWithCode, &QAction::triggered, this, [this] { emit signInWithCodeRequested(m_target); });
@@ -81,7 +84,8 @@ QAction* AccountActions::add(const QString& text, const QString& iconName)
 
 QList<QAction*> AccountActions::all() const
 {
-    return {m_makeActive, m_copyToken, m_signIn, m_signInWithCode, m_signOutTenant, m_signOutAccount, m_refresh};
+    return {m_makeActive,    m_copyToken,      m_signIn,  m_signInWithCode,
+            m_signOutTenant, m_signOutAccount, m_refresh, m_chooseTenants};
 }
 
 void AccountActions::setTarget(const QModelIndex& index)
@@ -107,6 +111,7 @@ void AccountActions::update()
     m_signOutTenant->setEnabled(tenant);
     m_signOutAccount->setEnabled(m_target.isValid());
     m_refresh->setEnabled(m_target.isValid() && m_target.signedIn);
+    m_chooseTenants->setEnabled((account || tenant) && !m_target.homeAccountId.isEmpty());
 }
 
 void AccountActions::fillMenu(QMenu* menu) const
@@ -125,12 +130,14 @@ void AccountActions::fillMenu(QMenu* menu) const
         menu->addAction(m_signOutTenant);
         menu->addAction(m_signOutAccount);
         menu->addSeparator();
+        menu->addAction(m_chooseTenants);
         menu->addAction(m_refresh);
     } else if (kind == AccountTreeModel::AccountKind) {
         menu->addAction(m_signIn);
         menu->addAction(m_signInWithCode);
         menu->addAction(m_signOutAccount);
         menu->addSeparator();
+        menu->addAction(m_chooseTenants);
         menu->addAction(m_refresh);
     }
 }

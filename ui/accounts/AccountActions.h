@@ -49,6 +49,7 @@ public:
     QAction* makeActive() const { return m_makeActive; }
     QAction* copyToken() const { return m_copyToken; }
     QAction* refresh() const { return m_refresh; }
+    QAction* chooseTenants() const { return m_chooseTenants; }
     QList<QAction*> all() const;
 
     // The context menu for the current target: only what applies to it.
@@ -65,6 +66,7 @@ signals:
     void makeActiveRequested(const tenantry::AccountTarget& target);
     void copyTokenRequested(const tenantry::AccountTarget& target);
     void refreshRequested(const tenantry::AccountTarget& target);
+    void chooseTenantsRequested(const tenantry::AccountTarget& target);
 
 private:
     QAction* add(const QString& text, const QString& iconName);
@@ -78,6 +80,7 @@ private:
     QAction* m_makeActive = nullptr;
     QAction* m_copyToken = nullptr;
     QAction* m_refresh = nullptr;
+    QAction* m_chooseTenants = nullptr;
 };
 
 } // namespace tenantry

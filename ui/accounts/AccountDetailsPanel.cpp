@@ -198,7 +198,7 @@ void AccountDetailsPanel::rebuild()
         : index.data(AccountTreeModel::HeldByBrokerRole).toBool()    ? AccountTreeModel::heldByBrokerText()
                                                                      : tr("Not signed in on this computer");
     addFact(tr("Sign-in:"), signIn, false);
-    setButtons({m_actions->signIn(), m_actions->refresh(), m_actions->signOutAccount()});
+    setButtons({m_actions->signIn(), m_actions->refresh(), m_actions->chooseTenants(), m_actions->signOutAccount()});
 }
 
 } // namespace tenantry

@@ -33,6 +33,7 @@ TenantState stateOf(TenantStatus::State state)
     case TenantStatus::State::HeldByBroker:
         return TenantState::SignedIn; // az renews its token through the broker; the reason says so
     case TenantStatus::State::Error:
+    case TenantStatus::State::Hidden: // never asked: applyDiscovery() leaves it alone
         break;
     }
     return TenantState::Unreachable;
@@ -48,6 +49,7 @@ AccountsController::AccountsController(Session* session, AccountDirectory* direc
 {
     const Cloud& cloud = m_session->cloud();
     m_directory->setCloud(cloud.name, cloud.authorityHost(), cloud.armScope());
+    m_directory->setTenantChoice(&m_session->tenantChoice());
 
     connect(&m_session->cache(), &TokenCacheService::cacheChanged, this, [this] {
         if (m_loaded)
@@ -160,6 +162,8 @@ void AccountsController::applyDiscovery(const QString& homeAccountId, const Disc
         const ArmTenant& tenant = status.tenant;
         if (!tenant.displayName.isEmpty() || !tenant.defaultDomain.isEmpty())
             m_directory->setTenantName(tenant.tenantId, tenant.displayName, tenant.defaultDomain);
+        if (status.state == TenantStatus::State::Hidden)
+            continue; // the user's choice: no state to show, nothing to ask
         const TenantState state = stateOf(status.state);
         m_directory->setTenantState({homeAccountId, tenant.tenantId}, state, status.reason, status.claims);
         const QString name = tenant.displayName.isEmpty() ? tenant.tenantId : tenant.displayName;

@@ -213,6 +213,9 @@ void TrayMenu::rebuild()
 
     // Group by tenant; tenants and their subscriptions in alphabetical order.
     QList<Subscription> subscriptions = m_state->subscriptions();
+    subscriptions.removeIf([this](const Subscription& s) {
+        return m_hiddenTenants.contains(s.userName.toLower() + QLatin1Char('|') + s.tenantId.toLower());
+    });
     QStringList tenantOrder;
     QHash<QString, QList<Subscription>> byTenant;
     for (const Subscription& subscription : subscriptions) {

@@ -5,6 +5,7 @@
 
 #include <QHash>
 #include <QObject>
+#include <QSet>
 
 class QAction;
 class QActionGroup;
@@ -42,6 +43,8 @@ public:
     // does not carry them (az 2.45 does not).
     void setTenantNames(const QHash<QString, QString>& names);
     QString tenantName(const Subscription& subscription) const;
+    // Tenants the user hid ("username|tenant id", lower case): their subscriptions are left out from the next rebuild.
+    void setHiddenTenants(const QSet<QString>& keys) { m_hiddenTenants = keys; }
 
     std::optional<Subscription> activeSubscription() const;
     QString toolTip() const; // names the active subscription and its tenant
@@ -92,6 +95,7 @@ private:
     QAction* m_showAction = nullptr;
     QAction* m_quitAction = nullptr;
     QHash<QString, QString> m_tenantNames;
+    QSet<QString> m_hiddenTenants;
 };
 
 } // namespace tenantry
