@@ -117,8 +117,8 @@ private:
     QStringList trayTenants() const
     {
         QStringList ids;
-        for (QAction* header : app()->trayMenu()->tenantHeaders())
-            ids.append(header->data().toString());
+        for (QMenu* tenantMenu : app()->trayMenu()->tenantMenus())
+            ids.append(tenantMenu->menuAction()->data().toString());
         ids.sort();
         return ids;
     }
