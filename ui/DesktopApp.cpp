@@ -1,5 +1,6 @@
 #include "DesktopApp.h"
 
+#include "AboutDialog.h"
 #include "ClipboardGuard.h"
 #include "MainWindow.h"
 #include "Notifier.h"
@@ -23,6 +24,7 @@
 #include "util/Clock.h"
 
 #include <QApplication>
+#include <QDir>
 #include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
@@ -220,6 +222,7 @@ void DesktopApp::wireWindow()
 {
     MainWindow* window = m_window.get();
     connect(window, &MainWindow::settingsRequested, this, &DesktopApp::openSettings);
+    connect(window, &MainWindow::aboutRequested, this, &DesktopApp::openAbout);
     connect(window, &MainWindow::quitRequested, this, &DesktopApp::quit);
     connect(m_clipboard, &ClipboardGuard::countdown, window, &MainWindow::setClipboardCountdown);
     const auto unavailable = [this] { m_window->showProblem(m_sessionError); };
@@ -378,6 +381,18 @@ void DesktopApp::wireTokens()
 void DesktopApp::openCopyTokenDialog(const AccountTarget& target)
 {
     m_tokenCopy->openDialog(target);
+}
+
+void DesktopApp::openAbout()
+{
+    AboutFacts facts;
+    facts.tokenCacheFile = QDir::toNativeSeparators(m_session->cache().filePath());
+    facts.settingsFile = QDir::toNativeSeparators(m_options.settings->fileName());
+    facts.keychainOnly = m_session->cache().mode() == StorageMode::KeychainOnly;
+    facts.storageModeFromEnvironment = m_options.settings->storageMode().setByEnvironment;
+    auto* dialog = new AboutDialog(facts, m_window.get());
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
 }
 
 void DesktopApp::openSettings()

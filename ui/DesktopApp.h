@@ -88,6 +88,7 @@ public:
 public slots:
     void openCopyTokenDialog(const tenantry::AccountTarget& target);
     void openSettings();
+    void openAbout();
     void quit();
 
 signals:
