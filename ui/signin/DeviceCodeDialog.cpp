@@ -219,8 +219,9 @@ void DeviceCodeDialog::disableCode()
     m_codeLabel->setEnabled(false);
     m_copyButton->setEnabled(false);
     m_openButton->setEnabled(false);
+    m_linkLabel->setTextFormat(Qt::PlainText); // no longer a link to follow
+    m_linkLabel->setText(m_prompt.verificationUri.toDisplayString());
     m_linkLabel->setEnabled(false);
-    m_linkLabel->setTextInteractionFlags(Qt::NoTextInteraction);
 }
 
 void DeviceCodeDialog::finish()
