@@ -246,6 +246,7 @@ void DesktopApp::wireWindow()
     connect(m_signIn, &SignInCoordinator::cancelled, window,
             [this] { m_window->showStatus(tr("Sign-in cancelled; nothing was changed.")); });
     connect(m_signIn, &SignInCoordinator::failed, window, [this](const QString& message) {
+        m_window->showStatus(QString()); // "Waiting for you to…" is over
         m_window->showProblem(tr("The sign-in did not complete: %1").arg(message));
     });
     connect(m_signIn, &SignInCoordinator::completed, this, [this](const SignInResult& result) {

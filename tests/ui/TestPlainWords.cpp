@@ -76,6 +76,7 @@ private slots:
         QVERIFY(app.window()->problemDetails().startsWith(
             QStringLiteral("AADSTS53003: Access has been blocked by Conditional Access policies.")));
         QVERIFY(!app.window()->problemDetails().contains(QStringLiteral("AADSTS0")));
+        QCOMPARE(status->currentMessage(), QString()); // no longer waiting for anything
         auto* details = app.window()->findChild<QToolButton*>(QStringLiteral("problemDetailsButton"));
         QVERIFY(details && details->isVisible());
         dialog->reject();
