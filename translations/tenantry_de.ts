@@ -976,6 +976,10 @@ Melden Sie sich zuerst bei diesem Mandanten an.</translation>
         <translation>Die App hat in diesem Mandanten keine Zustimmung: Melden Sie sich an und stimmen Sie zu, oder bitten Sie seinen Administrator um die Zustimmung.</translation>
     </message>
     <message>
+        <source>The consent the app asked for was declined; nothing was signed in.</source>
+        <translation>Die Zustimmung, um die die App gebeten hat, wurde abgelehnt; es wurde niemand angemeldet.</translation>
+    </message>
+    <message>
         <source>This account is not a user of this tenant, nor a guest in it.</source>
         <translation>Dieses Konto ist in diesem Mandanten weder Benutzer noch Gast.</translation>
     </message>

@@ -42,6 +42,9 @@ const char* sentenceFor(int code)
         return QT_TRANSLATE_NOOP(
             "tenantry::EntraError",
             "The app has no consent in this tenant: sign in and accept, or ask its administrator to consent.");
+    case 65004:
+        return QT_TRANSLATE_NOOP("tenantry::EntraError",
+                                 "The consent the app asked for was declined; nothing was signed in.");
     case 50020:
     case 90072:
         return QT_TRANSLATE_NOOP("tenantry::EntraError",

@@ -50,6 +50,9 @@ private slots:
         QTest::newRow("65001") << 65001
                                << QStringLiteral("The app has no consent in this tenant: sign in and accept, or ask "
                                                  "its administrator to consent.");
+        QTest::newRow("65004") << 65004
+                               << QStringLiteral("The consent the app asked for was declined; nothing was signed "
+                                                 "in.");
         QTest::newRow("50020") << 50020 << notMember;
         QTest::newRow("90072") << 90072 << notMember;
         QTest::newRow("700016") << 700016
