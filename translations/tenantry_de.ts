@@ -946,6 +946,65 @@ Melden Sie sich zuerst bei diesem Mandanten an.</translation>
     </message>
 </context>
 <context>
+    <name>tenantry::EntraError</name>
+    <message>
+        <source>This tenant asks for multi-factor authentication: sign in to it again.</source>
+        <translation>Dieser Mandant verlangt eine mehrstufige Authentifizierung: Melden Sie sich erneut bei ihm an.</translation>
+    </message>
+    <message>
+        <source>This tenant asks you to set up multi-factor authentication: sign in to it again.</source>
+        <translation>Dieser Mandant verlangt, dass Sie die mehrstufige Authentifizierung einrichten: Melden Sie sich erneut bei ihm an.</translation>
+    </message>
+    <message>
+        <source>The multi-factor authentication for this tenant has expired: sign in to it again.</source>
+        <translation>Die mehrstufige Authentifizierung für diesen Mandanten ist abgelaufen: Melden Sie sich erneut bei ihm an.</translation>
+    </message>
+    <message>
+        <source>A Conditional Access policy of this tenant blocked the sign-in; its administrator can say why.</source>
+        <translation>Eine Richtlinie für bedingten Zugriff dieses Mandanten hat die Anmeldung blockiert; sein Administrator kann sagen, warum.</translation>
+    </message>
+    <message>
+        <source>This tenant allows access only from a device it manages and finds compliant.</source>
+        <translation>Dieser Mandant erlaubt den Zugriff nur von einem Gerät, das er verwaltet und als konform einstuft.</translation>
+    </message>
+    <message>
+        <source>The sign-in has expired or was revoked: sign in again.</source>
+        <translation>Die Anmeldung ist abgelaufen oder wurde widerrufen: Melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <source>The app has no consent in this tenant: sign in and accept, or ask its administrator to consent.</source>
+        <translation>Die App hat in diesem Mandanten keine Zustimmung: Melden Sie sich an und stimmen Sie zu, oder bitten Sie seinen Administrator um die Zustimmung.</translation>
+    </message>
+    <message>
+        <source>The consent the app asked for was declined; nothing was signed in.</source>
+        <translation>Die Zustimmung, um die die App gebeten hat, wurde abgelehnt; es wurde niemand angemeldet.</translation>
+    </message>
+    <message>
+        <source>This account is not a user of this tenant, nor a guest in it.</source>
+        <translation>Dieses Konto ist in diesem Mandanten weder Benutzer noch Gast.</translation>
+    </message>
+    <message>
+        <source>This tenant does not know the app that signs in; its administrator may have removed it.</source>
+        <translation>Dieser Mandant kennt die App nicht, mit der die Anmeldung erfolgt; sein Administrator hat sie womöglich entfernt.</translation>
+    </message>
+    <message>
+        <source>Waiting for the sign-in to be finished.</source>
+        <translation>Es wird gewartet, bis die Anmeldung abgeschlossen ist.</translation>
+    </message>
+    <message>
+        <source>The browser had no sign-in for this account: sign in again.</source>
+        <translation>Der Browser hatte keine Anmeldung für dieses Konto: Melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <source>The user name or password is not right.</source>
+        <translation>Benutzername oder Kennwort ist nicht richtig.</translation>
+    </message>
+    <message>
+        <source>The identity provider refused.</source>
+        <translation>Der Identitätsanbieter hat abgelehnt.</translation>
+    </message>
+</context>
+<context>
     <name>tenantry::Error</name>
     <message>
         <source>Cancelled. Nothing was saved.</source>

@@ -1,5 +1,6 @@
 #include "DesktopApp.h"
 
+#include "AboutDialog.h"
 #include "ClipboardGuard.h"
 #include "ConfirmationBox.h"
 #include "MainWindow.h"
@@ -28,6 +29,7 @@
 #include "util/Clock.h"
 
 #include <QApplication>
+#include <QDir>
 #include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
@@ -221,6 +223,7 @@ void DesktopApp::wireWindow()
 {
     MainWindow* window = m_window.get();
     connect(window, &MainWindow::settingsRequested, this, &DesktopApp::openSettings);
+    connect(window, &MainWindow::aboutRequested, this, &DesktopApp::openAbout);
     connect(window, &MainWindow::quitRequested, this, &DesktopApp::quit);
     connect(m_clipboard, &ClipboardGuard::countdown, window, &MainWindow::setClipboardCountdown);
     const auto unavailable = [this] { m_window->showProblem(m_sessionError); };
@@ -246,6 +249,7 @@ void DesktopApp::wireWindow()
     connect(m_signIn, &SignInCoordinator::cancelled, window,
             [this] { m_window->showStatus(tr("Sign-in cancelled; nothing was changed.")); });
     connect(m_signIn, &SignInCoordinator::failed, window, [this](const QString& message) {
+        m_window->showStatus(QString()); // "Waiting for you to…" is over
         m_window->showProblem(tr("The sign-in did not complete: %1").arg(message));
     });
     connect(m_signIn, &SignInCoordinator::completed, this, [this](const SignInResult& signedIn) {
@@ -413,6 +417,18 @@ void DesktopApp::openTokenCache()
     m_cacheWindow->show();
     m_cacheWindow->raise();
     m_cacheWindow->activateWindow();
+}
+
+void DesktopApp::openAbout()
+{
+    AboutFacts facts;
+    facts.tokenCacheFile = QDir::toNativeSeparators(m_session->cache().filePath());
+    facts.settingsFile = QDir::toNativeSeparators(m_options.settings->fileName());
+    facts.keychainOnly = m_session->cache().mode() == StorageMode::KeychainOnly;
+    facts.storageModeFromEnvironment = m_options.settings->storageMode().setByEnvironment;
+    auto* dialog = new AboutDialog(facts, m_window.get());
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
 }
 
 void DesktopApp::openSettings()

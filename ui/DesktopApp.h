@@ -97,6 +97,7 @@ public slots:
     void openCopyTokenDialog(const tenantry::AccountTarget& target);
     void openSettings();
     void openTokenCache();
+    void openAbout();
     void quit();
 
 signals:

@@ -2,8 +2,10 @@
 
 #include "AppIcons.h"
 #include "NoticePanel.h"
+#include "UntrustedText.h"
 #include "WelcomePanel.h"
 #include "accounts/AccountActions.h"
+#include "auth/EntraError.h"
 #include "util/AppSettings.h"
 
 #include <QApplication>
@@ -16,10 +18,13 @@
 #include <QShowEvent>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QStyle>
 #include <QToolBar>
 #include <QToolButton>
 #include <QTreeView>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace tenantry {
 
@@ -51,6 +56,7 @@ MainWindow::MainWindow(AppSettings* settings, QWidget* parent)
     m_clipboardLabel = new QLabel(this);
     m_clipboardLabel->hide();
     statusBar()->addPermanentWidget(m_clipboardLabel);
+    connect(statusBar(), &QStatusBar::messageChanged, this, &MainWindow::updateStatusToolTip);
 
     buildMenus();
     setHasAccounts(false);
@@ -109,12 +115,7 @@ void MainWindow::buildMenus()
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     QAction* about = help->addAction(tr("&About Tenantry"));
     about->setMenuRole(QAction::AboutRole);
-    connect(about, &QAction::triggered, this, [this] {
-        QMessageBox::about(this, tr("About Tenantry"),
-                           tr("<h3>Tenantry %1</h3><p>Your Azure accounts, tenants and subscriptions, shared "
-                              "with the Azure CLI and other tools.</p>")
-                               .arg(QApplication::applicationVersion()));
-    });
+    connect(about, &QAction::triggered, this, &MainWindow::aboutRequested);
 }
 
 NoticePanel* MainWindow::buildDismissableBar(NoticePanel::Tone tone, const QString& iconName, const QString& objectName,
@@ -138,12 +139,47 @@ void MainWindow::buildProblemBar(QWidget* parent)
     m_problemBar = buildDismissableBar(NoticePanel::Tone::Warning, QStringLiteral("needs-sign-in"),
                                        QStringLiteral("problemBar"), parent);
     m_problemLabel = m_problemBar->label();
+    // The identity provider's own words (code, trace and correlation ids) under the plain sentence, on demand.
+    m_problemDetails = new QLabel(m_problemBar);
+    m_problemDetails->setObjectName(QStringLiteral("problemDetails"));
+    m_problemDetails->setTextFormat(Qt::PlainText);
+    m_problemDetails->setWordWrap(true);
+    m_problemDetails->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    m_problemDetails->hide();
+    // The message and its details share the message's place in the bar's row.
+    QHBoxLayout* row = m_problemBar->row();
+    const int at = row->indexOf(m_problemLabel);
+    delete row->takeAt(at);
+    auto* texts = new QVBoxLayout;
+    texts->setSpacing(4);
+    texts->addWidget(m_problemLabel);
+    texts->addWidget(m_problemDetails);
+    row->insertLayout(at, texts, 1);
+    m_problemDetailsButton = new QToolButton(m_problemBar);
+    m_problemDetailsButton->setObjectName(QStringLiteral("problemDetailsButton"));
+    m_problemDetailsButton->setText(tr("Details"));
+    m_problemDetailsButton->setCheckable(true);
+    m_problemDetailsButton->setAutoRaise(true);
+    m_problemDetailsButton->hide();
+    connect(m_problemDetailsButton, &QToolButton::toggled, m_problemDetails, &QWidget::setVisible);
+    row->insertWidget(row->count() - 1, m_problemDetailsButton, 0, Qt::AlignTop); // before the dismiss button
 }
 
 void MainWindow::showProblem(const QString& message)
 {
-    m_problemLabel->setText(message);
+    // The identity provider's words in plain ones, its own under Details; anything else as it is.
+    const EntraErrorText text = describeEntraError(message);
+    const bool fromProvider = text.code != 0;
+    m_problemLabel->setText(fromProvider ? text.line() : message);
+    m_problemDetails->setText(fromProvider ? text.details : QString());
+    m_problemDetailsButton->setChecked(false);
+    m_problemDetailsButton->setVisible(!m_problemDetails->text().isEmpty());
     m_problemBar->setVisible(!message.isEmpty());
+}
+
+QString MainWindow::problemDetails() const
+{
+    return m_problemDetails->text();
 }
 
 void MainWindow::showNotice(const QString& message)
@@ -266,7 +302,49 @@ void MainWindow::setClipboardCountdown(int secondsLeft)
 
 void MainWindow::showStatus(const QString& message)
 {
-    statusBar()->showMessage(message, 8000);
+    // Plain words in the bar; what does not fit, and the provider's own words, in its tooltip.
+    const EntraErrorText text = describeEntraError(message);
+    const bool fromProvider = text.code != 0;
+    m_statusText = fromProvider ? text.line() : message;
+    m_statusDetails = fromProvider ? text.details : QString();
+    showStatusElided();
+}
+
+QString MainWindow::elidedStatus() const
+{
+    const int permanent = m_clipboardLabel->isVisible() ? m_clipboardLabel->sizeHint().width() : 0;
+    const int room =
+        std::max(width() - permanent - 2 * style()->pixelMetric(QStyle::PM_LayoutHorizontalSpacing) - 24, 40);
+    return statusBar()->fontMetrics().elidedText(m_statusText, Qt::ElideRight, room);
+}
+
+void MainWindow::updateStatusToolTip(const QString& shown)
+{
+    // Gone, or replaced by a menu's status tip: no tooltip of ours.
+    if (shown.isEmpty() || shown != m_statusShown) {
+        statusBar()->setToolTip(QString());
+        return;
+    }
+    QStringList full;
+    if (m_statusShown != m_statusText)
+        full.append(m_statusText);
+    if (!m_statusDetails.isEmpty())
+        full.append(m_statusDetails);
+    statusBar()->setToolTip(plainTextToolTip(full.join(QLatin1Char('\n'))));
+}
+
+void MainWindow::showStatusElided()
+{
+    m_statusShown = elidedStatus();
+    statusBar()->showMessage(m_statusShown, kStatusMillis);
+}
+
+void MainWindow::resizeEvent(QResizeEvent* event)
+{
+    QMainWindow::resizeEvent(event);
+    // The text shown is cut to the old width: cut the full text to the new one (the remaining time restarts).
+    if (!m_statusShown.isEmpty() && statusBar()->currentMessage() == m_statusShown)
+        showStatusElided();
 }
 
 void MainWindow::requestBrowserSignIn(const QString& tenant)

@@ -7,6 +7,7 @@
 class QLabel;
 class QStackedWidget;
 class QToolBar;
+class QToolButton;
 class QTreeView;
 class QVBoxLayout;
 
@@ -39,8 +40,9 @@ public:
     // The toolbar: add an account, make the current subscription active, copy a token, refresh all.
     void setAccountActions(AccountActions* actions);
     QToolBar* toolBar() const { return m_toolBar; }
-    QString problemText() const; // the message bar's text; empty when hidden
-    QString noticeText() const;  // the notice bar's text; empty when hidden
+    QString problemText() const;    // the message bar's text; empty when hidden
+    QString problemDetails() const; // what its Details button shows (the provider's own words)
+    QString noticeText() const;     // the notice bar's text; empty when hidden
     QAction* signOutEverywhereAction() const { return m_signOutEverywhereAction; }
 
     void setCloseToTray(bool closeToTray) { m_closeToTray = closeToTray; }
@@ -68,11 +70,13 @@ signals:
     void signOutEverywhereRequested(); // every account's tokens and az's subscriptions, after a confirmation
     void tokenCacheRequested();        // the shared token cache's window
     void settingsRequested();
+    void aboutRequested();
     void quitRequested();
 
 protected:
     void closeEvent(QCloseEvent* event) override;
     void showEvent(QShowEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     void buildMenus();
@@ -80,6 +84,11 @@ private:
     NoticePanel* buildDismissableBar(NoticePanel::Tone tone, const QString& iconName, const QString& objectName,
                                      QWidget* parent);
     void saveGeometrySetting();
+    QString elidedStatus() const; // the status text, elided with "…" to the room the status bar has
+    void showStatusElided();
+    void updateStatusToolTip(const QString& shown);
+
+    static constexpr int kStatusMillis = 8000;
 
     AppSettings* m_settings;
     QStackedWidget* m_stack = nullptr;
@@ -91,12 +100,17 @@ private:
     QLabel* m_clipboardLabel = nullptr;
     NoticePanel* m_problemBar = nullptr;
     QLabel* m_problemLabel = nullptr;
+    QLabel* m_problemDetails = nullptr;
+    QToolButton* m_problemDetailsButton = nullptr;
     NoticePanel* m_noticeBar = nullptr;
     QToolBar* m_toolBar = nullptr;
     QAction* m_browserSignInAction = nullptr;
     QAction* m_codeSignInAction = nullptr;
     QAction* m_refreshAction = nullptr;
     QAction* m_signOutEverywhereAction = nullptr;
+    QString m_statusText;    // the status bar's message in full
+    QString m_statusDetails; // and the provider's words behind it
+    QString m_statusShown;   // what the bar shows of it
     bool m_closeToTray = false;
     bool m_quitting = false;
 };

@@ -1,5 +1,7 @@
 #include "Notifier.h"
 
+#include "auth/EntraError.h"
+
 namespace tenantry {
 
 QString Notifier::key(const QString& username, const QString& tenantId)
@@ -16,8 +18,9 @@ void Notifier::tenantNeedsSignIn(const QString& username, const QString& tenantI
         return;
     m_tenants.insert(k);
     QString text = tr("%1 needs you to sign in again to use the tenant %2.").arg(username, tenantName);
-    if (!reason.isEmpty())
-        text += QLatin1Char('\n') + reason.section(QLatin1Char('\n'), 0, 0);
+    const QString why = describeEntraError(reason).line(); // plain words and the code; a balloon has no details
+    if (!why.isEmpty())
+        text += QLatin1Char('\n') + why;
     emit notify(tr("Sign-in needed for %1").arg(tenantName), text);
     if (!before)
         emit attentionChanged(true);
@@ -37,8 +40,10 @@ void Notifier::accountSignInExpired(const QString& username, const QString& mess
     m_accounts.insert(username.toLower());
     QString text =
         tr("The sign-in of %1 has expired or was revoked. Sign in again to keep using its tenants.").arg(username);
-    if (!message.isEmpty())
-        text += QLatin1Char('\n') + message.section(QLatin1Char('\n'), 0, 0);
+    // The first sentence says what happened; of the provider's answer only its code adds something.
+    const QString code = describeEntraError(message).codeName();
+    if (!code.isEmpty())
+        text += QLatin1Char(' ') + tr("(%1)").arg(code);
     emit notify(tr("Sign-in expired"), text);
     if (!before)
         emit attentionChanged(true);

@@ -31,7 +31,7 @@ SettingsDialog::SettingsDialog(AppSettings* settings, AutostartEntry* autostart,
     , m_settings(settings)
     , m_autostart(autostart)
 {
-    setWindowTitle(tr("Tenantry Settings"));
+    setWindowTitle(tr("Settings")); // the desktop adds " — Tenantry"
     buildUi();
     load();
 }

@@ -1,8 +1,24 @@
 #include "CliAdvice.h"
 
+#include "auth/EntraError.h"
+
 #include <QRegularExpression>
 
 namespace tenantry::cli {
+
+namespace {
+
+QString plainProviderError(const QString& message)
+{
+    // The ERROR: line in plain words with the code; the provider's own words (what its support asks for)
+    // on the next line, as az prints them.
+    const EntraErrorText text = describeEntraError(message);
+    if (text.code == 0)
+        return message;
+    return text.details.isEmpty() ? text.line() : text.line() + QLatin1Char('\n') + text.details;
+}
+
+} // namespace
 
 QString tokenFailureMessage(const TokenResponse& response)
 {
@@ -10,7 +26,7 @@ QString tokenFailureMessage(const TokenResponse& response)
     // With one, the account is there but its refresh token is not; the message already says to sign in.
     if (response.error == TokenResponse::Error::NotSignedIn && response.homeAccountId.isEmpty())
         return response.message + QStringLiteral(" Run 'tenantry-cli login' (or 'az login').");
-    return response.message;
+    return plainProviderError(response.message);
 }
 
 QString brokerRenewalHint(const QList<QPair<QString, QStringList>>& options)
@@ -47,8 +63,9 @@ QString subscriptionFailureMessage(const Error& error)
 QString signInFailureMessage(const SignInResult& result)
 {
     if (result.noSubscriptions && result.tenantsNeedingSignIn().isEmpty())
-        return result.error + QStringLiteral(" Sign in with --allow-no-subscriptions to use its tenants.");
-    return result.error;
+        return plainProviderError(result.error) +
+               QStringLiteral(" Sign in with --allow-no-subscriptions to use its tenants.");
+    return plainProviderError(result.error);
 }
 
 } // namespace tenantry::cli

@@ -228,7 +228,12 @@ void AccountDirectory::settleState(const AccountEntry& account, const TenantEntr
 void AccountDirectory::setTenantState(const TenantKey& key, TenantState state, const QString& reason,
                                       const QString& claims)
 {
-    m_states.setState(key, state, reason, claims);
+    // A still-valid cached access token lets discovery reach a tenant of an account whose refresh token was
+    // rejected; nothing renews it, so the tenant stays as its account is until the account signs in again.
+    if (state == TenantState::SignedIn && isSignInExpired(key.homeAccountId()))
+        m_states.setState(key, TenantState::SignInExpired, signInExpiredText());
+    else
+        m_states.setState(key, state, reason, claims);
     if (tenant(key) || !isTenantRealm(key.tenantId()) ||
         (m_choice && !m_choice->isActive(key.homeAccountId(), key.tenantId())))
         return;
@@ -287,6 +292,11 @@ void AccountDirectory::setAccountRefreshing(const QString& homeAccountId, bool r
     }
 }
 
+QString AccountDirectory::signInExpiredText()
+{
+    return tr("The sign-in expired or was revoked.");
+}
+
 bool AccountDirectory::anyTenantIn(const QString& homeAccountId, TenantState state) const
 {
     const QList<TenantKey> keys = m_states.keysOf(homeAccountId);
@@ -309,8 +319,7 @@ void AccountDirectory::setSignInExpired(const QString& homeAccountId)
         if (account.homeAccountId != homeAccountId || account.heldByBroker)
             continue;
         for (const TenantEntry& tenant : account.tenants)
-            m_states.setState({homeAccountId, tenant.tenantId}, TenantState::SignInExpired,
-                              tr("The sign-in expired or was revoked."));
+            m_states.setState({homeAccountId, tenant.tenantId}, TenantState::SignInExpired, signInExpiredText());
     }
 }
 

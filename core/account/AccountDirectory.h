@@ -103,6 +103,7 @@ signals:
 
 private:
     void settleState(const AccountEntry& account, const TenantEntry& tenant);
+    static QString signInExpiredText();
     bool anyTenantIn(const QString& homeAccountId, TenantState state) const;
 
     QString m_clientId;

@@ -1,5 +1,6 @@
 #include "account/AccountTreeModel.h"
 
+#include "auth/EntraError.h"
 #include "util/Clock.h"
 
 #include <algorithm>
@@ -299,14 +300,18 @@ QString AccountTreeModel::statusText(const Node& tenant) const
     switch (info.state) {
     case TenantState::SignedIn:
         return tenant.accountNode().account.heldByBroker ? tr("Signed in through the broker") : tr("Signed in");
-    case TenantState::NeedsInteraction:
     case TenantState::SignInExpired:
+        // The account's words, as its row says them: one state for the account and its tenants.
+        return tr("Sign-in expired");
+    case TenantState::NeedsInteraction:
     case TenantState::NotSignedIn:
-        return info.reason.isEmpty() ? tr("Needs sign-in") : tr("Needs sign-in: %1").arg(info.reason);
+        // The provider's reason in plain words; its code and own words are in the tooltip.
+        return info.reason.isEmpty() ? tr("Needs sign-in")
+                                     : tr("Needs sign-in: %1").arg(describeEntraError(info.reason).line());
     case TenantState::Refreshing:
         return tr("Refreshing…");
     case TenantState::Unreachable:
-        return info.reason.isEmpty() ? tr("Error") : tr("Error: %1").arg(info.reason);
+        return info.reason.isEmpty() ? tr("Error") : tr("Error: %1").arg(describeEntraError(info.reason).line());
     }
     return {};
 }
@@ -406,9 +411,11 @@ QVariant AccountTreeModel::tenantData(const Node& node, int column, int role) co
         QString tip = tenant.tenantId;
         if (!tenant.defaultDomain.isEmpty())
             tip += QLatin1Char('\n') + tenant.defaultDomain;
-        const QString reason = stateOf(node).reason;
-        if (!reason.isEmpty())
-            tip += QLatin1Char('\n') + reason;
+        const EntraErrorText reason = describeEntraError(stateOf(node).reason);
+        if (!reason.summary.isEmpty())
+            tip += QLatin1Char('\n') + reason.summary;
+        if (!reason.details.isEmpty())
+            tip += QLatin1Char('\n') + reason.details;
         if (node.accountNode().account.heldByBroker)
             tip += QLatin1Char('\n') + heldByBrokerText();
         return tip;

@@ -43,7 +43,8 @@ void TokenProvider::getToken(const TokenRequest& request, Done done)
     refresh(key, request, cached.homeAccountId, 0);
 }
 
-void TokenProvider::refresh(const QString& key, const TokenRequest& request, const QString& homeAccountId, int attempt)
+void TokenProvider::refresh(const QString& key, const TokenRequest& request, const QString& homeAccountId, int attempt,
+                            const QString& rejection)
 {
     const QString environment = m_client->discovery()->environment();
     const QList<RefreshToken> candidates =
@@ -69,8 +70,8 @@ void TokenProvider::refresh(const QString& key, const TokenRequest& request, con
         response.message =
             attempt == 0 ? tr("No refresh token is cached for %1: sign in again.").arg(request.username)
                          : tr("The sign-in of %1 has expired or was revoked: sign in again.").arg(request.username);
-        if (attempt > 0)
-            emit refreshTokenDead(homeAccountId, response.message);
+        if (attempt > 0) // the provider's words, with its code (AADSTS700082: expired, 50173: revoked, ...)
+            emit refreshTokenDead(homeAccountId, rejection.isEmpty() ? response.message : rejection);
         complete(key, response);
         return;
     }
@@ -87,7 +88,8 @@ void TokenProvider::refresh(const QString& key, const TokenRequest& request, con
                           case TokenGrantResult::Kind::Ok:
                               break;
                           case TokenGrantResult::Kind::RefreshTokenDead:
-                              refresh(key, request, homeAccountId, attempt + 1); // an older or family RT may still work
+                              // An older or family refresh token may still work.
+                              refresh(key, request, homeAccountId, attempt + 1, result.message());
                               return;
                           case TokenGrantResult::Kind::InteractionRequired:
                               response.error = TokenResponse::Error::InteractionRequired;

@@ -40,10 +40,13 @@ signals:
     // account's refresh token is dead: the UI tells the user.
     void interactionRequired(const QString& homeAccountId, const QString& tenantId, const QString& message,
                              const QString& claims);
-    void refreshTokenDead(const QString& homeAccountId, const QString& message);
+    // `reason`: the provider's words for the rejection, its AADSTS code first.
+    void refreshTokenDead(const QString& homeAccountId, const QString& reason);
 
 private:
-    void refresh(const QString& key, const TokenRequest& request, const QString& homeAccountId, int attempt);
+    // `rejection`: the provider's words for the previous refresh token it rejected.
+    void refresh(const QString& key, const TokenRequest& request, const QString& homeAccountId, int attempt,
+                 const QString& rejection = {});
     void complete(const QString& key, const TokenResponse& response);
     // Queues a refreshed token for the cache; answers its callers when it is written.
     void writeToCache(const QString& key, const TokenResponse& response, std::function<void(MsalCache&)> change);

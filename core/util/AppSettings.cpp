@@ -30,6 +30,11 @@ AppSettings::AppSettings(const QString& iniFile)
 
 AppSettings::~AppSettings() = default;
 
+QString AppSettings::fileName() const
+{
+    return m_settings->fileName();
+}
+
 QString AppSettings::path(Key key)
 {
     switch (key) {

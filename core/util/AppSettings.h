@@ -92,6 +92,7 @@ public:
     QVariant value(Key key) const;
     void setValue(Key key, const QVariant& value);
     void sync();
+    QString fileName() const; // where the settings are kept (shown in About)
 
     static QString path(Key key);
     static QVariant defaultValue(Key key);

@@ -558,6 +558,10 @@ private slots:
         QCOMPARE(mfa.exitCode, 1);
         QVERIFY(mfa.out.isEmpty());
         QVERIFY2(mfa.err.contains("AADSTS50076"), mfa.err.constData());
+        // az's ERROR: line, in plain words with the code; the provider's own words on the next line.
+        QVERIFY2(mfa.err.startsWith("ERROR: This tenant asks for multi-factor authentication: sign in to it again. "
+                                    "(AADSTS50076)\nAADSTS50076: "),
+                 mfa.err.constData());
         QVERIFY(mfa.err.contains(QByteArray(QByteArray("tenantry-cli login --tenant ") + kMfa.toLatin1())));
 
         // Refreshing the account says the same about that tenant, and lists the others' subscriptions.

@@ -533,10 +533,11 @@ struct TestIdentityProvider::Private
         const QString traceId = newUuid();
         const QString correlationId = record.correlationId.isEmpty() ? newUuid() : record.correlationId;
         const QString timestamp = clock->now().toUTC().toString(QStringLiteral("yyyy-MM-dd hh:mm:ss'Z'"));
-        const QString description =
-            QStringLiteral("AADSTS%1: %2\r\nTrace ID: %3\r\nCorrelation ID: %4\r\nTimestamp: %5")
-                .arg(code)
-                .arg(message, traceId, correlationId, timestamp);
+        // A fault given no code but a message that names one ("AADSTS70016: …") is sent as it is, never as
+        // "AADSTS0: AADSTS70016: …".
+        const QString words = code != 0 ? QStringLiteral("AADSTS%1: %2").arg(code).arg(message) : message;
+        const QString description = QStringLiteral("%1\r\nTrace ID: %2\r\nCorrelation ID: %3\r\nTimestamp: %4")
+                                        .arg(words, traceId, correlationId, timestamp);
         Json body = {{"error", s(error)},
                      {"error_description", s(description)},
                      {"error_codes", Json::array({code})},

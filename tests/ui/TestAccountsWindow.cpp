@@ -2,11 +2,13 @@
 // the per-row actions (make active, sign out, copy token), the tray's copy token, notifications.
 // No network: every token asked for is in the cache and the clock is a MockClock.
 
+#include "AboutDialog.h"
 #include "ClipboardGuard.h"
 #include "DesktopApp.h"
 #include "MainWindow.h"
 #include "Notifier.h"
 #include "SampleDesktopApp.h"
+#include "SettingsDialog.h"
 #include "Translations.h"
 #include "UiTestSupport.h"
 #include "WelcomePanel.h"
@@ -31,6 +33,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
+#include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -133,6 +136,15 @@ private:
         }
         return {};
     }
+    // Ctrl+C on the current row, and Copy in the dialog that opens (its preset: ARM).
+    void copyWithTheDialog()
+    {
+        QTest::keyClick(view(), Qt::Key_C, Qt::ControlModifier);
+        CopyTokenDialog* dialog = nullptr;
+        QTRY_VERIFY((dialog = m_app->copyTokenDialog()) && dialog->isVisible());
+        QTest::mouseClick(dialog->copyButton(), Qt::LeftButton);
+        QTRY_VERIFY(!m_app->copyTokenDialog());
+    }
     QMessageBox* confirmBox() const { return m_app->window()->findChild<QMessageBox*>(QStringLiteral("confirmBox")); }
     static QAbstractButton* buttonNamed(QMessageBox* box, const QString& text)
     {
@@ -225,7 +237,11 @@ private slots:
         emit m_app->session()->tokens().interactionRequired(
             account().data(AccountTreeModel::HomeAccountIdRole).toString(), kAdventure, why, QString());
         QCOMPARE(view()->currentIndex().siblingAtColumn(0), tenant(kAdventure));
-        QVERIFY(details->factsText().contains(QStringLiteral("Status: Needs sign-in: ") + why));
+        // Plain words first; the provider's own under Details.
+        QVERIFY(details->factsText().contains(
+            QStringLiteral("Status: Needs sign-in: A Conditional Access policy of this tenant blocked the sign-in; its "
+                           "administrator can say why. (AADSTS53003)")));
+        QVERIFY(details->factsText().contains(QStringLiteral("Details: ") + why));
         test::saveScreenshot(m_app->window(), QStringLiteral("main-needs-sign-in"));
     }
 
@@ -239,10 +255,11 @@ private slots:
 
         // A refresh for the tenant meets MFA: its row says so, and stays closed.
         const QString why = QStringLiteral("AADSTS50076: you must use multi-factor authentication.");
+        const QString shown = QStringLiteral("Needs sign-in: This tenant asks for multi-factor authentication: sign "
+                                             "in to it again. (AADSTS50076)");
         emit m_app->session()->tokens().interactionRequired(
             account().data(AccountTreeModel::HomeAccountIdRole).toString(), kNorthwind, why, QString());
-        QCOMPARE(tenant(kNorthwind, AccountTreeModel::StatusColumn).data().toString(),
-                 QStringLiteral("Needs sign-in: ") + why);
+        QCOMPARE(tenant(kNorthwind, AccountTreeModel::StatusColumn).data().toString(), shown);
         QVERIFY(!view()->isExpanded(tenant(kNorthwind)));
         QVERIFY(view()->isExpanded(tenant(kAdventure)));
         QVERIFY(view()->isExpanded(account()));
@@ -255,8 +272,7 @@ private slots:
         QVERIFY(!view()->isExpanded(tenant(kNorthwind)));
         QVERIFY(view()->isExpanded(tenant(kAdventure)));
         QCOMPARE(view()->currentIndex().siblingAtColumn(0), subscription(kShared));
-        QCOMPARE(tenant(kNorthwind, AccountTreeModel::StatusColumn).data().toString(),
-                 QStringLiteral("Needs sign-in: ") + why);
+        QCOMPARE(tenant(kNorthwind, AccountTreeModel::StatusColumn).data().toString(), shown);
         QCOMPARE(reset.count(), 0);
     }
 
@@ -475,11 +491,7 @@ private slots:
         view()->setFocus();
         view()->setCurrentIndex(subscription(kProduction));
         QVERIFY(m_app->actions()->copyToken()->isEnabled());
-        QTest::keyClick(view(), Qt::Key_C, Qt::ControlModifier);
-        CopyTokenDialog* dialog = nullptr;
-        QTRY_VERIFY((dialog = m_app->copyTokenDialog()) && dialog->isVisible());
-        QTest::mouseClick(dialog->copyButton(), Qt::LeftButton);
-        QTRY_VERIFY(!m_app->copyTokenDialog());
+        copyWithTheDialog();
         QString northwindSecret;
         const QJsonObject tokens = test::readJsonObject(fixture).value(QStringLiteral("AccessToken")).toObject();
         for (const QJsonValue& t : tokens) {
@@ -489,7 +501,7 @@ private slots:
         QVERIFY(!northwindSecret.isEmpty() && QGuiApplication::clipboard()->text() == northwindSecret);
 
         m_app->openCopyTokenDialog(AccountTarget::fromIndex(tenant(kAdventure)));
-        dialog = m_app->copyTokenDialog();
+        CopyTokenDialog* dialog = m_app->copyTokenDialog();
         QVERIFY(dialog);
         dialog->copy();
         QTRY_VERIFY(dialog->statusText().startsWith(
@@ -547,9 +559,10 @@ private slots:
         QVERIFY(notified.first().at(1).toString().contains(QStringLiteral("AADSTS50076")));
         QCOMPARE(attention.count(), 1);
         QVERIFY(attention.first().first().toBool());
-        // The tree says it too, with the reason, and Return on the row starts its sign-in.
+        // The tree says it too, in plain words, and Return on the row starts its sign-in.
         const QModelIndex status = tenant(kAdventure, AccountTreeModel::StatusColumn);
-        QCOMPARE(status.data().toString(), QStringLiteral("Needs sign-in: ") + why);
+        QCOMPARE(status.data().toString(), QStringLiteral("Needs sign-in: This tenant asks for multi-factor "
+                                                          "authentication: sign in to it again. (AADSTS50076)"));
         QCOMPARE(status.data(AccountTreeModel::ClaimsRole).toString(), QStringLiteral("{\"x\":1}"));
         DelegateProbe probe;
         QStyleOptionViewItem option;
@@ -563,6 +576,137 @@ private slots:
         QCOMPARE(account().siblingAtColumn(AccountTreeModel::StatusColumn).data().toString(),
                  QStringLiteral("Sign-in expired"));
         QVERIFY(!m_app->actions()->copyToken()->isEnabled() || view()->currentIndex().isValid());
+    }
+
+    // Issue 15's words: the tenant's name, plain sentences with the code, the details on demand, one
+    // state for an account and its tenants, and Copy token while a cached token is still valid.
+    void wordsAfterMfaAndARevokedSignIn()
+    {
+        startApp();
+        const QString hid = account().data(AccountTreeModel::HomeAccountIdRole).toString();
+        m_app->directory()->setTenantName(kAdventure, QStringLiteral("Adventure Works"),
+                                          QStringLiteral("adventure.example"));
+        QSignalSpy notified(m_app->notifier(), &Notifier::notify);
+        const QString why =
+            QStringLiteral("AADSTS50076: Due to a configuration change made by your administrator, or because you "
+                           "moved to a new location, you must use multi-factor authentication to access "
+                           "'797f4846-ba00-4fd7-ba43-dac1f8f63013'.");
+        emit m_app->session()->tokens().interactionRequired(hid, kAdventure, why, QString());
+        QCOMPARE(notified.count(), 1);
+        QCOMPARE(notified.first().at(0).toString(), QStringLiteral("Sign-in needed for Adventure Works"));
+        const QString told = notified.first().at(1).toString();
+        QCOMPARE(told, QStringLiteral("sam@northwind.example needs you to sign in again to use the tenant Adventure "
+                                      "Works.\nThis tenant asks for multi-factor authentication: sign in to it "
+                                      "again. (AADSTS50076)"));
+        QVERIFY(!told.contains(kAdventure));
+        // The tree: a short sentence; the provider's words in the row's tooltip.
+        QVERIFY(!tenant(kAdventure, AccountTreeModel::StatusColumn)
+                     .data()
+                     .toString()
+                     .contains(QStringLiteral("configuration change")));
+        QVERIFY(tenant(kAdventure).data(Qt::ToolTipRole).toString().contains(why));
+        test::saveScreenshot(m_app->window(), QStringLiteral("words-needs-mfa"));
+
+        // The refresh token is revoked: the balloon says so once, with the provider's code for reference.
+        emit m_app->session()->tokens().refreshTokenDead(
+            hid, QStringLiteral("AADSTS50173: The provided grant has expired due to it being revoked, a fresh auth "
+                                "token is needed. The user might have changed or reset their password."));
+        QCOMPARE(notified.count(), 2);
+        QCOMPARE(notified.last().at(0).toString(), QStringLiteral("Sign-in expired"));
+        const QString expired = notified.last().at(1).toString();
+        QCOMPARE(expired.count(QStringLiteral("expired or was revoked")), 1);
+        QCOMPARE(expired, QStringLiteral("The sign-in of sam@northwind.example has expired or was revoked. Sign in "
+                                         "again to keep using its tenants. (AADSTS50173)"));
+        // The account and each of its tenants say the same, also after discovery reached a tenant with
+        // its still-valid cached token.
+        m_app->directory()->setTenantState({hid, kNorthwind}, TenantState::SignedIn); // what discovery found
+        QCOMPARE(account().siblingAtColumn(AccountTreeModel::StatusColumn).data().toString(),
+                 QStringLiteral("Sign-in expired"));
+        for (const QString& id : {kNorthwind, kAdventure})
+            QCOMPARE(tenant(id, AccountTreeModel::StatusColumn).data().toString(), QStringLiteral("Sign-in expired"));
+
+        // Copy token serves the cached token while it is valid, and is offered no longer after.
+        view()->setFocus();
+        view()->setCurrentIndex(tenant(kAdventure));
+        QVERIFY(m_app->actions()->copyToken()->isEnabled());
+        copyWithTheDialog();
+        QVERIFY(QGuiApplication::clipboard()->text() == cachedSecret(m_config, kAdventure, kArmScope));
+        view()->ticker()->setInterval(kTick);
+        m_clock->setSecs(kAdventureArmExpiry + 1);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_app->actions()->copyToken()->isEnabled(), 2500);
+    }
+
+    void statusBarElidesWhatDoesNotFit()
+    {
+        startApp();
+        MainWindow* window = m_app->window();
+        QStatusBar* bar = window->statusBar();
+        const QString longText = QStringLiteral("Refreshed sam@northwind.example: ") +
+                                 QStringList(40, QStringLiteral("Northwind Sandbox")).join(QStringLiteral(", "));
+        window->showStatus(longText);
+        QVERIFY(bar->currentMessage().endsWith(QChar(0x2026)));
+        QVERIFY(bar->currentMessage().size() < longText.size());
+        QVERIFY(bar->fontMetrics().horizontalAdvance(bar->currentMessage()) < window->width());
+        QVERIFY(bar->toolTip().contains(QStringLiteral("Northwind Sandbox, Northwind Sandbox")));
+        // An error in the status bar: plain words, the provider's own in the tooltip.
+        window->resize(1600, window->height()); // room for all of it
+        QTRY_COMPARE(window->width(), 1600);
+        window->showStatus(QStringLiteral("Could not list the tenants of sam@northwind.example: AADSTS53003: Access "
+                                          "has been blocked by Conditional Access policies."));
+        QCOMPARE(bar->currentMessage(), QStringLiteral("Could not list the tenants of sam@northwind.example: A "
+                                                       "Conditional Access policy of this tenant blocked the "
+                                                       "sign-in; its administrator can say why. (AADSTS53003)"));
+        QVERIFY(bar->toolTip().contains(QStringLiteral("AADSTS53003: Access has been blocked")));
+        bar->clearMessage();
+        QVERIFY(bar->toolTip().isEmpty());
+    }
+
+    void problemBarShowsDetailsOnDemand()
+    {
+        startApp();
+        MainWindow* window = m_app->window();
+        window->showProblem(QStringLiteral("The sign-in did not complete: AADSTS65001: The user or administrator has "
+                                           "not consented to use the application with ID '04b07795'."));
+        QCOMPARE(window->problemText(), QStringLiteral("The sign-in did not complete: The app has no consent in this "
+                                                       "tenant: sign in and accept, or ask its administrator to "
+                                                       "consent. (AADSTS65001)"));
+        auto* details = window->findChild<QLabel*>(QStringLiteral("problemDetails"));
+        auto* button = window->findChild<QToolButton*>(QStringLiteral("problemDetailsButton"));
+        QVERIFY(details && button);
+        QVERIFY(button->isVisible());
+        QVERIFY(!details->isVisible());
+        QTest::mouseClick(button, Qt::LeftButton);
+        QVERIFY(details->isVisible());
+        QVERIFY(details->text().startsWith(QStringLiteral("AADSTS65001: The user or administrator")));
+        test::saveScreenshot(window, QStringLiteral("words-error-details"));
+        // Words of Tenantry's own have no details to show.
+        window->showProblem(QStringLiteral("Tenantry uses the new cloud setting from its next start."));
+        QVERIFY(!button->isVisible());
+        QVERIFY(!details->isVisible());
+    }
+
+    void titlesAndAboutAsTheDesktopHasThem()
+    {
+        startApp();
+        m_app->openSettings();
+        QDialog* settings = nullptr;
+        QTRY_VERIFY((settings = m_app->window()->findChild<SettingsDialog*>()) && settings->isVisible());
+        QCOMPARE(settings->windowTitle(), QStringLiteral("Settings")); // the desktop adds " — Tenantry"
+        settings->reject();
+
+        m_app->openAbout();
+        AboutDialog* about = nullptr;
+        QTRY_VERIFY((about = m_app->window()->findChild<AboutDialog*>()) && about->isVisible());
+        QCOMPARE(about->windowTitle(), QStringLiteral("About Tenantry"));
+        const QString text = about->text();
+        QVERIFY(text.contains(QStringLiteral("Tenantry %1").arg(QApplication::applicationVersion())));
+        QVERIFY(text.contains(QStringLiteral("shares its sign-ins with the Azure CLI")));
+        QVERIFY(text.contains(QString::fromLatin1(qVersion())));
+        QVERIFY(text.contains(QDir::toNativeSeparators(m_config + QStringLiteral("/msal_token_cache.json"))));
+        QVERIFY(text.contains(QDir::toNativeSeparators(m_config + QStringLiteral(".ini"))));
+        QVERIFY(text.contains(QStringLiteral("Keychain and file: the tokens are in the system keychain")));
+        test::saveScreenshot(about, QStringLiteral("about"));
+        about->reject();
     }
 };
 

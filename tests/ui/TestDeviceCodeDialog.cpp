@@ -1,4 +1,5 @@
 #include "UiTestSupport.h"
+#include "UntrustedText.h"
 #include "fakes/MockClock.h"
 #include "signin/DeviceCodeDialog.h"
 
@@ -43,15 +44,7 @@ private:
         return p;
     }
 
-    static QPushButton* button(QWidget* parent, const QString& text)
-    {
-        const auto buttons = parent->findChildren<QPushButton*>();
-        for (QPushButton* b : buttons) {
-            if (b->text() == text)
-                return b;
-        }
-        return nullptr;
-    }
+    static QPushButton* button(QWidget* parent, const QString& text) { return test::buttonWithText(parent, text); }
 
     static QLabel* labelShowing(QWidget* parent, const QString& text)
     {
@@ -115,6 +108,8 @@ private slots:
         clock.advance(1);
         dialog.refreshTimeLeft();
         QCOMPARE(dialog.timeLeftText(), QStringLiteral("The code has expired."));
+        QVERIFY(!button(&dialog, QStringLiteral("&Open page"))->isEnabled()); // a page to enter a dead code on
+        QVERIFY(!button(&dialog, QStringLiteral("&Copy code"))->isEnabled());
     }
 
     void opensTheVerificationLinkInTheSystemBrowser()
@@ -149,9 +144,18 @@ private slots:
         DeviceCodeDialog dialog(prompt(), clock);
         QSignalSpy cancelled(&dialog, &DeviceCodeDialog::cancelled);
         dialog.show();
-        dialog.signInFailed(QStringLiteral("AADSTS70016: The user declined the sign-in."));
+        const QString error = QStringLiteral("AADSTS50126: Error validating credentials due to invalid username or "
+                                             "password.\r\nTrace ID: 0c4e1f7a\r\nCorrelation ID: 5d2b9c10");
+        dialog.signInFailed(error);
         QVERIFY(dialog.isVisible());
-        QCOMPARE(dialog.failureText(), QStringLiteral("AADSTS70016: The user declined the sign-in."));
+        // Plain words and the code; the provider's own in the tooltip.
+        QCOMPARE(dialog.failureText(), QStringLiteral("The user name or password is not right. (AADSTS50126)"));
+        QLabel* failure = labelShowing(&dialog, dialog.failureText());
+        QVERIFY(failure);
+        QCOMPARE(failure->toolTip(), plainTextToolTip(error));
+        // Nothing left to do with the dead code.
+        QVERIFY(!button(&dialog, QStringLiteral("&Open page"))->isEnabled());
+        QVERIFY(!button(&dialog, QStringLiteral("&Copy code"))->isEnabled());
         test::saveScreenshot(&dialog, QStringLiteral("device-code-failed"));
         dialog.reject(); // "Close": the flow is over, nothing to cancel
         QCOMPARE(cancelled.count(), 0);
@@ -213,12 +217,13 @@ private slots:
         const QString error = QStringLiteral("AADSTS70000: <b>Sign-in blocked.</b> <img src=\"http://127.0.0.1:1/x\"> "
                                              "<a href=\"https://evil.example\">Fix it here</a>");
         dialog.signInFailed(error);
-        QCOMPARE(dialog.failureText(), error);
-        QLabel* failure = labelShowing(&dialog, error);
+        QCOMPARE(dialog.failureText(), QStringLiteral("The identity provider refused. (AADSTS70000)"));
+        QLabel* failure = labelShowing(&dialog, dialog.failureText());
         QVERIFY(failure);
         QVERIFY(failure->isVisible());
         QCOMPARE(failure->textFormat(), Qt::PlainText);
-        QCOMPARE(dialog.warningText(), QString()); // the code is dead: nothing to warn about entering it
+        QCOMPARE(failure->toolTip(), plainTextToolTip(error)); // the server's words as text
+        QCOMPARE(dialog.warningText(), QString());             // the code is dead: nothing to warn about entering it
         test::saveScreenshot(&dialog, QStringLiteral("device-code-hostile-error"));
     }
 

@@ -320,7 +320,9 @@ private slots:
     {
         startApp();
         emit m_app->signIn()->failed(kEvilReason);
-        QVERIFY(m_app->window()->problemText().contains(kEvilReason));
+        // Plain words in the bar; the server's own, markup and all, under its Details, as text.
+        QVERIFY(m_app->window()->problemText().contains(QStringLiteral("(AADSTS50076)")));
+        QVERIFY(m_app->window()->problemDetails().contains(kEvilReason));
         verifyLabelsShowLiterally(m_app->window(), kEvilReason);
     }
 
@@ -362,7 +364,9 @@ private slots:
         const QString title = notified.first().at(0).toString();
         const QString message = notified.first().at(1).toString();
         QVERIFY(title.contains(kEvilTenant));
-        QVERIFY(message.contains(kEvilReason));
+        // The server's reason is told in plain words with its code; its markup is not passed on.
+        QVERIFY(message.contains(QStringLiteral("(AADSTS50076)")));
+        QVERIFY(!message.contains(QStringLiteral("href")));
         // Without a tray the status bar says it, and a status bar draws plain text.
         if (!m_app->tray()->isVisible())
             QVERIFY(m_app->window()->statusBar()->currentMessage().contains(kEvilTenant));

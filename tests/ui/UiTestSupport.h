@@ -5,6 +5,7 @@
 #include <QFile>
 #include <QGuiApplication>
 #include <QPixmap>
+#include <QPushButton>
 #include <QScreen>
 #include <QUrl>
 #include <QWidget>
@@ -12,6 +13,17 @@
 #include "fakes/TestFiles.h"
 
 namespace tenantry::test {
+
+// The push button under `parent` that reads `text` (with its mnemonic: "&Open page"), or nullptr.
+inline QPushButton* buttonWithText(QWidget* parent, const QString& text)
+{
+    const auto buttons = parent->findChildren<QPushButton*>();
+    for (QPushButton* button : buttons) {
+        if (button->text() == text)
+            return button;
+    }
+    return nullptr;
+}
 
 // With TENANTRY_SCREENSHOT_DIR set, saves what a widget shows (to look at dialogs without
 // clicking through the app); otherwise does nothing.

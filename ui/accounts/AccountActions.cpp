@@ -25,6 +25,9 @@ AccountTarget AccountTarget::fromIndex(const QModelIndex& index)
     target.claims = row.data(AccountTreeModel::ClaimsRole).toString();
     target.signedIn = row.data(AccountTreeModel::SignedInRole).toBool();
     target.isActive = row.data(AccountTreeModel::IsActiveRole).toBool();
+    const QModelIndex tenantRow = target.kind == AccountTreeModel::SubscriptionKind ? row.parent() : row;
+    const QVariant secondsLeft = tenantRow.data(AccountTreeModel::SecondsLeftRole);
+    target.hasValidToken = secondsLeft.isValid() && secondsLeft.toLongLong() > 0;
     return target;
 }
 
@@ -102,7 +105,7 @@ void AccountActions::update()
     const bool subscription = kind == AccountTreeModel::SubscriptionKind;
 
     m_makeActive->setEnabled(subscription && !m_target.isActive);
-    m_copyToken->setEnabled((tenant || subscription) && m_target.signedIn);
+    m_copyToken->setEnabled((tenant || subscription) && (m_target.signedIn || m_target.hasValidToken));
     m_signIn->setEnabled(account || tenant);
     m_signIn->setText(tenant ? tr("&Sign in to tenant…") : tr("&Sign in again…"));
     if (!account && !tenant)

@@ -19,9 +19,10 @@ struct AccountTarget
     QString tenantName;
     QString subscriptionId;
     QString subscriptionName;
-    QString claims;        // the tenant's claims challenge, carried into its sign-in
-    bool signedIn = false; // the account has a live refresh token
-    bool isActive = false; // the subscription az uses
+    QString claims;             // the tenant's claims challenge, carried into its sign-in
+    bool signedIn = false;      // the account has a live refresh token
+    bool hasValidToken = false; // the tenant's cached access token has not expired (copied even without a sign-in)
+    bool isActive = false;      // the subscription az uses
 
     static AccountTarget fromIndex(const QModelIndex& index);
     bool isValid() const { return kind >= 0; }

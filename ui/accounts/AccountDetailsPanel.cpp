@@ -2,6 +2,7 @@
 
 #include "account/AccountTreeModel.h"
 #include "accounts/AccountActions.h"
+#include "auth/EntraError.h"
 #include "util/Clock.h"
 
 #include <QAction>
@@ -186,6 +187,10 @@ void AccountDetailsPanel::rebuild()
             addFact(tr("Domain:"), domain);
         addFact(tr("Account:"), username);
         m_status = addFact(tr("Status:"), status);
+        // The identity provider's own words (code, trace and correlation ids) behind the plain status.
+        const QString details = describeEntraError(index.data(AccountTreeModel::ReasonRole).toString()).details;
+        if (!details.isEmpty())
+            addFact(tr("Details:"), details);
         m_expires = addFact(tr("Token expires:"), expiresText(), false);
         setButtons({m_actions->signIn(), m_actions->copyToken(), m_actions->signOutTenant()});
         return;

@@ -102,11 +102,21 @@ void AccountsView::onRowsRemoved()
 
 void AccountsView::onDataChanged(const QModelIndex& topLeft, const QModelIndex& bottomRight, const QList<int>& roles)
 {
-    if (!roles.isEmpty())
-        return; // the countdown ticking: nothing a command depends on
     const QModelIndex current = currentIndex();
-    if (current.isValid() && current.parent() == topLeft.parent() && current.row() >= topLeft.row() &&
-        current.row() <= bottomRight.row())
+    const auto within = [&](const QModelIndex& row) {
+        return row.isValid() && row.parent() == topLeft.parent() && row.row() >= topLeft.row() &&
+               row.row() <= bottomRight.row();
+    };
+    if (!roles.isEmpty()) {
+        // The countdown ticking: only Copy token depends on it (a tenant's valid cached token is copied even
+        // after its account's sign-in expired), for the tenant's row and its subscriptions'.
+        const bool subscription =
+            current.data(AccountTreeModel::KindRole).toInt() == AccountTreeModel::SubscriptionKind;
+        if (roles.contains(AccountTreeModel::SecondsLeftRole) && within(subscription ? current.parent() : current))
+            m_actions->setTarget(current);
+        return;
+    }
+    if (within(current))
         m_actions->setTarget(current); // e.g. the tenant now needs a sign-in, with a claims challenge
     fitColumns();
 }

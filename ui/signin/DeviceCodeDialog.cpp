@@ -2,6 +2,8 @@
 
 #include "NoticePanel.h"
 #include "UiLogging.h"
+#include "UntrustedText.h"
+#include "auth/EntraError.h"
 #include "util/Clock.h"
 
 #include <QApplication>
@@ -87,10 +89,10 @@ void DeviceCodeDialog::buildUi()
     m_copyButton = new QPushButton(QIcon::fromTheme(QStringLiteral("edit-copy")), tr("&Copy code"), this);
     connect(m_copyButton, &QPushButton::clicked, this, &DeviceCodeDialog::copyCode);
     buttons->addWidget(m_copyButton);
-    auto* openButton = new QPushButton(tr("&Open page"), this);
-    openButton->setIcon(QIcon::fromTheme(QStringLiteral("internet-web-browser")));
-    connect(openButton, &QPushButton::clicked, this, &DeviceCodeDialog::openVerificationLink);
-    buttons->addWidget(openButton);
+    m_openButton = new QPushButton(tr("&Open page"), this);
+    m_openButton->setIcon(QIcon::fromTheme(QStringLiteral("internet-web-browser")));
+    connect(m_openButton, &QPushButton::clicked, this, &DeviceCodeDialog::openVerificationLink);
+    buttons->addWidget(m_openButton);
     buttons->addStretch();
     layout->addLayout(buttons);
 
@@ -168,6 +170,7 @@ void DeviceCodeDialog::refreshTimeLeft()
     if (left <= 0) {
         m_timeLeftLabel->setText(tr("The code has expired."));
         m_ticker.stop();
+        disableCode();
         return;
     }
     m_timeLeftLabel->setText(tr("Time left: %1").arg(formatDuration(left)));
@@ -199,13 +202,26 @@ void DeviceCodeDialog::signInFailed(const QString& message)
     finish();
     m_statusLabel->hide();
     m_timeLeftLabel->hide();
-    m_codeLabel->setEnabled(false);
-    m_copyButton->setEnabled(false);
+    disableCode();
     m_warningPanel->hide(); // about entering the code, which is dead now
-    m_errorLabel->setText(message.isEmpty() ? tr("The sign-in failed.") : message);
+    // Plain words; the identity provider's own (code, trace and correlation ids) in the tooltip.
+    const EntraErrorText text = describeEntraError(message);
+    m_errorLabel->setText(text.summary.isEmpty() ? tr("The sign-in failed.") : text.line());
+    m_errorLabel->setToolTip(plainTextToolTip(text.details));
     m_errorLabel->show();
     m_cancelButton->setText(tr("Close"));
     adjustSize(); // no gaps where the countdown, progress and warning were
+}
+
+void DeviceCodeDialog::disableCode()
+{
+    // A dead code: nothing left to copy or to enter on the page.
+    m_codeLabel->setEnabled(false);
+    m_copyButton->setEnabled(false);
+    m_openButton->setEnabled(false);
+    m_linkLabel->setTextFormat(Qt::PlainText); // no longer a link to follow
+    m_linkLabel->setText(m_prompt.verificationUri.toDisplayString());
+    m_linkLabel->setEnabled(false);
 }
 
 void DeviceCodeDialog::finish()

@@ -51,6 +51,7 @@ private:
     void buildUi();
     QWidget* buildWarning();
     void finish();
+    void disableCode();
 
     DeviceCodePrompt m_prompt;
     const Clock& m_clock;
@@ -64,6 +65,7 @@ private:
     QLabel* m_warningLabel = nullptr;
     QProgressBar* m_busy = nullptr;
     QPushButton* m_copyButton = nullptr;
+    QPushButton* m_openButton = nullptr;
     QPushButton* m_cancelButton = nullptr;
     bool m_finished = false;
 };

@@ -2,6 +2,7 @@
 
 #include "UiLogging.h"
 #include "account/Session.h"
+#include "auth/EntraError.h"
 #include "auth/LoopbackRedirectListener.h"
 #include "signin/DeviceCodeDialog.h"
 #include "signin/EmbeddedSignIn.h"
@@ -131,6 +132,8 @@ void SignInCoordinator::showDeviceCode(const DeviceCodePrompt& prompt)
     dialog->show();
     dialog->raise();
     dialog->activateWindow();
+    // "Asking for a sign-in code…" is over: the code is on the screen.
+    emit started(tr("Waiting for you to enter the code and sign in…"));
 }
 
 void SignInCoordinator::onFailed(const Error& error)
@@ -138,7 +141,7 @@ void SignInCoordinator::onFailed(const Error& error)
     const QString message = describe(error);
     // Shown in the sign-in's own window while it is open (the provider's words); the main window says it too.
     if (m_browser)
-        m_browser->showFailure(message);
+        m_browser->showFailure(describeEntraError(message).line());
     if (m_deviceCodeDialog && m_deviceCodeDialog->isVisible())
         m_deviceCodeDialog->signInFailed(message);
     qCInfo(lcSignIn) << "the sign-in failed";

@@ -116,8 +116,13 @@ private slots:
                                  QStringLiteral("AADSTS50076: multi-factor authentication required"),
                                  QStringLiteral("{\"access_token\":{}}"));
         const QModelIndex other = model.index(1, AccountTreeModel::StatusColumn, model.index(0, 0));
-        QCOMPARE(other.data().toString(),
-                 QStringLiteral("Needs sign-in: AADSTS50076: multi-factor authentication required"));
+        // Plain words with the code; the provider's own in the tooltip.
+        QCOMPARE(other.data().toString(), QStringLiteral("Needs sign-in: This tenant asks for multi-factor "
+                                                         "authentication: sign in to it again. (AADSTS50076)"));
+        QVERIFY(other.siblingAtColumn(0)
+                    .data(Qt::ToolTipRole)
+                    .toString()
+                    .contains(QStringLiteral("AADSTS50076: multi-factor authentication required")));
         QCOMPARE(other.data(AccountTreeModel::ClaimsRole).toString(), QStringLiteral("{\"access_token\":{}}"));
         // Its cached token still counts down; once expired, no refresh renews it.
         const QModelIndex expires = model.index(1, AccountTreeModel::ExpiresColumn, model.index(0, 0));
@@ -296,8 +301,15 @@ private slots:
                  QStringLiteral("Sign-in expired"));
         QVERIFY(account.data(AccountTreeModel::RefreshTokenDeadRole).toBool());
         QVERIFY(!model.index(0, 0, model.index(0, 0, account)).data(AccountTreeModel::HasRefreshTokenRole).toBool());
+        // Each tenant says what its account says.
         QCOMPARE(model.index(1, AccountTreeModel::StatusColumn, account).data().toString(),
-                 QStringLiteral("Needs sign-in: The sign-in expired or was revoked."));
+                 QStringLiteral("Sign-in expired"));
+        // A still-valid cached token lets discovery reach a tenant: it stays as its account is.
+        const QString reached = model.index(0, 0, account).data(AccountTreeModel::TenantIdRole).toString();
+        directory.setTenantState({hid, reached}, TenantState::SignedIn);
+        QCOMPARE(model.index(0, AccountTreeModel::StatusColumn, account).data().toString(),
+                 QStringLiteral("Sign-in expired"));
+        QVERIFY(directory.isSignInExpired(hid));
         QCOMPARE(model.index(1, AccountTreeModel::ExpiresColumn, account).data().toString(), QStringLiteral("1:00:00"));
         clock.setSecs(kArmExpiry + 1);
         QCOMPARE(model.index(1, AccountTreeModel::ExpiresColumn, account).data().toString(), QStringLiteral("expired"));

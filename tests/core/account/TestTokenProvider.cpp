@@ -226,8 +226,12 @@ private slots:
     {
         m_rig->idp.revokeRefreshTokens(sample::kSam);
         QList<QString> deadSignals;
+        QString deadReason;
         connect(m_rig->tokens.get(), &TokenProvider::refreshTokenDead,
-                [&deadSignals](const QString& homeAccountId, const QString&) { deadSignals.append(homeAccountId); });
+                [&deadSignals, &deadReason](const QString& homeAccountId, const QString& reason) {
+                    deadSignals.append(homeAccountId);
+                    deadReason = reason;
+                });
         QList<TokenResponse> answers;
         for (int i = 0; i < 3; ++i)
             m_rig->tokens->getToken(armRequest(sample::kNorthwind),
@@ -239,6 +243,9 @@ private slots:
                      QStringLiteral("The sign-in of %1 has expired or was revoked: sign in again.").arg(sample::kSam));
         }
         QCOMPARE(deadSignals, QList<QString>{sample::kSamHomeAccountId});
+        // The UI hears the provider's own words (its code), not the sentence the callers got.
+        QVERIFY2(deadReason.startsWith(QStringLiteral("AADSTS50173: The provided grant has expired")),
+                 qPrintable(deadReason));
         QCOMPARE(refreshes(), 1);
         verifyNoSecretIn({answers.first().message});
     }
