@@ -9,6 +9,53 @@
     </message>
 </context>
 <context>
+    <name>tenantry::AboutDialog</name>
+    <message>
+        <source>About Tenantry</source>
+        <translation>Über Tenantry</translation>
+    </message>
+    <message>
+        <source>Tenantry %1</source>
+        <translation>Tenantry %1</translation>
+    </message>
+    <message>
+        <source>Tenantry shows the Azure accounts, tenants and subscriptions you are signed in to, and shares its sign-ins with the Azure CLI and other tools on this computer.</source>
+        <translation>Tenantry zeigt die Azure-Konten, Mandanten und Abonnements, bei denen Sie angemeldet sind, und teilt seine Anmeldungen mit der Azure CLI und anderen Werkzeugen auf diesem Computer.</translation>
+    </message>
+    <message>
+        <source>Qt:</source>
+        <translation>Qt:</translation>
+    </message>
+    <message>
+        <source>%1 (built with %2)</source>
+        <translation>%1 (erstellt mit %2)</translation>
+    </message>
+    <message>
+        <source>Keychain only: Tenantry writes no tokens to a file.</source>
+        <translation>Nur Schlüsselbund: Tenantry schreibt keine Tokens in eine Datei.</translation>
+    </message>
+    <message>
+        <source>Keychain and file: the tokens are in the system keychain and in the token cache file, for az and other tools.</source>
+        <translation>Schlüsselbund und Datei: Die Tokens liegen im Schlüsselbund des Systems und in der Token-Cache-Datei, für az und andere Werkzeuge.</translation>
+    </message>
+    <message>
+        <source>Set by TENANTRY_STORAGE_MODE.</source>
+        <translation>Durch TENANTRY_STORAGE_MODE festgelegt.</translation>
+    </message>
+    <message>
+        <source>Token storage:</source>
+        <translation>Token-Speicher:</translation>
+    </message>
+    <message>
+        <source>Token cache file:</source>
+        <translation>Token-Cache-Datei:</translation>
+    </message>
+    <message>
+        <source>Settings file:</source>
+        <translation>Einstellungsdatei:</translation>
+    </message>
+</context>
+<context>
     <name>tenantry::AccountActions</name>
     <message>
         <source>Make &amp;active</source>
@@ -65,6 +112,14 @@
     <message>
         <source>&amp;Sign in again…</source>
         <translation>Erneut &amp;anmelden …</translation>
+    </message>
+    <message>
+        <source>Choose &amp;tenants…</source>
+        <translation>&amp;Mandanten auswählen…</translation>
+    </message>
+    <message>
+        <source>Choose which of this account&apos;s tenants Tenantry shows and keeps signed in</source>
+        <translation>Auswählen, welche Mandanten dieses Kontos Tenantry anzeigt und angemeldet hält</translation>
     </message>
 </context>
 <context>
@@ -136,6 +191,10 @@
     <message>
         <source>Sign-in:</source>
         <translation>Anmeldung:</translation>
+    </message>
+    <message>
+        <source>Details:</source>
+        <translation>Details:</translation>
     </message>
 </context>
 <context>
@@ -301,6 +360,25 @@
     <message>
         <source>The active subscription is still %1.</source>
         <translation>Das aktive Abonnement ist weiterhin %1.</translation>
+    </message>
+</context>
+<context>
+    <name>tenantry::AccountsFilterBar</name>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>&amp;Suchen…</translation>
+    </message>
+    <message>
+        <source>Filter by account, tenant or subscription name or ID (%1, or just type)</source>
+        <translation>Nach Name oder ID von Konto, Mandant oder Abonnement filtern (%1 oder einfach tippen)</translation>
+    </message>
+    <message>
+        <source>Filter accounts, tenants and subscriptions</source>
+        <translation>Konten, Mandanten und Abonnements filtern</translation>
+    </message>
+    <message>
+        <source>No account, tenant or subscription matches “%1”.</source>
+        <translation>Kein Konto, Mandant oder Abonnement passt zu „%1“.</translation>
     </message>
 </context>
 <context>
@@ -605,6 +683,192 @@
     <message>
         <source>it is not a regular file</source>
         <translation>es ist keine reguläre Datei</translation>
+    </message>
+</context>
+<context>
+    <name>tenantry::CacheTreeModel</name>
+    <message>
+        <source>App / account / token</source>
+        <translation>App / Konto / Token</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>Mandant</translation>
+    </message>
+    <message>
+        <source>Scopes</source>
+        <translation>Bereiche</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Läuft ab</translation>
+    </message>
+    <message>
+        <source>Access token</source>
+        <translation>Zugriffstoken</translation>
+    </message>
+    <message>
+        <source>Refresh token</source>
+        <translation>Aktualisierungstoken</translation>
+    </message>
+    <message>
+        <source>ID token</source>
+        <translation>ID-Token</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Konto</translation>
+    </message>
+    <message>
+        <source>App metadata</source>
+        <translation>App-Metadaten</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>abgelaufen</translation>
+    </message>
+    <message>
+        <source>Client id %1</source>
+        <translation>Client-ID %1</translation>
+    </message>
+    <message>
+        <source>No account (the app&apos;s own tokens)</source>
+        <translation>Kein Konto (eigene Tokens der App)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n token(s)</source>
+        <translation>
+            <numerusform>%n Token</numerusform>
+            <numerusform>%n Tokens</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>every tenant</source>
+        <translation>jeder Mandant</translation>
+    </message>
+    <message>
+        <source>until revoked</source>
+        <translation>bis zum Widerruf</translation>
+    </message>
+    <message>
+        <source>Renews the access tokens until it is revoked or unused for 90 days</source>
+        <translation>Erneuert die Zugriffstokens, bis es widerrufen wird oder 90 Tage ungenutzt bleibt</translation>
+    </message>
+</context>
+<context>
+    <name>tenantry::CacheWindow</name>
+    <message>
+        <source>It is removed from the shared token cache %1, from Tenantry&apos;s keychain copy and from any backup copy that holds it.</source>
+        <translation>Es wird aus dem gemeinsamen Token-Cache %1, aus Tenantrys Kopie im Schlüsselbund und aus jeder Sicherungskopie entfernt, die es enthält.</translation>
+    </message>
+    <message>
+        <source>They are removed from the shared token cache %1, from Tenantry&apos;s keychain copy and from any backup copy that holds them.</source>
+        <translation>Sie werden aus dem gemeinsamen Token-Cache %1, aus Tenantrys Kopie im Schlüsselbund und aus jeder Sicherungskopie entfernt, die sie enthält.</translation>
+    </message>
+    <message>
+        <source>Remove &amp;token…</source>
+        <translation>&amp;Token entfernen…</translation>
+    </message>
+    <message>
+        <source>Remove the app&apos;s tokens for this &amp;account…</source>
+        <translation>Tokens der App für dieses &amp;Konto entfernen…</translation>
+    </message>
+    <message>
+        <source>Remove the app&apos;s tokens for a&amp;ll accounts…</source>
+        <translation>Tokens der App für &amp;alle Konten entfernen…</translation>
+    </message>
+    <message>
+        <source>Shared Token Cache</source>
+        <translation>Gemeinsamer Token-Cache</translation>
+    </message>
+    <message>
+        <source>The tokens that az, Azure PowerShell, Visual Studio Code, Tenantry and other tools share in %1, app by app. No token itself is shown.</source>
+        <translation>Die Tokens, die az, Azure PowerShell, Visual Studio Code, Tenantry und andere Werkzeuge in %1 teilen, App für App. Kein Token selbst wird angezeigt.</translation>
+    </message>
+    <message>
+        <source>%1 gets a new one with its refresh token where it still holds one; where it does not, %1 will have to sign in again.</source>
+        <translation>%1 holt sich mit seinem Aktualisierungstoken ein neues, wo es noch eines hat; wo nicht, muss sich %1 neu anmelden.</translation>
+    </message>
+    <message>
+        <source>%1 will have to sign in again.</source>
+        <translation>%1 muss sich neu anmelden.</translation>
+    </message>
+    <message>
+        <source>Tenantry signs in as %1 too, so this applies to Tenantry as well.</source>
+        <translation>Tenantry meldet sich ebenfalls als %1 an, dies gilt also auch für Tenantry.</translation>
+    </message>
+    <message>
+        <source>%1&apos;s %2 for %3</source>
+        <translation>%2 von %1 für %3</translation>
+    </message>
+    <message>
+        <source>in the tenant %1</source>
+        <translation>im Mandanten %1</translation>
+    </message>
+    <message>
+        <source>(scopes: %1)</source>
+        <translation>(Bereiche: %1)</translation>
+    </message>
+    <message>
+        <source>Remove %1?</source>
+        <translation>%1 entfernen?</translation>
+    </message>
+    <message>
+        <source>Remove this token?</source>
+        <translation>Dieses Token entfernen?</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove every token %1 holds for %2 (%n token(s))?</source>
+        <translation>
+            <numerusform>Jedes Token entfernen, das %1 für %2 hält (%n Token)?</numerusform>
+            <numerusform>Jedes Token entfernen, das %1 für %2 hält (%n Tokens)?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The account stays for the other apps.</source>
+        <translation>Das Konto bleibt für die anderen Apps erhalten.</translation>
+    </message>
+    <message>
+        <source>Remove %1&apos;s tokens for %2?</source>
+        <translation>Tokens von %1 für %2 entfernen?</translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove every token %1 holds, for all of its %n account(s)?</source>
+        <translation>
+            <numerusform>Jedes Token entfernen, das %1 hält, für sein %n Konto?</numerusform>
+            <numerusform>Jedes Token entfernen, das %1 hält, für alle seine %n Konten?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The accounts stay for the other apps.</source>
+        <translation>Die Konten bleiben für die anderen Apps erhalten.</translation>
+    </message>
+    <message>
+        <source>Remove all of %1&apos;s tokens?</source>
+        <translation>Alle Tokens von %1 entfernen?</translation>
+    </message>
+    <message>
+        <source>Remove all</source>
+        <translation>Alle entfernen</translation>
+    </message>
+    <message>
+        <source>Nothing was removed: %1</source>
+        <translation>Nichts wurde entfernt: %1</translation>
+    </message>
+    <message>
+        <source>Nothing to remove: another program removed it already.</source>
+        <translation>Nichts zu entfernen: Ein anderes Programm hat es bereits entfernt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed %n token(s).</source>
+        <translation>
+            <numerusform>%n Token entfernt.</numerusform>
+            <numerusform>%n Tokens entfernt.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -927,25 +1191,6 @@ Melden Sie sich zuerst bei diesem Mandanten an.</translation>
     </message>
 </context>
 <context>
-    <name>tenantry::EnvironmentProxies</name>
-    <message>
-        <source>it is not a proxy address</source>
-        <translation>sie ist keine Proxy-Adresse</translation>
-    </message>
-    <message>
-        <source>Tenantry can use only http:// and socks5:// proxies</source>
-        <translation>Tenantry kann nur http://- und socks5://-Proxys verwenden</translation>
-    </message>
-    <message>
-        <source>an unreadable address</source>
-        <translation>eine unlesbare Adresse</translation>
-    </message>
-    <message>
-        <source>%1 names the proxy %2, which cannot be used: %3. Requests that would go through it fail.</source>
-        <translation>%1 nennt den Proxy %2, der nicht verwendet werden kann: %3. Anfragen, die über ihn gingen, schlagen fehl.</translation>
-    </message>
-</context>
-<context>
     <name>tenantry::EntraError</name>
     <message>
         <source>This tenant asks for multi-factor authentication: sign in to it again.</source>
@@ -1002,6 +1247,25 @@ Melden Sie sich zuerst bei diesem Mandanten an.</translation>
     <message>
         <source>The identity provider refused.</source>
         <translation>Der Identitätsanbieter hat abgelehnt.</translation>
+    </message>
+</context>
+<context>
+    <name>tenantry::EnvironmentProxies</name>
+    <message>
+        <source>it is not a proxy address</source>
+        <translation>sie ist keine Proxy-Adresse</translation>
+    </message>
+    <message>
+        <source>Tenantry can use only http:// and socks5:// proxies</source>
+        <translation>Tenantry kann nur http://- und socks5://-Proxys verwenden</translation>
+    </message>
+    <message>
+        <source>an unreadable address</source>
+        <translation>eine unlesbare Adresse</translation>
+    </message>
+    <message>
+        <source>%1 names the proxy %2, which cannot be used: %3. Requests that would go through it fail.</source>
+        <translation>%1 nennt den Proxy %2, der nicht verwendet werden kann: %3. Anfragen, die über ihn gingen, schlagen fehl.</translation>
     </message>
 </context>
 <context>
@@ -1378,14 +1642,6 @@ Melden Sie sich zuerst bei diesem Mandanten an.</translation>
         <translation>&amp;Über Tenantry</translation>
     </message>
     <message>
-        <source>About Tenantry</source>
-        <translation>Über Tenantry</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;Tenantry %1&lt;/h3&gt;&lt;p&gt;Your Azure accounts, tenants and subscriptions, shared with the Azure CLI and other tools.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Tenantry %1&lt;/h3&gt;&lt;p&gt;Ihre Azure-Konten, -Mandanten und -Abonnements, gemeinsam genutzt mit der Azure CLI und anderen Werkzeugen.&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>Token on the clipboard, cleared in %1 s</source>
         <translation>Token in der Zwischenablage, wird in %1 s gelöscht</translation>
     </message>
@@ -1412,6 +1668,18 @@ Melden Sie sich zuerst bei diesem Mandanten an.</translation>
     <message>
         <source>Remove every account&apos;s tokens from this computer, for az and other tools too</source>
         <translation>Die Token aller Konten von diesem Computer entfernen, auch für az und andere Werkzeuge</translation>
+    </message>
+    <message>
+        <source>Shared token &amp;cache…</source>
+        <translation>Gemeinsamer Token-&amp;Cache…</translation>
+    </message>
+    <message>
+        <source>See which apps hold tokens for which account, and remove them</source>
+        <translation>Sehen, welche Apps Tokens für welches Konto halten, und sie entfernen</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
     </message>
 </context>
 <context>
@@ -1494,6 +1762,10 @@ Melden Sie sich zuerst bei diesem Mandanten an.</translation>
         <source>Sign-in expired</source>
         <translation>Anmeldung abgelaufen</translation>
     </message>
+    <message>
+        <source>(%1)</source>
+        <translation>(%1)</translation>
+    </message>
 </context>
 <context>
     <name>tenantry::ScopeCatalogue</name>
@@ -1524,10 +1796,6 @@ Melden Sie sich zuerst bei diesem Mandanten an.</translation>
 </context>
 <context>
     <name>tenantry::SettingsDialog</name>
-    <message>
-        <source>Tenantry Settings</source>
-        <translation>Tenantry-Einstellungen</translation>
-    </message>
     <message>
         <source>Tokens</source>
         <translation>Token</translation>
@@ -1640,6 +1908,10 @@ Melden Sie sich zuerst bei diesem Mandanten an.</translation>
         <source>Set by the environment variable TENANTRY_STORAGE_MODE; unset it to choose here.</source>
         <translation>Durch die Umgebungsvariable TENANTRY_STORAGE_MODE festgelegt; entfernen Sie sie, um hier zu wählen.</translation>
     </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
 </context>
 <context>
     <name>tenantry::SignInCoordinator</name>
@@ -1662,6 +1934,10 @@ Melden Sie sich zuerst bei diesem Mandanten an.</translation>
     <message>
         <source>The built-in sign-in window is not available (%1), nor a web browser: sign in with the code instead.</source>
         <translation>Weder das eingebaute Anmeldefenster (%1) noch ein Webbrowser ist verfügbar: Melden Sie sich stattdessen mit dem Code an.</translation>
+    </message>
+    <message>
+        <source>Waiting for you to enter the code and sign in…</source>
+        <translation>Warten, bis Sie den Code eingeben und sich anmelden…</translation>
     </message>
 </context>
 <context>
@@ -1739,6 +2015,58 @@ Melden Sie sich zuerst bei diesem Mandanten an.</translation>
     <message>
         <source>it is not an absolute path</source>
         <translation>es ist kein absoluter Pfad</translation>
+    </message>
+</context>
+<context>
+    <name>tenantry::TenantChoiceController</name>
+    <message numerus="yes">
+        <source>%1: %n tenant(s) hidden.</source>
+        <translation>
+            <numerusform>%1: %n Mandant ausgeblendet.</numerusform>
+            <numerusform>%1: %n Mandanten ausgeblendet.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>You have %n tenant(s). Choose the ones you work in: Tenantry keeps only those signed in and asks you to sign in again only for them.</source>
+        <translation>
+            <numerusform>Sie haben %n Mandanten. Wählen Sie die, in denen Sie arbeiten: Tenantry hält nur diese angemeldet und bittet nur für sie um eine neue Anmeldung.</numerusform>
+            <numerusform>Sie haben %n Mandanten. Wählen Sie die, in denen Sie arbeiten: Tenantry hält nur diese angemeldet und bittet nur für sie um eine neue Anmeldung.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tenantry::TenantChoiceDialog</name>
+    <message>
+        <source>Choose Tenants</source>
+        <translation>Mandanten auswählen</translation>
+    </message>
+    <message>
+        <source>Tenants of %1:</source>
+        <translation>Mandanten von %1:</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>Mandant</translation>
+    </message>
+    <message>
+        <source>Domain</source>
+        <translation>Domäne</translation>
+    </message>
+    <message>
+        <source>Tenant ID</source>
+        <translation>Mandanten-ID</translation>
+    </message>
+    <message>
+        <source>Unchecked tenants are hidden: Tenantry does not refresh them or ask you to sign in to them, and adds none of their subscriptions to the Azure CLI&apos;s list. Signing in to a tenant checks it again.</source>
+        <translation>Nicht angehakte Mandanten werden ausgeblendet: Tenantry aktualisiert sie nicht, bittet nicht um eine Anmeldung bei ihnen und fügt keines ihrer Abonnements der Liste der Azure CLI hinzu. Eine Anmeldung bei einem Mandanten hakt ihn wieder an.</translation>
+    </message>
+    <message>
+        <source>Check &amp;All</source>
+        <translation>&amp;Alle anhaken</translation>
+    </message>
+    <message>
+        <source>Check &amp;None</source>
+        <translation>&amp;Keinen anhaken</translation>
     </message>
 </context>
 <context>
@@ -2001,6 +2329,18 @@ Mandant: %2</translation>
     <message>
         <source>Sign in…</source>
         <translation>Anmelden …</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>More…</source>
+        <translation>Mehr…</translation>
+    </message>
+    <message>
+        <source>Find one of the %1 subscriptions in %2 tenants in Tenantry&apos;s window</source>
+        <translation>Eines der %1 Abonnements in %2 Mandanten im Fenster von Tenantry suchen</translation>
     </message>
 </context>
 <context>

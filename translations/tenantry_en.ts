@@ -9,6 +9,53 @@
     </message>
 </context>
 <context>
+    <name>tenantry::AboutDialog</name>
+    <message>
+        <source>About Tenantry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tenantry %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tenantry shows the Azure accounts, tenants and subscriptions you are signed in to, and shares its sign-ins with the Azure CLI and other tools on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Qt:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (built with %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keychain only: Tenantry writes no tokens to a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keychain and file: the tokens are in the system keychain and in the token cache file, for az and other tools.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set by TENANTRY_STORAGE_MODE.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Token storage:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Token cache file:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings file:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>tenantry::AccountActions</name>
     <message>
         <source>Make &amp;active</source>
@@ -64,6 +111,14 @@
     </message>
     <message>
         <source>&amp;Sign in again…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose &amp;tenants…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose which of this account&apos;s tenants Tenantry shows and keeps signed in</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -135,6 +190,10 @@
     </message>
     <message>
         <source>Sign-in:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -300,6 +359,25 @@
     </message>
     <message>
         <source>The active subscription is still %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tenantry::AccountsFilterBar</name>
+    <message>
+        <source>&amp;Find…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter by account, tenant or subscription name or ID (%1, or just type)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter accounts, tenants and subscriptions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No account, tenant or subscription matches “%1”.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -616,6 +694,66 @@
             <numerusform>%n tokens</numerusform>
         </translation>
     </message>
+    <message>
+        <source>App / account / token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scopes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Access token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>App metadata</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client id %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No account (the app&apos;s own tokens)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every tenant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>until revoked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Renews the access tokens until it is revoked or unused for 90 days</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tenantry::CacheWindow</name>
@@ -639,6 +777,98 @@
             <numerusform>Removed %n token.</numerusform>
             <numerusform>Removed %n tokens.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>It is removed from the shared token cache %1, from Tenantry&apos;s keychain copy and from any backup copy that holds it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>They are removed from the shared token cache %1, from Tenantry&apos;s keychain copy and from any backup copy that holds them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove &amp;token…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the app&apos;s tokens for this &amp;account…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the app&apos;s tokens for a&amp;ll accounts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shared Token Cache</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The tokens that az, Azure PowerShell, Visual Studio Code, Tenantry and other tools share in %1, app by app. No token itself is shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 gets a new one with its refresh token where it still holds one; where it does not, %1 will have to sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 will have to sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tenantry signs in as %1 too, so this applies to Tenantry as well.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1&apos;s %2 for %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in the tenant %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(scopes: %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove this token?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account stays for the other apps.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove %1&apos;s tokens for %2?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The accounts stay for the other apps.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove all of %1&apos;s tokens?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was removed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to remove: another program removed it already.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -956,6 +1186,65 @@ Sign in to this tenant first.</source>
     <name>tenantry::EmbeddedSignInLoader</name>
     <message>
         <source>%1 is not Tenantry&apos;s sign-in plugin</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tenantry::EntraError</name>
+    <message>
+        <source>This tenant asks for multi-factor authentication: sign in to it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This tenant asks you to set up multi-factor authentication: sign in to it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The multi-factor authentication for this tenant has expired: sign in to it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A Conditional Access policy of this tenant blocked the sign-in; its administrator can say why.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This tenant allows access only from a device it manages and finds compliant.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sign-in has expired or was revoked: sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The app has no consent in this tenant: sign in and accept, or ask its administrator to consent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The consent the app asked for was declined; nothing was signed in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This account is not a user of this tenant, nor a guest in it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This tenant does not know the app that signs in; its administrator may have removed it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the sign-in to be finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The browser had no sign-in for this account: sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The user name or password is not right.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The identity provider refused.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1352,14 +1641,6 @@ Sign in to this tenant first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>About Tenantry</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;Tenantry %1&lt;/h3&gt;&lt;p&gt;Your Azure accounts, tenants and subscriptions, shared with the Azure CLI and other tools.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Token on the clipboard, cleared in %1 s</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1385,6 +1666,18 @@ Sign in to this tenant first.</source>
     </message>
     <message>
         <source>Remove every account&apos;s tokens from this computer, for az and other tools too</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shared token &amp;cache…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>See which apps hold tokens for which account, and remove them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1468,6 +1761,10 @@ Sign in to this tenant first.</source>
         <source>Sign-in expired</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>(%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tenantry::ScopeCatalogue</name>
@@ -1498,10 +1795,6 @@ Sign in to this tenant first.</source>
 </context>
 <context>
     <name>tenantry::SettingsDialog</name>
-    <message>
-        <source>Tenantry Settings</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>Tokens</source>
         <translation type="unfinished"></translation>
@@ -1614,6 +1907,10 @@ Sign in to this tenant first.</source>
         <source>Set by the environment variable TENANTRY_STORAGE_MODE; unset it to choose here.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tenantry::SignInCoordinator</name>
@@ -1635,6 +1932,10 @@ Sign in to this tenant first.</source>
     </message>
     <message>
         <source>The built-in sign-in window is not available (%1), nor a web browser: sign in with the code instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for you to enter the code and sign in…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1712,6 +2013,58 @@ Sign in to this tenant first.</source>
     </message>
     <message>
         <source>it is not an absolute path</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tenantry::TenantChoiceController</name>
+    <message numerus="yes">
+        <source>%1: %n tenant(s) hidden.</source>
+        <translation>
+            <numerusform>%1: %n tenant hidden.</numerusform>
+            <numerusform>%1: %n tenants hidden.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>You have %n tenant(s). Choose the ones you work in: Tenantry keeps only those signed in and asks you to sign in again only for them.</source>
+        <translation>
+            <numerusform>You have %n tenant. Choose the ones you work in: Tenantry keeps only those signed in and asks you to sign in again only for them.</numerusform>
+            <numerusform>You have %n tenants. Choose the ones you work in: Tenantry keeps only those signed in and asks you to sign in again only for them.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tenantry::TenantChoiceDialog</name>
+    <message>
+        <source>Choose Tenants</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tenants of %1:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Domain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tenant ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unchecked tenants are hidden: Tenantry does not refresh them or ask you to sign in to them, and adds none of their subscriptions to the Azure CLI&apos;s list. Signing in to a tenant checks it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check &amp;All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check &amp;None</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1971,6 +2324,18 @@ Tenant: %2</source>
     </message>
     <message>
         <source>Sign in…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>More…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find one of the %1 subscriptions in %2 tenants in Tenantry&apos;s window</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
