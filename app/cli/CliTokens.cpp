@@ -40,16 +40,27 @@ void fetchUserToken(CliSession& session, const TokenRequest& request, std::funct
     session.loadCache([&session, request, done = std::move(done)] { session->tokens().getToken(request, done); });
 }
 
-QString tokenFailureAdvice(const TokenResponse& response, const TokenRequest& request)
+QString tokenFailureAdvice(const TokenResponse& response, const TokenRequest& request,
+                           const QList<QPair<QString, QStringList>>& azOptions)
 {
     QString message = tokenFailureMessage(response);
+    // The tenant's challenge is met by signing in to it; anything else a sign-in cures, by signing in again.
     if (response.error == TokenResponse::Error::InteractionRequired)
         message += QLatin1Char('\n') +
                    QStringLiteral("Run 'tenantry-cli login --tenant %1' to sign in to this tenant interactively.")
                        .arg(request.tenantId);
+    else if (response.error == TokenResponse::Error::HeldByBroker)
+        message += QLatin1Char('\n') + brokerRenewalHint(azOptions);
     else if (response.needsInteractiveSignIn())
         message += QLatin1Char('\n') + reauthenticateHint(request.username);
     return message;
+}
+
+QString tokenFailureAdvice(const TokenResponse& response, const TokenRequest& request)
+{
+    return tokenFailureAdvice(
+        response, request,
+        {{QStringLiteral("--scope"), request.scopes}, {QStringLiteral("--tenant"), {request.tenantId}}});
 }
 
 } // namespace tenantry::cli

@@ -22,7 +22,11 @@ std::optional<Subscription> userSubscription(CliSession& session, CliOutput& out
 // `done` runs once; a cache that cannot be loaded is reported through the session's output instead.
 void fetchUserToken(CliSession& session, const TokenRequest& request, std::function<void(const TokenResponse&)> done);
 
-// What to print for a failed token request: tokenFailureMessage() and the command that cures it.
+// What to print for a failed token request: tokenFailureMessage() and the command that cures it. `azOptions`
+// are the same request as az's command line: what renews a broker-held account's token.
+QString tokenFailureAdvice(const TokenResponse& response, const TokenRequest& request,
+                           const QList<QPair<QString, QStringList>>& azOptions);
+// The same, with the request's scopes and tenant as az's options.
 QString tokenFailureAdvice(const TokenResponse& response, const TokenRequest& request);
 
 } // namespace tenantry::cli

@@ -5,9 +5,8 @@
 #include "CliAdvice.h"
 #include "CliOutput.h"
 #include "CliSession.h"
+#include "CliTokens.h"
 
-#include "account/CachedTokenLookup.h"
-#include "account/TokenProvider.h"
 #include "azure/AzureConfigDir.h"
 #include "azure/ScopeCatalogue.h"
 
@@ -107,17 +106,7 @@ void TokenCommands::getAccessToken(const ParsedArgs& args)
     }
     auto print = [this, request, subscriptionId = sub->id, tenant, azOptions](const TokenResponse& response) {
         if (!response.ok()) {
-            QString message = tokenFailureMessage(response);
-            // The tenant's challenge is met by signing in to it; anything else a sign-in cures, by signing in again.
-            if (response.error == TokenResponse::Error::InteractionRequired)
-                message += QLatin1Char('\n') + QStringLiteral("Run 'tenantry-cli login --tenant %1' to sign in to "
-                                                              "this tenant interactively.")
-                                                   .arg(request.tenantId);
-            else if (response.error == TokenResponse::Error::HeldByBroker)
-                message += QLatin1Char('\n') + brokerRenewalHint(azOptions);
-            else if (response.needsInteractiveSignIn())
-                message += QLatin1Char('\n') + reauthenticateHint(request.username);
-            m_output.fail(message);
+            m_output.fail(tokenFailureAdvice(response, request, azOptions));
             return;
         }
         Json result = {{"accessToken", jstr(response.accessToken.reveal())},
@@ -130,17 +119,17 @@ void TokenCommands::getAccessToken(const ParsedArgs& args)
         m_output.printResult(result);
         m_output.succeed();
     };
+    if (!servicePrincipal) {
+        fetchUserToken(m_session, request, print);
+        return;
+    }
     // App-only tokens (az login --service-principal) have no account; the app id is the client id.
     // Tenantry holds no client secrets, so only what az cached can be served.
-    auto fromCache = [this, request, servicePrincipal, userName = sub->userName](const MsalCache& cache) {
-        const qint64 now = m_session.clock().nowSecs();
-        if (!servicePrincipal)
-            return CachedTokenLookup(m_session->cloud().authorityHost(), m_session->clientId())
-                .lookup(cache, request, now);
+    auto fromCache = [this, request, userName = sub->userName](const MsalCache& cache) {
         TokenResponse response;
         const AccessTokenQuery query{userName, m_session->cloud().authorityHost(), QString(), request.tenantId,
                                      request.scopes};
-        if (const auto token = cache.findAccessToken(query, now)) {
+        if (const auto token = cache.findAccessToken(query, m_session.clock().nowSecs())) {
             response.accessToken = token->secret;
             response.expiresOn = token->expiresOn;
         } else {
@@ -151,21 +140,12 @@ void TokenCommands::getAccessToken(const ParsedArgs& args)
         }
         return response;
     };
-    // Where the file is known to hold what loading the cache would give, a valid token in it is the
-    // answer: no keychain round trip, no network stack, no worker thread.
+    // A file in step with the keychain holds what loading the cache would give: no keychain round trip.
     if (const std::optional<MsalCache> file = m_session->cache().readFileWhenInStep()) {
-        const TokenResponse cached = fromCache(*file);
-        if (cached.ok()) {
-            print(cached);
-            return;
-        }
+        print(fromCache(*file));
+        return;
     }
-    m_session.loadCache([this, request, servicePrincipal, fromCache, print] {
-        if (servicePrincipal)
-            print(fromCache(m_session->cache().cache()));
-        else
-            m_session->tokens().getToken(request, print);
-    });
+    m_session.loadCache([this, fromCache, print] { print(fromCache(m_session->cache().cache())); });
 }
 
 } // namespace tenantry::cli

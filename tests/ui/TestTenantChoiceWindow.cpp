@@ -95,7 +95,7 @@ private:
     std::unique_ptr<test::AppOnTestIdp> m_rig;
 
     DesktopApp* app() const { return m_rig->app.get(); }
-    AccountTreeModel* model() const { return app()->model(); }
+    QAbstractItemModel* model() const { return app()->accountsView()->model(); } // what the tree shows (the filter)
     QModelIndex account() const { return model()->index(0, 0); }
     QStringList tenantsShown() const
     {
