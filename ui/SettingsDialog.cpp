@@ -1,10 +1,12 @@
 #include "SettingsDialog.h"
 
 #include "AutostartEntry.h"
+#include "GitSetupRow.h"
 #include "util/AppSettings.h"
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QGroupBox>
@@ -101,6 +103,12 @@ void SettingsDialog::buildUi()
     m_startMinimized = new QCheckBox(tr("Start &minimized to the tray"), startup);
     startupLayout->addWidget(m_startMinimized);
     layout->addWidget(startup);
+
+    auto* tools = new QGroupBox(tr("Other tools"), this);
+    auto* toolsLayout = new QVBoxLayout(tools);
+    m_gitSetup = new GitSetupRow(QCoreApplication::applicationDirPath() + QStringLiteral("/tenantry-cli"), tools);
+    toolsLayout->addWidget(m_gitSetup);
+    layout->addWidget(tools);
 
     m_errorLabel = new QLabel(this);
     m_errorLabel->setWordWrap(true);

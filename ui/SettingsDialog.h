@@ -13,14 +13,15 @@ namespace tenantry {
 
 class AppSettings;
 class AutostartEntry;
+class GitSetupRow;
 
 // Tenantry's preferences, read from and written to AppSettings on OK: where tokens are stored,
 // how long a copied token stays on the clipboard and whether it goes to the primary selection too,
 // start minimized / at login (the autostart entry is written or removed right away), and the cloud
-// (or follow az's choice). When TENANTRY_STORAGE_MODE sets the storage mode, the dialog shows that mode,
-// says so and leaves the stored choice alone. Switching to "keychain only" asks first whether the tokens Tenantry
-// copied into the keychain should be removed from Azure CLI's plaintext file (plaintextCopies() has the answer when
-// settingsChanged() comes).
+// (or follow az's choice), and git's credential helper for Azure Repos (set up at once, like the autostart entry). When
+// TENANTRY_STORAGE_MODE sets the storage mode, the dialog shows that mode, says so and leaves the stored choice alone.
+// Switching to "keychain only" asks first whether the tokens Tenantry copied into the keychain should be removed from
+// Azure CLI's plaintext file (plaintextCopies() has the answer when settingsChanged() comes).
 class SettingsDialog : public QDialog
 {
     Q_OBJECT
@@ -37,6 +38,7 @@ public:
     QCheckBox* startMinimizedBox() const { return m_startMinimized; }
     QCheckBox* startAtLoginBox() const { return m_startAtLogin; }
     QComboBox* cloudBox() const { return m_cloud; }
+    GitSetupRow* gitSetup() const { return m_gitSetup; }
 
     // What to do with the plaintext copies on a switch to keychain-only (Keep otherwise).
     PlaintextCopies plaintextCopies() const { return m_plaintextCopies; }
@@ -67,6 +69,7 @@ private:
     QCheckBox* m_startMinimized = nullptr;
     QCheckBox* m_startAtLogin = nullptr;
     QComboBox* m_cloud = nullptr;
+    GitSetupRow* m_gitSetup = nullptr;
     QLabel* m_errorLabel = nullptr;
     PlaintextCopies m_plaintextCopies = PlaintextCopies::Keep;
 };

@@ -1,4 +1,5 @@
 #include "AutostartEntry.h"
+#include "GitSetupRow.h"
 #include "SettingsDialog.h"
 #include "UiTestSupport.h"
 #include "util/AppSettings.h"
@@ -8,6 +9,7 @@
 #include <QFile>
 #include <QLabel>
 #include <QMessageBox>
+#include <QProcess>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -21,7 +23,62 @@ class TestSettingsDialog : public QObject
     Q_OBJECT
 
 private slots:
-    void cleanup() { qunsetenv("TENANTRY_STORAGE_MODE"); }
+    void cleanup()
+    {
+        qunsetenv("TENANTRY_STORAGE_MODE");
+        qunsetenv("GIT_CONFIG_GLOBAL");
+    }
+
+    // Other tools: one click makes git ask Tenantry for Azure Repos credentials, in the user's global git
+    // config (GIT_CONFIG_GLOBAL here), in place of the generic helper, and keeps the rest of that file.
+    void setsUpGitForAzureRepos()
+    {
+        QTemporaryDir dir;
+        const QString gitConfig = dir.filePath(QStringLiteral("gitconfig"));
+        QFile file(gitConfig);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("[credential]\n\thelper = store\n[user]\n\tname = Sam Example\n");
+        file.close();
+        qputenv("GIT_CONFIG_GLOBAL", QFile::encodeName(gitConfig));
+        AppSettings settings(dir.filePath(QStringLiteral("settings.ini")));
+        SettingsDialog dialog(&settings, nullptr);
+        dialog.show();
+        GitSetupRow* git = dialog.gitSetup();
+        QTRY_VERIFY_WITH_TIMEOUT(git->setUpButton()->isEnabled(), 10000);
+        QCOMPARE(git->statusLabel()->text(), QStringLiteral("git does not ask Tenantry for Azure Repos credentials."));
+
+        QSignalSpy checked(git, &GitSetupRow::checked);
+        git->setUpButton()->click();
+        QVERIFY(checked.wait(10000));
+        QCOMPARE(git->statusLabel()->text(),
+                 QStringLiteral("git asks Tenantry for Azure Repos credentials (dev.azure.com, *.visualstudio.com)."));
+        QVERIFY(!git->setUpButton()->isEnabled());
+        test::saveScreenshot(&dialog, QStringLiteral("settings-git-set-up"));
+
+        auto gitConfigValue = [&](const QStringList& args) {
+            QProcess process;
+            process.start(QStringLiteral("git"),
+                          QStringList{QStringLiteral("config"), QStringLiteral("--file"), gitConfig} + args);
+            process.waitForFinished(10000);
+            return QString::fromUtf8(process.readAllStandardOutput());
+        };
+        const QString helper = QStringLiteral("!") + QCoreApplication::applicationDirPath() +
+                               QStringLiteral("/tenantry-cli git-credential");
+        QCOMPARE(
+            gitConfigValue({QStringLiteral("--get-all"), QStringLiteral("credential.https://dev.azure.com.helper")}),
+            QStringLiteral("\n") + helper + QStringLiteral("\n"));
+        QCOMPARE(gitConfigValue({QStringLiteral("--get"), QStringLiteral("user.name")}),
+                 QStringLiteral("Sam Example\n"));
+        QCOMPARE(gitConfigValue({QStringLiteral("--get"), QStringLiteral("credential.helper")}),
+                 QStringLiteral("store\n")); // other hosts keep their helper
+
+        // The next time Settings opens it says so at once, and offers nothing to do.
+        SettingsDialog again(&settings, nullptr);
+        QSignalSpy checkedAgain(again.gitSetup(), &GitSetupRow::checked);
+        QVERIFY(checkedAgain.wait(10000));
+        QCOMPARE(again.gitSetup()->statusLabel()->text(), git->statusLabel()->text());
+        QVERIFY(!again.gitSetup()->setUpButton()->isEnabled());
+    }
 
     void showsTheDefaults()
     {
