@@ -1359,6 +1359,41 @@ Melden Sie sich zuerst bei diesem Mandanten an.</translation>
     </message>
 </context>
 <context>
+    <name>tenantry::GitSetupRow</name>
+    <message>
+        <source>Set &amp;up git</source>
+        <translation>git &amp;einrichten</translation>
+    </message>
+    <message>
+        <source>Adds tenantry-cli as git&apos;s credential helper for dev.azure.com and *.visualstudio.com to your global git configuration, in place of any other helper for them.</source>
+        <translation>Trägt tenantry-cli in Ihrer globalen git-Konfiguration als Credential-Helper für dev.azure.com und *.visualstudio.com ein, anstelle jedes anderen Helpers für diese Adressen.</translation>
+    </message>
+    <message>
+        <source>tenantry-cli, which git would run, is not installed beside Tenantry (%1).</source>
+        <translation>tenantry-cli, das git ausführen würde, ist nicht neben Tenantry installiert (%1).</translation>
+    </message>
+    <message>
+        <source>Checking git&apos;s configuration…</source>
+        <translation>git-Konfiguration wird geprüft…</translation>
+    </message>
+    <message>
+        <source>Setting up git…</source>
+        <translation>git wird eingerichtet…</translation>
+    </message>
+    <message>
+        <source>git&apos;s configuration could not be read or changed: %1</source>
+        <translation>Die git-Konfiguration konnte nicht gelesen oder geändert werden: %1</translation>
+    </message>
+    <message>
+        <source>git asks Tenantry for Azure Repos credentials (dev.azure.com, *.visualstudio.com).</source>
+        <translation>git fragt Tenantry nach Anmeldedaten für Azure Repos (dev.azure.com, *.visualstudio.com).</translation>
+    </message>
+    <message>
+        <source>git does not ask Tenantry for Azure Repos credentials.</source>
+        <translation>git fragt Tenantry nicht nach Anmeldedaten für Azure Repos.</translation>
+    </message>
+</context>
+<context>
     <name>tenantry::HttpClient</name>
     <message>
         <source>%1: the answer is larger than %2; it was not read.</source>
@@ -1911,6 +1946,10 @@ Melden Sie sich zuerst bei diesem Mandanten an.</translation>
     <message>
         <source>Settings</source>
         <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Other tools</source>
+        <translation>Andere Werkzeuge</translation>
     </message>
 </context>
 <context>

@@ -1358,6 +1358,41 @@ Sign in to this tenant first.</source>
     </message>
 </context>
 <context>
+    <name>tenantry::GitSetupRow</name>
+    <message>
+        <source>Set &amp;up git</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adds tenantry-cli as git&apos;s credential helper for dev.azure.com and *.visualstudio.com to your global git configuration, in place of any other helper for them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tenantry-cli, which git would run, is not installed beside Tenantry (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking git&apos;s configuration…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Setting up git…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>git&apos;s configuration could not be read or changed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>git asks Tenantry for Azure Repos credentials (dev.azure.com, *.visualstudio.com).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>git does not ask Tenantry for Azure Repos credentials.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>tenantry::HttpClient</name>
     <message>
         <source>%1: the answer is larger than %2; it was not read.</source>
@@ -1909,6 +1944,10 @@ Sign in to this tenant first.</source>
     </message>
     <message>
         <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other tools</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
