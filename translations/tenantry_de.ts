@@ -115,7 +115,7 @@
     </message>
     <message>
         <source>Choose &amp;tenants…</source>
-        <translation>&amp;Mandanten auswählen…</translation>
+        <translation>&amp;Mandanten auswählen …</translation>
     </message>
     <message>
         <source>Choose which of this account&apos;s tenants Tenantry shows and keeps signed in</source>
@@ -366,7 +366,7 @@
     <name>tenantry::AccountsFilterBar</name>
     <message>
         <source>&amp;Find…</source>
-        <translation>&amp;Suchen…</translation>
+        <translation>&amp;Suchen …</translation>
     </message>
     <message>
         <source>Filter by account, tenant or subscription name or ID (%1, or just type)</source>
@@ -767,15 +767,15 @@
     </message>
     <message>
         <source>Remove &amp;token…</source>
-        <translation>&amp;Token entfernen…</translation>
+        <translation>&amp;Token entfernen …</translation>
     </message>
     <message>
         <source>Remove the app&apos;s tokens for this &amp;account…</source>
-        <translation>Tokens der App für dieses &amp;Konto entfernen…</translation>
+        <translation>Tokens der App für dieses &amp;Konto entfernen …</translation>
     </message>
     <message>
         <source>Remove the app&apos;s tokens for a&amp;ll accounts…</source>
-        <translation>Tokens der App für &amp;alle Konten entfernen…</translation>
+        <translation>Tokens der App für &amp;alle Konten entfernen …</translation>
     </message>
     <message>
         <source>Shared Token Cache</source>
@@ -1374,11 +1374,11 @@ Melden Sie sich zuerst bei diesem Mandanten an.</translation>
     </message>
     <message>
         <source>Checking git&apos;s configuration…</source>
-        <translation>git-Konfiguration wird geprüft…</translation>
+        <translation>git-Konfiguration wird geprüft …</translation>
     </message>
     <message>
         <source>Setting up git…</source>
-        <translation>git wird eingerichtet…</translation>
+        <translation>git wird eingerichtet …</translation>
     </message>
     <message>
         <source>git&apos;s configuration could not be read or changed: %1</source>
@@ -1706,7 +1706,7 @@ Melden Sie sich zuerst bei diesem Mandanten an.</translation>
     </message>
     <message>
         <source>Shared token &amp;cache…</source>
-        <translation>Gemeinsamer Token-&amp;Cache…</translation>
+        <translation>Gemeinsamer Token-&amp;Cache …</translation>
     </message>
     <message>
         <source>See which apps hold tokens for which account, and remove them</source>
@@ -1976,7 +1976,7 @@ Melden Sie sich zuerst bei diesem Mandanten an.</translation>
     </message>
     <message>
         <source>Waiting for you to enter the code and sign in…</source>
-        <translation>Warten, bis Sie den Code eingeben und sich anmelden…</translation>
+        <translation>Warten, bis Sie den Code eingeben und sich anmelden …</translation>
     </message>
 </context>
 <context>
@@ -2375,7 +2375,7 @@ Mandant: %2</translation>
     </message>
     <message>
         <source>More…</source>
-        <translation>Mehr…</translation>
+        <translation>Mehr …</translation>
     </message>
     <message>
         <source>Find one of the %1 subscriptions in %2 tenants in Tenantry&apos;s window</source>
