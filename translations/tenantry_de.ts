@@ -1705,16 +1705,16 @@ Melden Sie sich zuerst bei diesem Mandanten an.</translation>
         <translation>Die Token aller Konten von diesem Computer entfernen, auch für az und andere Werkzeuge</translation>
     </message>
     <message>
-        <source>Shared token &amp;cache…</source>
-        <translation>Gemeinsamer Token-&amp;Cache …</translation>
-    </message>
-    <message>
         <source>See which apps hold tokens for which account, and remove them</source>
         <translation>Sehen, welche Apps Tokens für welches Konto halten, und sie entfernen</translation>
     </message>
     <message>
         <source>Details</source>
         <translation>Details</translation>
+    </message>
+    <message>
+        <source>Shared &amp;token cache…</source>
+        <translation>&amp;Gemeinsamer Token-Cache …</translation>
     </message>
 </context>
 <context>

@@ -1704,15 +1704,15 @@ Sign in to this tenant first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Shared token &amp;cache…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>See which apps hold tokens for which account, and remove them</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shared &amp;token cache…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -92,7 +92,7 @@ void MainWindow::buildMenus()
     m_refreshAction->setIcon(AppIcons::action(QStringLiteral("refresh")));
     m_refreshAction->setShortcut(QKeySequence::Refresh);
     connect(m_refreshAction, &QAction::triggered, this, &MainWindow::refreshRequested);
-    QAction* tokenCache = account->addAction(tr("Shared token &cache…"));
+    QAction* tokenCache = account->addAction(tr("Shared &token cache…"));
     tokenCache->setObjectName(QStringLiteral("showTokenCache"));
     tokenCache->setStatusTip(tr("See which apps hold tokens for which account, and remove them"));
     connect(tokenCache, &QAction::triggered, this, &MainWindow::tokenCacheRequested);

@@ -224,7 +224,7 @@ private slots:
     {
         auto* action = m_app->window()->findChild<QAction*>(QStringLiteral("showTokenCache"));
         QVERIFY(action);
-        QCOMPARE(action->text(), QStringLiteral("Shared token &cache…"));
+        QCOMPARE(action->text(), QStringLiteral("Shared &token cache…"));
         QVERIFY(m_app->window()->menuBar()->actions().first()->menu()->actions().contains(action));
         openCacheWindow();
         QCOMPARE(window()->windowTitle(), QStringLiteral("Shared Token Cache"));
