@@ -1,19 +1,13 @@
 #include "account/RecentSubscriptions.h"
 
 #include "util/AppSettings.h"
-
-#include <QUuid>
+#include "util/Guid.h"
 
 namespace tenantry {
 
 RecentSubscriptions::RecentSubscriptions(AppSettings& settings)
     : m_settings(settings)
 {}
-
-bool RecentSubscriptions::isSubscriptionId(const QString& text)
-{
-    return text.size() == 36 && !QUuid::fromString(text).isNull();
-}
 
 QStringList RecentSubscriptions::ids() const
 {
@@ -22,7 +16,7 @@ QStringList RecentSubscriptions::ids() const
     QStringList ids;
     for (const QString& entry : stored) {
         const QString id = entry.trimmed().toLower();
-        if (isSubscriptionId(id) && !ids.contains(id))
+        if (isGuid(id) && !ids.contains(id))
             ids.append(id);
         if (ids.size() == kMax)
             break;
@@ -33,7 +27,7 @@ QStringList RecentSubscriptions::ids() const
 void RecentSubscriptions::remember(const QString& subscriptionId)
 {
     const QString id = subscriptionId.toLower();
-    if (!isSubscriptionId(id))
+    if (!isGuid(id))
         return;
     QStringList ids = this->ids();
     ids.removeAll(id);

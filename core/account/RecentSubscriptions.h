@@ -22,8 +22,6 @@ public:
     void remember(const QString& subscriptionId);
     void reload(); // what another process (tenantry-cli) wrote meanwhile
 
-    static bool isSubscriptionId(const QString& text); // a GUID as az writes it: 36 characters, no braces
-
 private:
     AppSettings& m_settings;
 };

@@ -2,9 +2,8 @@
 
 #include "azure/CloudConfig.h"
 #include "http/HttpClient.h"
+#include "util/Guid.h"
 #include "util/Logging.h"
-
-#include <QUuid>
 
 namespace tenantry {
 
@@ -100,7 +99,7 @@ bool AuthorityDiscovery::isOnAuthorityHost(const QUrl& endpoint, QString* why) c
 
 bool AuthorityDiscovery::deriveFromKnown(const QString& tenantId, OpenIdConfiguration* derived) const
 {
-    if (QUuid::fromString(tenantId).isNull() || m_known.isEmpty())
+    if (!isGuid(tenantId) || m_known.isEmpty())
         return false;
     const OpenIdConfiguration& known = m_known.cbegin().value();
     const QString segment = known.realm();
@@ -130,7 +129,7 @@ bool AuthorityDiscovery::layOutOnPublicHost(const QString& tenant, OpenIdConfigu
     // A domain needs the document: the realm is the tenant id its token endpoint names.
     static const QStringList kAudiences = {QStringLiteral("organizations"), QStringLiteral("common"),
                                            QStringLiteral("consumers")};
-    if (!publicHost || (!kAudiences.contains(tenant) && QUuid::fromString(tenant).isNull()))
+    if (!publicHost || (!kAudiences.contains(tenant) && !isGuid(tenant)))
         return false;
     const auto endpoint = [&](const char* name) {
         QUrl url = m_host;

@@ -1,6 +1,7 @@
 #include "tools/GitCredential.h"
 
 #include "util/AppSettings.h"
+#include "util/Guid.h"
 
 #include <QRegularExpression>
 #include <QSet>
@@ -85,10 +86,7 @@ bool isAzureDevOpsOrganizationName(const QString& name)
 
 bool isTenantIdentifier(const QString& tenant)
 {
-    static const QRegularExpression guid(
-        QStringLiteral("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"),
-        QRegularExpression::CaseInsensitiveOption);
-    return guid.match(tenant).hasMatch() || isDomainName(tenant);
+    return isGuid(tenant) || isDomainName(tenant);
 }
 
 std::optional<AzureDevOpsRemote> azureDevOpsRemote(const GitCredentialRequest& request)

@@ -2,6 +2,7 @@
 
 #include "tools/ExecCredential.h"
 #include "tools/GitCredential.h"
+#include "util/Guid.h"
 #include "util/Json.h"
 
 #include <QRegularExpression>
@@ -17,11 +18,10 @@ constexpr int kMaxUsers = 10000;
 
 bool isAksServerId(const QString& id)
 {
-    static const QRegularExpression pattern(
-        QStringLiteral("^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|"
-                       "(api|https)://[A-Za-z0-9._~:/?#@!$&'()*+,;=%-]{1,200})$"),
-        QRegularExpression::CaseInsensitiveOption);
-    return pattern.match(id).hasMatch();
+    // An application id, or an application id URI (api://…, https://…) as AKS documents them.
+    static const QRegularExpression uri(QStringLiteral("^(api|https)://[A-Za-z0-9._~:/?#@!$&'()*+,;=%-]{1,200}$"),
+                                        QRegularExpression::CaseInsensitiveOption);
+    return isGuid(id) || uri.match(id).hasMatch();
 }
 
 namespace {
