@@ -92,7 +92,8 @@ void MainWindow::buildMenus()
     m_refreshAction->setIcon(AppIcons::action(QStringLiteral("refresh")));
     m_refreshAction->setShortcut(QKeySequence::Refresh);
     connect(m_refreshAction, &QAction::triggered, this, &MainWindow::refreshRequested);
-    QAction* tokenCache = account->addAction(tr("Shared &token cache…"));
+    m_accountMenu = account;
+    QAction* tokenCache = m_tokenCacheAction = account->addAction(tr("Shared &token cache…"));
     tokenCache->setObjectName(QStringLiteral("showTokenCache"));
     tokenCache->setStatusTip(tr("See which apps hold tokens for which account, and remove them"));
     connect(tokenCache, &QAction::triggered, this, &MainWindow::tokenCacheRequested);
@@ -250,7 +251,10 @@ void MainWindow::setDetailsPanel(QWidget* panel)
 void MainWindow::setFilterBar(QWidget* bar, QAction* findAction)
 {
     m_accountsLayout->insertWidget(0, bar);
-    addAction(findAction);
+    addAction(findAction); // the shortcut works in the whole window, also with the menu bar hidden
+    findAction->setEnabled(m_hasAccounts);
+    m_findAction = findAction;
+    m_accountMenu->insertAction(m_tokenCacheAction, findAction); // after Refresh all
 }
 
 bool MainWindow::isShowingAccounts() const
@@ -262,6 +266,8 @@ void MainWindow::setHasAccounts(bool hasAccounts)
 {
     m_hasAccounts = hasAccounts;
     m_refreshAction->setEnabled(hasAccounts);
+    if (m_findAction)
+        m_findAction->setEnabled(hasAccounts);
     if (hasAccounts)
         m_stack->setCurrentWidget(m_accountsArea);
     else if (isVisible())

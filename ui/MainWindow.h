@@ -5,6 +5,7 @@
 #include <QMainWindow>
 
 class QLabel;
+class QMenu;
 class QStackedWidget;
 class QToolBar;
 class QToolButton;
@@ -107,6 +108,9 @@ private:
     QAction* m_browserSignInAction = nullptr;
     QAction* m_codeSignInAction = nullptr;
     QAction* m_refreshAction = nullptr;
+    QAction* m_findAction = nullptr; // the filter bar's, also in the Account menu
+    QMenu* m_accountMenu = nullptr;
+    QAction* m_tokenCacheAction = nullptr;
     QAction* m_signOutEverywhereAction = nullptr;
     QString m_statusText;    // the status bar's message in full
     QString m_statusDetails; // and the provider's words behind it

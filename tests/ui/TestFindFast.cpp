@@ -21,6 +21,8 @@
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
 #include <QSignalSpy>
 #include <QtTest>
 
@@ -184,6 +186,23 @@ private slots:
         QTest::keyClick(m_app->window(), Qt::Key_F, Qt::ControlModifier);
         type(QStringLiteral("20000000-0012-"));
         QCOMPARE(countShown(AccountTreeModel::SubscriptionKind), 10);
+    }
+
+    // The shortcut is also a menu item, where people look for what a window can do.
+    void findIsInTheAccountMenu()
+    {
+        QMenu* accountMenu = m_app->window()->menuBar()->actions().value(0)->menu();
+        QVERIFY(accountMenu);
+        QAction* find = nullptr;
+        for (QAction* action : accountMenu->actions())
+            if (action->shortcut() == QKeySequence(QKeySequence::Find))
+                find = action;
+        QVERIFY(find);
+        QCOMPARE(find->text(), QStringLiteral("&Find…"));
+        QVERIFY(find->isEnabled());
+        view()->setFocus();
+        find->trigger();
+        QCOMPARE(focused(), field());
     }
 
     void aTenantsNameShowsAllItsSubscriptions()
