@@ -20,24 +20,55 @@ std::optional<Subscription> userSubscription(CliSession& session, CliOutput& out
         return std::nullopt;
     }
     if (sub->userType == QLatin1String("servicePrincipal")) {
-        output.fail(QStringLiteral("The subscription is a service principal's; tenantry-cli hands git and kubectl "
-                                   "a user's sign-in only."));
+        output.fail(QStringLiteral("The subscription is a service principal's; tenantry-cli hands git, kubectl and "
+                                   "the programs it runs a user's sign-in only."));
         return std::nullopt;
     }
     return *sub;
 }
 
-void fetchUserToken(CliSession& session, const TokenRequest& request, std::function<void(const TokenResponse&)> done)
+namespace {
+
+// The fast path of fetchUserToken: a valid token in the file, when the file is in step with the keychain.
+std::optional<TokenResponse> tokenFromCacheFile(CliSession& session, const TokenRequest& request)
 {
     if (const std::optional<MsalCache> file = session->cache().readFileWhenInStep()) {
-        const TokenResponse cached = CachedTokenLookup(session->cloud().authorityHost(), session->clientId())
-                                         .lookup(*file, request, session.clock().nowSecs());
-        if (cached.ok()) {
-            done(cached);
-            return;
-        }
+        TokenResponse cached = CachedTokenLookup(session->cloud().authorityHost(), session->clientId())
+                                   .lookup(*file, request, session.clock().nowSecs());
+        if (cached.ok())
+            return cached;
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+void fetchUserToken(CliSession& session, const TokenRequest& request, std::function<void(const TokenResponse&)> done)
+{
+    if (const std::optional<TokenResponse> cached = tokenFromCacheFile(session, request)) {
+        done(*cached);
+        return;
     }
     session.loadCache([&session, request, done = std::move(done)] { session->tokens().getToken(request, done); });
+}
+
+void fetchUserTokenAndGoOn(CliSession& session, const TokenRequest& request,
+                           std::function<void(const TokenResponse&)> done)
+{
+    if (const std::optional<TokenResponse> cached = tokenFromCacheFile(session, request)) {
+        done(*cached);
+        return;
+    }
+    session->cache().load([&session, request, done = std::move(done)](const CacheOutcome& outcome) {
+        if (!outcome.ok) {
+            TokenResponse failed;
+            failed.error = TokenResponse::Error::Storage;
+            failed.message = outcome.error;
+            done(failed);
+            return;
+        }
+        session->tokens().getToken(request, done);
+    });
 }
 
 QString tokenFailureAdvice(const TokenResponse& response, const TokenRequest& request,

@@ -21,6 +21,10 @@ std::optional<Subscription> userSubscription(CliSession& session, CliOutput& out
 // network stack), else from the loaded cache, refreshed by the account's refresh token when needed.
 // `done` runs once; a cache that cannot be loaded is reported through the session's output instead.
 void fetchUserToken(CliSession& session, const TokenRequest& request, std::function<void(const TokenResponse&)> done);
+// The same for a command that keeps running after one token failed (exec's token endpoint): a cache that
+// cannot be loaded comes to `done` as a Storage error and does not finish the command.
+void fetchUserTokenAndGoOn(CliSession& session, const TokenRequest& request,
+                           std::function<void(const TokenResponse&)> done);
 
 // What to print for a failed token request: tokenFailureMessage() and the command that cures it. `azOptions`
 // are the same request as az's command line: what renews a broker-held account's token.

@@ -95,6 +95,10 @@ Result<ParsedArgs> parseOptions(const CommandSpec& spec, const QStringList& args
     ParsedArgs parsed;
     for (int i = 0; i < args.size(); ++i) {
         QString name = args.at(i);
+        if (spec.takesCommand && name == QLatin1String("--")) {
+            parsed.setCommand(args.mid(i + 1));
+            break;
+        }
         QString inlineValue;
         bool hasInline = false;
         if (name.startsWith(QStringLiteral("--")) && name.contains(QLatin1Char('='))) {

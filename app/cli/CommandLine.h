@@ -6,6 +6,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+
 namespace tenantry::cli {
 
 // One option of a command, az style: several names ("--subscription", "-s"), a flag or a value,
@@ -24,6 +26,8 @@ struct CommandSpec
     QStringList path; // e.g. {"account", "get-access-token"}
     QString summary;
     QList<OptionSpec> options;
+    // Takes a command after "--" (exec): the words after it are the command's, never options.
+    bool takesCommand = false;
 };
 
 // Parsed invocation. Values by option dest; flags present as "true".
@@ -34,9 +38,13 @@ public:
     QString value(const QString& dest) const { return m_values.value(dest).value(0); }
     QStringList values(const QString& dest) const { return m_values.value(dest); }
     void add(const QString& dest, const QString& value) { m_values[dest].append(value); }
+    // What followed "--", for a command that takesCommand; nullopt when there was no "--".
+    const std::optional<QStringList>& command() const { return m_command; }
+    void setCommand(QStringList command) { m_command = std::move(command); }
 
 private:
     QHash<QString, QStringList> m_values;
+    std::optional<QStringList> m_command;
 };
 
 // az's global options, accepted by every command.

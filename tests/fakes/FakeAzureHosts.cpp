@@ -1,9 +1,13 @@
 #include "fakes/FakeAzureHosts.h"
 
 #include "TestConfig.h"
+#include "fakes/HttpServer.h"
+#include "fakes/TestIdentityProvider.h"
 
 #include <QByteArray>
+#include <QHostAddress>
 #include <QString> // QStringBuilder: the byte arrays below are joined with +
+#include <QUrl>
 #include <QtGlobal>
 
 #include <cstdio>
@@ -11,6 +15,22 @@
 #include <vector>
 
 namespace tenantry::test {
+
+bool serveSampleDirectoryAtRealHostNames(TestIdentityProvider& idp, QString* error)
+{
+    if (!idp.loadConfig(TestIdentityProvider::sampleConfig(), error))
+        return false;
+    idp.setAuthorityUrl(QUrl(QStringLiteral("https://login.microsoftonline.com")));
+    idp.setArmUrl(QUrl(QStringLiteral("https://management.azure.com")));
+    if (!idp.enableTls(qEnvironmentVariable("TENANTRY_TEST_TLS_CERT"), qEnvironmentVariable("TENANTRY_TEST_TLS_KEY"),
+                       error))
+        return false;
+    if (!idp.listen(QHostAddress::LocalHost, 443)) {
+        *error = idp.server()->errorString();
+        return false;
+    }
+    return true;
+}
 
 void reexecInsideFakeAzureHosts(int argc, char** argv)
 {

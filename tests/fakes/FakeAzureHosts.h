@@ -1,6 +1,10 @@
 #pragma once
 
+class QString;
+
 namespace tenantry::test {
+
+class TestIdentityProvider;
 
 // Set to "1" by scripts/fake-azure-hosts.sh inside its namespace, where the real Azure host names
 // reach the test identity provider on 127.0.0.1:443.
@@ -12,5 +16,9 @@ inline const char* const kFakeAzureHostsSkipVariable = "TENANTRY_AZ_COMPAT_SKIP"
 // network, no NSS database) unless it is already there. Returns only when it did not re-execute,
 // with the skip variable set if the namespace cannot be made on this machine.
 void reexecInsideFakeAzureHosts(int argc, char** argv);
+
+// Inside the namespace: `idp` with the sample directory, serving login.microsoftonline.com and
+// management.azure.com with TLS (the namespace's throw-away certificate) on 127.0.0.1:443.
+bool serveSampleDirectoryAtRealHostNames(TestIdentityProvider& idp, QString* error);
 
 } // namespace tenantry::test
