@@ -16,6 +16,7 @@ test_pkgs=(
   imagemagick fonts-dejavu-core util-linux
   nghttp2-server # TestHttp2: nghttpd offers HTTP/2 over TLS
   libbenchmark-dev libxcb1-dev # bench/: the microbenchmarks (Google Benchmark) and bench-probe
+  groff-base zsh # tests/docs: the man pages rendered by groff, the completions run in bash and zsh
 )
 # The ASan + UBSan build and libFuzzer (scripts/build-sanitized.sh): clang 14, its sanitizer and
 # fuzzer runtimes, llvm-symbolizer for readable stacks.

@@ -16,8 +16,9 @@ struct AboutFacts
     bool storageModeFromEnvironment = false; // TENANTRY_STORAGE_MODE decided it
 };
 
-// Help > About: what Tenantry is in one sentence, its version and Qt's, where its data lives and the
-// storage mode in force. Paths are selectable, to be pasted into a terminal or a bug report.
+// Help > About: what Tenantry is in one sentence, its version and Qt's, where its data lives, the
+// storage mode in force, where its logs go, its home page and its licence (the text in a window of its
+// own). Paths are selectable, to be pasted into a terminal or a bug report.
 class AboutDialog : public QDialog
 {
     Q_OBJECT
@@ -26,6 +27,9 @@ public:
     explicit AboutDialog(const AboutFacts& facts, QWidget* parent = nullptr);
 
     QString text() const; // everything it says, for tests and screen readers
+
+public slots:
+    void showLicence(); // what the licence link opens
 
 private:
     QList<QLabel*> m_labels;

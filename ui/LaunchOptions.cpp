@@ -43,6 +43,14 @@ LaunchOptions LaunchOptions::process(const QCoreApplication& app)
     return from(parser);
 }
 
+bool LaunchOptions::onlyPrints(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    configure(&parser);
+    return !parser.parse(arguments) || parser.isSet(QStringLiteral("help")) ||
+           parser.isSet(QStringLiteral("help-all")) || parser.isSet(QStringLiteral("version"));
+}
+
 bool LaunchOptions::parse(const QStringList& arguments, LaunchOptions* options, QString* error)
 {
     QCommandLineParser parser;

@@ -21,6 +21,9 @@ public:
 
     // At start: --help and --version print and exit, errors print and exit 2 (QCommandLineParser::process).
     static LaunchOptions process(const QCoreApplication& app);
+    // True when `arguments` (argv[0] first) ask for --help or --version or are wrong: process() then only
+    // prints and exits, which needs no window and so no display.
+    static bool onlyPrints(const QStringList& arguments);
     // Forwarded arguments (argv[0] first): never exits; false and `error` on a bad command line.
     static bool parse(const QStringList& arguments, LaunchOptions* options, QString* error = nullptr);
 

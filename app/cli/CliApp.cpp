@@ -36,11 +36,17 @@ CliApp::CliApp(QStringList args, QObject* parent)
 
 CliApp::~CliApp() = default;
 
-void CliApp::start()
+QList<CommandSpec> CliApp::commandSpecs() const
 {
     QList<CommandSpec> specs;
-    for (const CliCommand& command : std::as_const(m_commands))
+    for (const CliCommand& command : m_commands)
         specs.append(command.spec);
+    return specs;
+}
+
+void CliApp::start()
+{
+    const QList<CommandSpec> specs = commandSpecs();
     QStringList prefix;
     const CommandSpec* spec = findCommand(specs, m_args, &prefix);
     if (!spec) {

@@ -25,6 +25,8 @@ public:
 
     void start(); // asynchronous: emits finished() once
 
+    QList<CommandSpec> commandSpecs() const; // every command, in the order help lists them
+
 signals:
     void finished(int exitCode);
 

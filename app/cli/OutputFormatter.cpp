@@ -35,11 +35,15 @@ bool isScalar(const Json& value)
 
 } // namespace
 
+QStringList OutputFormatter::knownFormats()
+{
+    return {QStringLiteral("json"), QStringLiteral("jsonc"), QStringLiteral("table"), QStringLiteral("tsv"),
+            QStringLiteral("none")};
+}
+
 bool OutputFormatter::isKnownFormat(const QString& format)
 {
-    static const QStringList kFormats = {QStringLiteral("json"), QStringLiteral("jsonc"), QStringLiteral("table"),
-                                         QStringLiteral("tsv"), QStringLiteral("none")};
-    return kFormats.contains(format.toLower());
+    return knownFormats().contains(format.toLower());
 }
 
 OutputFormatter::OutputFormatter(QString format, bool colour)

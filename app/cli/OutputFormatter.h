@@ -16,6 +16,7 @@ public:
     // A command's table view: az transforms some results before tabulating (account list).
     using TableTransform = std::function<Json(const Json&)>;
 
+    static QStringList knownFormats(); // what --output takes, in the order az lists them
     static bool isKnownFormat(const QString& format);
 
     explicit OutputFormatter(QString format, bool colour = false);

@@ -1,4 +1,5 @@
 #include "CliApp.h"
+#include "CliReference.h"
 #include "TerminalText.h"
 
 #include "util/ProcessGuard.h"
@@ -22,6 +23,22 @@ int main(int argc, char* argv[])
     args.removeFirst();
     if (args == QStringList{QStringLiteral("--version")}) {
         printf("tenantry-cli %s\n", TENANTRY_VERSION);
+        return 0;
+    }
+    // Hidden (the build runs it for the man page and the shell completions): the reference from the specs.
+    if (args.size() == 2 && args.at(0) == QStringLiteral("--print-reference")) {
+        const QList<tenantry::cli::CommandSpec> specs = tenantry::cli::CliApp(QStringList()).commandSpecs();
+        const QString& kind = args.at(1);
+        QString text;
+        if (kind == QStringLiteral("man"))
+            text = tenantry::cli::reference::manCommands(specs);
+        else if (kind == QStringLiteral("bash"))
+            text = tenantry::cli::reference::bashCompletion(specs);
+        else if (kind == QStringLiteral("zsh"))
+            text = tenantry::cli::reference::zshCompletion(specs);
+        else
+            return 2;
+        fputs(text.toUtf8().constData(), stdout);
         return 0;
     }
     if (!hardened)

@@ -69,6 +69,25 @@ struct Gui
     }
 };
 
+void nameApplication()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("Tenantry"));
+    QCoreApplication::setApplicationName(QStringLiteral("Tenantry"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(TENANTRY_VERSION));
+}
+
+// --help, --version and a wrong option: printed in the user's language by a core application, so that
+// they need no display (`tenantry --version` over ssh, in a package's install test).
+int printLaunchOptionsAnswer(int argc, char* argv[])
+{
+    GuardedApplication<QCoreApplication> app(argc, argv);
+    nameApplication();
+    QCoreApplication::setApplicationName(QStringLiteral("tenantry")); // "tenantry 0.1.0", as the command is called
+    Translations::install(&app);
+    LaunchOptions::process(app); // prints, then exits: 0, or 1 for a wrong option
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char* argv[])
@@ -79,15 +98,19 @@ int main(int argc, char* argv[])
     QString hardeningError;
     const bool hardened = ProcessGuard::disableCoreDumps(&hardeningError);
 
+    QStringList commandLine;
+    for (int i = 0; i < argc; ++i)
+        commandLine.append(QString::fromLocal8Bit(argv[i]));
+    if (LaunchOptions::onlyPrints(commandLine))
+        return printLaunchOptionsAnswer(argc, argv);
+
     // No Qt::AA_ShareOpenGLContexts here: set before the application object, it makes QGuiApplication
     // create an OpenGL context at once, loading the OpenGL driver (Mesa llvmpipe: ~60 MiB) in every run.
     // QtWebEngine needs it only for a sign-in; EmbeddedSignInLoader sets it up just before loading it.
     GuardedApplication<QApplication> app(argc, argv);
     qCDebug(lcStartup) << "application object:" << sinceMain.elapsed();
-    QApplication::setOrganizationName(QStringLiteral("Tenantry"));
-    QApplication::setApplicationName(QStringLiteral("Tenantry"));
+    nameApplication();
     QApplication::setApplicationDisplayName(QStringLiteral("Tenantry"));
-    QApplication::setApplicationVersion(QStringLiteral(TENANTRY_VERSION));
     QApplication::setDesktopFileName(AppIcons::kAppId);
     QApplication::setWindowIcon(AppIcons::application());
     QApplication::setStyle(new DeferredStandardIconsStyle); // the platform's style; owned by the application

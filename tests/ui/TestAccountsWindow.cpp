@@ -44,6 +44,7 @@
 #include <QMimeData>
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStatusBar>
@@ -705,7 +706,19 @@ private slots:
         QVERIFY(text.contains(QDir::toNativeSeparators(m_config + QStringLiteral("/msal_token_cache.json"))));
         QVERIFY(text.contains(QDir::toNativeSeparators(m_config + QStringLiteral(".ini"))));
         QVERIFY(text.contains(QStringLiteral("Keychain and file: the tokens are in the system keychain")));
+        // Where the logs are, the project's home (project()'s HOMEPAGE_URL) and the licence.
+        QVERIFY(text.contains(QStringLiteral("Standard error, not a file")));
+        QVERIFY(text.contains(QStringLiteral("\njournalctl --user (or ~/.xsession-errors)\n")));
+        QVERIFY(text.contains(QStringLiteral("<a href=\"https://github.com/tenantry/tenantry\">")));
+        QVERIFY(text.contains(QStringLiteral("MIT License")));
         test::saveScreenshot(about, QStringLiteral("about"));
+        about->showLicence(); // what the licence link opens
+        QDialog* licence = nullptr;
+        QTRY_VERIFY((licence = about->findChild<QDialog*>(QStringLiteral("licenceWindow"))) && licence->isVisible());
+        const QString licenceText = licence->findChild<QPlainTextEdit*>()->toPlainText();
+        QVERIFY(licenceText.startsWith(QStringLiteral("MIT License")));
+        QVERIFY(licenceText.contains(QStringLiteral("Permission is hereby granted, free of charge")));
+        licence->reject();
         about->reject();
     }
 };
