@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # CI's install test of the Debian package: builds the .deb from a configured build tree (default
 # build/, as scripts/test.sh leaves it), installs it with apt, checks both programs, the desktop
-# files and the translations from the installed paths, starts the app under Xvfb, then purges the
-# package and checks that none of its files is left. It installs into the system (as root, or with
-# sudo), so it refuses to run while a tenantry package is installed already, and purges on every
-# exit, a failed check included. Last line: "package: N passed, M failed".
+# files and the translations from the installed paths, starts the app and its embedded sign-in
+# browser under Xvfb, then purges the package and checks that none of its files is left. It installs
+# into the system (as root, or with sudo), so it refuses to run while a tenantry package is installed
+# already, and purges on every exit, a failed check included. Last line: "package: N passed, M failed".
 # Usage: scripts/test-package.sh [build-dir]
 set -uo pipefail
 cd "$(dirname "$0")/.." || exit 1
@@ -142,20 +142,42 @@ check "German --help: Qt's text (Zeigt Hilfe)" grep -qF "Zeigt Hilfe" <<<"$out"
 check "German catalogue loaded from /usr/share/tenantry/translations" \
   grep -qF "/usr/share/tenantry/translations/tenantry_de.qm" <<<"$out"
 
-# Start it in the tray in a throw-away desktop session (Xvfb, D-Bus, keyring): up after 5 s, ends
-# on SIGTERM (what a desktop's logout sends) within 5 s without a crash.
-# shellcheck disable=SC2016 # expanded by the inner shell
-"$root/scripts/with-test-session.sh" bash -c '
-  /usr/bin/tenantry --minimized >"$1/app.log" 2>&1 &
-  app=$!
-  sleep 5
-  if ! kill -0 "$app" 2>/dev/null; then wait "$app"; echo "exited early: $?" >"$1/app.result"; exit 0; fi
+# In a throw-away desktop session (Xvfb, D-Bus, keyring): start it in the tray, see it up after 5 s and
+# end on SIGTERM (what a desktop's logout sends) within 5 s without a crash; then start a browser
+# sign-in, which loads the embedded sign-in browser (/usr/lib/tenantry, QtWebEngineProcess). Its
+# page goes through a proxy that refuses every connection: the test never reaches Microsoft.
+cat >"$scratch/session.sh" <<'EOF'
+out=$1
+/usr/bin/tenantry --minimized >"$out/app.log" 2>&1 &
+app=$!
+sleep 5
+if ! kill -0 "$app" 2>/dev/null; then
+  wait "$app"
+  echo "exited early: $?" >"$out/app.result"
+else
   kill -TERM "$app"
   for _ in $(seq 50); do kill -0 "$app" 2>/dev/null || break; sleep 0.1; done
-  if kill -0 "$app" 2>/dev/null; then kill -KILL "$app"; echo "still running 5 s after SIGTERM" >"$1/app.result"; exit 0; fi
-  wait "$app"
-  echo "ended: $?" >"$1/app.result"
-' app-under-xvfb "$scratch"
+  if kill -0 "$app" 2>/dev/null; then
+    kill -KILL "$app"
+    echo "still running 5 s after SIGTERM" >"$out/app.result"
+  else
+    wait "$app"
+    echo "ended: $?" >"$out/app.result"
+  fi
+fi
+export http_proxy=http://127.0.0.1:9 https_proxy=http://127.0.0.1:9 no_proxy=
+QT_LOGGING_RULES='tenantry.ui.signin.debug=true' /usr/bin/tenantry --sign-in >"$out/signin.log" 2>&1 &
+app=$!
+for _ in $(seq 150); do
+  grep -q 'embedded sign-in browser' "$out/signin.log" && break
+  sleep 0.1
+done
+sleep 1
+kill -KILL "$app" 2>/dev/null
+wait "$app" 2>/dev/null
+exit 0
+EOF
+"$root/scripts/with-test-session.sh" bash "$scratch/session.sh" "$scratch"
 result=$(cat "$scratch/app.result" 2>/dev/null || echo "did not run")
 check "tenantry --minimized stays up under Xvfb and ends on SIGTERM ($result)" test "$result" = "ended: 143"
 if grep -qiE 'fatal|abort|segmentation|could not load the qt platform plugin' "$scratch/app.log"; then
@@ -163,6 +185,12 @@ if grep -qiE 'fatal|abort|segmentation|could not load the qt platform plugin' "$
   cat "$scratch/app.log"
 else
   pass "tenantry --minimized ran without a fatal message"
+fi
+if grep -q 'loaded the embedded sign-in browser' "$scratch/signin.log"; then
+  pass "tenantry --sign-in loads the embedded sign-in browser from /usr/lib/tenantry"
+else
+  fail "tenantry --sign-in loads the embedded sign-in browser from /usr/lib/tenantry"
+  cat "$scratch/signin.log"
 fi
 
 # --- Purge: nothing of the package is left -----------------------------------------------------
