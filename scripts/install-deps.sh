@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages Tenantry needs, but only those that are missing.
-# Usage: scripts/install-deps.sh build|test|sanitize
+# Usage: scripts/install-deps.sh build|test|package|sanitize
 set -euo pipefail
 
 build_pkgs=(
@@ -18,6 +18,8 @@ test_pkgs=(
   libbenchmark-dev libxcb1-dev # bench/: the microbenchmarks (Google Benchmark) and bench-probe
   groff-base zsh # tests/docs: the man pages rendered by groff, the completions run in bash and zsh
 )
+# The package's install test (scripts/test-package.sh): its validators and dpkg-shlibdeps (dpkg-dev).
+package_pkgs=(desktop-file-utils appstream dpkg-dev binutils)
 # The ASan + UBSan build and libFuzzer (scripts/build-sanitized.sh): clang 14, its sanitizer and
 # fuzzer runtimes, llvm-symbolizer for readable stacks.
 sanitize_pkgs=(clang libclang-rt-14-dev llvm)
@@ -25,8 +27,9 @@ sanitize_pkgs=(clang libclang-rt-14-dev llvm)
 case "${1:-build}" in
   build) wanted=("${build_pkgs[@]}") ;;
   test) wanted=("${build_pkgs[@]}" "${test_pkgs[@]}") ;;
+  package) wanted=("${build_pkgs[@]}" "${test_pkgs[@]}" "${package_pkgs[@]}") ;;
   sanitize) wanted=("${build_pkgs[@]}" "${test_pkgs[@]}" "${sanitize_pkgs[@]}") ;;
-  *) echo "usage: $0 build|test|sanitize" >&2; exit 2 ;;
+  *) echo "usage: $0 build|test|package|sanitize" >&2; exit 2 ;;
 esac
 
 missing=()

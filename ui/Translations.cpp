@@ -11,8 +11,6 @@ namespace tenantry {
 
 namespace {
 
-const QString kEmbeddedDir = QStringLiteral(":/i18n");
-
 bool installOne(QCoreApplication* app, const QLocale& locale, const QString& name, const QString& dir,
                 QStringList* loaded)
 {
@@ -33,8 +31,8 @@ QStringList Translations::install(QCoreApplication* app, const QLocale& locale)
     QStringList loaded;
     // English is a translation too (plural forms: "1 tenant", "2 tenants"): the fallback for
     // languages Tenantry does not ship and for the C locale.
-    if (!installOne(app, locale, QStringLiteral("tenantry"), kEmbeddedDir, &loaded))
-        installOne(app, QLocale(QLocale::English), QStringLiteral("tenantry"), kEmbeddedDir, &loaded);
+    if (!installOne(app, locale, QStringLiteral("tenantry"), directory(), &loaded))
+        installOne(app, QLocale(QLocale::English), QStringLiteral("tenantry"), directory(), &loaded);
     const QString qtDir = QLibraryInfo::path(QLibraryInfo::TranslationsPath);
     // qtbase has QDialogButtonBox's "Cancel", QFileDialog and the like; packaged separately on Linux.
     installOne(app, locale, QStringLiteral("qtbase"), qtDir, &loaded);
@@ -46,10 +44,18 @@ QStringList Translations::install(QCoreApplication* app, const QLocale& locale)
 QStringList Translations::availableLanguages()
 {
     QStringList languages;
-    const QStringList files = QDir(kEmbeddedDir).entryList({QStringLiteral("tenantry_*.qm")}, QDir::Files);
+    const QStringList files = QDir(directory()).entryList({QStringLiteral("tenantry_*.qm")}, QDir::Files);
     for (const QString& file : files)
         languages.append(file.mid(9, file.size() - 9 - 3)); // "tenantry_" ... ".qm"
     return languages;
+}
+
+QString Translations::directory()
+{
+    // Relative to the executable, never to the working directory: a catalogue from somewhere else
+    // would put its texts in Tenantry's dialogs.
+    return QDir::cleanPath(QCoreApplication::applicationDirPath() + QLatin1Char('/') +
+                           QStringLiteral(TENANTRY_TRANSLATIONS_FROM_BINDIR));
 }
 
 } // namespace tenantry

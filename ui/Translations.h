@@ -7,7 +7,7 @@ class QCoreApplication;
 
 namespace tenantry {
 
-// Loads Tenantry's translations (embedded under :/i18n) for a locale, and Qt's own (qtbase, for
+// Loads Tenantry's translations (the .qm files in directory()) for a locale, and Qt's own (qtbase, for
 // the standard buttons and dialogs) from Qt's translations directory when they are installed.
 class Translations
 {
@@ -16,6 +16,9 @@ public:
     static QStringList install(QCoreApplication* app, const QLocale& locale = QLocale());
     // The languages Tenantry ships (the .ts files), e.g. "de", "en".
     static QStringList availableLanguages();
+    // Where Tenantry's .qm files are: share/tenantry/translations next to the executable's bin/, in the
+    // build tree as in the installed package (/usr/bin/tenantry: /usr/share/tenantry/translations).
+    static QString directory();
 };
 
 } // namespace tenantry

@@ -4,6 +4,7 @@
 
 #include "DesktopApp.h"
 #include "SampleDesktopApp.h"
+#include "Translations.h"
 #include "UiTestSupport.h"
 #include "account/AccountTreeModel.h"
 #include "accounts/AccountActions.h"
@@ -183,7 +184,7 @@ private slots:
     void germanNamesThePresets()
     {
         QTranslator german;
-        QVERIFY(german.load(QStringLiteral(":/i18n/tenantry_de.qm")));
+        QVERIFY(german.load(Translations::directory() + QStringLiteral("/tenantry_de.qm")));
         QVERIFY(QCoreApplication::installTranslator(&german));
         test::writeFile(m_config + QStringLiteral("/config"), "[cloud]\nname = AzureChinaCloud\n\n");
         startApp();

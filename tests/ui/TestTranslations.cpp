@@ -107,16 +107,29 @@ private slots:
         QVERIFY(languages.contains(QStringLiteral("en")));
     }
 
+    // The catalogues are files in share/tenantry/translations beside bin/, where the package installs
+    // them (/usr/bin/tenantry: /usr/share/tenantry/translations), not resources built into the program.
+    void cataloguesAreFilesBesideBin()
+    {
+        const QString expected =
+            QDir::cleanPath(QCoreApplication::applicationDirPath() + QStringLiteral("/../share/tenantry/translations"));
+        QCOMPARE(Translations::directory(), expected);
+        QVERIFY(QFileInfo(expected + QStringLiteral("/tenantry_de.qm")).isFile());
+        const QStringList loaded = Translations::install(qApp, QLocale(QLocale::German, QLocale::Germany));
+        QVERIFY2(loaded.value(0) == expected + QStringLiteral("/tenantry_de.qm"),
+                 qPrintable(loaded.join(QLatin1Char(','))));
+    }
+
     void pluralsInEnglishAndGerman()
     {
         QTranslator english;
-        QVERIFY(english.load(QStringLiteral(":/i18n/tenantry_en.qm")));
+        QVERIFY(english.load(Translations::directory() + QStringLiteral("/tenantry_en.qm")));
         QCOMPARE(english.translate("tenantry::AccountTreeModel", "%n tenant(s)", nullptr, 1),
                  QStringLiteral("%n tenant"));
         QCOMPARE(english.translate("tenantry::AccountTreeModel", "%n tenant(s)", nullptr, 2),
                  QStringLiteral("%n tenants"));
         QTranslator german;
-        QVERIFY(german.load(QStringLiteral(":/i18n/tenantry_de.qm")));
+        QVERIFY(german.load(Translations::directory() + QStringLiteral("/tenantry_de.qm")));
         QCOMPARE(german.translate("tenantry::AccountTreeModel", "%n tenant(s)", nullptr, 2),
                  QStringLiteral("%n Mandanten"));
         // The accounts tree's texts come from the core's model: translated too.
@@ -128,7 +141,8 @@ private slots:
     void germanLocaleTranslatesTheUi()
     {
         const QStringList loaded = Translations::install(qApp, QLocale(QLocale::German, QLocale::Germany));
-        QVERIFY2(loaded.contains(QStringLiteral(":/i18n/tenantry_de.qm")), qPrintable(loaded.join(QLatin1Char(','))));
+        QVERIFY2(loaded.contains(Translations::directory() + QStringLiteral("/tenantry_de.qm")),
+                 qPrintable(loaded.join(QLatin1Char(','))));
         WelcomePanel panel;
         QCOMPARE(panel.browserButton()->text(), QStringLiteral("Mit einem Browser anmelden"));
         QCOMPARE(panel.codeButton()->text(), QStringLiteral("Mit einem Code anmelden"));
@@ -188,7 +202,8 @@ private slots:
     void germanRunShowsCoreMessagesInGerman()
     {
         const QStringList loaded = Translations::install(qApp, QLocale(QLocale::German, QLocale::Germany));
-        QVERIFY2(loaded.contains(QStringLiteral(":/i18n/tenantry_de.qm")), qPrintable(loaded.join(QLatin1Char(','))));
+        QVERIFY2(loaded.contains(Translations::directory() + QStringLiteral("/tenantry_de.qm")),
+                 qPrintable(loaded.join(QLatin1Char(','))));
 
         TokenRequest request;
         request.scopes = {QStringLiteral("https://management.core.windows.net//.default")};
@@ -276,7 +291,8 @@ private slots:
     void otherLocalesFallBackToEnglish()
     {
         const QStringList loaded = Translations::install(qApp, QLocale::c());
-        QVERIFY2(loaded.contains(QStringLiteral(":/i18n/tenantry_en.qm")), qPrintable(loaded.join(QLatin1Char(','))));
+        QVERIFY2(loaded.contains(Translations::directory() + QStringLiteral("/tenantry_en.qm")),
+                 qPrintable(loaded.join(QLatin1Char(','))));
         QCOMPARE(QCoreApplication::translate("tenantry::AccountTreeModel", "%n tenant(s)", nullptr, 2),
                  QStringLiteral("2 tenants"));
     }
