@@ -34,6 +34,7 @@ namespace {
 
 const QString kBash = QStringLiteral("/bin/bash");
 const QString kZsh = QStringLiteral("/usr/bin/zsh");
+const QString kFish = QStringLiteral("/usr/bin/fish");
 
 QStringList lines(const QByteArray& out)
 {
@@ -87,7 +88,9 @@ private:
     ProcessResult shell(const QString& script, const QString& program = kBash)
     {
         const QStringList args = program == kZsh ? QStringList{QStringLiteral("-f"), QStringLiteral("-c"), script}
-                                                 : QStringList{QStringLiteral("--norc"), QStringLiteral("-c"), script};
+                                 : program == kFish
+                                     ? QStringList{QStringLiteral("--no-config"), QStringLiteral("-c"), script}
+                                     : QStringList{QStringLiteral("--norc"), QStringLiteral("-c"), script};
         return runProcessServing(program, args, environment(), 60000);
     }
 
@@ -183,6 +186,25 @@ private slots:
         QVERIFY(QFileInfo::exists(context));
         QCOMPARE(shell(QStringLiteral("\"$CLI\" env -s %1 >/dev/null").arg(m_fabrikam)).exitCode, 0);
         QVERIFY(!QFileInfo::exists(context));
+    }
+
+    void fishSourcesTheContext()
+    {
+        if (!QFileInfo(kFish).isExecutable())
+            QSKIP("fish is not installed (scripts/install-deps.sh test)");
+        const ProcessResult run = shell(QStringLiteral("\"$CLI\" env -s %1 --shell fish | source; or exit 9\n"
+                                                       "echo $fish_pid\n"
+                                                       "cat \"$TENANTRY_CONTEXT/owner\"; echo\n"
+                                                       "az account show --query id -o tsv\n")
+                                            .arg(m_fabrikam),
+                                        kFish);
+        QVERIFY2(run.exitCode == 0, describe(run).constData());
+        const QStringList out = lines(run.out);
+        QCOMPARE(out.size(), 3);
+        const Json owner = json::parse(out.at(1).toUtf8()).value.value_or(Json());
+        QVERIFY(owner.is_object());
+        QCOMPARE(QString::number(owner.value("pid", Json(0)).get<qint64>()), out.at(0));
+        QCOMPARE(out.at(2), m_fabrikam);
     }
 
     void aTokenAzRenewsInsideLandsInTheSharedCache()
