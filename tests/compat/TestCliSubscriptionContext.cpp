@@ -300,6 +300,21 @@ private slots:
         QCOMPARE(badShell.exitCode, 2);
         QCOMPARE(badShell.out, QByteArray());
 
+        // A subscription of a tenant the user hid is not offered, as `account list` leaves it out.
+        const QStringList fabrikam = {QStringLiteral("--tenant"), sample::kFabrikam};
+        const ProcessResult hide =
+            cli(QStringList{QStringLiteral("account"), QStringLiteral("tenant"), QStringLiteral("hide")} + fabrikam);
+        QVERIFY2(hide.exitCode == 0, describe(hide).constData());
+        const ProcessResult hidden = cli({QStringLiteral("env"), QStringLiteral("-s"), m_fabrikam});
+        QVERIFY(hidden.exitCode != 0);
+        QCOMPARE(hidden.out, QByteArray());
+        QVERIFY2(hidden.err.contains("in a tenant you hid"), hidden.err.constData());
+        QCOMPARE(
+            cli(QStringList{QStringLiteral("account"), QStringLiteral("tenant"), QStringLiteral("unhide")} + fabrikam)
+                .exitCode,
+            0);
+        QCOMPARE(cli({QStringLiteral("env"), QStringLiteral("-s"), m_fabrikam}).exitCode, 0);
+
         QProcessEnvironment signedOut = environment();
         const QString empty = m_dir.filePath(QStringLiteral("empty-azure"));
         QVERIFY(QDir().mkpath(empty));
