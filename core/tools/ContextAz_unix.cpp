@@ -84,15 +84,15 @@ QString ContextAz::exec(const QString& contextDirectory, char** argv)
 {
     const std::optional<SubscriptionContext> context = SubscriptionContext::open(contextDirectory);
     if (!context)
-        return tr("%1 is not a subscription context of this user (it may have been cleaned up: run "
-                  "'tenantry-cli env' again).")
+        return tr("%1 is not a subscription context of this user (contexts are removed once the shell they were "
+                  "made for has ended).")
             .arg(contextDirectory);
     const QString az = findAz();
     if (az.isEmpty())
         return tr("The Azure CLI (az) was not found on PATH.");
     const QString target = AzureConfigDir::fromEnvironment().profileFile();
     if (!QFileInfo::exists(target))
-        return tr("%1 is missing: sign in again ('tenantry-cli login' or 'az login').").arg(target);
+        return tr("%1 is missing: no account is signed in.").arg(target);
 #ifdef Q_OS_LINUX
     const uid_t uid = ::geteuid();
     const gid_t gid = ::getegid();
@@ -117,8 +117,7 @@ QString ContextAz::exec(const QString& contextDirectory, char** argv)
     return tr("Cannot run %1: %2").arg(az, lastError());
 #else
     Q_UNUSED(argv);
-    return tr("A subscription for one shell needs Linux's user namespaces; use 'az account set' or az's "
-              "--subscription option on this system.");
+    return tr("A subscription for one shell needs Linux's user namespaces.");
 #endif
 }
 

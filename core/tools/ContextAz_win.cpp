@@ -7,8 +7,7 @@ namespace tenantry {
 QString ContextAz::exec(const QString&, char**)
 {
     return QCoreApplication::translate("tenantry::ContextAz",
-                                       "A subscription for one shell needs Linux's user namespaces; use "
-                                       "'az account set' or az's --subscription option on this system.");
+                                       "A subscription for one shell needs Linux's user namespaces.");
 }
 
 } // namespace tenantry
