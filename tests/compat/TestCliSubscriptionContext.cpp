@@ -289,6 +289,29 @@ private slots:
         QCOMPARE(out.at(3), m_default);
     }
 
+    void whenTheKernelRefusesANamespaceAzFailsClearly()
+    {
+        // A user namespace in which no further one may be made (user.max_user_namespaces 0 there), as where
+        // AppArmor or a container forbids them: az in the context fails with the cause, and nothing else runs.
+        if (!QFileInfo(QStringLiteral("/usr/bin/unshare")).isExecutable())
+            QSKIP("needs unshare (util-linux)");
+        const QByteArray cacheBefore = readFile(configDir() + QStringLiteral("/msal_token_cache.json"));
+        const ProcessResult run =
+            shell(QStringLiteral("eval \"$(\"$CLI\" env -s %1)\" || exit 9\n"
+                                 "/usr/bin/unshare --user --map-root-user /bin/sh -c "
+                                 "'echo 0 > /proc/sys/user/max_user_namespaces && az account show'\n"
+                                 "status=$?\n"
+                                 "ls -A \"$TENANTRY_CONTEXT\" >&2\n"
+                                 "exit $status\n")
+                      .arg(m_fabrikam));
+        QVERIFY2(run.exitCode == 1, describe(run).constData());
+        QCOMPARE(run.out, QByteArray());
+        // One line naming the cause; the context still holds only its three entries.
+        QCOMPARE(run.err, QByteArray("ERROR: The kernel refuses another user namespace (No space left on device): "
+                                     "see sysctl user.max_user_namespaces.\nazureProfile.json\nbin\nowner\n"));
+        QCOMPARE(readFile(configDir() + QStringLiteral("/msal_token_cache.json")), cacheBefore);
+    }
+
     void envErrorsPrintNothingToEvaluate()
     {
         const ProcessResult unknown = cli({QStringLiteral("env"), QStringLiteral("-s"), QStringLiteral("nope")});
