@@ -14,6 +14,7 @@ test_pkgs=(
   xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools
   azure-cli python3-msal python3-msal-extensions openssl libnss3-tools
   imagemagick fonts-dejavu-core util-linux
+  zsh fish # TestSubscriptionContext: the env snippet run by the real shells
   nghttp2-server # TestHttp2: nghttpd offers HTTP/2 over TLS
   libbenchmark-dev libxcb1-dev # bench/: the microbenchmarks (Google Benchmark) and bench-probe
   groff-base zsh # tests/docs: the man pages rendered by groff, the completions run in bash and zsh

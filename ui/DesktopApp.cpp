@@ -23,6 +23,8 @@
 #include "signin/SignInCoordinator.h"
 #include "token/CopiedTokenReminder.h"
 #include "token/TokenCopyController.h"
+#include "tools/SubscriptionContext.h"
+#include "tools/TerminalCommand.h"
 #include "tray/TrayController.h"
 #include "tray/TrayMenu.h"
 #include "util/AppSettings.h"
@@ -32,6 +34,7 @@
 #include <QDir>
 #include <QMenu>
 #include <QMessageBox>
+#include <QProcess>
 #include <QPushButton>
 #include <QSystemTrayIcon>
 
@@ -152,6 +155,8 @@ void DesktopApp::applySettings(PlaintextCopies copies)
 
 void DesktopApp::start(const LaunchOptions& options)
 {
+    // Subscription contexts of shells that have ended (tenantry-cli env, "Open a terminal here").
+    SubscriptionContext::removeAbandoned();
     m_tray->start();
     const bool minimized = options.minimized || m_options.settings->startMinimized();
     if (!minimized)
@@ -316,6 +321,7 @@ void DesktopApp::wireAccounts()
     connect(m_actions, &AccountActions::makeActiveRequested, this,
             [this](const AccountTarget& target) { m_switcher->makeActive(target.subscriptionId); });
     connect(m_actions, &AccountActions::copyTokenRequested, this, &DesktopApp::openCopyTokenDialog);
+    connect(m_actions, &AccountActions::openTerminalRequested, this, &DesktopApp::openTerminal);
     if (!m_accounts)
         return;
     // The switcher read az's files again: the tree shows what they say now.
@@ -404,6 +410,24 @@ void DesktopApp::wireTokens()
 void DesktopApp::openCopyTokenDialog(const AccountTarget& target)
 {
     m_tokenCopy->openDialog(target);
+}
+
+void DesktopApp::openTerminal(const AccountTarget& target)
+{
+    const QString cli = QCoreApplication::applicationDirPath() + QStringLiteral("/tenantry-cli");
+    const std::optional<TerminalLaunch> terminal =
+        TerminalCommand::find(TerminalCommand::subscriptionShell(cli, target.subscriptionId));
+    if (!terminal) {
+        m_window->showProblem(tr("No terminal was found. Set the TERMINAL environment variable to your terminal "
+                                 "program, or install one (x-terminal-emulator, gnome-terminal, konsole, "
+                                 "xfce4-terminal or xterm)."));
+        return;
+    }
+    if (!QProcess::startDetached(terminal->program, terminal->arguments)) {
+        m_window->showProblem(tr("The terminal %1 could not be started.").arg(terminal->program));
+        return;
+    }
+    m_window->showStatus(tr("Opened a terminal in which az uses the subscription %1.").arg(target.subscriptionId));
 }
 
 void DesktopApp::openTokenCache()

@@ -95,6 +95,8 @@ public:
 
 public slots:
     void openCopyTokenDialog(const tenantry::AccountTarget& target);
+    // A terminal (TerminalCommand) running `tenantry-cli shell -s <subscription>`, detached.
+    void openTerminal(const tenantry::AccountTarget& target);
     void openSettings();
     void openTokenCache();
     void openAbout();

@@ -2,6 +2,7 @@
 
 #include "AccountCommands.h"
 #include "CacheCommands.h"
+#include "ContextCommands.h"
 #include "ExecCommands.h"
 #include "GitCredentialCommands.h"
 #include "KubeCommands.h"
@@ -30,6 +31,7 @@ CliApp::CliApp(QStringList args, QObject* parent)
     m_groups.push_back(std::make_unique<GitCredentialCommands>(m_session, m_output));
     m_groups.push_back(std::make_unique<KubeCommands>(m_session, m_output));
     m_groups.push_back(std::make_unique<ExecCommands>(m_session, m_output));
+    m_groups.push_back(std::make_unique<ContextCommands>(m_session, m_output));
     for (const auto& group : m_groups)
         m_commands += group->commands();
 }

@@ -6,7 +6,9 @@
 #include "CliTokens.h"
 
 #include "tools/ManagedIdentityEndpoint.h"
+#include "tools/SubscriptionContext.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QProcess>
@@ -54,17 +56,6 @@ ResolvedProgram resolveProgram(const QString& program)
             return cannotRun(kExitCannotRun, QStringLiteral("Permission denied"));
     }
     return cannotRun(kExitNotFound, QStringLiteral("command not found"));
-}
-
-// The subscription for Terraform and the SDKs, as `tenantry-cli env` exports it.
-void addSubscriptionVariables(QProcessEnvironment& env, const Subscription& sub)
-{
-    if (!sub.isTenantLevel()) {
-        env.insert(QStringLiteral("AZURE_SUBSCRIPTION_ID"), sub.id);
-        env.insert(QStringLiteral("ARM_SUBSCRIPTION_ID"), sub.id);
-    }
-    env.insert(QStringLiteral("AZURE_TENANT_ID"), sub.tenantId);
-    env.insert(QStringLiteral("ARM_TENANT_ID"), sub.tenantId);
 }
 
 Error::Code errorCode(TokenResponse::Error error)
@@ -119,6 +110,22 @@ void ExecCommands::exec(const ParsedArgs& args)
         return;
     }
 
+    // CMD runs in SUB's context, as in `tenantry-cli shell`: az there uses SUB, and so do Terraform and the
+    // SDKs through the variables. The context lives as long as this process.
+    SubscriptionContext::removeAbandoned();
+    const std::optional<ProcessIdentity> self = ProcessIdentity::of(QCoreApplication::applicationPid());
+    if (!self) {
+        m_output.fail(QStringLiteral("This process cannot be identified in /proc."));
+        return;
+    }
+    Result<SubscriptionContext> made = SubscriptionContext::create(m_session->state().configDir(), *sub, *self,
+                                                                   QCoreApplication::applicationFilePath());
+    if (!made) {
+        m_output.fail(made.error().message());
+        return;
+    }
+    const SubscriptionContext context = *made;
+
     auto* endpoint = new ManagedIdentityEndpoint(
         [this, sub = *sub](const QString& scope, ManagedIdentityEndpoint::TokenDone done) {
             TokenRequest request;
@@ -135,11 +142,12 @@ void ExecCommands::exec(const ParsedArgs& args)
         &m_output);
     QString error;
     if (!endpoint->open(&error)) {
+        context.remove();
         m_output.fail(error);
         return;
     }
 
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    QProcessEnvironment env = context.environment(QProcessEnvironment::systemEnvironment());
     // Set, these would make the SDKs pick Service Fabric or an older managed-identity protocol first.
     for (const char* name : {"IDENTITY_SERVER_THUMBPRINT", "MSI_ENDPOINT", "MSI_SECRET"})
         env.remove(QString::fromLatin1(name));
@@ -150,7 +158,6 @@ void ExecCommands::exec(const ParsedArgs& args)
     }
     env.insert(QStringLiteral("IDENTITY_ENDPOINT"), endpoint->url().toString());
     env.insert(QStringLiteral("IDENTITY_HEADER"), QString::fromLatin1(endpoint->secret()));
-    addSubscriptionVariables(env, *sub);
 
     auto* child = new QProcess(&m_output);
     child->setProgram(program.path);
@@ -159,15 +166,18 @@ void ExecCommands::exec(const ParsedArgs& args)
     child->setProcessChannelMode(QProcess::ForwardedChannels);
     child->setInputChannelMode(QProcess::ForwardedInputChannel);
     auto* forwarder = new QObject(child); // holds the ChildSignalForwarder while the child runs
-    QObject::connect(child, &QProcess::errorOccurred, &m_output, [this, endpoint, child](QProcess::ProcessError e) {
-        if (e != QProcess::FailedToStart)
-            return;
-        endpoint->close();
-        m_output.fail(QStringLiteral("%1: %2").arg(child->program(), child->errorString()), kExitCannotRun);
-    });
+    QObject::connect(
+        child, &QProcess::errorOccurred, &m_output, [this, endpoint, child, context](QProcess::ProcessError e) {
+            if (e != QProcess::FailedToStart)
+                return;
+            endpoint->close();
+            context.remove();
+            m_output.fail(QStringLiteral("%1: %2").arg(child->program(), child->errorString()), kExitCannotRun);
+        });
     QObject::connect(child, &QProcess::finished, &m_output,
-                     [this, endpoint, forwarder](int exitCode, QProcess::ExitStatus status) {
+                     [this, endpoint, forwarder, context](int exitCode, QProcess::ExitStatus status) {
                          endpoint->close(); // the moment CMD is gone, nobody gets a token any more
+                         context.remove();
                          delete forwarder;
 #ifdef Q_OS_UNIX
                          // Killed by signal N: 128 + N, as a shell reports it.

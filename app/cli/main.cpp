@@ -1,5 +1,6 @@
 #include "CliApp.h"
 #include "CliReference.h"
+#include "ContextCommands.h"
 #include "TerminalText.h"
 
 #include "util/ProcessGuard.h"
@@ -11,6 +12,10 @@ int main(int argc, char* argv[])
 {
     // Before anything reads a token: no core dump of this process, and no abort on an exception.
     tenantry::ProcessGuard::install("tenantry-cli");
+    // A context's bin/az: becomes the real az at once (single-threaded, as unshare(CLONE_NEWUSER) requires), reads
+    // no token. Not a listed command: only the shim calls it.
+    if (argc >= 2 && qstrcmp(argv[1], "context-az") == 0)
+        return tenantry::cli::ContextCommands::runAzInContext(argc, argv);
     QString hardeningError;
     const bool hardened = tenantry::ProcessGuard::disableCoreDumps(&hardeningError);
 

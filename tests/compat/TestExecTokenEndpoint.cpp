@@ -242,6 +242,29 @@ private slots:
         QCOMPARE(lines.at(5), QStringLiteral("43"));
     }
 
+    // CMD runs in SUB's subscription context, as in `tenantry-cli shell`: the real az there uses SUB while the
+    // default stays, and the context is gone once CMD is.
+    void azInsideUsesTheSubscription()
+    {
+        const ProcessResult run =
+            cli({QStringLiteral("exec"), QStringLiteral("-s"), kFabrikamShared, QStringLiteral("--"),
+                 QStringLiteral("/bin/sh"), QStringLiteral("-c"),
+                 QStringLiteral("az account show --query id -o tsv; echo \"$TENANTRY_CONTEXT\"")});
+        QVERIFY2(run.exitCode == 0, describe(run).constData());
+        const QStringList lines = QString::fromUtf8(run.out).trimmed().split(QLatin1Char('\n'));
+        QCOMPARE(lines.size(), 2);
+        QCOMPARE(lines.at(0), sample::kFabrikamShared);
+        QVERIFY(!lines.at(1).isEmpty());
+        QVERIFY2(!QFileInfo::exists(lines.at(1)), qPrintable(lines.at(1)));
+        const ProcessResult outside =
+            test::runProcess(QStringLiteral("/usr/bin/az"),
+                             {QStringLiteral("account"), QStringLiteral("show"), QStringLiteral("--query"),
+                              QStringLiteral("id"), QStringLiteral("-o"), QStringLiteral("tsv")},
+                             environment());
+        QVERIFY2(outside.exitCode == 0, describe(outside).constData());
+        QVERIFY(QString::fromUtf8(outside.out).trimmed() != sample::kFabrikamShared);
+    }
+
     void theExitCodeIsTheCommands_data()
     {
         QTest::addColumn<QStringList>("command");

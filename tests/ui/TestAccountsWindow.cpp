@@ -354,7 +354,7 @@ private slots:
                 texts.append(action->text());
         }
         QCOMPARE(texts, (QStringList{QStringLiteral("Make &active"), QStringLiteral("&Copy token…"),
-                                     QStringLiteral("&Refresh")}));
+                                     QStringLiteral("Open a &terminal here"), QStringLiteral("&Refresh")}));
         menu->close();
 
         view()->setCurrentIndex(tenant(kAdventure));

@@ -53,6 +53,9 @@ AccountActions::AccountActions(QObject* parent)
     m_copyToken = add(tr("&Copy token…"), QStringLiteral("copy-token"));
     m_copyToken->setToolTip(tr("Copy an access token for this tenant to the clipboard"));
     m_copyToken->setShortcut(QKeySequence::Copy);
+    m_openTerminal = add(tr("Open a &terminal here"), QString());
+    m_openTerminal->setToolTip(tr("Open a terminal in which az and other tools use this subscription; other "
+                                  "terminals keep the active one"));
     m_signIn = add(tr("&Sign in…"), QStringLiteral("sign-in"));
     m_signInWithCode = add(tr("Sign in with a c&ode…"), QString());
     m_signOutTenant = add(tr("Sign &out of tenant"), QStringLiteral("sign-out"));
@@ -71,6 +74,7 @@ AccountActions::AccountActions(QObject* parent)
     connect(m_signOutAccount, &QAction::triggered, this, [this] { emit signOutAccountRequested(m_target); });
     connect(m_makeActive, &QAction::triggered, this, [this] { emit makeActiveRequested(m_target); });
     connect(m_copyToken, &QAction::triggered, this, [this] { emit copyTokenRequested(m_target); });
+    connect(m_openTerminal, &QAction::triggered, this, [this] { emit openTerminalRequested(m_target); });
     connect(m_refresh, &QAction::triggered, this, [this] { emit refreshRequested(m_target); });
     update();
 }
@@ -87,8 +91,8 @@ QAction* AccountActions::add(const QString& text, const QString& iconName)
 
 QList<QAction*> AccountActions::all() const
 {
-    return {m_makeActive,    m_copyToken,      m_signIn,  m_signInWithCode,
-            m_signOutTenant, m_signOutAccount, m_refresh, m_chooseTenants};
+    return {m_makeActive,    m_copyToken,      m_openTerminal, m_signIn,       m_signInWithCode,
+            m_signOutTenant, m_signOutAccount, m_refresh,      m_chooseTenants};
 }
 
 void AccountActions::setTarget(const QModelIndex& index)
@@ -106,6 +110,7 @@ void AccountActions::update()
 
     m_makeActive->setEnabled(subscription && !m_target.isActive);
     m_copyToken->setEnabled((tenant || subscription) && (m_target.signedIn || m_target.hasValidToken));
+    m_openTerminal->setEnabled(subscription);
     m_signIn->setEnabled(account || tenant);
     m_signIn->setText(tenant ? tr("&Sign in to tenant…") : tr("&Sign in again…"));
     if (!account && !tenant)
@@ -123,6 +128,7 @@ void AccountActions::fillMenu(QMenu* menu) const
     if (kind == AccountTreeModel::SubscriptionKind) {
         menu->addAction(m_makeActive);
         menu->addAction(m_copyToken);
+        menu->addAction(m_openTerminal);
         menu->addSeparator();
         menu->addAction(m_refresh);
     } else if (kind == AccountTreeModel::TenantKind) {

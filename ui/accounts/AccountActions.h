@@ -31,7 +31,8 @@ struct AccountTarget
 
 // What can be done with the selected row of the accounts tree, as QActions shared by the toolbar,
 // the context menu and the keyboard: sign in to a tenant (or again to an account), sign out of a
-// tenant or an account, make a subscription active, copy a token, refresh the account.
+// tenant or an account, make a subscription active, copy a token, open a terminal with a subscription, refresh
+// the account.
 // It asks for these through signals; it does none of them itself.
 class AccountActions : public QObject
 {
@@ -49,6 +50,7 @@ public:
     QAction* signOutAccount() const { return m_signOutAccount; }
     QAction* makeActive() const { return m_makeActive; }
     QAction* copyToken() const { return m_copyToken; }
+    QAction* openTerminal() const { return m_openTerminal; }
     QAction* refresh() const { return m_refresh; }
     QAction* chooseTenants() const { return m_chooseTenants; }
     QList<QAction*> all() const;
@@ -66,6 +68,7 @@ signals:
     void signOutAccountRequested(const tenantry::AccountTarget& target);
     void makeActiveRequested(const tenantry::AccountTarget& target);
     void copyTokenRequested(const tenantry::AccountTarget& target);
+    void openTerminalRequested(const tenantry::AccountTarget& target);
     void refreshRequested(const tenantry::AccountTarget& target);
     void chooseTenantsRequested(const tenantry::AccountTarget& target);
 
@@ -80,6 +83,7 @@ private:
     QAction* m_signOutAccount = nullptr;
     QAction* m_makeActive = nullptr;
     QAction* m_copyToken = nullptr;
+    QAction* m_openTerminal = nullptr;
     QAction* m_refresh = nullptr;
     QAction* m_chooseTenants = nullptr;
 };

@@ -176,7 +176,7 @@ void AccountDetailsPanel::rebuild()
         addFact(tr("Tenant:"), tenantName == tenantId ? tenantId : tr("%1 (%2)").arg(tenantName, tenantId));
         addFact(tr("Account:"), username);
         m_status = addFact(tr("State:"), status, false);
-        setButtons({m_actions->makeActive(), m_actions->copyToken()});
+        setButtons({m_actions->makeActive(), m_actions->copyToken(), m_actions->openTerminal()});
         return;
     }
     if (kind == AccountTreeModel::TenantKind) {
