@@ -54,6 +54,46 @@
         <source>Settings file:</source>
         <translation>Einstellungsdatei:</translation>
     </message>
+    <message>
+        <source>The debugger output (DebugView), not a file.
+More detail: QT_LOGGING_RULES=&quot;tenantry.*=true&quot;</source>
+        <translation>Die Debugger-Ausgabe (DebugView), keine Datei.
+Mehr Einzelheiten: QT_LOGGING_RULES=&quot;tenantry.*=true&quot;</translation>
+    </message>
+    <message>
+        <source>Standard error, not a file: the terminal Tenantry was started from, else the unified log (Console).
+More detail: QT_LOGGING_RULES=&quot;tenantry.*=true&quot;</source>
+        <translation>Die Standardfehlerausgabe, keine Datei: das Terminal, aus dem Tenantry gestartet wurde, sonst das einheitliche Protokoll (Konsole).
+Mehr Einzelheiten: QT_LOGGING_RULES=&quot;tenantry.*=true&quot;</translation>
+    </message>
+    <message>
+        <source>Standard error, not a file: the terminal Tenantry was started from, or the desktop session&apos;s log:
+journalctl --user (or ~/.xsession-errors)
+More detail: QT_LOGGING_RULES=&quot;tenantry.*=true&quot;</source>
+        <translation>Die Standardfehlerausgabe, keine Datei: das Terminal, aus dem Tenantry gestartet wurde, oder das Protokoll der Desktop-Sitzung:
+journalctl --user (oder ~/.xsession-errors)
+Mehr Einzelheiten: QT_LOGGING_RULES=&quot;tenantry.*=true&quot;</translation>
+    </message>
+    <message>
+        <source>Logs:</source>
+        <translation>Protokolle:</translation>
+    </message>
+    <message>
+        <source>Home:</source>
+        <translation>Website:</translation>
+    </message>
+    <message>
+        <source>Licence:</source>
+        <translation>Lizenz:</translation>
+    </message>
+    <message>
+        <source>MIT License</source>
+        <translation>MIT-Lizenz</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>Lizenz</translation>
+    </message>
 </context>
 <context>
     <name>tenantry::AccountActions</name>
@@ -120,6 +160,14 @@
     <message>
         <source>Choose which of this account&apos;s tenants Tenantry shows and keeps signed in</source>
         <translation>Auswählen, welche Mandanten dieses Kontos Tenantry anzeigt und angemeldet hält</translation>
+    </message>
+    <message>
+        <source>Open a &amp;terminal here</source>
+        <translation>&amp;Terminal hier öffnen</translation>
+    </message>
+    <message>
+        <source>Open a terminal in which az and other tools use this subscription; other terminals keep the active one</source>
+        <translation>Ein Terminal öffnen, in dem az und andere Werkzeuge dieses Abonnement verwenden; andere Terminals behalten das aktive</translation>
     </message>
 </context>
 <context>
@@ -906,6 +954,53 @@
     </message>
 </context>
 <context>
+    <name>tenantry::ContextAz</name>
+    <message>
+        <source>%1 is not a subscription context of this user (contexts are removed once the shell they were made for has ended).</source>
+        <translation>%1 ist kein Abonnement-Kontext dieses Benutzers (Kontexte werden entfernt, sobald die Shell beendet ist, für die sie angelegt wurden).</translation>
+    </message>
+    <message>
+        <source>The Azure CLI (az) was not found on PATH.</source>
+        <translation>Die Azure CLI (az) wurde im PATH nicht gefunden.</translation>
+    </message>
+    <message>
+        <source>%1 is missing: no account is signed in.</source>
+        <translation>%1 fehlt: Kein Konto ist angemeldet.</translation>
+    </message>
+    <message>
+        <source>Cannot make the mounts of az&apos;s namespace private: %1</source>
+        <translation>Die Einhängepunkte des Namensraums von az können nicht privat gemacht werden: %1</translation>
+    </message>
+    <message>
+        <source>Cannot put the context&apos;s azureProfile.json in place of %1: %2</source>
+        <translation>Die azureProfile.json des Kontexts kann nicht an die Stelle von %1 gesetzt werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot run %1: %2</source>
+        <translation>%1 kann nicht ausgeführt werden: %2</translation>
+    </message>
+    <message>
+        <source>A subscription for one shell needs Linux&apos;s user namespaces.</source>
+        <translation>Ein Abonnement für eine einzelne Shell braucht die Benutzer-Namensräume von Linux.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>The kernel does not let this user create a user namespace (%1), which a subscription for one shell needs. On Ubuntu 23.10 and later AppArmor restricts them (sysctl kernel.apparmor_restrict_unprivileged_userns); containers often forbid them too.</source>
+        <translation>Der Kernel lässt diesen Benutzer keinen Benutzer-Namensraum anlegen (%1), den ein Abonnement für eine einzelne Shell braucht. Ab Ubuntu 23.10 schränkt AppArmor sie ein (sysctl kernel.apparmor_restrict_unprivileged_userns); Container verbieten sie oft ebenfalls.</translation>
+    </message>
+    <message>
+        <source>The kernel refuses another user namespace (%1): see sysctl user.max_user_namespaces.</source>
+        <translation>Der Kernel verweigert einen weiteren Benutzer-Namensraum (%1): siehe sysctl user.max_user_namespaces.</translation>
+    </message>
+    <message>
+        <source>The kernel refuses a user namespace (%1), which a subscription for one shell needs.</source>
+        <translation>Der Kernel verweigert einen Benutzer-Namensraum (%1), den ein Abonnement für eine einzelne Shell braucht.</translation>
+    </message>
+</context>
+<context>
     <name>tenantry::CopiedTokenReminder</name>
     <message>
         <source>A copied token expires soon</source>
@@ -1068,6 +1163,18 @@ Melden Sie sich zuerst bei diesem Mandanten an.</translation>
     <message>
         <source>Signed out everywhere: no account&apos;s tokens are left.</source>
         <translation>Überall abgemeldet: Es sind keine Token eines Kontos mehr übrig.</translation>
+    </message>
+    <message>
+        <source>No terminal was found. Set the TERMINAL environment variable to your terminal program, or install one (x-terminal-emulator, gnome-terminal, konsole, xfce4-terminal or xterm).</source>
+        <translation>Es wurde kein Terminal gefunden. Setzen Sie die Umgebungsvariable TERMINAL auf Ihr Terminalprogramm oder installieren Sie eines (x-terminal-emulator, gnome-terminal, konsole, xfce4-terminal oder xterm).</translation>
+    </message>
+    <message>
+        <source>The terminal %1 could not be started.</source>
+        <translation>Das Terminal %1 konnte nicht gestartet werden.</translation>
+    </message>
+    <message>
+        <source>Opened a terminal in which az uses the subscription %1.</source>
+        <translation>Ein Terminal wurde geöffnet, in dem az das Abonnement %1 verwendet.</translation>
     </message>
 </context>
 <context>
@@ -1718,6 +1825,13 @@ Melden Sie sich zuerst bei diesem Mandanten an.</translation>
     </message>
 </context>
 <context>
+    <name>tenantry::ManagedIdentityEndpoint</name>
+    <message>
+        <source>Cannot listen on 127.0.0.1 for the token endpoint: %1</source>
+        <translation>Der Token-Endpunkt kann nicht auf 127.0.0.1 lauschen: %1</translation>
+    </message>
+</context>
+<context>
     <name>tenantry::MsalCache</name>
     <message>
         <source>the file holds JSON but not a token cache object</source>
@@ -2054,6 +2168,29 @@ Melden Sie sich zuerst bei diesem Mandanten an.</translation>
     <message>
         <source>it is not an absolute path</source>
         <translation>es ist kein absoluter Pfad</translation>
+    </message>
+</context>
+<context>
+    <name>tenantry::SubscriptionContext</name>
+    <message>
+        <source>%1 is missing.</source>
+        <translation>%1 fehlt.</translation>
+    </message>
+    <message>
+        <source>Cannot create %1: %2</source>
+        <translation>%1 kann nicht angelegt werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a directory of this user; contexts are not made there.</source>
+        <translation>%1 ist kein Verzeichnis dieses Benutzers; dort werden keine Kontexte angelegt.</translation>
+    </message>
+    <message>
+        <source>Cannot make %1 private: %2</source>
+        <translation>%1 kann nicht privat gemacht werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot create %1.</source>
+        <translation>%1 kann nicht angelegt werden.</translation>
     </message>
 </context>
 <context>

@@ -54,6 +54,42 @@
         <source>Settings file:</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The debugger output (DebugView), not a file.
+More detail: QT_LOGGING_RULES=&quot;tenantry.*=true&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Standard error, not a file: the terminal Tenantry was started from, else the unified log (Console).
+More detail: QT_LOGGING_RULES=&quot;tenantry.*=true&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Standard error, not a file: the terminal Tenantry was started from, or the desktop session&apos;s log:
+journalctl --user (or ~/.xsession-errors)
+More detail: QT_LOGGING_RULES=&quot;tenantry.*=true&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logs:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Home:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Licence:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MIT License</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tenantry::AccountActions</name>
@@ -119,6 +155,14 @@
     </message>
     <message>
         <source>Choose which of this account&apos;s tenants Tenantry shows and keeps signed in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a &amp;terminal here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a terminal in which az and other tools use this subscription; other terminals keep the active one</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -906,6 +950,53 @@
     </message>
 </context>
 <context>
+    <name>tenantry::ContextAz</name>
+    <message>
+        <source>%1 is not a subscription context of this user (contexts are removed once the shell they were made for has ended).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Azure CLI (az) was not found on PATH.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is missing: no account is signed in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot make the mounts of az&apos;s namespace private: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot put the context&apos;s azureProfile.json in place of %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot run %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A subscription for one shell needs Linux&apos;s user namespaces.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The kernel does not let this user create a user namespace (%1), which a subscription for one shell needs. On Ubuntu 23.10 and later AppArmor restricts them (sysctl kernel.apparmor_restrict_unprivileged_userns); containers often forbid them too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The kernel refuses another user namespace (%1): see sysctl user.max_user_namespaces.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The kernel refuses a user namespace (%1), which a subscription for one shell needs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>tenantry::CopiedTokenReminder</name>
     <message>
         <source>A copied token expires soon</source>
@@ -1066,6 +1157,18 @@ Sign in to this tenant first.</source>
     </message>
     <message>
         <source>Signed out everywhere: no account&apos;s tokens are left.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No terminal was found. Set the TERMINAL environment variable to your terminal program, or install one (x-terminal-emulator, gnome-terminal, konsole, xfce4-terminal or xterm).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The terminal %1 could not be started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opened a terminal in which az uses the subscription %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1717,6 +1820,13 @@ Sign in to this tenant first.</source>
     </message>
 </context>
 <context>
+    <name>tenantry::ManagedIdentityEndpoint</name>
+    <message>
+        <source>Cannot listen on 127.0.0.1 for the token endpoint: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>tenantry::MsalCache</name>
     <message>
         <source>the file holds JSON but not a token cache object</source>
@@ -2052,6 +2162,29 @@ Sign in to this tenant first.</source>
     </message>
     <message>
         <source>it is not an absolute path</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tenantry::SubscriptionContext</name>
+    <message>
+        <source>%1 is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a directory of this user; contexts are not made there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot make %1 private: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

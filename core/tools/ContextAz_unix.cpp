@@ -53,7 +53,8 @@ bool writeProcFile(const char* path, const QByteArray& text, QString* error)
     const int fd = ::open(path, O_WRONLY | O_CLOEXEC);
     const bool ok = fd >= 0 && ::write(fd, text.constData(), size_t(text.size())) == text.size();
     if (!ok)
-        *error = tr("Cannot write %1: %2").arg(QString::fromLatin1(path), lastError());
+        *error = QCoreApplication::translate("tenantry::ContextAz", "Cannot write %1: %2")
+                     .arg(QString::fromLatin1(path), lastError());
     if (fd >= 0)
         ::close(fd);
     return ok;
@@ -65,15 +66,23 @@ QString namespaceRefused(int error)
     switch (error) {
     case EPERM:
     case EACCES:
-        return tr("The kernel does not let this user create a user namespace (%1), which a subscription for one "
-                  "shell needs. On Ubuntu 23.10 and later AppArmor restricts them "
-                  "(sysctl kernel.apparmor_restrict_unprivileged_userns); containers often forbid them too.")
+        return QCoreApplication::translate(
+                   "tenantry::ContextAz",
+                   "The kernel does not let this user create a user namespace (%1), which a subscription for one "
+                   "shell needs. On Ubuntu 23.10 and later AppArmor restricts them "
+                   "(sysctl kernel.apparmor_restrict_unprivileged_userns); containers often forbid them too.")
             .arg(why);
     case ENOSPC:
     case EUSERS:
-        return tr("The kernel refuses another user namespace (%1): see sysctl user.max_user_namespaces.").arg(why);
+        return QCoreApplication::translate(
+                   "tenantry::ContextAz",
+                   "The kernel refuses another user namespace (%1): see sysctl user.max_user_namespaces.")
+            .arg(why);
     default:
-        return tr("The kernel refuses a user namespace (%1), which a subscription for one shell needs.").arg(why);
+        return QCoreApplication::translate(
+                   "tenantry::ContextAz",
+                   "The kernel refuses a user namespace (%1), which a subscription for one shell needs.")
+            .arg(why);
     }
 }
 #endif

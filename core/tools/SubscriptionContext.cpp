@@ -49,22 +49,26 @@ bool ensurePrivateDirectory(const QString& path, QString* error)
 #ifdef Q_OS_UNIX
     const QByteArray native = QFile::encodeName(path);
     if (::mkdir(native.constData(), 0700) != 0 && errno != EEXIST) {
-        *error = tr("Cannot create %1: %2").arg(path, QString::fromLocal8Bit(std::strerror(errno)));
+        *error = QCoreApplication::translate("tenantry::SubscriptionContext", "Cannot create %1: %2")
+                     .arg(path, QString::fromLocal8Bit(std::strerror(errno)));
         return false;
     }
     struct stat st = {};
     if (::lstat(native.constData(), &st) != 0 || !S_ISDIR(st.st_mode) || st.st_uid != ::geteuid()) {
-        *error = tr("%1 is not a directory of this user; contexts are not made there.").arg(path);
+        *error = QCoreApplication::translate("tenantry::SubscriptionContext",
+                                             "%1 is not a directory of this user; contexts are not made there.")
+                     .arg(path);
         return false;
     }
     if ((st.st_mode & 077) != 0 && ::chmod(native.constData(), 0700) != 0) {
-        *error = tr("Cannot make %1 private: %2").arg(path, QString::fromLocal8Bit(std::strerror(errno)));
+        *error = QCoreApplication::translate("tenantry::SubscriptionContext", "Cannot make %1 private: %2")
+                     .arg(path, QString::fromLocal8Bit(std::strerror(errno)));
         return false;
     }
     return true;
 #else
     if (!QDir().mkpath(path)) {
-        *error = tr("Cannot create %1.").arg(path);
+        *error = QCoreApplication::translate("tenantry::SubscriptionContext", "Cannot create %1.").arg(path);
         return false;
     }
     return true;
