@@ -131,10 +131,7 @@ private:
 private slots:
     void initTestCase()
     {
-        const QString skip = qEnvironmentVariable(kFakeAzureHostsSkipVariable);
-        if (!skip.isEmpty())
-            QSKIP(qPrintable(skip));
-        QVERIFY2(qEnvironmentVariable(kFakeAzureHostsVariable) == QLatin1String("1"), "not inside fake-azure-hosts.sh");
+        TENANTRY_REQUIRE_FAKE_AZURE_HOSTS();
         if (!QFileInfo(QStringLiteral("/usr/bin/az")).isExecutable())
             QSKIP("the Azure CLI (/usr/bin/az, Debian package azure-cli) is not installed");
         QVERIFY(m_dir.isValid());

@@ -41,14 +41,6 @@ QStringList lines(const QByteArray& out)
     return QString::fromUtf8(out).split(u'\n', Qt::SkipEmptyParts);
 }
 
-// For failure messages. stdout only where it holds no token.
-QByteArray describe(const ProcessResult& run, bool withOutput = true)
-{
-    return "exit " + QByteArray::number(run.exitCode) +
-           (withOutput ? QByteArray("\nstdout: ") + run.out.left(2000) : QByteArray()) +
-           "\nstderr: " + run.err.left(4000);
-}
-
 } // namespace
 
 class TestCliSubscriptionContext : public QObject
@@ -110,10 +102,7 @@ private:
 private slots:
     void initTestCase()
     {
-        const QString skip = qEnvironmentVariable(kFakeAzureHostsSkipVariable);
-        if (!skip.isEmpty())
-            QSKIP(qPrintable(skip));
-        QVERIFY2(qEnvironmentVariable(kFakeAzureHostsVariable) == QLatin1String("1"), "not inside fake-azure-hosts.sh");
+        TENANTRY_REQUIRE_FAKE_AZURE_HOSTS();
         if (!azAvailable())
             QSKIP("needs Debian's azure-cli");
         QVERIFY2(QFileInfo(tenantryCli()).isExecutable(), "tenantry-cli is not built");

@@ -44,10 +44,7 @@ class TestCliThroughProxy : public QObject
 private slots:
     void initTestCase()
     {
-        const QString skip = qEnvironmentVariable(kFakeAzureHostsSkipVariable);
-        if (!skip.isEmpty())
-            QSKIP(qPrintable(skip));
-        QVERIFY2(qEnvironmentVariable(kFakeAzureHostsVariable) == QLatin1String("1"), "not inside fake-azure-hosts.sh");
+        TENANTRY_REQUIRE_FAKE_AZURE_HOSTS();
         QVERIFY2(QFileInfo(tenantryCli()).isExecutable(), "tenantry-cli is built with this test");
         QString error;
         QVERIFY2(m_idp.loadConfig(TestIdentityProvider::sampleConfig(), &error), qPrintable(error));

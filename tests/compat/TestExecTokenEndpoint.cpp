@@ -103,12 +103,6 @@ private:
         return parsed.value && parsed.value->is_object() ? *parsed.value : Json::object();
     }
 
-    static QByteArray describe(const ProcessResult& run)
-    {
-        return "exit " + QByteArray::number(run.exitCode) + "\nstdout: " + run.out.left(2000) +
-               "\nstderr: " + run.err.left(4000);
-    }
-
     // SHA-256 of the cached access token for `scope`'s resource of `tenant`, as the script prints a token's.
     QString cachedTokenHash(const QString& scope, const QString& tenant) const
     {
@@ -137,10 +131,7 @@ private:
 private slots:
     void initTestCase()
     {
-        const QString skip = qEnvironmentVariable(kFakeAzureHostsSkipVariable);
-        if (!skip.isEmpty())
-            QSKIP(qPrintable(skip));
-        QVERIFY2(qEnvironmentVariable(kFakeAzureHostsVariable) == QLatin1String("1"), "not inside fake-azure-hosts.sh");
+        TENANTRY_REQUIRE_FAKE_AZURE_HOSTS();
         if (runProcess(kPython, {QStringLiteral("-c"), QStringLiteral("import azure.identity")}, environment(), 30000)
                 .exitCode != 0)
             QSKIP("needs Debian's python3-azure");

@@ -189,10 +189,7 @@ private:
 private slots:
     void initTestCase()
     {
-        const QString skip = qEnvironmentVariable(kFakeAzureHostsSkipVariable);
-        if (!skip.isEmpty())
-            QSKIP(qPrintable(skip));
-        QVERIFY2(qEnvironmentVariable(kFakeAzureHostsVariable) == QLatin1String("1"), "not inside fake-azure-hosts.sh");
+        TENANTRY_REQUIRE_FAKE_AZURE_HOSTS();
         if (!QFileInfo(kGit).isExecutable() || !QFileInfo(kKubectl).isExecutable())
             QSKIP("needs Debian's git and kubectl (kubernetes-client)");
         QVERIFY2(QFileInfo(tenantryCli()).isExecutable(), "tenantry-cli is not built");

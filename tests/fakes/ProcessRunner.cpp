@@ -102,4 +102,11 @@ bool azAvailable()
     return QFileInfo(QStringLiteral("/usr/bin/az")).isExecutable();
 }
 
+QByteArray describe(const ProcessResult& run, bool withOutput)
+{
+    return "exit " + QByteArray::number(run.exitCode) +
+           (withOutput ? QByteArray("\nstdout: ") + run.out.left(2000) : QByteArray()) +
+           "\nstderr: " + run.err.left(4000);
+}
+
 } // namespace tenantry::test

@@ -16,6 +16,9 @@ struct ProcessResult
     bool started = false;
 };
 
+// For failure messages: the exit code, stdout (leave it out where it may hold a token) and stderr, cut short.
+QByteArray describe(const ProcessResult& run, bool withOutput = true);
+
 ProcessResult runProcess(const QString& program, const QStringList& args, const QProcessEnvironment& env,
                          int timeoutMs = 120000, const QByteArray& stdinData = {});
 
