@@ -152,12 +152,17 @@ void DesktopApp::applySettings(PlaintextCopies copies)
 
 void DesktopApp::start(const LaunchOptions& options)
 {
-    m_tray->start();
     const bool minimized = options.minimized || m_options.settings->startMinimized();
-    if (!minimized)
+    if (!minimized) {
+        // The window first: asking for the tray is a D-Bus round trip (StatusNotifierWatcher) the window need
+        // not wait for; its icon appears as it would have.
         m_window->showAndRaise();
-    else if (!QSystemTrayIcon::isSystemTrayAvailable())
-        m_window->showMinimized(); // no tray (yet): minimized to the taskbar instead of invisible
+        m_tray->start();
+    } else {
+        m_tray->start();
+        if (!QSystemTrayIcon::isSystemTrayAvailable())
+            m_window->showMinimized(); // no tray (yet): minimized to the taskbar instead of invisible
+    }
     if (m_accounts)
         m_accounts->start(m_options.discoverAtStart);
     act(options);
