@@ -9,6 +9,7 @@ build_pkgs=(
   qt6-svg-dev libqt6svg6 qt6-webengine-dev qt6-webengine-dev-tools libqt6webenginecore6-bin
   qt6-image-formats-plugins qtkeychain-qt6-dev nlohmann-json3-dev libexpected-dev libgl-dev
   qt6-translations-l10n # Qt's own strings ("Cancel") in the UI's language
+  libfontconfig-dev # the desktop app loads the font configuration early (FontConfigWarmUp)
 )
 test_pkgs=(
   xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools

@@ -9,6 +9,8 @@
 #include <QPixmap>
 #include <QSvgRenderer>
 
+#include <algorithm>
+
 namespace tenantry::AppIcons {
 
 QIcon application()
@@ -47,23 +49,78 @@ QString themeName(const QString& name)
     return kNames.value(name);
 }
 
-// Renders the monochrome SVG in `colour` at the sizes menus, toolbars and trees ask for (and their
-// high-DPI doubles): crisp at 16 px without relying on the SVG icon engine's scaling.
-void addTinted(QIcon* icon, QByteArray svg, const QColor& colour, QIcon::Mode mode)
+// The monochrome SVG in the palette's text colour (its disabled text colour for disabled icons), rendered
+// at each size when it is first asked for: crisp at 16 px without relying on the SVG icon engine's scaling,
+// and a window's first paint renders the one or two sizes it shows instead of every size menus, toolbars
+// and trees might use. Each size is a QIcon of its two pixmaps, so the active and selected modes come from
+// the style as they would for any pixmap icon.
+class TintedSvgIconEngine : public QIconEngine
 {
-    svg.replace("#000000", colour.name().toLatin1());
-    QSvgRenderer renderer(svg);
-    for (const int size : {16, 22, 24, 32, 44, 48, 64}) {
+public:
+    explicit TintedSvgIconEngine(QByteArray svg)
+        : m_svg(std::move(svg))
+    {}
+
+    QPixmap pixmap(const QSize& size, QIcon::Mode mode, QIcon::State state) override
+    {
+        return atSize(std::max(size.width(), size.height())).pixmap(size, mode, state);
+    }
+
+    void paint(QPainter* painter, const QRect& rect, QIcon::Mode mode, QIcon::State state) override
+    {
+        const qreal ratio = painter->device() ? painter->device()->devicePixelRatio() : 1.0;
+        QPixmap pixmap = this->pixmap(rect.size() * ratio, mode, state);
+        pixmap.setDevicePixelRatio(ratio);
+        painter->drawPixmap(rect, pixmap);
+    }
+
+    QList<QSize> availableSizes(QIcon::Mode, QIcon::State) override
+    {
+        QList<QSize> sizes;
+        for (const int size : kSizes)
+            sizes.append(QSize(size, size));
+        return sizes;
+    }
+
+    bool isNull() override { return m_svg.isEmpty(); }
+    QString key() const override { return QStringLiteral("tenantry-tinted-svg"); }
+    QIconEngine* clone() const override { return new TintedSvgIconEngine(*this); }
+
+private:
+    static constexpr int kSizes[] = {16, 22, 24, 32, 44, 48, 64};
+
+    const QIcon& atSize(int size)
+    {
+        size = std::max(size, 1);
+        auto it = m_bySize.find(size);
+        if (it == m_bySize.end()) {
+            const QPalette palette = QGuiApplication::palette();
+            QIcon icon;
+            icon.addPixmap(render(palette.color(QPalette::Active, QPalette::WindowText), size), QIcon::Normal);
+            // The style's own disabled variant of a pixmap is too faint for thin strokes.
+            icon.addPixmap(render(palette.color(QPalette::Disabled, QPalette::WindowText), size), QIcon::Disabled);
+            it = m_bySize.insert(size, icon);
+        }
+        return *it;
+    }
+
+    QPixmap render(const QColor& colour, int size) const
+    {
+        QByteArray svg = m_svg;
+        svg.replace("#000000", colour.name().toLatin1());
+        QSvgRenderer renderer(svg);
         QPixmap pixmap(size, size);
         pixmap.fill(Qt::transparent);
         QPainter painter(&pixmap);
         renderer.render(&painter);
-        painter.end();
-        icon->addPixmap(pixmap, mode);
+        return pixmap;
     }
-}
 
-// The action icon itself: the theme's, or ours tinted at every size menus, toolbars and trees use.
+    QByteArray m_svg;
+    QHash<int, QIcon> m_bySize;
+};
+
+// The action icon itself: the theme's, or ours tinted at the sizes menus, toolbars and trees ask for.
 QIcon buildAction(const QString& name)
 {
     const QString theme = themeName(name);
@@ -72,21 +129,16 @@ QIcon buildAction(const QString& name)
     QFile file(QStringLiteral(":/icons/actions/%1.svg").arg(name));
     if (!file.open(QIODevice::ReadOnly))
         return {};
-    const QByteArray svg = file.readAll();
-    const QPalette palette = QGuiApplication::palette();
-    QIcon icon;
-    addTinted(&icon, svg, palette.color(QPalette::Active, QPalette::WindowText), QIcon::Normal);
-    // The style's own disabled variant of a pixmap is too faint for thin strokes.
-    addTinted(&icon, svg, palette.color(QPalette::Disabled, QPalette::WindowText), QIcon::Disabled);
-    return icon;
+    return QIcon(new TintedSvgIconEngine(file.readAll()));
 }
 
 // The icon `build` makes, built when something first asks for a pixmap or paints it.
 class DeferredIconEngine : public QIconEngine
 {
 public:
-    explicit DeferredIconEngine(std::function<QIcon()> build)
+    DeferredIconEngine(std::function<QIcon()> build, bool knownNotNull)
         : m_build(std::move(build))
+        , m_knownNotNull(knownNotNull)
     {}
 
     QPixmap pixmap(const QSize& size, QIcon::Mode mode, QIcon::State state) override
@@ -109,7 +161,9 @@ public:
         return icon().availableSizes(mode, state);
     }
 
-    bool isNull() override { return icon().isNull(); }
+    // Layouts ask every tool button whether it has an icon before the window is shown: where the answer
+    // is known, asking builds nothing.
+    bool isNull() override { return m_knownNotNull ? false : icon().isNull(); }
     QString key() const override { return QStringLiteral("tenantry-deferred"); }
     QIconEngine* clone() const override { return new DeferredIconEngine(*this); }
 
@@ -124,6 +178,7 @@ private:
     }
 
     std::function<QIcon()> m_build;
+    bool m_knownNotNull;
     QIcon m_icon;
     bool m_built = false;
 };
@@ -132,14 +187,16 @@ private:
 
 QIcon deferred(std::function<QIcon()> build)
 {
-    return QIcon(new DeferredIconEngine(std::move(build)));
+    return QIcon(new DeferredIconEngine(std::move(build), /*knownNotNull=*/false));
 }
 
 QIcon action(const QString& name)
 {
     // The theme lookup (it reads the theme's index) and the SVG rendering happen at the first paint,
     // after the window is shown, and never for icons nobody looks at (most menu entries at start).
-    return deferred([name] { return buildAction(name); });
+    // Ours is embedded, so the icon is never null when it exists, whatever the theme has.
+    const bool embedded = QFile::exists(QStringLiteral(":/icons/actions/%1.svg").arg(name));
+    return QIcon(new DeferredIconEngine([name] { return buildAction(name); }, embedded));
 }
 
 QIcon status(const QString& name)

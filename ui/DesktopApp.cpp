@@ -155,17 +155,30 @@ void DesktopApp::applySettings(PlaintextCopies copies)
 
 void DesktopApp::start(const LaunchOptions& options)
 {
-    // Subscription contexts of shells that have ended (tenantry-cli env, "Open a terminal here").
-    SubscriptionContext::removeAbandoned();
-    m_tray->start();
     const bool minimized = options.minimized || m_options.settings->startMinimized();
-    if (!minimized)
+    if (minimized) {
+        m_tray->start();
+        if (!QSystemTrayIcon::isSystemTrayAvailable())
+            m_window->showMinimized(); // no tray (yet): minimized to the taskbar instead of invisible
+    } else {
         m_window->showAndRaise();
-    else if (!QSystemTrayIcon::isSystemTrayAvailable())
-        m_window->showMinimized(); // no tray (yet): minimized to the taskbar instead of invisible
-    if (m_accounts)
-        m_accounts->start(m_options.discoverAtStart);
-    act(options);
+    }
+    // The rest once the event loop has sent the window to the display (the map request goes out when it
+    // first waits): the tray (a D-Bus round trip), the token cache (the keychain), discovery (the network),
+    // what the command line asked for. The window shows what it would have: azureProfile.json's accounts,
+    // the cache's details as they load.
+    QMetaObject::invokeMethod(
+        this,
+        [this, minimized, options] {
+            if (!minimized)
+                m_tray->start();
+            if (m_accounts)
+                m_accounts->start(m_options.discoverAtStart);
+            // Subscription contexts of shells that have ended (tenantry-cli env, "Open a terminal here").
+            SubscriptionContext::removeAbandoned();
+            act(options);
+        },
+        Qt::QueuedConnection);
 }
 
 void DesktopApp::activate(const QStringList& arguments)

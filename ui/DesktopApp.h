@@ -67,6 +67,8 @@ public:
     explicit DesktopApp(Options options, QObject* parent = nullptr);
     ~DesktopApp() override;
 
+    // Shows the window (or the tray, minimized); the tray, the token cache, discovery and what `options` ask
+    // for follow from the event loop, once the window is on its way to the display.
     void start(const LaunchOptions& options);
     void activate(const QStringList& arguments); // a second launch's command line
 

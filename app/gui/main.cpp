@@ -5,6 +5,7 @@
 #include "AutostartEntry.h"
 #include "DeferredStandardIconsStyle.h"
 #include "DesktopApp.h"
+#include "FontConfigWarmUp.h"
 #include "LaunchOptions.h"
 #include "MainWindow.h"
 #include "SingleInstance.h"
@@ -93,6 +94,8 @@ int printLaunchOptionsAnswer(int argc, char* argv[])
 int main(int argc, char* argv[])
 {
     sinceMain.start();
+    // In parallel with connecting to the display and reading the session; waited for before the first widget.
+    FontConfigWarmUp fonts;
     // Before anything reads a token: no core dump of this process, and no abort on an exception.
     ProcessGuard::install("tenantry");
     QString hardeningError;
@@ -123,6 +126,7 @@ int main(int argc, char* argv[])
     std::unique_ptr<Gui> gui;
     SingleInstance instance;
     const auto startGui = [&] {
+        fonts.wait();
         gui = std::make_unique<Gui>();
         QObject::connect(&instance, &SingleInstance::activationRequested, &app,
                          [&gui](const QStringList& arguments) { gui->app->activate(arguments); });

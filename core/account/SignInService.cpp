@@ -97,23 +97,59 @@ void SignInService::completeSignIn(const TokenGrantResult& result, const QString
     context.requestedScopes = TokenClient::decoratedScope(requestedScopes).split(QLatin1Char(' '));
     context.now = m_clock.nowSecs();
     context.createAccount = true;
-    auto homeAccountId = std::make_shared<QString>();
+    // The tokens are stored while discovery asks for the tenant list with the sign-in's own ARM token; each
+    // tenant's refresh waits for the store (it needs the refresh token in the cache). A sign-in to one tenant,
+    // or for other scopes, stores first and then discovers as a refresh does.
+    const bool handOff = options.tenant.isEmpty() && !result.accessToken.isEmpty() &&
+                         requestedScopes == QStringList{m_discovery->armScope()};
+    struct Store
+    {
+        bool ended = false;
+        CacheOutcome outcome;
+        QString homeAccountId;
+        QList<std::function<void(const QString&)>> waiting;
+    };
+    auto store = std::make_shared<Store>();
     m_cache->modify([result, context,
-                     homeAccountId](MsalCache& cache) { *homeAccountId = writeTokenResponse(cache, result, context); },
-                    [this, username, homeAccountId, options, signedInTenant, done](const CacheOutcome& outcome) {
+                     store](MsalCache& cache) { store->homeAccountId = writeTokenResponse(cache, result, context); },
+                    [this, username, store, options, signedInTenant, handOff, done](const CacheOutcome& outcome) {
+                        store->ended = true;
+                        store->outcome = outcome;
+                        if (outcome.ok) {
+                            qCInfo(lcAccount).noquote() << "signed in as" << username;
+                            // Signing in to a tenant is choosing it, also one signed out of or hidden before.
+                            if (m_choice && !options.tenant.isEmpty())
+                                m_choice->setActive(store->homeAccountId, username,
+                                                    signedInTenant.isEmpty() ? options.tenant : signedInTenant, true);
+                        }
+                        for (const auto& stored : std::exchange(store->waiting, {}))
+                            stored(store->homeAccountId);
+                        if (handOff)
+                            return; // discovery is under way
                         if (!outcome.ok) {
-                            SignInResult failed;
-                            failed.error = tr("Signed in, but the tokens could not be stored: %1").arg(outcome.error);
-                            done(failed);
+                            done(storeFailed(outcome));
                             return;
                         }
-                        qCInfo(lcAccount).noquote() << "signed in as" << username;
-                        // Signing in to a tenant is choosing it, also one signed out of or hidden before.
-                        if (m_choice && !options.tenant.isEmpty())
-                            m_choice->setActive(*homeAccountId, username,
-                                                signedInTenant.isEmpty() ? options.tenant : signedInTenant, true);
-                        discoverAndMerge(username, *homeAccountId, options, /*replaceUser=*/false, done);
+                        discoverAndMerge(username, store->homeAccountId, options, /*replaceUser=*/false, done);
                     });
+    if (!handOff)
+        return;
+    SignInHandOff signIn;
+    signIn.armToken = result.accessToken;
+    signIn.whenStored = [store](std::function<void(const QString&)> stored) {
+        if (store->ended)
+            stored(store->homeAccountId);
+        else
+            store->waiting.append(std::move(stored));
+    };
+    m_discovery->discoverAfterSignIn(username, signIn,
+                                     [this, username, store, options, done](const DiscoveryResult& d) {
+                                         if (!store->outcome.ok) { // the list waited for the store, so it has ended
+                                             done(storeFailed(store->outcome));
+                                             return;
+                                         }
+                                         merge(d, username, store->homeAccountId, options, /*replaceUser=*/false, done);
+                                     });
 }
 
 void SignInService::refreshAccount(const QString& username, Done done)
@@ -139,126 +175,139 @@ void SignInService::discoverAndMerge(const QString& username, const QString& hom
                                      const SignInOptions& options, bool replaceUser, Done done)
 {
     m_discovery->discover(username, options.tenant, [=](const DiscoveryResult& discovery) {
-        SignInResult result;
-        result.username = username;
-        result.homeAccountId = homeAccountId;
-        result.discovery = discovery;
-        if (!discovery.ok()) {
-            result.error = discovery.error;
-            done(result);
-            return;
-        }
-        // Signed out, or everything wiped, while discovery ran: its subscriptions must not come back.
-        const MsalCache& cache = m_cache->cache();
-        const QString environment = m_client->discovery()->environment();
-        if (!homeAccountId.isEmpty() &&
-            cache.refreshTokensFor(homeAccountId, environment, m_client->clientId()).isEmpty() &&
-            !isHeldByBroker(cache, homeAccountId, environment, m_client->clientId())) {
-            result.error = tr("%1 was signed out meanwhile; nothing was saved.").arg(username);
-            done(result);
-            return;
-        }
-        const QString cloudName = m_state->cloud().name;
-        QSet<QString> seen;
-        for (const TenantStatus& tenant : discovery.tenants) {
-            if (tenant.state != TenantStatus::State::SignedIn)
+        merge(discovery, username, homeAccountId, options, replaceUser, done);
+    });
+}
+
+SignInResult SignInService::storeFailed(const CacheOutcome& outcome)
+{
+    SignInResult failed;
+    failed.error = tr("Signed in, but the tokens could not be stored: %1").arg(outcome.error);
+    return failed;
+}
+
+void SignInService::merge(const DiscoveryResult& discovery, const QString& username, const QString& homeAccountId,
+                          const SignInOptions& options, bool replaceUser, const Done& done)
+{
+    SignInResult result;
+    result.username = username;
+    result.homeAccountId = homeAccountId;
+    result.discovery = discovery;
+    if (!discovery.ok()) {
+        result.error = discovery.error;
+        done(result);
+        return;
+    }
+    // Signed out, or everything wiped, while discovery ran: its subscriptions must not come back.
+    const MsalCache& cache = m_cache->cache();
+    const QString environment = m_client->discovery()->environment();
+    if (!homeAccountId.isEmpty() &&
+        cache.refreshTokensFor(homeAccountId, environment, m_client->clientId()).isEmpty() &&
+        !isHeldByBroker(cache, homeAccountId, environment, m_client->clientId())) {
+        result.error = tr("%1 was signed out meanwhile; nothing was saved.").arg(username);
+        done(result);
+        return;
+    }
+    const QString cloudName = m_state->cloud().name;
+    QSet<QString> seen;
+    for (const TenantStatus& tenant : discovery.tenants) {
+        if (tenant.state != TenantStatus::State::SignedIn)
+            continue;
+        for (const ArmSubscription& arm : tenant.subscriptions) {
+            // Visible from several tenants: az keeps the first tenant's view.
+            if (seen.contains(arm.subscriptionId.toLower()))
                 continue;
-            for (const ArmSubscription& arm : tenant.subscriptions) {
-                // Visible from several tenants: az keeps the first tenant's view.
-                if (seen.contains(arm.subscriptionId.toLower()))
-                    continue;
-                seen.insert(arm.subscriptionId.toLower());
-                Subscription s;
-                s.id = arm.subscriptionId;
-                s.name = arm.displayName;
-                s.state = arm.state;
-                s.userName = username;
-                s.userType = QStringLiteral("user");
-                s.tenantId = tenant.tenant.tenantId;
-                s.environmentName = cloudName;
-                s.homeTenantId = arm.homeTenantId;
-                s.managedByTenants = arm.managedByTenants;
-                s.tenantDisplayName = tenant.tenant.displayName;
-                s.tenantDefaultDomain = tenant.tenant.defaultDomain;
-                result.subscriptions.append(s);
-            }
-            if (tenant.subscriptions.isEmpty() && options.allowNoSubscriptions) {
-                Subscription s;
-                s.id = tenant.tenant.tenantId;
-                s.name = QStringLiteral("N/A(tenant level account)");
-                s.state = QStringLiteral("Enabled");
-                s.userName = username;
-                s.userType = QStringLiteral("user");
-                s.tenantId = tenant.tenant.tenantId;
-                s.environmentName = cloudName;
-                s.tenantDisplayName = tenant.tenant.displayName;
-                s.tenantDefaultDomain = tenant.tenant.defaultDomain;
-                result.subscriptions.append(s);
-            }
+            seen.insert(arm.subscriptionId.toLower());
+            Subscription s;
+            s.id = arm.subscriptionId;
+            s.name = arm.displayName;
+            s.state = arm.state;
+            s.userName = username;
+            s.userType = QStringLiteral("user");
+            s.tenantId = tenant.tenant.tenantId;
+            s.environmentName = cloudName;
+            s.homeTenantId = arm.homeTenantId;
+            s.managedByTenants = arm.managedByTenants;
+            s.tenantDisplayName = tenant.tenant.displayName;
+            s.tenantDefaultDomain = tenant.tenant.defaultDomain;
+            result.subscriptions.append(s);
         }
-        const QList<Subscription> discovered = result.subscriptions;
-        QString refusal;
-        const auto merge = [&](AzureProfile& profile) {
-            refusal.clear();
-            result.subscriptions = discovered;
-            result.profileChange = {};
-            const QList<Subscription> before = profile.subscriptions();
-            QSet<QString> listed = seen;
-            if (replaceUser) {
-                // A refresh that could not reach a tenant (MFA, Conditional Access, network) learnt nothing
-                // new about it: its subscriptions stay listed, as they were, rather than vanishing from az.
-                for (const TenantStatus& tenant : discovery.tenants) {
-                    if (tenant.state == TenantStatus::State::SignedIn)
-                        continue;
-                    for (const Subscription& kept : before) {
-                        if (kept.userName.compare(username, Qt::CaseInsensitive) == 0 &&
-                            kept.tenantId.compare(tenant.tenant.tenantId, Qt::CaseInsensitive) == 0 &&
-                            !listed.contains(kept.id.toLower())) {
-                            listed.insert(kept.id.toLower());
-                            result.subscriptions.append(kept);
-                        }
+        if (tenant.subscriptions.isEmpty() && options.allowNoSubscriptions) {
+            Subscription s;
+            s.id = tenant.tenant.tenantId;
+            s.name = QStringLiteral("N/A(tenant level account)");
+            s.state = QStringLiteral("Enabled");
+            s.userName = username;
+            s.userType = QStringLiteral("user");
+            s.tenantId = tenant.tenant.tenantId;
+            s.environmentName = cloudName;
+            s.tenantDisplayName = tenant.tenant.displayName;
+            s.tenantDefaultDomain = tenant.tenant.defaultDomain;
+            result.subscriptions.append(s);
+        }
+    }
+    const QList<Subscription> discovered = result.subscriptions;
+    QString refusal;
+    const auto merge = [&](AzureProfile& profile) {
+        refusal.clear();
+        result.subscriptions = discovered;
+        result.profileChange = {};
+        const QList<Subscription> before = profile.subscriptions();
+        QSet<QString> listed = seen;
+        if (replaceUser) {
+            // A refresh that could not reach a tenant (MFA, Conditional Access, network) learnt nothing
+            // new about it: its subscriptions stay listed, as they were, rather than vanishing from az.
+            for (const TenantStatus& tenant : discovery.tenants) {
+                if (tenant.state == TenantStatus::State::SignedIn)
+                    continue;
+                for (const Subscription& kept : before) {
+                    if (kept.userName.compare(username, Qt::CaseInsensitive) == 0 &&
+                        kept.tenantId.compare(tenant.tenant.tenantId, Qt::CaseInsensitive) == 0 &&
+                        !listed.contains(kept.id.toLower())) {
+                        listed.insert(kept.id.toLower());
+                        result.subscriptions.append(kept);
                     }
                 }
             }
-            if (result.subscriptions.isEmpty() && !options.allowNoSubscriptions) {
-                refusal = tr("No subscriptions found for %1.").arg(username);
-                // Where to ask for tenant-level entries is each front end's to say (noSubscriptions).
-                if (!result.tenantsNeedingSignIn().isEmpty())
-                    refusal += QLatin1Char(' ') + tr("Some tenants need an interactive sign-in first.");
-                return false;
-            }
-            const auto previousDefault = profile.defaultSubscription(cloudName);
-            if (replaceUser)
-                profile.removeUser(username);
-            profile.merge(result.subscriptions);
-            // The user's active subscription stays active while it is listed at all: signing in to one
-            // more tenant or another account must not move what every shell's az works on.
-            if (previousDefault && profile.find(previousDefault->id, cloudName))
-                profile.setDefault(previousDefault->id);
-            result.profileChange = describeChange(before, profile, cloudName, previousDefault);
-            return true;
-        };
-        QString error;
-        if (!m_state->modifyProfile(merge, &error) || !refusal.isEmpty()) {
-            result.error = refusal.isEmpty() ? error : refusal;
-            result.noSubscriptions = !refusal.isEmpty();
-            done(result);
-            return;
         }
-        const AzureProfile& profile = m_state->profile();
-        if (const auto active = profile.defaultSubscription(cloudName))
-            m_state->cloudConfig().setSubscription(cloudName, active->id, &error);
-        // Report the entries as the file now has them (isDefault included).
-        QHash<QString, Subscription> storedById; // the last entry per id, as az's dict would keep it
-        for (Subscription& stored : profile.subscriptions())
-            storedById.insert(AzureProfile::idKey(stored.id), std::move(stored));
-        for (Subscription& s : result.subscriptions) {
-            if (const auto it = storedById.constFind(AzureProfile::idKey(s.id)); it != storedById.constEnd())
-                s = *it;
+        if (result.subscriptions.isEmpty() && !options.allowNoSubscriptions) {
+            refusal = tr("No subscriptions found for %1.").arg(username);
+            // Where to ask for tenant-level entries is each front end's to say (noSubscriptions).
+            if (!result.tenantsNeedingSignIn().isEmpty())
+                refusal += QLatin1Char(' ') + tr("Some tenants need an interactive sign-in first.");
+            return false;
         }
-        emit profileChanged();
+        const auto previousDefault = profile.defaultSubscription(cloudName);
+        if (replaceUser)
+            profile.removeUser(username);
+        profile.merge(result.subscriptions);
+        // The user's active subscription stays active while it is listed at all: signing in to one
+        // more tenant or another account must not move what every shell's az works on.
+        if (previousDefault && profile.find(previousDefault->id, cloudName))
+            profile.setDefault(previousDefault->id);
+        result.profileChange = describeChange(before, profile, cloudName, previousDefault);
+        return true;
+    };
+    QString error;
+    if (!m_state->modifyProfile(merge, &error) || !refusal.isEmpty()) {
+        result.error = refusal.isEmpty() ? error : refusal;
+        result.noSubscriptions = !refusal.isEmpty();
         done(result);
-    });
+        return;
+    }
+    const AzureProfile& profile = m_state->profile();
+    if (const auto active = profile.defaultSubscription(cloudName))
+        m_state->cloudConfig().setSubscription(cloudName, active->id, &error);
+    // Report the entries as the file now has them (isDefault included).
+    QHash<QString, Subscription> storedById; // the last entry per id, as az's dict would keep it
+    for (Subscription& stored : profile.subscriptions())
+        storedById.insert(AzureProfile::idKey(stored.id), std::move(stored));
+    for (Subscription& s : result.subscriptions) {
+        if (const auto it = storedById.constFind(AzureProfile::idKey(s.id)); it != storedById.constEnd())
+            s = *it;
+    }
+    emit profileChanged();
+    done(result);
 }
 
 void SignInService::signOutAccount(const QString& username, std::function<void(const QString& error)> done)

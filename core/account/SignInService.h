@@ -10,6 +10,7 @@ namespace tenantry {
 
 class AzureCliState;
 class Clock;
+struct CacheOutcome;
 class TenantChoice;
 class TokenCacheService;
 class TokenClient;
@@ -93,6 +94,10 @@ signals:
 private:
     void discoverAndMerge(const QString& username, const QString& homeAccountId, const SignInOptions& options,
                           bool replaceUser, Done done);
+    // Merges what discovery found into azureProfile.json (and clouds.config) and reports it.
+    void merge(const DiscoveryResult& discovery, const QString& username, const QString& homeAccountId,
+               const SignInOptions& options, bool replaceUser, const Done& done);
+    static SignInResult storeFailed(const CacheOutcome& outcome);
 
     AzureCliState* m_state;
     TokenCacheService* m_cache;

@@ -37,7 +37,7 @@ void TokenProvider::getToken(const TokenRequest& request, Done done)
     }
     const QString key = inFlightKey(cached.homeAccountId, request.tenantId, request.scopes);
     const bool alreadyRefreshing = m_inFlight.contains(key);
-    m_inFlight[key].append(std::move(done));
+    m_inFlight[key].append({std::move(done), request.answerBeforeCached});
     if (alreadyRefreshing)
         return;
     refresh(key, request, cached.homeAccountId, 0);
@@ -128,6 +128,8 @@ void TokenProvider::refresh(const QString& key, const TokenRequest& request, con
                                   return;
                               writeTokenResponse(cache, result, context);
                           });
+                          // After the write is queued, so that whenWritten() from these callers waits for it.
+                          answerEarly(key, response);
                       });
 }
 
@@ -142,8 +144,11 @@ void TokenProvider::writeToCache(const QString& key, const TokenResponse& respon
 void TokenProvider::writeQueued()
 {
     m_writing = !m_writesQueued.isEmpty();
-    if (!m_writing)
+    if (!m_writing) {
+        for (const auto& then : std::exchange(m_afterWrites, {}))
+            then();
         return;
+    }
     auto batch = std::make_shared<QList<CacheWrite>>(std::exchange(m_writesQueued, {}));
     m_cache->modify(
         [batch](MsalCache& cache) {
@@ -161,11 +166,35 @@ void TokenProvider::writeQueued()
         });
 }
 
+void TokenProvider::whenWritten(std::function<void()> then)
+{
+    if (m_writing || !m_writesQueued.isEmpty())
+        m_afterWrites.append(std::move(then));
+    else
+        then();
+}
+
+void TokenProvider::answerEarly(const QString& key, const TokenResponse& response)
+{
+    const auto it = m_inFlight.find(key);
+    if (it == m_inFlight.end())
+        return;
+    QList<Waiter> early;
+    it->removeIf([&early](const Waiter& waiter) {
+        if (waiter.beforeCached)
+            early.append(waiter);
+        return waiter.beforeCached;
+    });
+    // The key stays in flight until the write ends: whoever asks meanwhile joins it, not a second refresh.
+    for (const Waiter& waiter : std::as_const(early))
+        waiter.done(response);
+}
+
 void TokenProvider::complete(const QString& key, const TokenResponse& response)
 {
-    const QList<Done> waiting = m_inFlight.take(key);
-    for (const Done& done : waiting)
-        done(response);
+    const QList<Waiter> waiting = m_inFlight.take(key);
+    for (const Waiter& waiter : waiting)
+        waiter.done(response);
 }
 
 } // namespace tenantry

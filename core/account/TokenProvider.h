@@ -22,7 +22,8 @@ struct TokenGrantResult;
 // and all of them get its answer. Refreshes that end while the cache is being written are written
 // together in the next write (each write is a locked read-merge-write of file and keychain):
 // discovering 100 tenants costs a handful of writes, not 100 one after another. A caller gets its
-// token once the write that holds it has ended.
+// token once the write that holds it has ended, or, when it asked with answerBeforeCached, as soon as
+// the provider issued it (whenWritten() then tells it when the write has ended).
 class TokenProvider : public QObject
 {
     Q_OBJECT
@@ -34,6 +35,8 @@ public:
 
     void getToken(const TokenRequest& request, Done done);
     int refreshesInFlight() const { return static_cast<int>(m_inFlight.size()); }
+    // Calls `then` once no refreshed token is waiting for or in a cache write: at once when none is.
+    void whenWritten(std::function<void()> then);
 
 signals:
     // A tenant of an account needs an interactive sign-in (MFA, Conditional Access), or the
@@ -48,6 +51,8 @@ private:
     void refresh(const QString& key, const TokenRequest& request, const QString& homeAccountId, int attempt,
                  const QString& rejection = {});
     void complete(const QString& key, const TokenResponse& response);
+    // Answers the callers of `key` that asked for the token before it is cached.
+    void answerEarly(const QString& key, const TokenResponse& response);
     // Queues a refreshed token for the cache; answers its callers when it is written.
     void writeToCache(const QString& key, const TokenResponse& response, std::function<void(MsalCache&)> change);
     void writeQueued();
@@ -62,9 +67,16 @@ private:
     TokenCacheService* m_cache;
     TokenClient* m_client;
     const Clock& m_clock;
-    QHash<QString, QList<Done>> m_inFlight;
+    struct Waiter
+    {
+        Done done;
+        bool beforeCached = false;
+    };
+
+    QHash<QString, QList<Waiter>> m_inFlight;
     QList<CacheWrite> m_writesQueued; // wait for the write in progress to end
     bool m_writing = false;
+    QList<std::function<void()>> m_afterWrites; // whenWritten() callers
 };
 
 } // namespace tenantry

@@ -20,6 +20,11 @@ struct TokenRequest
     // False: the caller tells the user about a tenant that needs an interactive sign-in (discovery reports it per
     // tenant, after the user chose which tenants are active), so TokenProvider::interactionRequired stays quiet.
     bool announceInteraction = true;
+    // True: a refreshed token is handed over as soon as the provider issued it, while its cache write goes on
+    // (TokenProvider::whenWritten says when every write has ended). For callers that only send it on, such as
+    // discovery listing a tenant's subscriptions, so the cache write (a locked file write and a keychain
+    // round trip) is not on their way; false: once the token is in the cache, as az would find it.
+    bool answerBeforeCached = false;
 };
 
 struct TokenResponse

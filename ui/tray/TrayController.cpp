@@ -41,7 +41,6 @@ bool trayReadsMarkup()
 TrayController::TrayController(TrayMenu* menu, QObject* parent)
     : QObject(parent)
     , m_menu(menu)
-    , m_statusNotifierTray(trayReadsMarkup())
 {
     m_retry.setInterval(kRetryIntervalMs);
     connect(&m_retry, &QTimer::timeout, this, &TrayController::tryShow);
@@ -75,6 +74,7 @@ void TrayController::tryShow()
     }
     m_retry.stop();
     if (!m_icon) {
+        statusNotifierTray(); // decided as Qt decides its backend: when the icon is made
         m_icon = new QSystemTrayIcon(this);
         m_icon->setContextMenu(m_menu->menu());
         connect(m_icon, &QSystemTrayIcon::activated, this, [this](QSystemTrayIcon::ActivationReason reason) {
@@ -107,16 +107,24 @@ void TrayController::updateIcon()
         m_icon->setIcon(AppIcons::tray(m_needsAttention, m_theme));
 }
 
+bool TrayController::statusNotifierTray() const
+{
+    // A D-Bus round trip the window need not wait for.
+    if (!m_statusNotifierTray)
+        m_statusNotifierTray = trayReadsMarkup();
+    return *m_statusNotifierTray;
+}
+
 QString TrayController::trayToolTip() const
 {
     // A StatusNotifierItem's tooltip title is plain text; an XEmbed icon's is a guessing QToolTip.
-    return m_statusNotifierTray ? m_menu->toolTip() : plainTextToolTip(m_menu->toolTip());
+    return statusNotifierTray() ? m_menu->toolTip() : plainTextToolTip(m_menu->toolTip());
 }
 
 QString TrayController::notificationBody(const QString& message) const
 {
     // The title (a notification's "summary") is plain text for both.
-    if (!m_statusNotifierTray)
+    if (!statusNotifierTray())
         return message;
     // Markup is XML: one control character (an ESC in a tenant's name) makes the whole body invalid,
     // and servers then drop or mangle it. A replacement character shows where it was.

@@ -7,6 +7,8 @@
 #include <QSystemTrayIcon>
 #include <QTimer>
 
+#include <optional>
+
 namespace tenantry {
 
 class TrayMenu;
@@ -34,6 +36,9 @@ public:
     // reads markup, so that a tenant named "<a href=…>" reads as just that.
     QString trayToolTip() const;
     QString notificationBody(const QString& message) const;
+    // Whether a StatusNotifierWatcher shows the icon over D-Bus (its texts are markup): asked once, when first
+    // needed (at the latest when the icon is made), not when the app is built.
+    bool statusNotifierTray() const;
 
 public slots:
     void setNeedsAttention(bool needsAttention);
@@ -55,7 +60,7 @@ private:
     int m_attempts = 0;
     bool m_needsAttention = false;
     AppIcons::TrayTheme m_theme = AppIcons::TrayTheme::Automatic;
-    const bool m_statusNotifierTray; // decided once, as Qt decides its tray backend once
+    mutable std::optional<bool> m_statusNotifierTray; // decided once, as Qt decides its tray backend once
 };
 
 } // namespace tenantry

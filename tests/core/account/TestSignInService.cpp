@@ -10,8 +10,11 @@
 #include "fakes/FakeBrowser.h"
 #include "fakes/IdentityRig.h"
 #include "fakes/TestFiles.h"
+#include "store/FileLock.h"
 
+#include <QFileInfo>
 #include <QNetworkProxy>
+#include <QTimer>
 #include <QtTest>
 
 using namespace tenantry;
@@ -190,6 +193,58 @@ private slots:
     {
         m_rig.reset();
         m_log.reset();
+    }
+
+    // While the sign-in's tokens are being stored (here az holds the cache file's lock), the tenant list is
+    // already asked for with the sign-in's own token; the tenants' refreshes wait for the store, and the
+    // sign-in ends as it would have.
+    void tenantListAskedForWhileTheSignInIsStored()
+    {
+        const Grant grant = m_rig->interactiveSignIn(QStringLiteral("organizations"), sample::kSam);
+        QVERIFY(grant.result.ok());
+        m_rig->idp.clearRequests();
+        FileLock azHoldsTheCache(m_rig->cacheFilePath() + QStringLiteral(".lockfile"));
+        QVERIFY(azHoldsTheCache.acquire());
+        int pagesWhileLocked = -1;
+        int refreshesWhileLocked = -1;
+        QTimer::singleShot(1500, [&] {
+            pagesWhileLocked = m_rig->idp.requestCount(IdpEndpoint::ArmTenants);
+            refreshesWhileLocked = m_rig->idp.requestCount(IdpEndpoint::Token);
+            azHoldsTheCache.release();
+        });
+        const SignInResult result = await<SignInResult>([&](SignInService::Done done) {
+            m_rig->signIn->completeSignIn(grant.result, grant.realm, {kArmScope}, {}, std::move(done));
+        });
+        QVERIFY2(result.ok(), qPrintable(result.error));
+        QCOMPARE(pagesWhileLocked, 1);
+        QCOMPARE(refreshesWhileLocked, 0);
+        QCOMPARE(result.homeAccountId, sample::kSamHomeAccountId);
+        QCOMPARE(result.subscriptions.size(), 3);
+        QCOMPARE(ids(m_rig->profileOnDisk()),
+                 (QStringList{sample::kNorthwindProduction, sample::kNorthwindDev, sample::kFabrikamShared}));
+        QCOMPARE(entriesOf(m_rig->cacheOnDisk(), sample::kSamHomeAccountId).refreshTokens.size(), 1);
+    }
+
+    // The tokens cannot be stored (az never lets go of the cache): the sign-in says so, and no subscription
+    // of the tenants discovery listed meanwhile reaches azureProfile.json.
+    void tokensThatCannotBeStoredAddNoSubscription()
+    {
+        const Grant grant = m_rig->interactiveSignIn(QStringLiteral("organizations"), sample::kSam);
+        QVERIFY(grant.result.ok());
+        FileLockOptions quick;
+        quick.createTimeout = std::chrono::milliseconds(200);
+        quick.lockTimeout = std::chrono::milliseconds(300);
+        quick.retryInterval = std::chrono::milliseconds(50);
+        m_rig->cache->setFileLockOptions(quick);
+        FileLock azHoldsTheCache(m_rig->cacheFilePath() + QStringLiteral(".lockfile"));
+        QVERIFY(azHoldsTheCache.acquire());
+        const SignInResult result = await<SignInResult>([&](SignInService::Done done) {
+            m_rig->signIn->completeSignIn(grant.result, grant.realm, {kArmScope}, {}, std::move(done));
+        });
+        QVERIFY2(result.error.startsWith(QStringLiteral("Signed in, but the tokens could not be stored: ")),
+                 qPrintable(result.error));
+        QVERIFY(result.subscriptions.isEmpty());
+        QVERIFY(!QFileInfo::exists(m_rig->profilePath()) || ids(m_rig->profileOnDisk()).isEmpty());
     }
 
     // az login: the cache gets the account and its tokens, azureProfile.json every subscription the

@@ -4,7 +4,9 @@
 
 #include "account/TenantDiscovery.h"
 #include "fakes/IdentityRig.h"
+#include "store/FileLock.h"
 
+#include <QTimer>
 #include <QtTest>
 
 using namespace tenantry;
@@ -108,6 +110,41 @@ private slots:
         QCOMPARE(m_rig->idp.requestCount(IdpEndpoint::ArmTenants), 3);
         QCOMPARE(m_rig->idp.requestCount(IdpEndpoint::ArmSubscriptions), 3); // 2 pages + 1
         // The per-tenant tokens are cached for az.
+        for (const QString& tenant : {sample::kNorthwind, sample::kFabrikam}) {
+            bool cached = false;
+            for (const AccessToken& token : m_rig->cacheOnDisk().accessTokens())
+                cached = cached || token.realm == tenant;
+            QVERIFY2(cached, qPrintable(tenant));
+        }
+    }
+
+    // A tenant's subscriptions are listed as soon as its token is issued, while the token's cache write waits
+    // (here for az, holding the cache file's lock); the result comes once the writes ended, the tokens on disk.
+    void subscriptionsListedWhileTheTokensAreBeingCached()
+    {
+        FileLock azHoldsTheCache(m_rig->cacheFilePath() + QStringLiteral(".lockfile"));
+        QVERIFY(azHoldsTheCache.acquire());
+        int listedWhileLocked = -1;
+        bool released = false;
+        QTimer::singleShot(1500, [&] {
+            listedWhileLocked = requestsTo(m_rig->idp, IdpEndpoint::ArmSubscriptions).size();
+            azHoldsTheCache.release();
+            released = true;
+        });
+        std::optional<DiscoveryResult> result;
+        bool answeredAfterRelease = false;
+        m_rig->discovery->discover(sample::kSam, {}, [&](const DiscoveryResult& r) {
+            answeredAfterRelease = released;
+            result = r;
+        });
+        QVERIFY(QTest::qWaitFor([&] { return result.has_value(); }, 30000));
+        QVERIFY2(result->ok(), qPrintable(result->error));
+        QCOMPARE(result->tenants.at(0).state, TenantStatus::State::SignedIn);
+        QCOMPARE(result->tenants.at(1).state, TenantStatus::State::SignedIn);
+        // Northwind's and Fabrikam's subscriptions, asked for before az let go of the cache...
+        QCOMPARE(listedWhileLocked, 2);
+        // ...and the answer only once their tokens were written.
+        QVERIFY(answeredAfterRelease);
         for (const QString& tenant : {sample::kNorthwind, sample::kFabrikam}) {
             bool cached = false;
             for (const AccessToken& token : m_rig->cacheOnDisk().accessTokens())

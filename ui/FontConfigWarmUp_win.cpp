@@ -1,0 +1,10 @@
+#include "FontConfigWarmUp.h"
+
+namespace tenantry {
+
+FontConfigWarmUp::FontConfigWarmUp() = default;
+FontConfigWarmUp::~FontConfigWarmUp() = default;
+
+void FontConfigWarmUp::wait() {}
+
+} // namespace tenantry
