@@ -15,10 +15,10 @@ test_pkgs=(
   xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools
   azure-cli python3-msal python3-msal-extensions openssl libnss3-tools
   imagemagick fonts-dejavu-core util-linux
-  zsh fish # TestSubscriptionContext: the env snippet run by the real shells
+  zsh fish # TestSubscriptionContext: the env snippet run by the real shells; tests/docs: zsh completion
   nghttp2-server # TestHttp2: nghttpd offers HTTP/2 over TLS
   libbenchmark-dev libxcb1-dev # bench/: the microbenchmarks (Google Benchmark) and bench-probe
-  groff-base zsh # tests/docs: the man pages rendered by groff, the completions run in bash and zsh
+  groff-base # tests/docs: the man pages rendered by groff
 )
 # The package's install test (scripts/test-package.sh): its validators and dpkg-shlibdeps (dpkg-dev).
 package_pkgs=(desktop-file-utils appstream dpkg-dev binutils)
