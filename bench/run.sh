@@ -116,7 +116,7 @@ stop_idp() {
     kill "$pid" 2> /dev/null || true
     wait "$pid" 2> /dev/null || true
   done
-  proxy_pid= idp_pid=
+  proxy_pid="" idp_pid=""
 }
 cleanup() {
   stop_idp
@@ -436,7 +436,9 @@ python3 "$here/table.py" < "$results"
 cat << EOF
 
 Limit of a device-code sign-in: interval + L × (device code + token poll + ⌈T/P⌉ tenant pages + 1 refresh +
-⌈S/P⌉ subscription pages), T tenants, S subscriptions each, P items per ARM page, L the latency per request.
+⌈S/P⌉ subscription pages), T tenants, S subscriptions each, P items per ARM page, L the latency per request;
+a client with N requests at once per host takes ⌈T/N⌉ rounds of refreshes (Tenantry: N = 16 streams over
+HTTP/2, 6 connections over HTTP/1.1).
 Time is fork to exit (fork to first window mapped for the app), peak RSS the child's maxrss, idle RSS the
 sum of VmRSS over the app's process tree.
 
