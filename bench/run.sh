@@ -9,7 +9,8 @@
 #
 # Environment: BENCH_BUILD_DIR (default build-rel), BENCH_JOBS (ninja -j, default: nproc),
 # BENCH_SLOW_RUNS (default 3), BENCH_SKIP_BUILD=1 (use the build as it is), BENCH_ROWS (default
-# "signin cached gui micro": which groups of rows to measure).
+# "signin cached gui micro": which groups of rows to measure), BENCH_IDP_HTTP (2 or 1.1; default 2 when
+# nghttpx is installed, else 1.1: how the provider is served, see 2.).
 #
 # 1. Configures and builds a Release tree with the GUI (ccache when installed): tenantry, tenantry-cli,
 #    test-idp, tenantry-microbench, the floors in bench/floor/ and bench-probe (bench/probe.cpp).
@@ -17,6 +18,13 @@
 #    login.microsoftonline.com and management.azure.com on 127.0.0.1:443 over TLS with a throw-away CA, in a
 #    private mount and loopback-only network namespace) and, inside that, scripts/with-test-session.sh
 #    (Xvfb, D-Bus, an unlocked gnome-keyring, a temporary HOME). Nothing outside changes.
+#    Served as the real hosts are (BENCH_IDP_HTTP=2, the default): nghttpx (Debian's nghttp2-proxy)
+#    terminates TLS on 127.0.0.1:443 with the namespace's certificate, offers h2 and http/1.1 by ALPN and
+#    forwards every request, Host header and body unchanged, to test-idp over plain HTTP/1.1 on a
+#    loopback port, a backend connection per request in flight (no limit, no cache), so test-idp's
+#    latency L is still the cost of each request. Tenantry negotiates h2 (up to 16 streams per host),
+#    az (Python requests) http/1.1 (six connections per host), as against login.microsoftonline.com and
+#    management.azure.com. BENCH_IDP_HTTP=1.1: test-idp serves TLS on 443 itself, HTTP/1.1 only.
 # 3. Rows (the IdP config: one user, T tenants x S subscriptions, L ms latency on every request, ARM list
 #    pages of P items, device code interval 1 s, approved at once):
 #    - device-code sign-in, T=20 S=2 L=100 P=100, tenantry-cli vs az and vs the limit;
@@ -37,9 +45,14 @@
 #    where a client with unbounded concurrency starts a tenant's refresh as soon as its tenant page
 #    arrives, so only the last tenant page's chain counts; endpoints are known without discovery requests.
 #    20 x 2, P=100, L=100 ms: 1 s + 5 x 100 ms = 1.5 s.   100 x 10, P=3, L=50 ms: 1 s + 41 x 50 ms = 3.05 s.
+#    A client bounded per host adds rounds to it: the 20 refreshes after the one tenant page go in
+#    ceil(20/16) = 2 rounds over HTTP/2 (Tenantry's 16 streams per host), 1 s + 6 x 100 ms = 1.6 s, and in
+#    ceil(20/6) = 4 rounds over HTTP/1.1 (six connections per host), 1 s + 8 x 100 ms = 1.8 s: the limit
+#    stays the unbounded client's, the goal (1.2x) leaves room for the bound.
 #
 # Needs: cmake, ninja, g++, Qt 6 with Widgets, libxcb, libbenchmark-dev (else no microbenchmark rows),
-# /usr/bin/az, python3, xvfb-run, dbus-run-session, gnome-keyring, unshare, ip, openssl. Once built, 7 minutes
+# /usr/bin/az, python3, xvfb-run, dbus-run-session, gnome-keyring, unshare, ip, openssl, nghttpx
+# (nghttp2-proxy; without it the provider speaks HTTP/1.1 only). Once built, 7 minutes
 # on the 2-core reference machine while other builds kept it busy (load 8), about 5 on an idle one; az's
 # 100-tenant sign-ins take half of it, BENCH_SLOW_RUNS=1 cuts that to a third.
 set -euo pipefail
@@ -83,10 +96,30 @@ for f in "${needed[@]}"; do
 done
 [ -x /usr/bin/az ] || { echo "bench: /usr/bin/az is missing (apt install azure-cli)" >&2; exit 1; }
 
+idp_http=${BENCH_IDP_HTTP:-}
+if [ -z "$idp_http" ]; then
+  idp_http=1.1
+  command -v nghttpx > /dev/null && idp_http=2
+fi
+case $idp_http in
+  2) command -v nghttpx > /dev/null || { echo "bench: BENCH_IDP_HTTP=2 needs nghttpx (apt install nghttp2-proxy)" >&2; exit 1; } ;;
+  1.1) ;;
+  *) echo "bench: BENCH_IDP_HTTP is 2 or 1.1, not '$idp_http'" >&2; exit 2 ;;
+esac
+
 work=$(mktemp -d /tmp/tenantry-bench.XXXXXX)
 idp_pid=
+proxy_pid=
+stop_idp() {
+  local pid
+  for pid in $proxy_pid $idp_pid; do
+    kill "$pid" 2> /dev/null || true
+    wait "$pid" 2> /dev/null || true
+  done
+  proxy_pid="" idp_pid=""
+}
 cleanup() {
-  [ -n "$idp_pid" ] && kill "$idp_pid" 2> /dev/null || true
+  stop_idp
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -111,7 +144,7 @@ row() { printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$@" >> "$results"; }
 
 # The provider: $1 tenants, $2 subscriptions each, $3 ms latency, $4 ARM page size.
 start_idp() {
-  [ -n "$idp_pid" ] && { kill "$idp_pid"; wait "$idp_pid" 2> /dev/null || true; }
+  stop_idp
   python3 - "$@" > "$work/idp.json" << 'EOF'
 import json, sys
 count, subs, latency, page = (int(a) for a in sys.argv[1:5])
@@ -130,13 +163,50 @@ print(json.dumps({
                "upn": "bench@bench0.example", "name": "Bench User"}]}))
 EOF
   : > "$work/idp.url"
-  "$bin/test-idp" --config "$work/idp.json" --port 443 --tls-cert "$TENANTRY_TEST_TLS_CERT" \
-    --tls-key "$TENANTRY_TEST_TLS_KEY" --verbose > "$work/idp.url" 2> "$work/idp.log" &
+  if [ "$idp_http" = 1.1 ]; then
+    "$bin/test-idp" --config "$work/idp.json" --port 443 --tls-cert "$TENANTRY_TEST_TLS_CERT" \
+      --tls-key "$TENANTRY_TEST_TLS_KEY" --verbose > "$work/idp.url" 2> "$work/idp.log" &
+  else
+    "$bin/test-idp" --config "$work/idp.json" --port 0 --verbose > "$work/idp.url" 2> "$work/idp.log" &
+  fi
   idp_pid=$!
-  for _ in $(seq 200); do [ -s "$work/idp.url" ] && return 0; sleep 0.05; done
-  say "test-idp did not start"
+  local url=
+  for _ in $(seq 200); do
+    url=$(head -1 "$work/idp.url")
+    [ -n "$url" ] && break
+    sleep 0.05
+  done
+  [ -n "$url" ] || { say "test-idp did not start"; exit 1; }
+  [ "$idp_http" = 1.1 ] || start_proxy "${url##*:}"
+}
+
+# nghttpx in front of test-idp (listening on plain HTTP port $1): TLS on 127.0.0.1:443, h2 or http/1.1 by
+# ALPN, HTTP/1.1 to the backend with no limit on its connections (the default mode's
+# --backend-connections-per-frontend=0) and kept alive long enough to be reused between polls; one
+# process, one worker, no system configuration (a single event loop is far from busy at these rates on 2 cores). It does not
+# rewrite Host, so test-idp sees the real host names. Its access log records the protocol of each request.
+start_proxy() {
+  nghttpx --conf=/dev/null --single-process --workers=1 --frontend='127.0.0.1,443' --backend="127.0.0.1,$1;;proto=http/1.1" \
+    --npn-list=h2,http/1.1 --backend-connections-per-frontend=0 --backend-keep-alive-timeout=60s \
+    --no-ocsp --no-via --no-server-push --accesslog-file="$work/proxy.log" \
+    --accesslog-format='$alpn $method $path $status $http_user_agent' --errorlog-file="$work/proxy-errors.log" \
+    "$TENANTRY_TEST_TLS_KEY" "$TENANTRY_TEST_TLS_CERT" 2>> "$work/proxy-errors.log" &
+  proxy_pid=$!
+  for _ in $(seq 200); do
+    (exec 3<> /dev/tcp/127.0.0.1/443) 2> /dev/null && return 0
+    sleep 0.05
+  done
+  say "nghttpx did not start"
+  cat "$work/proxy-errors.log" >&2 || true
   exit 1
 }
+
+# The protocols of the requests the proxy logged after line $1 of its access log: "h2 43" and the like.
+proxy_protocols() {
+  [ "$idp_http" = 2 ] || { echo "http/1.1"; return; }
+  tail -n "+$(($1 + 1))" "$work/proxy.log" | cut -d' ' -f1 | sort | uniq -c | awk '{print $2 " " $1}' | paste -sd, - | sed 's/,/, /g'
+}
+proxy_lines() { [ "$idp_http" = 2 ] && [ -f "$work/proxy.log" ] && wc -l < "$work/proxy.log" || echo 0; }
 
 requests() { grep -c '^test-idp: #' "$work/idp.log" || true; }
 
@@ -160,14 +230,15 @@ limit_ms() { # tenants subscriptions latency page interval_ms
 # Device-code sign-ins, tenantry-cli and az alternating; $1 tenants, $2 subscriptions, $3 latency, $4 page.
 signin_rows() {
   local tenants=$1 subs=$2 latency=$3 page=$4 label=$5 az_goal=$6 limit_goal=$7 i tool
-  local -A times=() reqs=()
+  local -A times=() reqs=() protocols=()
   say "sign-in: $tenants tenants x $subs subscriptions, $latency ms per request, $page per page ($slow_runs runs)"
   start_idp "$tenants" "$subs" "$latency" "$page"
   for i in $(seq "$slow_runs"); do
     for tool in tenantry az; do
       export AZURE_CONFIG_DIR=$work/signin-$tenants-$tool-$i
-      local before
+      local before proxy_before
       before=$(requests)
+      proxy_before=$(proxy_lines)
       if [ $tool = az ]; then
         probe az login --use-device-code
       else
@@ -181,7 +252,8 @@ signin_rows() {
       fi
       times[$tool]+="$probe_ms "
       reqs[$tool]=$(($(requests) - before))
-      say "  $tool run $i: $probe_ms ms, ${reqs[$tool]} requests"
+      protocols[$tool]=$(proxy_protocols "$proxy_before")
+      say "  $tool run $i: $probe_ms ms, ${reqs[$tool]} requests (${protocols[$tool]})"
     done
   done
   local ours theirs limit
@@ -190,7 +262,8 @@ signin_rows() {
   limit=$(limit_ms "$tenants" "$subs" "$latency" "$page" 1000)
   row "$label" "$ours" ms az "$theirs" "${az_goal% *}" "${az_goal#* }"
   row "$label" "$ours" ms limit "$limit" "${limit_goal% *}" "${limit_goal#* }"
-  echo "- $label: tenantry-cli sent ${reqs[tenantry]} requests, az ${reqs[az]} (the last run each)." >> "$notes"
+  echo "- $label: tenantry-cli sent ${reqs[tenantry]} requests (${protocols[tenantry]}), az ${reqs[az]}" \
+    "(${protocols[az]}) (the last run each)." >> "$notes"
 }
 
 # $1 runs, then NAME=COMMAND pairs: one warm-up run each, then $1 runs alternating; sets med_ms_NAME and
@@ -344,20 +417,28 @@ ram=$(awk '/^MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo)
 qt=$(dpkg-query -W -f='${Version}' libqt6core6 2> /dev/null || echo unknown)
 azv=$(dpkg-query -W -f='${Version}' azure-cli 2> /dev/null || echo unknown)
 elapsed=$(($(date +%s) - ${BENCH_STARTED:-$(date +%s)}))
+if [ "$idp_http" = 2 ]; then
+  idp_served="The identity provider (test-idp) behind nghttpx $(nghttpx --version | sed -n 's/^nghttpx nghttp2\///p'):
+h2 and http/1.1 by ALPN, as the real hosts offer (\`BENCH_IDP_HTTP=2\`)."
+else
+  idp_served="The identity provider (test-idp) serving TLS itself: HTTP/1.1 only (\`BENCH_IDP_HTTP=1.1\`)."
+fi
 cat << EOF
 # Tenantry performance (bench/run.sh)
 
 $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git -C "$root" rev-parse --short HEAD 2> /dev/null || echo unknown);
 $(nproc) cores ($cpu), $ram RAM, Debian $(cat /etc/debian_version), Qt $qt, az $azv; load average at the
 end: $(cut -d' ' -f1-3 /proc/loadavg). Release build. \`bench/run.sh $runs\`: medians of $runs runs (sign-ins and
-idle memory: $slow_runs runs), $elapsed s in all.
+idle memory: $slow_runs runs), $elapsed s in all. $idp_served
 
 EOF
 python3 "$here/table.py" < "$results"
 cat << EOF
 
 Limit of a device-code sign-in: interval + L × (device code + token poll + ⌈T/P⌉ tenant pages + 1 refresh +
-⌈S/P⌉ subscription pages), T tenants, S subscriptions each, P items per ARM page, L the latency per request.
+⌈S/P⌉ subscription pages), T tenants, S subscriptions each, P items per ARM page, L the latency per request;
+a client with N requests at once per host takes ⌈T/N⌉ rounds of refreshes (Tenantry: N = 16 streams over
+HTTP/2, 6 connections over HTTP/1.1).
 Time is fork to exit (fork to first window mapped for the app), peak RSS the child's maxrss, idle RSS the
 sum of VmRSS over the app's process tree.
 

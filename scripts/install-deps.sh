@@ -18,6 +18,7 @@ test_pkgs=(
   zsh fish # TestSubscriptionContext: the env snippet run by the real shells; tests/docs: zsh completion
   nghttp2-server # TestHttp2: nghttpd offers HTTP/2 over TLS
   libbenchmark-dev libxcb1-dev # bench/: the microbenchmarks (Google Benchmark) and bench-probe
+  nghttp2-proxy # bench/: nghttpx serves the test IdP over h2 and http/1.1, as the real hosts do
   groff-base # tests/docs: the man pages rendered by groff
 )
 # The package's install test (scripts/test-package.sh): its validators and dpkg-shlibdeps (dpkg-dev).
