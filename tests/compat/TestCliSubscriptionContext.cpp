@@ -62,16 +62,11 @@ private:
 
     QProcessEnvironment environment() const
     {
-        QProcessEnvironment env = azEnvironment(configDir());
-        env.insert(QStringLiteral("HOME"), home());
-        env.insert(QStringLiteral("XDG_CONFIG_HOME"), home() + QStringLiteral("/.config"));
+        QProcessEnvironment env = confinedUserEnvironment(home());
         env.insert(QStringLiteral("XDG_RUNTIME_DIR"), m_runtime);
-        env.insert(QStringLiteral("TENANTRY_STORAGE_MODE"), QStringLiteral("keychain-and-file"));
         env.insert(QStringLiteral("SHELL"), kBash);
         env.insert(QStringLiteral("CLI"), tenantryCli());
-        env.insert(QStringLiteral("NO_PROXY"), QStringLiteral("*"));
-        for (const char* name : {"TENANTRY_CONTEXT", "AZURE_SUBSCRIPTION_ID", "TENANTRY_CLIENT_ID", "http_proxy",
-                                 "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"})
+        for (const char* name : {"TENANTRY_CONTEXT", "AZURE_SUBSCRIPTION_ID"})
             env.remove(QString::fromLatin1(name));
         return env;
     }

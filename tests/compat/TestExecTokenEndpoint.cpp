@@ -62,16 +62,11 @@ private:
 
     QProcessEnvironment environment() const
     {
-        QProcessEnvironment env = azEnvironment(configDir());
-        env.insert(QStringLiteral("HOME"), home());
-        env.insert(QStringLiteral("XDG_CONFIG_HOME"), home() + QStringLiteral("/.config"));
-        env.insert(QStringLiteral("TENANTRY_STORAGE_MODE"), QStringLiteral("keychain-and-file"));
-        env.insert(QStringLiteral("NO_PROXY"), QStringLiteral("*"));
+        QProcessEnvironment env = confinedUserEnvironment(home());
         // Nothing of the machine's own Azure set-up may answer instead of the endpoint.
         for (const char* name : {"AZURE_CLIENT_ID", "AZURE_CLIENT_SECRET", "AZURE_CLIENT_CERTIFICATE_PATH",
                                  "AZURE_USERNAME", "AZURE_TENANT_ID", "AZURE_SUBSCRIPTION_ID", "IDENTITY_ENDPOINT",
-                                 "IDENTITY_HEADER", "MSI_ENDPOINT", "MSI_SECRET", "TENANTRY_CLIENT_ID", "http_proxy",
-                                 "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"})
+                                 "IDENTITY_HEADER", "MSI_ENDPOINT", "MSI_SECRET"})
             env.remove(QString::fromLatin1(name));
         return env;
     }

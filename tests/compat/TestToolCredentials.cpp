@@ -86,17 +86,12 @@ private:
 
     QProcessEnvironment environment() const
     {
-        QProcessEnvironment env = azEnvironment(configDir());
-        env.insert(QStringLiteral("HOME"), home());
-        env.insert(QStringLiteral("XDG_CONFIG_HOME"), home() + QStringLiteral("/.config"));
-        env.insert(QStringLiteral("TENANTRY_STORAGE_MODE"), QStringLiteral("keychain-and-file"));
+        QProcessEnvironment env = confinedUserEnvironment(home());
         env.insert(QStringLiteral("GIT_CONFIG_GLOBAL"), gitConfig());
         env.insert(QStringLiteral("GIT_CONFIG_NOSYSTEM"), QStringLiteral("1"));
         env.insert(QStringLiteral("GIT_TERMINAL_PROMPT"), QStringLiteral("0"));
         env.insert(QStringLiteral("GIT_ASKPASS"), QStringLiteral("/bin/false"));
-        env.insert(QStringLiteral("NO_PROXY"), QStringLiteral("*"));
-        for (const char* name : {"KUBECONFIG", "KUBERNETES_EXEC_INFO", "TENANTRY_CLIENT_ID", "SSH_ASKPASS",
-                                 "http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"})
+        for (const char* name : {"KUBECONFIG", "KUBERNETES_EXEC_INFO", "SSH_ASKPASS"})
             env.remove(QString::fromLatin1(name));
         return env;
     }

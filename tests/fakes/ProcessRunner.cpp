@@ -87,6 +87,19 @@ QString tenantryCli()
     return QStringLiteral(TENANTRY_BIN_DIR "/tenantry-cli");
 }
 
+QProcessEnvironment confinedUserEnvironment(const QString& home)
+{
+    QProcessEnvironment env = azEnvironment(home + QStringLiteral("/.azure"));
+    env.insert(QStringLiteral("HOME"), home);
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), home + QStringLiteral("/.config"));
+    env.insert(QStringLiteral("TENANTRY_STORAGE_MODE"), QStringLiteral("keychain-and-file"));
+    env.insert(QStringLiteral("NO_PROXY"), QStringLiteral("*"));
+    for (const char* name :
+         {"TENANTRY_CLIENT_ID", "http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"})
+        env.remove(QString::fromLatin1(name));
+    return env;
+}
+
 QString CliSandbox::renew()
 {
     const QString config = m_root.filePath(QStringLiteral("azure-%1").arg(++m_count));

@@ -31,6 +31,11 @@ ProcessResult runProcessServing(const QString& program, const QStringList& args,
 // update checks, HOME inside the temp dir so nothing of the user's is read.
 QProcessEnvironment azEnvironment(const QString& configDir);
 
+// A whole user confined to `home`, for tests that run az and tenantry-cli with other tools: azEnvironment()
+// for home/.azure, HOME and XDG_CONFIG_HOME inside it, keychain-and-file (az reads the file), and none of the
+// machine's proxies or TENANTRY_CLIENT_ID (NO_PROXY=*: the test identity provider is reached directly).
+QProcessEnvironment confinedUserEnvironment(const QString& home);
+
 QString tenantryCli(); // build/bin/tenantry-cli
 
 // Where a CLI test runs tenantry-cli: a fresh az config directory for each test function, inside one
