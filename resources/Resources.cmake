@@ -26,6 +26,19 @@ function(tenantry_add_resources target)
             ${TENANTRY_RESOURCES_DIR}/icons/status/needs-sign-in.svg
             ${TENANTRY_RESOURCES_DIR}/icons/status/error.svg
             ${TENANTRY_RESOURCES_DIR}/icons/status/refreshing.svg)
+    # The application icon as bare pixels rendered at build time (below), at the sizes a window icon is sent
+    # in: the window's icon property is filled from every size before the window is mapped, and these need no
+    # decoding (the PNGs took a tenth of the instructions before the map) and no SVG icon engine plugin.
+    # Uncompressed, so that the app reads them where they are.
+    set(window_icons "")
+    foreach(size IN LISTS TENANTRY_WINDOW_ICON_SIZES)
+        list(APPEND window_icons ${TENANTRY_WINDOW_ICONS_DIR}/${size}.rgba)
+    endforeach()
+    qt_add_resources(${target} tenantry_window_icons
+        PREFIX /icons/application
+        BASE ${TENANTRY_WINDOW_ICONS_DIR}
+        OPTIONS --no-compress
+        FILES ${window_icons})
 endfunction()
 
 # The date of the release PROJECT_VERSION names, for the metainfo's release list: set it with the version.
@@ -33,8 +46,34 @@ set(TENANTRY_RELEASE_DATE 2026-11-23)
 # The metainfo's screenshot: docs/screenshot-main.png as the project's host serves it.
 string(REPLACE "https://github.com/" "https://raw.githubusercontent.com/" TENANTRY_SCREENSHOT_URL
        "${PROJECT_HOMEPAGE_URL}/main/docs/screenshot-main.png")
-# The sizes of the hicolor PNG icons, rendered from the SVG at build time (tenantry-render-icon).
+# The sizes of the hicolor PNG icons, rendered from the SVG at build time (tenantry-render-icon), and those of
+# them embedded as the window icon (AppIcons::application()).
 set(TENANTRY_ICON_SIZES 16 22 24 32 48 64 128 256)
+set(TENANTRY_WINDOW_ICON_SIZES 16 24 32 48 64)
+set(TENANTRY_RENDERED_ICONS_DIR ${CMAKE_BINARY_DIR}/share/icons/hicolor)
+set(TENANTRY_WINDOW_ICONS_DIR ${CMAKE_BINARY_DIR}/window-icon)
+
+add_executable(tenantry-render-icon ${TENANTRY_RESOURCES_DIR}/RenderIcon.cpp)
+target_link_libraries(tenantry-render-icon PRIVATE Qt6::Gui Qt6::Svg tenantry_warnings)
+# Renders tenantry.svg at `size` px square into `output`: a PNG, or for *.rgba the bare pixels.
+function(tenantry_render_icon size output what)
+    get_filename_component(dir ${output} DIRECTORY)
+    add_custom_command(OUTPUT ${output}
+        COMMAND ${CMAKE_COMMAND} -E make_directory ${dir}
+        COMMAND tenantry-render-icon ${TENANTRY_RESOURCES_DIR}/icons/tenantry.svg ${size} ${output}
+        DEPENDS tenantry-render-icon ${TENANTRY_RESOURCES_DIR}/icons/tenantry.svg
+        COMMENT "Rendering the ${size}x${size} ${what}" VERBATIM)
+endfunction()
+set(rendered_icons "")
+foreach(size IN LISTS TENANTRY_ICON_SIZES)
+    set(icon ${TENANTRY_RENDERED_ICONS_DIR}/${size}x${size}/apps/${TENANTRY_APP_ID}.png)
+    tenantry_render_icon(${size} ${icon} icon)
+    list(APPEND rendered_icons ${icon})
+endforeach()
+add_custom_target(tenantry-icons ALL DEPENDS ${rendered_icons})
+foreach(size IN LISTS TENANTRY_WINDOW_ICON_SIZES)
+    tenantry_render_icon(${size} ${TENANTRY_WINDOW_ICONS_DIR}/${size}.rgba "window icon")
+endforeach()
 
 if(UNIX AND NOT APPLE)
     include(GNUInstallDirs)
@@ -44,20 +83,8 @@ if(UNIX AND NOT APPLE)
     install(FILES ${CMAKE_CURRENT_BINARY_DIR}/${TENANTRY_APP_ID}.metainfo.xml DESTINATION ${CMAKE_INSTALL_DATADIR}/metainfo)
     install(FILES ${TENANTRY_RESOURCES_DIR}/icons/tenantry.svg
             DESTINATION ${CMAKE_INSTALL_DATADIR}/icons/hicolor/scalable/apps RENAME ${TENANTRY_APP_ID}.svg)
-
-    add_executable(tenantry-render-icon ${TENANTRY_RESOURCES_DIR}/RenderIcon.cpp)
-    target_link_libraries(tenantry-render-icon PRIVATE Qt6::Gui Qt6::Svg tenantry_warnings)
-    set(rendered_icons "")
     foreach(size IN LISTS TENANTRY_ICON_SIZES)
-        set(icon_dir ${CMAKE_BINARY_DIR}/share/icons/hicolor/${size}x${size}/apps)
-        set(icon ${icon_dir}/${TENANTRY_APP_ID}.png)
-        add_custom_command(OUTPUT ${icon}
-            COMMAND ${CMAKE_COMMAND} -E make_directory ${icon_dir}
-            COMMAND tenantry-render-icon ${TENANTRY_RESOURCES_DIR}/icons/tenantry.svg ${size} ${icon}
-            DEPENDS tenantry-render-icon ${TENANTRY_RESOURCES_DIR}/icons/tenantry.svg
-            COMMENT "Rendering the ${size}x${size} icon" VERBATIM)
-        install(FILES ${icon} DESTINATION ${CMAKE_INSTALL_DATADIR}/icons/hicolor/${size}x${size}/apps)
-        list(APPEND rendered_icons ${icon})
+        install(FILES ${TENANTRY_RENDERED_ICONS_DIR}/${size}x${size}/apps/${TENANTRY_APP_ID}.png
+                DESTINATION ${CMAKE_INSTALL_DATADIR}/icons/hicolor/${size}x${size}/apps)
     endforeach()
-    add_custom_target(tenantry-icons ALL DEPENDS ${rendered_icons})
 endif()

@@ -48,7 +48,7 @@ AboutDialog::AboutDialog(const AboutFacts& facts, QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     auto* header = new QHBoxLayout;
     auto* icon = new QLabel(this);
-    icon->setPixmap(AppIcons::application().pixmap(QSize(48, 48), devicePixelRatioF()));
+    icon->setPixmap(AppIcons::logo().pixmap(QSize(48, 48), devicePixelRatioF()));
     header->addWidget(icon, 0, Qt::AlignTop);
     auto* title = new QLabel(tr("Tenantry %1").arg(QApplication::applicationVersion()), this);
     QFont titleFont = title->font();

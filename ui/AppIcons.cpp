@@ -1,13 +1,16 @@
 #include "AppIcons.h"
 
+#include <QBuffer>
 #include <QFile>
 #include <QGuiApplication>
 #include <QHash>
 #include <QIconEngine>
+#include <QImage>
+#include <QImageReader>
 #include <QPainter>
 #include <QPalette>
 #include <QPixmap>
-#include <QSvgRenderer>
+#include <QResource>
 
 #include <algorithm>
 
@@ -15,9 +18,25 @@ namespace tenantry::AppIcons {
 
 QIcon application()
 {
+    // Each size's pixels as rendered from tenantry.svg at build time (resources/Resources.cmake): this is the
+    // window's icon, converted at every size it has before the window is mapped, so it is read as it lies.
+    static const int kSizes[] = {16, 24, 32, 48, 64};
     QIcon icon;
-    icon.addFile(QStringLiteral(":/icons/tenantry.svg"));
+    for (const int size : kSizes) {
+        const QResource pixels(QStringLiteral(":/icons/application/%1.rgba").arg(size));
+        const QByteArray bytes = pixels.uncompressedData(); // no copy: the resource is stored uncompressed
+        if (bytes.size() != qsizetype(size) * size * 4)
+            continue;
+        const QImage image(reinterpret_cast<const uchar*>(bytes.constData()), size, size,
+                           QImage::Format_RGBA8888_Premultiplied);
+        icon.addPixmap(QPixmap::fromImage(image));
+    }
     return icon;
+}
+
+QIcon logo()
+{
+    return QIcon(QStringLiteral(":/icons/tenantry.svg"));
 }
 
 bool paletteIsDark()
@@ -108,12 +127,18 @@ private:
     {
         QByteArray svg = m_svg;
         svg.replace("#000000", colour.name().toLatin1());
-        QSvgRenderer renderer(svg);
-        QPixmap pixmap(size, size);
-        pixmap.fill(Qt::transparent);
-        QPainter painter(&pixmap);
-        renderer.render(&painter);
-        return pixmap;
+        // Through Qt's SVG image plugin, named so that no other is tried: the app does not link QtSvg, which
+        // is then loaded with the first icon painted instead of before the window is shown.
+        QBuffer buffer(&svg);
+        QImageReader reader(&buffer, "svg");
+        reader.setAutoDetectImageFormat(false);
+        reader.setScaledSize(QSize(size, size));
+        QImage image = reader.read();
+        if (image.isNull()) { // no SVG plugin installed: an empty icon of the size, not a crash
+            image = QImage(size, size, QImage::Format_ARGB32_Premultiplied);
+            image.fill(Qt::transparent);
+        }
+        return QPixmap::fromImage(std::move(image));
     }
 
     QByteArray m_svg;

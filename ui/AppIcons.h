@@ -7,7 +7,8 @@
 
 namespace tenantry {
 
-// Tenantry's own icons, embedded from resources/icons (SVG; rendered by QtSvg at any size).
+// Tenantry's own icons, embedded from resources/icons (SVG, rendered by Qt's SVG plugins at any size; the
+// window icon's pixels rendered at build time).
 namespace AppIcons {
 
 // The application id: .desktop file, AppStream component and installed icon name.
@@ -19,7 +20,11 @@ enum class TrayTheme {
     DarkPanel,
 };
 
+// The application's icon at 16 to 64 px, from pixels rendered at build time: the window's (see logo() for
+// larger sizes).
 QIcon application();
+// The same icon as SVG, crisp at any size: for drawing it large (the welcome page, About).
+QIcon logo();
 // A monochrome mark for the notification area; `needsAttention` adds an orange dot
 // (a tenant needs an interactive sign-in, a refresh token is dead).
 QIcon tray(bool needsAttention, TrayTheme theme = TrayTheme::Automatic);

@@ -23,7 +23,7 @@ WelcomePanel::WelcomePanel(QWidget* parent)
     layout->setSpacing(14);
 
     auto* icon = new QLabel(column);
-    icon->setPixmap(AppIcons::application().pixmap(QSize(88, 88), devicePixelRatioF()));
+    icon->setPixmap(AppIcons::logo().pixmap(QSize(88, 88), devicePixelRatioF()));
     icon->setAlignment(Qt::AlignHCenter);
     layout->addWidget(icon);
 
