@@ -32,20 +32,15 @@ MainWindow::MainWindow(AppSettings* settings, QWidget* parent)
     : QMainWindow(parent)
     , m_settings(settings)
 {
-    setWindowTitle(tr("Tenantry"));
-    setWindowIcon(AppIcons::application());
+    setWindowTitle(tr("Tenantry")); // the icon is the application's (main): set once, converted once
 
     auto* central = new QWidget(this);
-    auto* centralLayout = new QVBoxLayout(central);
-    centralLayout->setContentsMargins(0, 0, 0, 0);
-    centralLayout->setSpacing(0);
-    buildProblemBar(central);
-    centralLayout->addWidget(m_problemBar);
-    m_noticeBar = buildDismissableBar(NoticePanel::Tone::Information, QStringLiteral("active"),
-                                      QStringLiteral("noticeBar"), central);
-    centralLayout->addWidget(m_noticeBar);
+    m_centralLayout = new QVBoxLayout(central);
+    m_centralLayout->setContentsMargins(0, 0, 0, 0);
+    m_centralLayout->setSpacing(0);
+    // The problem and notice bars above it are built when first shown (see problemBar(), noticeBar()).
     m_stack = new QStackedWidget(central);
-    centralLayout->addWidget(m_stack, 1);
+    m_centralLayout->addWidget(m_stack, 1);
     m_accountsArea = new QWidget(m_stack);
     m_accountsArea->setObjectName(QStringLiteral("accountsArea"));
     m_accountsLayout = new QVBoxLayout(m_accountsArea);
@@ -120,9 +115,9 @@ void MainWindow::buildMenus()
 }
 
 NoticePanel* MainWindow::buildDismissableBar(NoticePanel::Tone tone, const QString& iconName, const QString& objectName,
-                                             QWidget* parent)
+                                             int index)
 {
-    auto* bar = new NoticePanel(tone, AppIcons::status(iconName), 16, parent);
+    auto* bar = new NoticePanel(tone, AppIcons::status(iconName), 16, centralWidget());
     bar->setObjectName(objectName);
     auto* close = new QToolButton(bar);
     close->setAutoRaise(true);
@@ -132,13 +127,30 @@ NoticePanel* MainWindow::buildDismissableBar(NoticePanel::Tone tone, const QStri
     connect(close, &QToolButton::clicked, bar, &QWidget::hide);
     bar->row()->addWidget(close, 0, Qt::AlignTop);
     bar->hide();
+    m_centralLayout->insertWidget(index, bar);
     return bar;
 }
 
-void MainWindow::buildProblemBar(QWidget* parent)
+// Built when first shown: most starts show neither bar, and each renders its icon when built.
+NoticePanel* MainWindow::problemBar()
+{
+    if (!m_problemBar)
+        buildProblemBar();
+    return m_problemBar;
+}
+
+NoticePanel* MainWindow::noticeBar()
+{
+    if (!m_noticeBar) // under the problem bar
+        m_noticeBar = buildDismissableBar(NoticePanel::Tone::Information, QStringLiteral("active"),
+                                          QStringLiteral("noticeBar"), m_problemBar ? 1 : 0);
+    return m_noticeBar;
+}
+
+void MainWindow::buildProblemBar()
 {
     m_problemBar = buildDismissableBar(NoticePanel::Tone::Warning, QStringLiteral("needs-sign-in"),
-                                       QStringLiteral("problemBar"), parent);
+                                       QStringLiteral("problemBar"), 0);
     m_problemLabel = m_problemBar->label();
     // The identity provider's own words (code, trace and correlation ids) under the plain sentence, on demand.
     m_problemDetails = new QLabel(m_problemBar);
@@ -168,6 +180,9 @@ void MainWindow::buildProblemBar(QWidget* parent)
 
 void MainWindow::showProblem(const QString& message)
 {
+    if (message.isEmpty() && !m_problemBar)
+        return;
+    problemBar();
     // The identity provider's words in plain ones, its own under Details; anything else as it is.
     const EntraErrorText text = describeEntraError(message);
     const bool fromProvider = text.code != 0;
@@ -180,23 +195,25 @@ void MainWindow::showProblem(const QString& message)
 
 QString MainWindow::problemDetails() const
 {
-    return m_problemDetails->text();
+    return m_problemDetails ? m_problemDetails->text() : QString();
 }
 
 void MainWindow::showNotice(const QString& message)
 {
-    m_noticeBar->label()->setText(message);
+    if (message.isEmpty() && !m_noticeBar)
+        return;
+    noticeBar()->label()->setText(message);
     m_noticeBar->setVisible(!message.isEmpty());
 }
 
 QString MainWindow::noticeText() const
 {
-    return m_noticeBar->isHidden() ? QString() : m_noticeBar->label()->text();
+    return !m_noticeBar || m_noticeBar->isHidden() ? QString() : m_noticeBar->label()->text();
 }
 
 QString MainWindow::problemText() const
 {
-    return m_problemBar->isHidden() ? QString() : m_problemLabel->text();
+    return !m_problemBar || m_problemBar->isHidden() ? QString() : m_problemLabel->text();
 }
 
 void MainWindow::setAccountActions(AccountActions* actions)

@@ -81,9 +81,12 @@ protected:
 
 private:
     void buildMenus();
-    void buildProblemBar(QWidget* parent);
+    NoticePanel* problemBar();
+    NoticePanel* noticeBar();
+    void buildProblemBar();
+    // A hidden bar with a dismiss button, put at `index` in the central widget's column.
     NoticePanel* buildDismissableBar(NoticePanel::Tone tone, const QString& iconName, const QString& objectName,
-                                     QWidget* parent);
+                                     int index);
     void saveGeometrySetting();
     QString elidedStatus() const; // the status text, elided with "…" to the room the status bar has
     void showStatusElided();
@@ -92,6 +95,7 @@ private:
     static constexpr int kStatusMillis = 8000;
 
     AppSettings* m_settings;
+    QVBoxLayout* m_centralLayout = nullptr; // the bars, then the stack
     QStackedWidget* m_stack = nullptr;
     WelcomePanel* m_welcome = nullptr;
     bool m_hasAccounts = false;

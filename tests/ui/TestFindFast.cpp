@@ -20,6 +20,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QElapsedTimer>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
@@ -236,6 +237,8 @@ private slots:
         QVERIFY(!m_app->actions()->makeActive()->isEnabled());
         QVERIFY(!m_app->actions()->copyToken()->isEnabled());
         QCOMPARE(m_app->details()->titleText(), QString());
+        auto* title = m_app->details()->findChild<QLabel*>(QStringLiteral("detailsTitle"));
+        QVERIFY(title && !title->isVisible()); // no blank line over the placeholder
         test::saveScreenshot(m_app->window(), QStringLiteral("find-nothing"));
         QTest::keyClick(field(), Qt::Key_Escape);
         QCOMPARE(m_app->filterBar()->noMatchText(), QString());

@@ -1,4 +1,7 @@
+#include "AppIcons.h"
+#include "DeferredStandardIconsStyle.h"
 #include "MainWindow.h"
+#include "NoticePanel.h"
 #include "UiTestSupport.h"
 #include "WelcomePanel.h"
 #include "util/AppSettings.h"
@@ -19,6 +22,62 @@ class TestMainWindow : public QObject
     Q_OBJECT
 
 private slots:
+    // First: the tests after it load these libraries (the welcome page's logo, the bars' icons).
+    void isShownWithoutSvgOrImagePlugins()
+    {
+        // What main() gives every window, and a window as the app shows it at start: no SVG renderer or image
+        // format plugin is loaded before it is on screen (they cost a good part of the start-up).
+        QApplication::setStyle(new DeferredStandardIconsStyle);
+        QApplication::setWindowIcon(AppIcons::application());
+        QCOMPARE(QApplication::windowIcon().availableSizes(),
+                 (QList<QSize>{{16, 16}, {24, 24}, {32, 32}, {48, 48}, {64, 64}}));
+        MainWindow window;
+        window.setHasAccounts(true);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        const QStringList mapped =
+            test::mappedLibraries({QStringLiteral("libQt6Svg"), QStringLiteral("libqsvg"), QStringLiteral("libqjpeg"),
+                                   QStringLiteral("libqgif"), QStringLiteral("libqtiff"), QStringLiteral("libqwebp")});
+        QVERIFY2(mapped.isEmpty(), qPrintable(mapped.join(QLatin1Char(' '))));
+
+        // The window's icon is the application's, drawn from the pixels rendered at build time.
+        const QImage icon = window.windowIcon().pixmap(QSize(32, 32)).toImage();
+        QCOMPARE(icon.size(), QSize(32, 32));
+        QCOMPARE(icon.pixelColor(0, 0).alpha(), 0);     // a transparent corner
+        QCOMPARE(icon.pixelColor(16, 16).alpha(), 255); // an opaque middle
+        // The logo, for large sizes, is the SVG: sharp at 176 px.
+        QCOMPARE(AppIcons::logo().pixmap(QSize(176, 176)).size(), QSize(176, 176));
+    }
+
+    void barsAreBuiltWhenFirstShown()
+    {
+        MainWindow window;
+        window.setHasAccounts(true);
+        window.show();
+        window.showProblem(QString());
+        window.showNotice(QString());
+        QVERIFY(!window.findChild<NoticePanel*>(QStringLiteral("problemBar")));
+        QVERIFY(!window.findChild<NoticePanel*>(QStringLiteral("noticeBar")));
+        QCOMPARE(window.problemText(), QString());
+        QCOMPARE(window.noticeText(), QString());
+        QCOMPARE(window.problemDetails(), QString());
+
+        // The notice first, then a problem: the problem still goes above it.
+        window.showNotice(QStringLiteral("az switched to Northwind Sandbox."));
+        window.showProblem(QStringLiteral("The token cache cannot be read."));
+        auto* notice = window.findChild<NoticePanel*>(QStringLiteral("noticeBar"));
+        auto* problem = window.findChild<NoticePanel*>(QStringLiteral("problemBar"));
+        QVERIFY(notice && problem);
+        QTRY_VERIFY(problem->isVisible() && notice->isVisible());
+        QTRY_VERIFY(problem->geometry().bottom() < notice->geometry().top());
+        QVERIFY(notice->geometry().bottom() < window.accountsArea()->mapTo(window.centralWidget(), QPoint()).y());
+        QCOMPARE(window.noticeText(), QStringLiteral("az switched to Northwind Sandbox."));
+        QCOMPARE(window.problemText(), QStringLiteral("The token cache cannot be read."));
+        window.showProblem(QString());
+        QVERIFY(!problem->isVisible());
+        QCOMPARE(window.problemText(), QString());
+    }
+
     void emptyStateInvitesTheFirstSignIn()
     {
         MainWindow window;

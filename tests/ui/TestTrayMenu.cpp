@@ -135,6 +135,31 @@ private slots:
         tray.menu()->hide();
     }
 
+    void buildsTheSubscriptionsWhenFirstAskedFor()
+    {
+        // A hundred tenants' submenus are not built at start (before the window is shown), but when the tray
+        // first asks for the menu, with the names and recent subscriptions given meanwhile.
+        writeManyTenants();
+        AzureCliState state{AzureConfigDir(m_config)};
+        QString error;
+        QVERIFY2(state.load(&error), qPrintable(error));
+        TrayMenu tray(&state);
+        QSignalSpy rebuilt(&tray, &TrayMenu::rebuilt);
+        AppSettings settings(m_config + QStringLiteral(".ini"));
+        RecentSubscriptions recent(settings);
+        tray.setRecentSubscriptions(&recent);
+        tray.setTenantNames({{kNorthwindTenant, QStringLiteral("Northwind Traders")}});
+        QCOMPARE(rebuilt.count(), 0);
+
+        QMenu* menu = tray.menu();
+        QCOMPARE(rebuilt.count(), 1);
+        QCOMPARE(leadingItems(menu), QStringList{QStringLiteral("Northwind Sandbox — Northwind Traders ✓")});
+        QVERIFY(tray.moreAction());
+        tray.setTenantNames({{kNorthwindTenant, QStringLiteral("Northwind")}}); // built: at once
+        QCOMPARE(rebuilt.count(), 2);
+        QCOMPARE(leadingItems(tray.menu()), QStringList{QStringLiteral("Northwind Sandbox — Northwind ✓")});
+    }
+
     void leadsWithTheActiveAndTheRecentOnesAcrossRestarts()
     {
         const QString settingsFile = m_config + QStringLiteral(".ini");

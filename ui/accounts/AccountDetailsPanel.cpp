@@ -32,6 +32,7 @@ AccountDetailsPanel::AccountDetailsPanel(AccountTreeModel* model, AccountActions
 
     auto* header = new QHBoxLayout;
     m_title = new QLabel(this);
+    m_title->setObjectName(QStringLiteral("detailsTitle"));
     QFont titleFont = m_title->font();
     titleFont.setBold(true);
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.15);
@@ -159,6 +160,9 @@ void AccountDetailsPanel::rebuild()
     m_expires = nullptr;
     const QModelIndex index = m_index;
     m_empty->setVisible(!index.isValid());
+    // Hidden while empty: no blank line over the placeholder, and the start (nothing is selected before the
+    // cache loads) does not load the title's font before the window is shown.
+    m_title->setVisible(index.isValid());
     if (!index.isValid()) {
         m_title->clear();
         setButtons({});

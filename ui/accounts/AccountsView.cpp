@@ -4,6 +4,7 @@
 #include "accounts/AccountActions.h"
 #include "accounts/AccountFilterModel.h"
 #include "accounts/AccountItemDelegate.h"
+#include "accounts/AccountsHeader.h"
 
 #include <QAction>
 #include <QContextMenuEvent>
@@ -18,6 +19,7 @@ AccountsView::AccountsView(AccountActions* actions, QWidget* parent)
     , m_actions(actions)
     , m_filter(new AccountFilterModel(this))
 {
+    setHeader(new AccountsHeader(this));
     setObjectName(QStringLiteral("accountsView"));
     setAccessibleName(tr("Accounts, tenants and subscriptions"));
     setItemDelegate(new AccountItemDelegate(this));

@@ -43,7 +43,14 @@ TrayMenu::TrayMenu(AzureCliState* state, SubscriptionSwitcher* switcher, QObject
     connect(m_quitAction, &QAction::triggered, this, &TrayMenu::quitRequested);
     // az may have switched or signed in since the menu was built: read its files again.
     connect(m_menu, &QMenu::aboutToShow, this, &TrayMenu::reloadAndRebuild);
-    rebuild();
+    // The subscriptions go in when the menu is first asked for (the tray's start, after the window is shown):
+    // with many tenants, building their submenus was a good part of the start-up.
+}
+
+void TrayMenu::ensureBuilt() const
+{
+    if (!m_built)
+        const_cast<TrayMenu*>(this)->rebuild();
 }
 
 TrayMenu::~TrayMenu()
@@ -86,7 +93,8 @@ void TrayMenu::setTenantNames(const QHash<QString, QString>& names)
     m_tenantNames.clear();
     for (auto it = names.cbegin(); it != names.cend(); ++it)
         m_tenantNames.insert(it.key().toLower(), it.value());
-    rebuild();
+    if (m_built)
+        rebuild();
 }
 
 QString TrayMenu::tenantName(const Subscription& subscription) const
@@ -123,16 +131,19 @@ void TrayMenu::setRecentSubscriptions(RecentSubscriptions* recent)
 {
     m_recent = recent;
     m_switcher->setRecentSubscriptions(recent);
-    rebuild();
+    if (m_built)
+        rebuild();
 }
 
 QList<QAction*> TrayMenu::subscriptionActions() const
 {
+    ensureBuilt();
     return m_subscriptionGroup ? m_subscriptionGroup->actions() : QList<QAction*>();
 }
 
 QList<QAction*> TrayMenu::recentActions() const
 {
+    ensureBuilt();
     return m_recentGroup ? m_recentGroup->actions() : QList<QAction*>();
 }
 
@@ -202,6 +213,7 @@ void TrayMenu::addRecent(const QList<Subscription>& subscriptions)
 
 void TrayMenu::rebuild()
 {
+    m_built = true;
     m_menu->clear(); // deletes the recent and "More…" actions, which the menu owns
     qDeleteAll(m_tenantMenus);
     m_tenantMenus.clear();

@@ -35,7 +35,12 @@ public:
 
     static constexpr int kMaxTenantMenus = 10;
 
-    QMenu* menu() const { return m_menu; }
+    // The menu and what is in it, built on the first call to any of these.
+    QMenu* menu() const
+    {
+        ensureBuilt();
+        return m_menu;
+    }
     // Read on each opening; also given to the switcher, which records the switches. Not owned; null: none.
     void setRecentSubscriptions(RecentSubscriptions* recent);
 
@@ -53,8 +58,16 @@ public:
     QList<QAction*> recentActions() const;       // active first, then recent
     // In its tenant's submenu; without submenus, among the recent ones; null when not in the menu.
     QAction* subscriptionAction(const QString& subscriptionId) const;
-    QList<QMenu*> tenantMenus() const { return m_tenantMenus; }
-    QAction* moreAction() const { return m_moreAction; } // null unless there are too many tenants for submenus
+    QList<QMenu*> tenantMenus() const
+    {
+        ensureBuilt();
+        return m_tenantMenus;
+    }
+    QAction* moreAction() const // null unless there are too many tenants for submenus
+    {
+        ensureBuilt();
+        return m_moreAction;
+    }
     QMenu* copyTokenMenu() const { return m_copyTokenMenu; }
     QAction* showAction() const { return m_showAction; }
     QAction* quitAction() const { return m_quitAction; }
@@ -75,6 +88,7 @@ signals:
     void rebuilt();
 
 private:
+    void ensureBuilt() const; // rebuild() unless built already
     void buildCopyTokenMenu();
     ClipboardGuard::TokenFormat tokenFormat() const;
     static QString subscriptionName(const Subscription& subscription);
@@ -84,6 +98,7 @@ private:
     AzureCliState* m_state;
     SubscriptionSwitcher* m_switcher;
     QMenu* m_menu;
+    bool m_built = false; // rebuild() has run
     QMenu* m_copyTokenMenu = nullptr;
     QAction* m_asHeaderAction = nullptr;
     RecentSubscriptions* m_recent = nullptr;
