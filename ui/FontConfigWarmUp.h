@@ -1,5 +1,6 @@
 #pragma once
 
+#include <atomic>
 #include <thread>
 
 namespace tenantry {
@@ -8,7 +9,8 @@ namespace tenantry {
 // the display and the session is read, so that the first widget that measures text (the main window's
 // status bar) finds it loaded instead of parsing it then. On Linux that is fontconfig's configuration
 // (/etc/fonts and every file it includes, a quarter of the instructions before the window is mapped);
-// fontconfig is thread-safe and keeps one configuration per process. Elsewhere Qt needs no warm-up: nothing.
+// fontconfig is thread-safe and keeps one configuration per process. The thread yields its core to any other
+// work until wait() is called. Elsewhere Qt needs no warm-up: nothing.
 class FontConfigWarmUp
 {
 public:
@@ -21,6 +23,7 @@ public:
     void wait();
 
 private:
+    std::atomic<bool> m_needed{false}; // wait() has been called
     std::thread m_thread;
 };
 
