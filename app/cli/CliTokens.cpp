@@ -10,7 +10,7 @@
 
 namespace tenantry::cli {
 
-std::optional<Subscription> userSubscription(CliSession& session, CliOutput& output, const QString& idOrName)
+std::optional<Subscription> chosenSubscription(CliSession& session, CliOutput& output, const QString& idOrName)
 {
     if (!session.open())
         return std::nullopt;
@@ -19,12 +19,26 @@ std::optional<Subscription> userSubscription(CliSession& session, CliOutput& out
         output.fail(subscriptionFailureMessage(sub.error()));
         return std::nullopt;
     }
-    if (sub->userType == QLatin1String("servicePrincipal")) {
+    // As `account list`: a subscription named in a tenant the user hid is not offered. az's own default stays
+    // what it is.
+    if (!idOrName.isEmpty() && session->tenantChoice().activeSubscriptions({*sub}).isEmpty()) {
+        output.fail(QStringLiteral("The subscription '%1' is in a tenant you hid (%2). Show it again with "
+                                   "'tenantry-cli account tenant unhide --tenant %2'.")
+                        .arg(sub->id, sub->tenantId));
+        return std::nullopt;
+    }
+    return *sub;
+}
+
+std::optional<Subscription> userSubscription(CliSession& session, CliOutput& output, const QString& idOrName)
+{
+    const std::optional<Subscription> sub = chosenSubscription(session, output, idOrName);
+    if (sub && sub->userType == QLatin1String("servicePrincipal")) {
         output.fail(QStringLiteral("The subscription is a service principal's; tenantry-cli hands git, kubectl and "
                                    "the programs it runs a user's sign-in only."));
         return std::nullopt;
     }
-    return *sub;
+    return sub;
 }
 
 namespace {

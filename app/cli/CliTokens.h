@@ -11,9 +11,12 @@ namespace tenantry::cli {
 class CliOutput;
 class CliSession;
 
-// The subscription (the active one for an empty `idOrName`) whose user's tokens git and kubectl get, with
-// the session opened. A failure, and a service principal's subscription (these tools hand out a user's
-// sign-in), is reported through `output`, which then finishes.
+// `-s SUBSCRIPTION` as az resolves it (by id or name; empty: az's active one), with the session opened. Not
+// found, and a subscription named in a tenant the user hid, is reported through `output`, which then
+// finishes.
+std::optional<Subscription> chosenSubscription(CliSession& session, CliOutput& output, const QString& idOrName);
+// chosenSubscription() whose user's tokens git, kubectl and exec's programs get: a service principal's
+// subscription is refused too (these tools hand out a user's sign-in).
 std::optional<Subscription> userSubscription(CliSession& session, CliOutput& output, const QString& idOrName);
 
 // A user's access token for `request` (the session open), as account get-access-token finds it: a valid

@@ -1,8 +1,8 @@
 #include "ContextCommands.h"
 
-#include "CliAdvice.h"
 #include "CliOutput.h"
 #include "CliSession.h"
+#include "CliTokens.h"
 
 #include "tools/ContextAz.h"
 #include "tools/ShellSnippet.h"
@@ -104,20 +104,9 @@ std::optional<SubscriptionContext> ContextCommands::createContext(const ParsedAr
         m_output.fail(QStringLiteral("the following arguments are required: --subscription/-s/--name/-n"), 2);
         return std::nullopt;
     }
-    if (!m_session.open())
+    const std::optional<Subscription> sub = chosenSubscription(m_session, m_output, wanted);
+    if (!sub)
         return std::nullopt;
-    const auto sub = m_session->state().subscription(wanted);
-    if (!sub) {
-        m_output.fail(subscriptionFailureMessage(sub.error()));
-        return std::nullopt;
-    }
-    // As `account list`: a tenant the user hid is not offered.
-    if (m_session->tenantChoice().activeSubscriptions({*sub}).isEmpty()) {
-        m_output.fail(QStringLiteral("The subscription '%1' is in a tenant you hid (%2). Show it again with "
-                                     "'tenantry-cli account tenant unhide --tenant %2'.")
-                          .arg(sub->id, sub->tenantId));
-        return std::nullopt;
-    }
     Result<SubscriptionContext> context = SubscriptionContext::create(m_session->state().configDir(), *sub, owner,
                                                                       QCoreApplication::applicationFilePath());
     if (!context) {

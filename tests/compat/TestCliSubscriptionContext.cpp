@@ -316,6 +316,12 @@ private slots:
         QVERIFY(hidden.exitCode != 0);
         QCOMPARE(hidden.out, QByteArray());
         QVERIFY2(hidden.err.contains("in a tenant you hid"), hidden.err.constData());
+        // exec resolves -s as env does: the same refusal, and the command does not run.
+        const ProcessResult hiddenExec = cli({QStringLiteral("exec"), QStringLiteral("-s"), m_fabrikam,
+                                              QStringLiteral("--"), QStringLiteral("echo"), QStringLiteral("ran")});
+        QCOMPARE(hiddenExec.exitCode, 1);
+        QCOMPARE(hiddenExec.out, QByteArray());
+        QCOMPARE(hiddenExec.err, hidden.err);
         QCOMPARE(
             cli(QStringList{QStringLiteral("account"), QStringLiteral("tenant"), QStringLiteral("unhide")} + fabrikam)
                 .exitCode,
