@@ -45,18 +45,10 @@ qint64 parentPid()
 {
     return ::getppid();
 }
-qint64 ownPid()
-{
-    return ::getpid();
-}
 #else
 qint64 parentPid()
 {
     return 0;
-}
-qint64 ownPid()
-{
-    return QCoreApplication::applicationPid();
 }
 #endif
 
@@ -97,23 +89,41 @@ QList<CliCommand> ContextCommands::commands()
     };
 }
 
-std::optional<SubscriptionContext> ContextCommands::createContext(const ParsedArgs& args, const ProcessIdentity& owner)
+namespace {
+
+std::optional<SubscriptionContext> createContextFor(CliSession& session, CliOutput& output, const Subscription& sub,
+                                                    const ProcessIdentity& owner)
+{
+    Result<SubscriptionContext> context =
+        SubscriptionContext::create(session->state().configDir(), sub, owner, QCoreApplication::applicationFilePath());
+    if (!context) {
+        output.fail(context.error().message());
+        return std::nullopt;
+    }
+    return *context;
+}
+
+} // namespace
+
+std::optional<SubscriptionContext> createOwnContext(CliSession& session, CliOutput& output, const Subscription& sub)
+{
+    SubscriptionContext::removeAbandoned();
+    const std::optional<ProcessIdentity> self = ProcessIdentity::of(QCoreApplication::applicationPid());
+    if (!self) {
+        output.fail(QStringLiteral("This process cannot be identified in /proc."));
+        return std::nullopt;
+    }
+    return createContextFor(session, output, sub, *self);
+}
+
+std::optional<Subscription> ContextCommands::requiredSubscription(const ParsedArgs& args)
 {
     const QString wanted = args.value(QStringLiteral("subscription"));
     if (wanted.isEmpty()) {
         m_output.fail(QStringLiteral("the following arguments are required: --subscription/-s/--name/-n"), 2);
         return std::nullopt;
     }
-    const std::optional<Subscription> sub = chosenSubscription(m_session, m_output, wanted);
-    if (!sub)
-        return std::nullopt;
-    Result<SubscriptionContext> context = SubscriptionContext::create(m_session->state().configDir(), *sub, owner,
-                                                                      QCoreApplication::applicationFilePath());
-    if (!context) {
-        m_output.fail(context.error().message());
-        return std::nullopt;
-    }
-    return *context;
+    return chosenSubscription(m_session, m_output, wanted);
 }
 
 void ContextCommands::env(const ParsedArgs& args)
@@ -148,7 +158,10 @@ void ContextCommands::env(const ParsedArgs& args)
         m_output.succeed();
         return;
     }
-    const std::optional<SubscriptionContext> context = createContext(args, *owner);
+    const std::optional<Subscription> sub = requiredSubscription(args);
+    if (!sub)
+        return;
+    const std::optional<SubscriptionContext> context = createContextFor(m_session, m_output, *sub, *owner);
     if (!context)
         return;
     if (previous)
@@ -161,13 +174,10 @@ void ContextCommands::env(const ParsedArgs& args)
 void ContextCommands::shell(const ParsedArgs& args)
 {
 #ifdef Q_OS_UNIX
-    SubscriptionContext::removeAbandoned();
-    const std::optional<ProcessIdentity> self = ProcessIdentity::of(ownPid());
-    if (!self) {
-        m_output.fail(QStringLiteral("This process cannot be identified in /proc."));
+    const std::optional<Subscription> sub = requiredSubscription(args);
+    if (!sub)
         return;
-    }
-    const std::optional<SubscriptionContext> context = createContext(args, *self);
+    const std::optional<SubscriptionContext> context = createOwnContext(m_session, m_output, *sub);
     if (!context)
         return;
     const QProcessEnvironment environment = context->environment(QProcessEnvironment::systemEnvironment());

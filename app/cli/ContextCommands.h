@@ -8,10 +8,13 @@
 
 namespace tenantry {
 class SubscriptionContext;
-struct ProcessIdentity;
+struct Subscription;
 } // namespace tenantry
 
 namespace tenantry::cli {
+
+class CliOutput;
+class CliSession;
 
 // env and shell: one shell's subscription (a SubscriptionContext), az's and the SDKs' variables for it.
 class ContextCommands : public CommandGroup
@@ -28,8 +31,12 @@ public:
 private:
     void env(const ParsedArgs& args);
     void shell(const ParsedArgs& args);
-    // The context for -s of `args`, owned by `owner`; nullopt once the error is reported.
-    std::optional<SubscriptionContext> createContext(const ParsedArgs& args, const ProcessIdentity& owner);
+    // -s of `args` (required here), as az resolves it; nullopt once the error is reported.
+    std::optional<Subscription> requiredSubscription(const ParsedArgs& args);
 };
+
+// SUB's subscription context owned by this process (shell, exec: it lives as long as they run), after the
+// contexts of ended processes are removed; nullopt once the error is reported through `output`.
+std::optional<SubscriptionContext> createOwnContext(CliSession& session, CliOutput& output, const Subscription& sub);
 
 } // namespace tenantry::cli

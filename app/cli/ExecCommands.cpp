@@ -4,6 +4,7 @@
 #include "CliOutput.h"
 #include "CliSession.h"
 #include "CliTokens.h"
+#include "ContextCommands.h"
 
 #include "tools/ManagedIdentityEndpoint.h"
 #include "tools/SubscriptionContext.h"
@@ -112,18 +113,9 @@ void ExecCommands::exec(const ParsedArgs& args)
 
     // CMD runs in SUB's context, as in `tenantry-cli shell`: az there uses SUB, and so do Terraform and the
     // SDKs through the variables. The context lives as long as this process.
-    SubscriptionContext::removeAbandoned();
-    const std::optional<ProcessIdentity> self = ProcessIdentity::of(QCoreApplication::applicationPid());
-    if (!self) {
-        m_output.fail(QStringLiteral("This process cannot be identified in /proc."));
+    const std::optional<SubscriptionContext> made = createOwnContext(m_session, m_output, *sub);
+    if (!made)
         return;
-    }
-    Result<SubscriptionContext> made = SubscriptionContext::create(m_session->state().configDir(), *sub, *self,
-                                                                   QCoreApplication::applicationFilePath());
-    if (!made) {
-        m_output.fail(made.error().message());
-        return;
-    }
     const SubscriptionContext context = *made;
 
     auto* endpoint = new ManagedIdentityEndpoint(
