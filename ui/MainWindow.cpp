@@ -38,7 +38,8 @@ MainWindow::MainWindow(AppSettings* settings, QWidget* parent)
     m_centralLayout = new QVBoxLayout(central);
     m_centralLayout->setContentsMargins(0, 0, 0, 0);
     m_centralLayout->setSpacing(0);
-    // The problem and notice bars above it are built when first shown (see problemBar(), noticeBar()).
+    // The problem and notice bars above it are built when first shown (showProblem(), showNotice()): most
+    // starts show neither, and each renders its icon when built.
     m_stack = new QStackedWidget(central);
     m_centralLayout->addWidget(m_stack, 1);
     m_accountsArea = new QWidget(m_stack);
@@ -131,22 +132,6 @@ NoticePanel* MainWindow::buildDismissableBar(NoticePanel::Tone tone, const QStri
     return bar;
 }
 
-// Built when first shown: most starts show neither bar, and each renders its icon when built.
-NoticePanel* MainWindow::problemBar()
-{
-    if (!m_problemBar)
-        buildProblemBar();
-    return m_problemBar;
-}
-
-NoticePanel* MainWindow::noticeBar()
-{
-    if (!m_noticeBar) // under the problem bar
-        m_noticeBar = buildDismissableBar(NoticePanel::Tone::Information, QStringLiteral("active"),
-                                          QStringLiteral("noticeBar"), m_problemBar ? 1 : 0);
-    return m_noticeBar;
-}
-
 void MainWindow::buildProblemBar()
 {
     m_problemBar = buildDismissableBar(NoticePanel::Tone::Warning, QStringLiteral("needs-sign-in"),
@@ -180,9 +165,11 @@ void MainWindow::buildProblemBar()
 
 void MainWindow::showProblem(const QString& message)
 {
-    if (message.isEmpty() && !m_problemBar)
-        return;
-    problemBar();
+    if (!m_problemBar) {
+        if (message.isEmpty())
+            return;
+        buildProblemBar();
+    }
     // The identity provider's words in plain ones, its own under Details; anything else as it is.
     const EntraErrorText text = describeEntraError(message);
     const bool fromProvider = text.code != 0;
@@ -200,9 +187,13 @@ QString MainWindow::problemDetails() const
 
 void MainWindow::showNotice(const QString& message)
 {
-    if (message.isEmpty() && !m_noticeBar)
-        return;
-    noticeBar()->label()->setText(message);
+    if (!m_noticeBar) {
+        if (message.isEmpty())
+            return;
+        m_noticeBar = buildDismissableBar(NoticePanel::Tone::Information, QStringLiteral("active"),
+                                          QStringLiteral("noticeBar"), m_problemBar ? 1 : 0); // under it
+    }
+    m_noticeBar->label()->setText(message);
     m_noticeBar->setVisible(!message.isEmpty());
 }
 

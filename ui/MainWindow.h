@@ -81,8 +81,6 @@ protected:
 
 private:
     void buildMenus();
-    NoticePanel* problemBar();
-    NoticePanel* noticeBar();
     void buildProblemBar();
     // A hidden bar with a dismiss button, put at `index` in the central widget's column.
     NoticePanel* buildDismissableBar(NoticePanel::Tone tone, const QString& iconName, const QString& objectName,
