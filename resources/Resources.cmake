@@ -39,6 +39,8 @@ function(tenantry_add_resources target)
         BASE ${TENANTRY_WINDOW_ICONS_DIR}
         OPTIONS --no-compress
         FILES ${window_icons})
+    string(JOIN "," window_icon_sizes ${TENANTRY_WINDOW_ICON_SIZES})
+    target_compile_definitions(${target} PRIVATE TENANTRY_WINDOW_ICON_SIZES=${window_icon_sizes})
 endfunction()
 
 # The date of the release PROJECT_VERSION names, for the metainfo's release list: set it with the version.

@@ -20,7 +20,7 @@ QIcon application()
 {
     // Each size's pixels as rendered from tenantry.svg at build time (resources/Resources.cmake): this is the
     // window's icon, converted at every size it has before the window is mapped, so it is read as it lies.
-    static const int kSizes[] = {16, 24, 32, 48, 64};
+    static const int kSizes[] = {TENANTRY_WINDOW_ICON_SIZES}; // resources/Resources.cmake's list
     QIcon icon;
     for (const int size : kSizes) {
         const QResource pixels(QStringLiteral(":/icons/application/%1.rgba").arg(size));
